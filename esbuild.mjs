@@ -1,0 +1,29 @@
+// Bundles the CLI, the language server and the VS Code extension into out/ as CommonJS.
+// `node esbuild.mjs` builds for development (source maps); `--release` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const release = process.argv.includes('--release');
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+const entries = [
+    { in: 'language/src/cli/cli.ts', out: 'cli' },
+    { in: 'server/src/main.ts', out: 'server' },
+    { in: 'client/src/extension.ts', out: 'extension' }
+].filter(e => existsSync(e.in));
+
+await esbuild.build({
+    entryPoints: entries,
+    outdir: 'out',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    loader: { '.choke': 'text' },
+    define: { __CHOKEPOINT_VERSION__: JSON.stringify(version) },
+    sourcemap: release ? false : 'linked',
+    minify: release,
+    logLevel: 'warning'
+});
+console.log(`built ${entries.map(e => `out/${e.out}.js`).join(', ')}${release ? ' (release)' : ''}`);

@@ -1,0 +1,64 @@
+import { NodeFileSystem } from 'langium/node';
+import { createChokepointCoreServices } from '../chokepoint-module.js';
+import { loadModel } from '../workspace/load.js';
+import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
+import { runCommand } from './run.js';
+
+const USAGE = `Usage:
+  chokepoint check PATH... [--format plain|github]   check .choke files or directories
+  chokepoint run FILE [--scenario NAME] [--json]     simulate a model and print its metrics
+  chokepoint --help | --version`;
+
+/** Exit codes: 0 fine, 1 errors in the model, 2 wrong usage. */
+export async function main(argv: string[], out: (s: string) => void = s => process.stdout.write(s + '\n'),
+    err: (s: string) => void = s => process.stderr.write(s + '\n')): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === '--help' || command === '-h' || command === 'help') {
+        out(USAGE);
+        return 0;
+    }
+    if (command === '--version') {
+        out(VERSION);
+        return 0;
+    }
+    if (command === 'check') return checkCommand(rest, out, err);
+    if (command === 'run') return runCommand(rest, out, err);
+    err(command ? `Unknown command '${command}'.\n${USAGE}` : USAGE);
+    return 2;
+}
+
+declare const __CHOKEPOINT_VERSION__: string | undefined;
+const VERSION = typeof __CHOKEPOINT_VERSION__ === 'string' ? __CHOKEPOINT_VERSION__ : 'dev';
+
+async function checkCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+    const paths: string[] = [];
+    let format = 'plain';
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--format') {
+            format = args[++i] ?? '';
+            if (format !== 'plain' && format !== 'github') {
+                err(`--format takes 'plain' or 'github', not '${format}'.\n${USAGE}`);
+                return 2;
+            }
+        } else if (a.startsWith('--format=')) {
+            format = a.slice('--format='.length);
+        } else if (a.startsWith('-')) {
+            err(`Unknown option '${a}'.\n${USAGE}`);
+            return 2;
+        } else {
+            paths.push(a);
+        }
+    }
+    if (paths.length === 0) {
+        err(`check needs at least one file or directory.\n${USAGE}`);
+        return 2;
+    }
+    const services = createChokepointCoreServices(NodeFileSystem);
+    const loaded = await loadModel(services, paths);
+    const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
+    const print = format === 'github' ? formatGithub : formatPlain;
+    for (const d of diagnostics) out(print(d));
+    out(summary(diagnostics, loaded.documents.length));
+    return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,138 @@
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { createChokepointCoreServices } from '../chokepoint-module.js';
+import { importedUris } from './imports.js';
+import { stdlibDocument } from './stdlib.js';
+
+type Services = ReturnType<typeof createChokepointCoreServices>;
+
+/** A file that could not be loaded at all: reported like a diagnostic at 1:1. */
+export interface LoadProblem {
+    file: string;
+    message: string;
+    severity: 'error' | 'warning';
+}
+
+export interface LoadedModel {
+    /** The files named on the command line (directories expanded), in order. */
+    roots: LangiumDocument[];
+    /** Every user document loaded, roots and imports, sorted by path. */
+    documents: LangiumDocument[];
+    problems: LoadProblem[];
+}
+
+/** Expands directories into their `*.choke` files (recursively, sorted). */
+export function expandPaths(paths: string[], problems: LoadProblem[]): string[] {
+    const files: string[] = [];
+    for (const p of paths) {
+        let stats;
+        try {
+            stats = statSync(p);
+        } catch {
+            problems.push({ file: p, message: `No such file or directory: ${p}`, severity: 'error' });
+            continue;
+        }
+        if (stats.isDirectory()) {
+            const found = walk(p);
+            if (found.length === 0) problems.push({ file: p, message: `No .choke files in directory ${p}`, severity: 'warning' });
+            files.push(...found);
+        } else {
+            files.push(p);
+        }
+    }
+    return files.map(f => path.resolve(f));
+}
+
+function walk(dir: string): string[] {
+    const result: string[] = [];
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) result.push(...walk(full));
+        else if (entry.name.endsWith('.choke')) result.push(full);
+    }
+    return result;
+}
+
+/** Reads a file as strict UTF-8; a problem instead of an exception when it cannot. */
+export function readChokeFile(file: string): { text?: string, problem?: LoadProblem } {
+    let bytes: Buffer;
+    try {
+        bytes = readFileSync(file);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+        return { problem: { file, message: `Cannot read ${file}: ${why}`, severity: 'error' } };
+    }
+    let text: string;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        const offset = firstInvalidUtf8(bytes);
+        return { problem: { file, message: `${file} is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8`, severity: 'error' } };
+    }
+    if (text.trim().length === 0) {
+        return { text, problem: { file, message: `${file} is empty: nothing to check`, severity: 'warning' } };
+    }
+    return { text };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let lo = 0, hi = bytes.length;
+    // Binary search for the shortest invalid prefix.
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        try { decoder.decode(bytes.subarray(0, mid + 1)); lo = mid + 1; } catch { hi = mid; }
+    }
+    return lo;
+}
+
+/**
+ * Loads the given files, everything they import (transitively, from disk) and the standard
+ * library, then parses, links and validates them all.
+ */
+export async function loadModel(services: Services, paths: string[]): Promise<LoadedModel> {
+    const problems: LoadProblem[] = [];
+    const files = expandPaths(paths, problems);
+    const shared = services.shared;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = shared.workspace.LangiumDocuments;
+    const byUri = new Map<string, LangiumDocument>();
+    const roots: LangiumDocument[] = [];
+    const queue: { uri: URI, root: boolean }[] = files.map(f => ({ uri: URI.file(f), root: true }));
+    while (queue.length > 0) {
+        const { uri, root } = queue.shift()!;
+        const key = uri.toString();
+        const known = byUri.get(key);
+        if (known) {
+            if (root && !roots.includes(known)) roots.push(known);
+            continue;
+        }
+        const { text, problem } = readChokeFile(uri.fsPath);
+        if (problem) problems.push(problem);
+        if (text === undefined) continue;
+        const document = factory.fromString(text, uri);
+        documents.addDocument(document);
+        byUri.set(key, document);
+        if (root) roots.push(document);
+        for (const imported of importedUris(document)) {
+            // A missing import is reported by validation on the import line.
+            if (!byUri.has(imported.toString()) && fileExists(imported.fsPath)) queue.push({ uri: imported, root: false });
+        }
+    }
+    const all = [...byUri.values()];
+    await shared.workspace.DocumentBuilder.build([stdlibDocument(shared), ...all], { validation: true });
+    all.sort((a, b) => a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0);
+    return { roots, documents: all, problems };
+}
+
+function fileExists(file: string): boolean {
+    try {
+        return statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
