@@ -1,0 +1,98 @@
+/**
+ * The contract between the language server and the VS Code client beyond standard LSP:
+ * custom requests and notifications, command ids and setting names. Both sides import
+ * this file; it imports only types.
+ */
+import type { SimulationResult } from '../../language/src/engine/results.js';
+
+/** Why a document has (or has no) fresh results. */
+export type ResultsStatus =
+    /** Results are of the current text. */
+    | 'ok'
+    /** The document or an import has errors; `errorCount` says how many. */
+    | 'errors'
+    /** No horizon in the document's closure: nothing can be simulated. */
+    | 'no-horizon'
+    /** A simulation of the current text is running. */
+    | 'running'
+    /** Not a Chokepoint document the server knows. */
+    | 'unknown';
+
+export interface ResultsParams {
+    uri: string;
+}
+
+export interface ResultsResponse {
+    uri: string;
+    /** The document version the status (and fresh results) belong to. */
+    version: number;
+    status: ResultsStatus;
+    errorCount: number;
+    /** Results of the current text when status is 'ok'; otherwise the last good ones, if any. */
+    result?: SimulationResult;
+    /** True when `result` is from an earlier text (show it as outdated, never as current). */
+    stale: boolean;
+}
+
+/** Request: the latest results of a document. */
+export const ResultsRequest = 'chokepoint/results';
+
+/** Notification (server -> client) each time a document's status or results change. */
+export const ResultsChangedNotification = 'chokepoint/resultsChanged';
+
+export interface ResultsChangedParams {
+    uri: string;
+    version: number;
+    status: ResultsStatus;
+    errorCount: number;
+    /** For the status bar: expected unmet tonnes and loss per currency (null: no probabilities). */
+    expectedUnmet: number | null;
+    expectedLoss: Record<string, number>;
+    /** Name of the scenario with the most unmet need, if any. */
+    worstScenario: string | null;
+}
+
+/** Notification (server -> client): a simulation started or finished (for a progress indicator). */
+export const SimulationProgressNotification = 'chokepoint/simulationProgress';
+
+export interface SimulationProgressParams {
+    uri: string;
+    running: boolean;
+}
+
+/** Request: the text of the read-only standard library (for the `chokepoint-lib:` scheme). */
+export const LibraryTextRequest = 'chokepoint/libraryText';
+
+/** Client commands the server's code lenses invoke (and the command palette offers). */
+export const Commands = {
+    runScenario: 'chokepoint.runScenario',
+    showChart: 'chokepoint.showChart',
+    exportResults: 'chokepoint.exportResults',
+    openStandardLibrary: 'chokepoint.openStandardLibrary',
+    restartServer: 'chokepoint.restartServer',
+    /** Arguments: [uri: string, entityName: string]; shows a detail view of that entity's metrics. */
+    showDetails: 'chokepoint.showDetails'
+} as const;
+
+/** Settings under `chokepoint.*` (the client contributes them; the server reads them). */
+export interface ChokepointSettings {
+    lenses: {
+        file: boolean;
+        consumer: boolean;
+        reserve: boolean;
+        shock: boolean;
+        measure: boolean;
+        scenario: boolean;
+        target: boolean;
+    };
+    inlayHints: {
+        /** `60 days` shows `≈ 2,916 t`. */
+        quantities: boolean;
+        /** `18000 t/yr` shows `1,500 t/month` (the model's step). */
+        rates: boolean;
+    };
+    chart: {
+        /** Scenario the chart opens on; empty for the worst scenario. */
+        defaultScenario: string;
+    };
+}

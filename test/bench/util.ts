@@ -1,0 +1,28 @@
+/** Shared helpers for benchmarks: timing and a small markdown table. */
+
+export function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `fn` `runs` times after `warmup` runs; returns the wall-clock times in ms. */
+export async function timeRuns(fn: () => unknown | Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+    for (let i = 0; i < warmup; i++) await fn();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        await fn();
+        times.push(performance.now() - start);
+    }
+    return times;
+}
+
+export function table(header: string[], rows: (string | number)[][]): string {
+    const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function ms(value: number): string {
+    return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+}
