@@ -6,6 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 const release = process.argv.includes('--release');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
+// Langium 4.4 calls Object.groupBy (Node >= 21). This small polyfill lets the bundles also run on
+// Node 20, the system Node of our machines; VS Code and the npm scripts use Node 22 anyway.
+const groupByPolyfill = `if (!Object.groupBy) { Object.groupBy = (items, key) => { const r = Object.create(null); let i = 0; for (const x of items) { const k = key(x, i++); (r[k] ??= []).push(x); } return r; }; }`;
+
 const entries = [
     { in: 'language/src/cli/cli.ts', out: 'cli' },
     { in: 'server/src/main.ts', out: 'server' },
@@ -22,6 +26,7 @@ await esbuild.build({
     external: ['vscode'],
     loader: { '.choke': 'text' },
     define: { __CHOKEPOINT_VERSION__: JSON.stringify(version) },
+    banner: { js: groupByPolyfill },
     sourcemap: release ? false : 'linked',
     minify: release,
     logLevel: 'warning'
