@@ -16,10 +16,17 @@ export type ResultsStatus =
     /** A simulation of the current text is running. */
     | 'running'
     /** Not a Chokepoint document the server knows. */
-    | 'unknown';
+    | 'unknown'
+    /** The engine failed on this model (`message` says why); the server keeps running. */
+    | 'failed';
 
 export interface ResultsParams {
     uri: string;
+    /**
+     * Wait (up to a few seconds) for the results of the current text instead of answering
+     * at once with status 'running'.
+     */
+    wait?: boolean;
 }
 
 export interface ResultsResponse {
@@ -32,6 +39,13 @@ export interface ResultsResponse {
     result?: SimulationResult;
     /** True when `result` is from an earlier text (show it as outdated, never as current). */
     stale: boolean;
+    /** For 'no-horizon' and 'failed': what to do or what went wrong. */
+    message?: string;
+    /**
+     * When the document has no horizon of its own: the URI of the model importing it whose
+     * simulation these results are (its lenses then show that model's numbers).
+     */
+    via?: string;
 }
 
 /** Request: the latest results of a document. */
@@ -50,6 +64,8 @@ export interface ResultsChangedParams {
     expectedLoss: Record<string, number>;
     /** Name of the scenario with the most unmet need, if any. */
     worstScenario: string | null;
+    /** For 'no-horizon' and 'failed': what to do or what went wrong. */
+    message?: string;
 }
 
 /** Notification (server -> client): a simulation started or finished (for a progress indicator). */
@@ -65,7 +81,9 @@ export const LibraryTextRequest = 'chokepoint/libraryText';
 
 /** Client commands the server's code lenses invoke (and the command palette offers). */
 export const Commands = {
+    /** Arguments from lenses: [uri: string, scenarioName: string]. */
     runScenario: 'chokepoint.runScenario',
+    /** Arguments from lenses: [uri: string]. */
     showChart: 'chokepoint.showChart',
     exportResults: 'chokepoint.exportResults',
     openStandardLibrary: 'chokepoint.openStandardLibrary',

@@ -1,0 +1,62 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import type { ChokepointAddedServices } from '../../language/src/chokepoint-module.js';
+import { ChokepointModule } from '../../language/src/chokepoint-module.js';
+import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
+import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
+import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
+import { ChokepointSettingsService } from './settings.js';
+import { SimulationService } from './simulation/simulation-service.js';
+import { ChokepointDocumentBuilder } from './workspace/document-builder.js';
+import { ChokepointDocumentUpdateHandler } from './workspace/document-update-handler.js';
+import { LibraryContentProvider } from './workspace/library.js';
+import { ChokepointWorkspaceManager } from './workspace/workspace-manager.js';
+
+/** Services the server shares across documents. */
+export type ChokepointSharedAddedServices = {
+    simulation: { Service: SimulationService },
+    settings: { Settings: ChokepointSettingsService }
+};
+
+export type ChokepointSharedServices = LangiumSharedServices & ChokepointSharedAddedServices;
+
+export type ChokepointServices = LangiumServices & ChokepointAddedServices & { shared: ChokepointSharedServices };
+
+export const ChokepointSharedLspModule: Module<ChokepointSharedServices, PartialLangiumSharedServices & ChokepointSharedAddedServices> = {
+    workspace: {
+        WorkspaceManager: (services) => new ChokepointWorkspaceManager(services),
+        DocumentBuilder: (services) => new ChokepointDocumentBuilder(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: (services) => new ChokepointDocumentUpdateHandler(services),
+        TextDocumentContentProvider: () => new LibraryContentProvider()
+    },
+    simulation: {
+        Service: (services) => new SimulationService(services)
+    },
+    settings: {
+        Settings: (services) => new ChokepointSettingsService(services)
+    }
+};
+
+export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServices> = {
+    lsp: {
+        CodeLensProvider: (services) => new ChokepointCodeLensProvider(services)
+    }
+};
+
+/**
+ * The language server's services: Langium's defaults, the generated modules, the shared
+ * language module (scoping, documentation, validation) and the LSP features of this folder.
+ * Without a connection (tests), the configuration counts as fetched at once.
+ */
+export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices, Chokepoint: ChokepointServices } {
+    const shared = inject(createDefaultSharedModule(context), ChokepointGeneratedSharedModule, ChokepointSharedLspModule);
+    const Chokepoint = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule) as ChokepointServices;
+    shared.ServiceRegistry.register(Chokepoint);
+    registerValidationChecks(Chokepoint);
+    if (!context.connection) void shared.workspace.ConfigurationProvider.initialized({});
+    return { shared, Chokepoint };
+}

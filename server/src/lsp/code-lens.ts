@@ -1,0 +1,113 @@
+import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
+import type { Model, Scenario } from '../../../language/src/generated/ast.js';
+import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
+import type { ChokepointServices } from '../chokepoint-lsp-module.js';
+import type { ChokepointSettings, ResultsResponse } from '../protocol.js';
+import { Commands } from '../protocol.js';
+import { closureDocuments } from '../simulation/closure.js';
+import type { SimulationService } from '../simulation/simulation-service.js';
+import type { ChokepointSettingsService } from '../settings.js';
+import { plural } from './format.js';
+import type { ScenarioEffect } from './lens-titles.js';
+import { consumerTitle, effectOf, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+
+const OUTDATED = '(outdated) ';
+
+/**
+ * Lenses answer from `SimulationService.view`: the results of the current text, or, while
+ * the text has errors or a newer run is going, the last good numbers marked "(outdated)".
+ * The request handler waits for the current text's run before calling this (see handlers.ts).
+ */
+export class ChokepointCodeLensProvider implements CodeLensProvider {
+    private readonly simulation: SimulationService;
+    private readonly settings: ChokepointSettingsService;
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: ChokepointServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.simulation = services.shared.simulation.Service;
+        this.settings = services.shared.settings.Settings;
+    }
+
+    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
+        const settings = await this.settings.get();
+        const root = this.simulation.rootOf(document);
+        const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
+        return codeLenses(document, this.simulation.view(document), settings.lenses, scenarios);
+    }
+}
+
+/** The lenses of one document given its results view and the scenarios its model declares. */
+export function codeLenses(document: LangiumDocument, view: ResultsResponse, kinds: ChokepointSettings['lenses'], scenarios: Scenario[]): CodeLens[] {
+    if (view.status === 'unknown') return [];
+    const model = document.parseResult.value as Model;
+    const uri = document.uri.toString();
+    const lenses: CodeLens[] = [];
+    const file = fileLens(model, view);
+    if (kinds.file && file) lenses.push(lens({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, file, Commands.showChart, [uri]));
+    const result = view.result;
+    if (!result) return lenses;
+    const prefix = view.stale ? OUTDATED : '';
+    const baseline = result.scenarios[0];
+    for (const declaration of model.declarations ?? []) {
+        const name = declaration.name;
+        if (!name) continue;
+        let title: string | undefined;
+        let command: string = Commands.showDetails;
+        let args: unknown[] = [uri, name];
+        if (isConsumer(declaration) && kinds.consumer) {
+            title = consumerTitle(result, name);
+        } else if (isReserve(declaration) && kinds.reserve) {
+            title = reserveTitle(result, name);
+        } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
+            const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
+            const effects: ScenarioEffect[] = [];
+            for (const scenario of result.scenarios.slice(1)) {
+                if (baseline && using.includes(scenario.name)) effects.push(effectOf(scenario, baseline));
+            }
+            title = effectTitle(effects, 'vs baseline');
+            if (using.length > 0) {
+                command = Commands.runScenario;
+                args = [uri, using[0]];
+            }
+        } else if (isScenario(declaration) && kinds.scenario) {
+            title = scenarioTitle(result, name);
+            command = Commands.runScenario;
+        } else if (isTarget(declaration) && kinds.target) {
+            title = targetTitle(result, name);
+        }
+        if (title !== undefined) lenses.push(lens(declarationLine(declaration), prefix + title, command, args));
+    }
+    return lenses;
+}
+
+/** The file's own lens: the summary, or why there are no current numbers. */
+function fileLens(model: Model, view: ResultsResponse): string | undefined {
+    const outdated = view.result ? ` · ${OUTDATED}${fileTitle(view.result)}` : '';
+    switch (view.status) {
+        case 'ok': return view.result ? fileTitle(view.result) : undefined;
+        case 'errors': return `⚠ ${plural(view.errorCount, 'error')} ${view.errorCount === 1 ? 'blocks' : 'block'} the simulation${outdated}`;
+        case 'running': return `⏳ simulating…${outdated}`;
+        case 'failed': return `⚠ ${view.message ?? 'The simulation failed.'}`;
+        case 'no-horizon':
+            // A file of shared declarations (suppliers, regions) is not meant to run on its own.
+            return declaresMetrics(model) ? `⚠ ${view.message ?? 'No horizon: nothing can be simulated.'}` : undefined;
+        default: return undefined;
+    }
+}
+
+function declaresMetrics(model: Model): boolean {
+    return (model.declarations ?? []).some(d => isConsumer(d) || isScenario(d) || isTarget(d)) || (model.horizons ?? []).length > 0;
+}
+
+function declarationLine(node: AstNode): Range {
+    const start = node.$cstNode?.range.start ?? { line: 0, character: 0 };
+    return { start, end: start };
+}
+
+function lens(range: Range, title: string, command: string, args: unknown[]): CodeLens {
+    const cmd: Command = { title, command, arguments: args };
+    return { range, command: cmd };
+}

@@ -1,0 +1,70 @@
+import { formatNumber, SCALE } from '../../../language/src/values/quantities.js';
+
+/**
+ * How numbers read in lenses, hovers and hints. Tonnes and days are whole (the spec's
+ * precision: to the tonne and the day); shares have one decimal; money uses scale words
+ * like the language itself (`195 million JPY`).
+ */
+
+export function tonnesText(value: number): string {
+    if (value > 0 && value < 0.5) return '<1 t';
+    return `${formatNumber(Math.round(value), 0)} t`;
+}
+
+export function signedTonnesText(value: number): string {
+    const text = tonnesText(Math.abs(value));
+    if (Math.round(value) === 0 && text !== '<1 t') return '±0 t';
+    return `${value < 0 ? '−' : '+'}${text}`;
+}
+
+export function shareText(fraction: number): string {
+    return `${formatNumber(fraction * 100, 1)}%`;
+}
+
+export function daysText(value: number): string {
+    const rounded = Math.round(value);
+    return `${formatNumber(rounded, 0)} ${rounded === 1 ? 'day' : 'days'}`;
+}
+
+export function hhiText(value: number): string {
+    return formatNumber(Math.round(value), 0);
+}
+
+const SCALES: Array<[string, number]> = Object.entries(SCALE).sort((a, b) => b[1] - a[1]);
+
+/** `457.6 billion JPY`, `12,000 EUR`. */
+export function moneyText(value: number, currency: string): string {
+    const magnitude = Math.abs(value);
+    for (const [word, factor] of SCALES) {
+        if (factor >= 1e6 && magnitude >= factor) return `${formatNumber(value / factor, 1)} ${word} ${currency}`;
+    }
+    return `${formatNumber(Math.round(value), 0)} ${currency}`;
+}
+
+export function signedMoneyText(value: number, currency: string): string {
+    const text = moneyText(Math.abs(value), currency);
+    return `${value < 0 ? '−' : '+'}${text}`;
+}
+
+/** Loss per currency, `0` currencies -> `no loss`. */
+export function lossText(loss: Record<string, number>): string {
+    const parts = Object.entries(loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => moneyText(v, c));
+    return parts.length > 0 ? `${parts.join(' + ')} loss` : 'no loss';
+}
+
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+    return `${formatNumber(count, 0)} ${count === 1 ? word : pluralWord}`;
+}
+
+/** A target's value or threshold in its unit ('share', 'hhi', 'days', 't' or a currency). */
+export function metricText(value: number, unit: string): string {
+    switch (unit) {
+        case 'share': return shareText(value);
+        case 'hhi': return `HHI ${hhiText(value)}`;
+        case 'days': return daysText(value);
+        case 't': return tonnesText(value);
+        default: return moneyText(value, unit);
+    }
+}
+
+export const COMPARISON_TEXT: Record<string, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };

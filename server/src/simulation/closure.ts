@@ -1,0 +1,30 @@
+import type { LangiumDocument, LangiumDocuments } from 'langium';
+import { DocumentState, URI } from 'langium';
+import { importClosure } from '../../../language/src/workspace/imports.js';
+
+/** The loaded documents a model sees: itself, its transitive imports and the standard library. */
+export function closureDocuments(document: LangiumDocument, documents: LangiumDocuments): LangiumDocument[] {
+    const result: LangiumDocument[] = [];
+    const own = document.uri.toString();
+    for (const uri of importClosure(document, documents)) {
+        const loaded = uri === own ? document : documents.getDocument(URI.parse(uri));
+        if (loaded) result.push(loaded);
+    }
+    return result;
+}
+
+/** True when every document of the closure has been validated (its diagnostics are final). */
+export function isValidated(closure: LangiumDocument[]): boolean {
+    return closure.every(d => d.state >= DocumentState.Validated);
+}
+
+/** Errors across the closure: any of them blocks the simulation. */
+export function countErrors(closure: LangiumDocument[]): number {
+    let count = 0;
+    for (const document of closure) {
+        for (const diagnostic of document.diagnostics ?? []) {
+            if ((diagnostic.severity ?? 1) === 1) count++;
+        }
+    }
+    return count;
+}

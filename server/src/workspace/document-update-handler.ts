@@ -1,0 +1,35 @@
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'langium';
+import { URI } from 'langium';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import { existsSync } from 'node:fs';
+import { isStdlibUri } from '../../../language/src/workspace/stdlib.js';
+import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
+import type { SimulationService } from '../simulation/simulation-service.js';
+
+/**
+ * Tells the simulation service about edits the moment they arrive (so a run they make
+ * obsolete stops before the rebuild waits for it), and on close puts the file back to its
+ * saved text (or drops an unsaved one): closing without saving discards the edits.
+ */
+export class ChokepointDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly simulation: () => SimulationService;
+
+    constructor(services: ChokepointSharedServices) {
+        super(services);
+        this.simulation = () => services.simulation.Service;
+    }
+
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        this.simulation().updateRequested(changed, deleted);
+        super.fireDocumentUpdate(changed, deleted);
+    }
+
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        this.simulation().forget(uri);
+        if (isStdlibUri(uri)) return;
+        if (uri.scheme === 'file' && existsSync(uri.fsPath)) this.fireDocumentUpdate([uri], []);
+        else this.fireDocumentUpdate([], [uri]);
+    }
+}
