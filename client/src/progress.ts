@@ -1,0 +1,44 @@
+/**
+ * A progress indicator in the window's status area while a simulation runs. Short runs (under
+ * a quarter second) show nothing, so typing does not make the status bar flicker.
+ */
+import * as vscode from 'vscode';
+import type { ResultsStore } from './results.js';
+
+const SHOW_AFTER_MS = 250;
+
+export class SimulationProgress implements vscode.Disposable {
+    private readonly pending = new Map<string, { timer?: NodeJS.Timeout, done?: () => void }>();
+    private readonly subscription: vscode.Disposable;
+
+    constructor(results: ResultsStore) {
+        this.subscription = results.onDidChangeProgress(({ uri, running }) => running ? this.started(uri) : this.finished(uri));
+    }
+
+    private started(uri: string): void {
+        if (this.pending.has(uri)) return;
+        const entry: { timer?: NodeJS.Timeout, done?: () => void } = {};
+        entry.timer = setTimeout(() => {
+            entry.timer = undefined;
+            const name = uri.slice(uri.lastIndexOf('/') + 1);
+            void vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Window, title: `Chokepoint: simulating ${decodeURIComponent(name)}` },
+                () => new Promise<void>(resolve => { entry.done = resolve; })
+            );
+        }, SHOW_AFTER_MS);
+        this.pending.set(uri, entry);
+    }
+
+    private finished(uri: string): void {
+        const entry = this.pending.get(uri);
+        if (!entry) return;
+        if (entry.timer) clearTimeout(entry.timer);
+        entry.done?.();
+        this.pending.delete(uri);
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+        for (const uri of [...this.pending.keys()]) this.finished(uri);
+    }
+}

@@ -1,0 +1,99 @@
+/**
+ * The client's view of each document's results: the server's `chokepoint/resultsChanged`
+ * summaries as they come, and the full results (`chokepoint/results`) fetched on demand and
+ * kept until the next change. The status bar, the chart, the commands and the progress
+ * indicator all read from here.
+ */
+import * as vscode from 'vscode';
+import {
+    ResultsChangedNotification, ResultsRequest, SimulationProgressNotification,
+    type ResultsChangedParams, type ResultsParams, type ResultsResponse, type SimulationProgressParams
+} from '../../server/src/protocol.js';
+import type { ServerConnection } from './server.js';
+
+export class ResultsStore implements vscode.Disposable {
+    private readonly summaries = new Map<string, ResultsChangedParams>();
+    private readonly responses = new Map<string, Promise<ResultsResponse | undefined>>();
+    private readonly running = new Set<string>();
+    private readonly changeEmitter = new vscode.EventEmitter<string>();
+    private readonly progressEmitter = new vscode.EventEmitter<SimulationProgressParams>();
+    /** A document's status or results changed (argument: its URI as a string). */
+    readonly onDidChange = this.changeEmitter.event;
+    /** A simulation started or finished. */
+    readonly onDidChangeProgress = this.progressEmitter.event;
+    private readonly disposables: vscode.Disposable[] = [];
+
+    constructor(private readonly server: ServerConnection) {
+        const client = server.client;
+        if (!client) return;
+        this.disposables.push(
+            client.onNotification(ResultsChangedNotification, (params: ResultsChangedParams) => {
+                const uri = normalizeUri(params.uri);
+                this.summaries.set(uri, { ...params, uri });
+                this.responses.delete(uri);
+                this.changeEmitter.fire(uri);
+            }),
+            client.onNotification(SimulationProgressNotification, (params: SimulationProgressParams) => {
+                const uri = normalizeUri(params.uri);
+                if (params.running) this.running.add(uri);
+                else this.running.delete(uri);
+                this.progressEmitter.fire({ ...params, uri });
+            })
+        );
+    }
+
+    /** The latest summary the server sent for a document, if any. */
+    summary(uri: string): ResultsChangedParams | undefined {
+        return this.summaries.get(normalizeUri(uri));
+    }
+
+    isRunning(uri: string): boolean {
+        return this.running.has(normalizeUri(uri));
+    }
+
+    /**
+     * Full results of a document (cached until the server says they changed). With `wait`,
+     * a simulation under way is waited for (the server waits a few seconds at most).
+     */
+    async results(uri: string, wait = false): Promise<ResultsResponse | undefined> {
+        uri = normalizeUri(uri);
+        let pending = this.responses.get(uri);
+        if (pending && wait && (await pending)?.status === 'running') pending = undefined;
+        if (!pending) {
+            pending = this.request(uri, wait);
+            this.responses.set(uri, pending);
+            // A failed request is not cached: the next call asks again.
+            void pending.then(response => { if (!response && this.responses.get(uri) === pending) this.responses.delete(uri); });
+        }
+        return pending;
+    }
+
+    private async request(uri: string, wait: boolean): Promise<ResultsResponse | undefined> {
+        const client = this.server.client;
+        if (!client || !(await this.server.ready())) return undefined;
+        try {
+            return await client.sendRequest<ResultsResponse>(ResultsRequest, { uri, wait } satisfies ResultsParams);
+        } catch (error) {
+            this.server.log.warn(`chokepoint/results for ${uri} failed: ${String(error)}`);
+            return undefined;
+        }
+    }
+
+    /** Forget cached results (after a server restart). */
+    clear(): void {
+        this.responses.clear();
+        this.summaries.clear();
+        this.running.clear();
+    }
+
+    dispose(): void {
+        for (const d of this.disposables) d.dispose();
+        this.changeEmitter.dispose();
+        this.progressEmitter.dispose();
+    }
+}
+
+/** The server may spell a URI differently (escaping); keys use VS Code's spelling. */
+export function normalizeUri(uri: string): string {
+    return vscode.Uri.parse(uri).toString();
+}

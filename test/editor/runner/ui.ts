@@ -1,0 +1,183 @@
+/**
+ * What a person sees in code-server, checked in Chromium through Playwright: colours, the
+ * lens text, the hover widget, the suggest widget, error squiggles, the status bar, the
+ * chart's canvases inside its webview, a lens click, and the chart coming back after a
+ * reload. Each check saves a screenshot under test-results/editor/.
+ */
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { EditorFixture } from '../suite/fixture.js';
+import type { Check } from '../suite/harness.js';
+import { assert, assertIncludes } from '../suite/harness.js';
+
+const EDITOR = '.monaco-editor[data-uri$=".choke"]';
+
+// Evaluated in the page (the project's TypeScript has no DOM library).
+declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+declare function getComputedStyle(element: unknown): { color: string };
+
+export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string): Check[] {
+    const shot = (name: string) => page.screenshot({ path: `${screenshots}/${name}.png` });
+    const editor = () => page.locator(EDITOR).first();
+    const lensTexts = async () => (await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    const chartFrame = (): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    /** Puts the cursor right after the first occurrence of `text` (Find, then Escape keeps the match selected). */
+    const cursorAfter = async (text: string) => {
+        await editor().locator('.view-lines').click();
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('Control+F');
+        const find = page.locator('.find-widget textarea, .find-widget input').first();
+        await find.fill(text);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('ArrowRight');
+    };
+    const runCommand = async (title: string) => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await page.keyboard.press('Enter');
+    };
+    const openFile = async (name: string) => {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(name);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator(`.tab :text("${name}")`).first().waitFor();
+        await editor().locator('.view-lines').waitFor();
+    };
+    const tokenColor = async (locator: Locator) => locator.evaluate(el => getComputedStyle(el).color);
+
+    return [
+        {
+            name: 'the example opens with colours',
+            timeoutMs: 60_000,
+            run: async () => {
+                await openFile(fixture.file);
+                const lines = editor().locator('.view-lines');
+                const keyword = lines.locator('span > span', { hasText: /^consumer$/ }).first();
+                const comment = lines.locator('span > span', { hasText: /^\/\// }).first();
+                const date = lines.locator('span > span', { hasText: /^\d{4}-\d{2}$/ }).first();
+                await keyword.waitFor();
+                const colours = new Set([await tokenColor(keyword), await tokenColor(comment), await tokenColor(date)]);
+                await shot('colours');
+                assert(colours.size === 3, `keyword, comment and date share colours: ${[...colours].join(', ')}`);
+            }
+        },
+        {
+            name: 'lenses show the numbers in the editor',
+            timeoutMs: 60_000,
+            run: async () => {
+                const expected = fixture.lenses[0];
+                let texts: string[] = [];
+                const deadline = Date.now() + 45_000;
+                while (Date.now() < deadline) {
+                    texts = await lensTexts();
+                    if (texts.some(t => expected.includes.every(part => t.includes(part)))) break;
+                    await page.waitForTimeout(250);
+                }
+                await shot('lenses');
+                assert(texts.some(t => expected.includes.every(part => t.includes(part))), `no lens with ${expected.includes.join(' + ')}; lenses: ${texts.join(' | ')}`);
+            }
+        },
+        {
+            name: 'the status bar shows the file\'s numbers',
+            run: async () => {
+                const item = page.locator('footer .statusbar-item', { hasText: /Expected unmet|Worst:|No unmet need/ }).first();
+                await item.waitFor({ timeout: 20_000 });
+            }
+        },
+        {
+            name: 'hovering a name shows its hover',
+            run: async () => {
+                const name = fixture.hover.at.split(/\s/)[0];
+                const token = editor().locator('.view-lines span > span', { hasText: new RegExp(`^${name}$`) }).first();
+                await token.hover();
+                const hover = page.locator('.monaco-hover-content').first();
+                await hover.waitFor({ state: 'visible', timeout: 15_000 });
+                const text = await hover.innerText();
+                await shot('hover');
+                for (const part of fixture.hover.includes) assertIncludes(text, part, 'hover widget');
+                await page.mouse.move(0, 0);
+                await page.keyboard.press('Escape');
+            }
+        },
+        {
+            name: 'Ctrl+Space shows the model\'s names',
+            run: async () => {
+                await cursorAfter(fixture.completion.after);
+                await page.keyboard.press('Control+Space');
+                const labels = page.locator('.editor-widget.suggest-widget .monaco-list-row .label-name');
+                await labels.first().waitFor({ state: 'visible', timeout: 15_000 });
+                await page.locator('.editor-widget.suggest-widget .monaco-list-row .label-name', { hasText: fixture.completion.expect }).first().waitFor({ timeout: 10_000 });
+                await shot('suggest');
+                await page.keyboard.press('Escape');
+            }
+        },
+        {
+            name: 'an error is underlined and counted',
+            run: async () => {
+                await cursorAfter(fixture.brokenEdit.replace);
+                // Select the replaced text backwards and type the broken one.
+                for (let i = 0; i < fixture.brokenEdit.replace.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+                await page.keyboard.type(fixture.brokenEdit.with);
+                await page.locator(`${EDITOR} .view-overlays .cdr.squiggly-error`).first().waitFor({ timeout: 20_000 });
+                const problems = page.locator('.statusbar-item[id="status.problems"]');
+                await page.waitForFunction(() => /Errors: [1-9]/.test(document.querySelector('.statusbar-item[id="status.problems"] a')?.getAttribute('aria-label') ?? document.querySelector('.statusbar-item[id="status.problems"]')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+                await page.locator('footer .statusbar-item', { hasText: /\d+ errors?/ }).first().waitFor({ timeout: 10_000 });
+                await shot('squiggle');
+                assert(await problems.count() === 1, 'problems item');
+                await page.keyboard.press('Control+Z');
+                await page.locator(`${EDITOR} .view-overlays .cdr.squiggly-error`).first().waitFor({ state: 'detached', timeout: 20_000 });
+            }
+        },
+        {
+            name: 'Show chart draws the results in a webview beside the editor',
+            timeoutMs: 60_000,
+            run: async () => {
+                await runCommand('Chokepoint: Show chart to the side');
+                const frame = chartFrame();
+                await frame.locator('canvas#supply').waitFor({ state: 'visible', timeout: 30_000 });
+                await frame.locator('#summary', { hasText: 'Unmet' }).waitFor({ timeout: 10_000 });
+                const drawn = await frame.locator('canvas#supply').evaluate((canvas: { width: number, height: number }) => canvas.width > 0 && canvas.height > 0);
+                assert(drawn, 'the supply canvas has no size');
+                await page.waitForTimeout(500);
+                await shot('chart');
+            }
+        },
+        {
+            name: 'clicking a scenario lens shows that scenario in the chart',
+            timeoutMs: 60_000,
+            run: async () => {
+                const scenarioLens = fixture.lenses.find(l => l.line.startsWith('scenario'));
+                assert(scenarioLens, 'the fixture has no scenario lens');
+                const link = page.locator(`${EDITOR} .codelens-decoration a`, { hasText: scenarioLens.includes[0] }).first();
+                await link.click();
+                const frame = chartFrame();
+                await page.waitForFunction(() => true);
+                await frame.locator('#scenario').waitFor();
+                const deadline = Date.now() + 20_000;
+                let value = '';
+                while (Date.now() < deadline) {
+                    value = await frame.locator('#scenario').inputValue().catch(() => '');
+                    if (value === fixture.scenario) break;
+                    await page.waitForTimeout(250);
+                }
+                assert(value === fixture.scenario, `chart shows ${value}, not ${fixture.scenario}`);
+            }
+        },
+        {
+            name: 'the chart comes back after a window reload',
+            timeoutMs: 90_000,
+            run: async () => {
+                await page.reload();
+                await chartFrame().locator('canvas#supply').waitFor({ state: 'visible', timeout: 60_000 });
+                await page.waitForTimeout(500);
+                await shot('chart-restored');
+            }
+        }
+    ];
+}
