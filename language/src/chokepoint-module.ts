@@ -4,6 +4,7 @@ import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from './ge
 import { ChokepointScopeComputation, ChokepointScopeProvider } from './scoping/chokepoint-scope.js';
 import { ChokepointCommentProvider } from './documentation/chokepoint-comments.js';
 import { registerValidationChecks, ChokepointValidator } from './validation/chokepoint-validator.js';
+import { ChokepointDocumentValidator } from './validation/document-validator.js';
 
 /** Services this language adds to Langium's. */
 export type ChokepointAddedServices = {
@@ -24,6 +25,7 @@ export const ChokepointModule: Module<ChokepointCoreServices, PartialLangiumCore
         CommentProvider: () => new ChokepointCommentProvider()
     },
     validation: {
+        DocumentValidator: (services) => new ChokepointDocumentValidator(services),
         ChokepointValidator: (services) => new ChokepointValidator(services)
     }
 };

@@ -18,7 +18,7 @@ const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info'
 
 export function collectDiagnostics(documents: LangiumDocument[], problems: LoadProblem[], cwd = process.cwd()): CliDiagnostic[] {
     const result: CliDiagnostic[] = problems.map(p => ({
-        file: relative(cwd, p.file), line: 1, column: 1, severity: p.severity, message: p.message
+        file: relative(cwd, p.file), line: 1, column: 1, severity: p.severity, message: p.message, code: p.code
     }));
     for (const document of documents) {
         for (const d of document.diagnostics ?? []) {

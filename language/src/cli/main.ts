@@ -43,6 +43,10 @@ async function checkCommand(args: string[], out: (s: string) => void, err: (s: s
             }
         } else if (a.startsWith('--format=')) {
             format = a.slice('--format='.length);
+            if (format !== 'plain' && format !== 'github') {
+                err(`--format takes 'plain' or 'github', not '${format}'.\n${USAGE}`);
+                return 2;
+            }
         } else if (a.startsWith('-')) {
             err(`Unknown option '${a}'.\n${USAGE}`);
             return 2;
@@ -56,9 +60,14 @@ async function checkCommand(args: string[], out: (s: string) => void, err: (s: s
     }
     const services = createChokepointCoreServices(NodeFileSystem);
     const loaded = await loadModel(services, paths);
+    // Paths that do not exist are a mistake in the command, not in a model: exit 2.
+    for (const missing of loaded.missingPaths) err(`chokepoint: no such file or directory: ${missing}`);
+    for (const directory of loaded.emptyDirectories) err(`chokepoint: no .choke files in directory ${directory}`);
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
     const print = format === 'github' ? formatGithub : formatPlain;
     for (const d of diagnostics) out(print(d));
-    out(summary(diagnostics, loaded.documents.length));
+    const fileCount = new Set([...loaded.documents.map(d => d.uri.fsPath), ...loaded.problems.map(p => p.file)]).size;
+    out(summary(diagnostics, fileCount));
+    if (loaded.missingPaths.length > 0 || fileCount === 0) return 2;
     return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
 }

@@ -636,7 +636,7 @@ export function isModel(item: unknown): item is Model {
 export interface Money extends langium.AstNode {
     readonly $container: Condition | LossClause;
     readonly $type: 'Money';
-    currency: string;
+    currency?: string;
     scale?: Scale;
 }
 
@@ -1728,7 +1728,8 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
             name: Money.$type,
             properties: {
                 currency: {
-                    name: Money.currency
+                    name: Money.currency,
+                    optional: true
                 },
                 scale: {
                     name: Money.scale,

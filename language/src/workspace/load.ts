@@ -13,6 +13,8 @@ export interface LoadProblem {
     file: string;
     message: string;
     severity: 'error' | 'warning';
+    /** A stable code from validation/codes.ts. */
+    code: string;
 }
 
 export interface LoadedModel {
@@ -21,22 +23,26 @@ export interface LoadedModel {
     /** Every user document loaded, roots and imports, sorted by path. */
     documents: LangiumDocument[];
     problems: LoadProblem[];
+    /** Paths named on the command line that do not exist (a usage error). */
+    missingPaths: string[];
+    /** Directories named on the command line that hold no `.choke` file. */
+    emptyDirectories: string[];
 }
 
 /** Expands directories into their `*.choke` files (recursively, sorted). */
-export function expandPaths(paths: string[], problems: LoadProblem[]): string[] {
+export function expandPaths(paths: string[], missing: string[] = [], emptyDirectories: string[] = []): string[] {
     const files: string[] = [];
     for (const p of paths) {
         let stats;
         try {
             stats = statSync(p);
         } catch {
-            problems.push({ file: p, message: `No such file or directory: ${p}`, severity: 'error' });
+            missing.push(p);
             continue;
         }
         if (stats.isDirectory()) {
             const found = walk(p);
-            if (found.length === 0) problems.push({ file: p, message: `No .choke files in directory ${p}`, severity: 'warning' });
+            if (found.length === 0) emptyDirectories.push(p);
             files.push(...found);
         } else {
             files.push(p);
@@ -64,18 +70,17 @@ export function readChokeFile(file: string): { text?: string, problem?: LoadProb
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-        return { problem: { file, message: `Cannot read ${file}: ${why}`, severity: 'error' } };
+        return { problem: { file, message: `Cannot read ${file}: ${why}.`, severity: 'error', code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file' } };
     }
     let text: string;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
         const offset = firstInvalidUtf8(bytes);
-        return { problem: { file, message: `${file} is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8`, severity: 'error' } };
+        return { problem: { file, message: `${file} is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8.`, severity: 'error', code: 'not-utf8' } };
     }
-    if (text.trim().length === 0) {
-        return { text, problem: { file, message: `${file} is empty: nothing to check`, severity: 'warning' } };
-    }
+    // An empty file is loaded like any other: validation reports it (`empty-file`), so the
+    // editor and the CLI say the same thing.
     return { text };
 }
 
@@ -96,7 +101,9 @@ function firstInvalidUtf8(bytes: Buffer): number {
  */
 export async function loadModel(services: Services, paths: string[]): Promise<LoadedModel> {
     const problems: LoadProblem[] = [];
-    const files = expandPaths(paths, problems);
+    const missingPaths: string[] = [];
+    const emptyDirectories: string[] = [];
+    const files = expandPaths(paths, missingPaths, emptyDirectories);
     const shared = services.shared;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -126,7 +133,7 @@ export async function loadModel(services: Services, paths: string[]): Promise<Lo
     const all = [...byUri.values()];
     await shared.workspace.DocumentBuilder.build([stdlibDocument(shared), ...all], { validation: true });
     all.sort((a, b) => a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0);
-    return { roots, documents: all, problems };
+    return { roots, documents: all, problems, missingPaths, emptyDirectories };
 }
 
 function fileExists(file: string): boolean {

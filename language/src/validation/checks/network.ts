@@ -1,0 +1,164 @@
+import type { AstNode, Reference, ValidationAcceptor } from 'langium';
+import type { Amount, Consumer, Flow, FlowVolume, Plant, Reserve } from '../../generated/ast.js';
+import { isConsumer, isPlant, isReserve, isSupplier } from '../../generated/ast.js';
+import { amountRange, amountText, formatNumber, tonnesPerDay, unitKind } from '../../values/quantities.js';
+import type { ChokepointValidator } from '../chokepoint-validator.js';
+import { Code } from '../codes.js';
+import { code, describe, Describe, flowLabel, listText, refName } from '../describe.js';
+
+/** The name a material reference resolves to (names are global, so names compare safely). */
+function materialName(reference: Reference | undefined): string | undefined {
+    const target = reference?.ref as { name?: string } | undefined;
+    return target?.name;
+}
+
+function names(references: (Reference | undefined)[]): string[] {
+    return [...new Set(references.map(materialName).filter((n): n is string => n !== undefined))];
+}
+
+/** What a source can ship: a supplier's `produces`, a plant's `makes`. */
+function outputsOf(source: AstNode): string[] | undefined {
+    if (isSupplier(source)) return names((source.capacities ?? []).map(c => c.material));
+    if (isPlant(source)) return names((source.recipes ?? []).map(r => r.material));
+    return undefined;
+}
+
+/** What a destination takes: a consumer's needs, a plant's inputs, a reserve's holdings. */
+function intakeOf(destination: AstNode): { materials: string[], verb: string, listed: string } | undefined {
+    if (isConsumer(destination)) return { materials: names((destination.needs ?? []).map(n => n.material)), verb: 'need', listed: 'it needs' };
+    if (isPlant(destination)) {
+        const inputs = (destination.recipes ?? []).flatMap(r => (r.inputs ?? []).map(i => i.material));
+        return { materials: names(inputs), verb: 'use', listed: 'its inputs are' };
+    }
+    if (isReserve(destination)) return { materials: names((destination.holdings ?? []).map(h => h.material)), verb: 'hold', listed: 'it holds' };
+    return undefined;
+}
+
+/**
+ * A flow ships what its source produces (error otherwise) and what its destination needs,
+ * uses or holds (warning otherwise: the shipments would only pile up).
+ */
+export function checkFlowMaterials(flow: Flow, accept: ValidationAcceptor): void {
+    const source = flow.source?.ref;
+    const destination = flow.destination?.ref;
+    const outputs = source && outputsOf(source);
+    const intake = destination && intakeOf(destination);
+    for (const volume of flow.volumes ?? []) {
+        const material = materialName(volume.material);
+        if (!material) continue;
+        if (source && outputs && !outputs.includes(material)) {
+            const has = outputs.length > 0 ? ` (it ${isPlant(source) ? 'makes' : 'produces'} ${listText(outputs)})` : '';
+            const fix = isPlant(source) ? `ship what ${refName(flow.source)} makes` : `add ${code(`produces ${material} RATE`)} to ${refName(flow.source)}`;
+            accept('error', `Flow ${flowLabel(flow)} ships ${material} but ${describe(source)} does not ${isPlant(source) ? 'make' : 'produce'} it${has}; ${fix}.`,
+                { node: volume, property: 'material', code: Code.FlowMaterialNotProduced });
+        }
+        if (destination && intake && !intake.materials.includes(material)) {
+            const has = intake.materials.length > 0 ? ` (${intake.listed} ${listText(intake.materials)})` : '';
+            accept('warning', `Flow ${flowLabel(flow)} ships ${material} but ${describe(destination)} does not ${intake.verb} it${has}; `
+                + 'the shipments would only pile up: ship something it takes, or declare that it takes this.',
+                { node: volume, property: 'material', code: Code.FlowMaterialUnused });
+        }
+    }
+}
+
+/** The source's capacity for a material, as written (`produces REE 18000 t/yr`). */
+function capacityOf(source: AstNode | undefined, material: string): Amount | undefined {
+    if (isSupplier(source)) return (source.capacities ?? []).find(c => materialName(c.material) === material)?.rate;
+    if (isPlant(source)) return (source.recipes ?? []).find(r => materialName(r.material) === material)?.rate;
+    return undefined;
+}
+
+/** A single flow that asks for more than its source can ever produce (ranges by their midpoints). */
+export function checkFlowOverCapacity(flow: Flow, accept: ValidationAcceptor): void {
+    const source = flow.source?.ref;
+    for (const volume of flow.volumes ?? []) {
+        const material = materialName(volume.material);
+        const capacity = material ? capacityOf(source, material) : undefined;
+        const shipped = ratePerDay(volume.rate);
+        const available = ratePerDay(capacity);
+        if (shipped === undefined || available === undefined || shipped <= available * (1 + 1e-9)) continue;
+        const unit = volume.rate.unit!;
+        const inFlowUnit = available / tonnesPerDay(1, unit);
+        const asWritten = capacity!.unit === unit && capacity!.high === undefined ? '' : ` (${amountText(capacity!)})`;
+        accept('warning', `Flow ${flowLabel(flow)} ships ${formatNumber(shipped / tonnesPerDay(1, unit))} ${unit} of ${material}`
+            + `${volume.rate.high !== undefined ? ` (midpoint of ${amountText(volume.rate)})` : ''} but ${refName(flow.source)} `
+            + `${isPlant(source) ? 'makes' : 'produces'} only ${formatNumber(inFlowUnit)} ${unit}${asWritten}; lower the volume or raise the capacity.`,
+            { node: volume, property: 'rate', code: Code.FlowOverCapacity });
+    }
+}
+
+/** Tonnes per day of a well-formed rate (its midpoint); undefined for anything another check reports. */
+function ratePerDay(amount: Amount | undefined): number | undefined {
+    const range = amountRange(amount);
+    if (!range || !amount?.unit || unitKind(amount.unit) !== 'rate' || amount.percent || range.low < 0 || range.high < range.low) return undefined;
+    return tonnesPerDay(range.mid, amount.unit);
+}
+
+/** Material cannot flow in a circle. */
+export function checkFlowCycle(v: ChokepointValidator) {
+    return (flow: Flow, accept: ValidationAcceptor): void => {
+        const cycle = v.closureFacts(flow).flowCycles.get(flow);
+        if (!cycle) return;
+        accept('error', `Flows form a cycle: ${cycle}; material cannot flow in a circle: remove one of these flows.`,
+            { node: flow, property: 'source', code: Code.FlowCycle });
+    };
+}
+
+/** An unnamed planned flow between nodes that are not planned can never be added. */
+export function checkPlannedFlowReachable(flow: Flow, accept: ValidationAcceptor): void {
+    if (!flow.planned || flow.name) return;
+    const source = flow.source?.ref as { planned?: boolean } | undefined;
+    const destination = flow.destination?.ref as { planned?: boolean } | undefined;
+    if (!source || !destination || source.planned || destination.planned) return;
+    accept('warning', `Flow ${flowLabel(flow)} is planned, but neither end is planned and the flow has no name, so no scenario can add it; `
+        + `name it (${code(`flow Name: ${flowLabel(flow)} planned { ... }`)}) and \`add Name\` in a measure.`,
+        { node: flow, keyword: 'planned', code: Code.PlannedFlowUnreachable });
+}
+
+/** Every input of a plant arrives by some flow; otherwise the plant can never produce. */
+export function checkPlantInputsSupplied(v: ChokepointValidator) {
+    return (plant: Plant, accept: ValidationAcceptor): void => {
+        const incoming = v.closureFacts(plant).flowsByDestination.get(plant) ?? [];
+        const supplied = new Set(incoming.flatMap(f => (f.volumes ?? []).map((vol: FlowVolume) => materialName(vol.material))));
+        for (const recipe of plant.recipes ?? []) {
+            for (const input of recipe.inputs ?? []) {
+                const material = materialName(input.material);
+                if (!material || supplied.has(material)) continue;
+                const per = input.coefficient?.low !== undefined ? ` (${input.coefficient.low} t per t of ${refName(recipe.material)})` : '';
+                accept('warning', `${Describe(plant)} needs ${material}${per} but no flow brings ${material} to it, so it cannot produce; `
+                    + `add a flow such as ${code(`flow SUPPLIER -> ${plant.name} { ${material} RATE }`)}.`,
+                    { node: input, property: 'material', code: Code.PlantInputUnsupplied });
+            }
+        }
+    };
+}
+
+/** A reserve releases only to the consumers it serves; days of need need a need. */
+export function checkReserveServes(reserve: Reserve, accept: ValidationAcceptor): void {
+    const served = (reserve.serves ?? []).flatMap(s => s.consumers ?? []);
+    if (served.length === 0 && reserve.name) {
+        accept('warning', `${Describe(reserve)} serves no consumer, so it never releases anything; add ${code('serves CONSUMER, ...')}.`,
+            { node: reserve, property: 'name', code: Code.ReserveServesNobody });
+    }
+    const consumers = served.map(s => s?.ref).filter(isConsumer);
+    if (served.length === 0 || consumers.length < served.length) return; // unresolved: the linker speaks
+    const needed = new Set(consumers.flatMap(c => names((c.needs ?? []).map(n => n.material))));
+    for (const holding of reserve.holdings ?? []) {
+        const material = materialName(holding.material);
+        if (!material || needed.has(material) || unitKind(holding.amount?.unit) !== 'duration') continue;
+        accept('warning', `${Describe(reserve)} holds ${material} in days of need, but none of the consumers it serves needs ${material}, `
+            + `so ${code(amountText(holding.amount))} is 0 t; give the holding in tonnes or serve a consumer that needs ${material}.`,
+            { node: holding, property: 'amount', code: Code.StockWithoutNeed });
+    }
+}
+
+/** A consumer's own stock of a material it does not need is never drawn. */
+export function checkStockNeeded(consumer: Consumer, accept: ValidationAcceptor): void {
+    const needed = new Set(names((consumer.needs ?? []).map(n => n.material)));
+    for (const stock of consumer.stocks ?? []) {
+        const material = materialName(stock.material);
+        if (!material || needed.has(material)) continue;
+        accept('warning', `${Describe(consumer)} keeps a stock of ${material} but does not need ${material}, so the stock is never used; `
+            + `add ${code(`needs ${material} RATE`)} or remove the stock.`, { node: stock, property: 'material', code: Code.StockWithoutNeed });
+    }
+}

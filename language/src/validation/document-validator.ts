@@ -1,0 +1,108 @@
+import type { AstNodeDescription, LangiumDocument, ValidationOptions, LangiumCoreServices } from 'langium';
+import { DefaultDocumentValidator, DocumentState, UriUtils, WorkspaceCache } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CancellationToken } from 'vscode-jsonrpc';
+import { ChokepointScopeProvider } from '../scoping/chokepoint-scope.js';
+import { isStdlibUri } from '../workspace/stdlib.js';
+import { Code } from './codes.js';
+import { expectationFor, kindsPhrase, type Kind } from './kinds.js';
+import { closestName } from './suggestions.js';
+import { syntaxMessage } from './syntax-messages.js';
+
+/** Unknown names beyond this many per document get no suggestion (keeps broken files fast). */
+const MAX_SUGGESTIONS = 200;
+
+/**
+ * Langium's document validator with Chokepoint's own voice: nothing in the standard library
+ * is ever reported; syntax errors are one line with a code; an unknown name says what kind
+ * of thing was expected and suggests the closest visible name, or the import that is missing.
+ */
+export class ChokepointDocumentValidator extends DefaultDocumentValidator {
+    private readonly scopes: LangiumCoreServices['references']['ScopeProvider'];
+    private readonly index: LangiumCoreServices['shared']['workspace']['IndexManager'];
+    private readonly everywhere: WorkspaceCache<string, Map<string, AstNodeDescription>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.scopes = services.references.ScopeProvider;
+        this.index = services.shared.workspace.IndexManager;
+        this.everywhere = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        if (isStdlibUri(document.uri)) return [];
+        return super.validateDocument(document, options, cancelToken);
+    }
+
+    protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
+        const [, diagnostics] = args;
+        const before = diagnostics.length;
+        super.processLexingErrors(...args);
+        for (const d of diagnostics.slice(before)) relabel(d);
+    }
+
+    protected override processParsingErrors(...args: Parameters<DefaultDocumentValidator['processParsingErrors']>): void {
+        const [, diagnostics] = args;
+        const before = diagnostics.length;
+        super.processParsingErrors(...args);
+        for (const d of diagnostics.slice(before)) relabel(d);
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        let suggestionsLeft = MAX_SUGGESTIONS;
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const typed = error.info.reference.$refText;
+            const expected = expectationFor(error.info.container, error.info.property);
+            const what = expected ? `Unknown ${kindsPhrase(expected.kinds).replace(/^an? /, '')} '${typed}' in ${expected.place}` : `Unknown name '${typed}'`;
+            let advice = 'declare it, or import the file that declares it.';
+            const elsewhere = this.declaredElsewhere(typed, document);
+            if (elsewhere) {
+                advice = `it is declared in ${elsewhere}, which this file does not import; add \`import "${elsewhere}"\`.`;
+            } else if (suggestionsLeft > 0) {
+                suggestionsLeft--;
+                const suggestion = this.suggest(typed, document, expected?.kinds);
+                if (suggestion) advice = `did you mean '${suggestion}'?`;
+            }
+            diagnostics.push(this.toDiagnostic('error', `${what}: ${advice}`, {
+                node: error.info.container,
+                range: reference.$refNode?.range,
+                property: error.info.property,
+                index: error.info.index,
+                code: Code.UnknownName,
+                data: { code: Code.UnknownName, refText: typed }
+            }));
+        }
+    }
+
+    /** The closest visible name of an expected kind; the model's own names win ties. */
+    private suggest(typed: string, document: LangiumDocument, kinds: readonly Kind[] | undefined): string | undefined {
+        if (!(this.scopes instanceof ChokepointScopeProvider)) return undefined;
+        const own: string[] = [];
+        const library: string[] = [];
+        for (const d of this.scopes.visibleDeclarations(document).getAllElements()) {
+            if (kinds && !kinds.includes(d.type as Kind)) continue;
+            (isStdlibUri(d.documentUri) ? library : own).push(d.name);
+        }
+        return closestName(typed, [...own, ...library]);
+    }
+
+    /** A relative path to a loaded file that declares `name` but is outside this file's imports. */
+    private declaredElsewhere(name: string, document: LangiumDocument): string | undefined {
+        const byName = this.everywhere.get('names', () => {
+            const map = new Map<string, AstNodeDescription>();
+            for (const d of this.index.allElements()) if (!map.has(d.name)) map.set(d.name, d);
+            return map;
+        });
+        const found = byName.get(name);
+        if (!found || isStdlibUri(found.documentUri) || found.documentUri.toString() === document.uri.toString()) return undefined;
+        const relative = UriUtils.relative(UriUtils.dirname(document.uri), found.documentUri);
+        return relative.startsWith('.') ? relative : `./${relative}`;
+    }
+}
+
+function relabel(diagnostic: Diagnostic): void {
+    if (typeof diagnostic.message === 'string') diagnostic.message = syntaxMessage(diagnostic.message);
+    diagnostic.code = Code.SyntaxError;
+}
