@@ -23,11 +23,21 @@ export interface SimulationResult {
     scenarios: ScenarioResult[];
     /** Σ probability × value over scenarios with a probability (null when none has one). */
     expected: ExpectedValues;
+    /** Per target: whether it passes in every scenario it is judged in, and where it fails. */
+    targetSummary: Record<string, TargetSummary>;
+}
+
+export interface TargetSummary {
+    pass: boolean;
+    /** Scenario names (baseline included) where it fails, in result order. */
+    failedIn: string[];
 }
 
 export interface ExpectedValues {
     unmet: number | null;
     loss: Record<string, number>;
+    /** Σ probability over the scenarios counted (1 when they sum to 100%). */
+    probability: number;
 }
 
 export interface ScenarioResult {
@@ -39,6 +49,33 @@ export interface ScenarioResult {
     targets: Record<string, TargetResult>;
     /** Sums over consumers: unmet tonnes (all materials), loss per currency. */
     totals: { need: number, unmet: number, loss: Record<string, number> };
+    /** Regions hosting a node: imports by origin, and sums over their consumers. */
+    regions: Record<string, RegionResult>;
+    /** Per plant: output made and inputs received, used and left in its buffers. */
+    plants: Record<string, PlantResult>;
+    /** First day of the period in which the scenario's earliest shock starts; null without shocks. */
+    shockStart: string | null;
+}
+
+export interface RegionResult {
+    /** Share of imports (arrivals into the region's nodes from outside it) by origin, first period. */
+    dependency: Record<string, number>;
+    dependencyEnd: Record<string, number>;
+    hhi: number;
+    hhiEnd: number;
+    need: number;
+    delivered: number;
+    released: number;
+    unmet: number;
+    fill: number;
+    /** Stock of the region's consumers (own + their share of reserves) ÷ daily need, at the start. */
+    coverDays: number | null;
+    loss: Record<string, number>;
+}
+
+export interface PlantResult {
+    outputs: Record<string, { produced: number }>;
+    inputs: Record<string, { received: number, used: number, buffer: number }>;
 }
 
 export interface ConsumerResult {
@@ -62,7 +99,12 @@ export interface ConsumerResult {
 export interface ConsumerMaterialResult {
     need: number;
     recycled: number;
+    /** Everything that arrived: delivered + refill + excess. */
+    arrivals: number;
     delivered: number;
+    /** Arrivals put back into the consumer's own stock, and arrivals beyond it. */
+    refill: number;
+    excess: number;
     /** Drawn from the consumer's own stock. */
     drawn: number;
     released: number;
@@ -75,6 +117,8 @@ export interface ConsumerMaterialResult {
     ttsDays: number | null;
     /** First period after the last one with unmet need, or null. */
     recovery: string | null;
+    /** (own stock + its share of reserves) ÷ daily need, at the start; null with no need. */
+    coverDays: number | null;
     series: ConsumerSeries;
 }
 
@@ -82,13 +126,16 @@ export interface ConsumerMaterialResult {
 export interface ConsumerSeries {
     need: number[];
     recycled: number[];
+    arrivals: number[];
     delivered: number[];
+    refill: number[];
+    excess: number[];
     drawn: number[];
     released: number[];
     unmet: number[];
     /** Own stock at the end of the period. */
     stock: number[];
-    /** Stock of the reserves serving the consumer, end of the period. */
+    /** The consumer's share of the stock of the reserves serving it, end of the period. */
     reserveStock: number[];
     /** (own + reserve stock) ÷ daily need at the end of the period, in days. */
     coverDays: number[];
@@ -112,6 +159,9 @@ export interface ReserveMaterialResult {
     dryOn: string | null;
     /** Stock at the end of each period. */
     stock: number[];
+    /** Released and bought in each period. */
+    releases: number[];
+    purchases: number[];
 }
 
 export interface TargetResult {
@@ -123,5 +173,21 @@ export interface TargetResult {
     /** `YYYY-MM-DD` of the period it was judged at, or null for whole-horizon metrics. */
     judgedAt: string | null;
     /** Unit of value and threshold: 'share' (0-1), 'hhi', 'days', 't', or a currency code. */
+    unit: string;
+    /** The scenario it was judged in. */
+    scenario: string;
+    /** The deciding condition as written (the first failing one, else the first). */
+    condition: string;
+    /** Every condition of the target judged in this scenario. */
+    conditions: ConditionResult[];
+}
+
+export interface ConditionResult {
+    condition: string;
+    value: number | null;
+    pass: boolean;
+    op: '<=' | '<' | '>=' | '>';
+    threshold: number;
+    judgedAt: string | null;
     unit: string;
 }

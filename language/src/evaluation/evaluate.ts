@@ -1,10 +1,16 @@
 /**
  * One entry point from a linked, validated document to simulation results: used by the
  * CLI's `run`, the language server and the tests, so all three show the same numbers.
- * (Implemented by the engine work, issue 3.)
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
+import { URI } from 'langium';
 import type { SimulationResult } from '../engine/results.js';
+import { simulate, simulateAsync } from '../engine/simulate.js';
+import { lowerDocument } from '../lowering/lower.js';
+import type { LoweredModel } from '../lowering/model.js';
+import { importClosure } from '../workspace/imports.js';
+
+export { SimulationCancelled, UnknownScenario, scenarioNames } from '../engine/simulate.js';
 
 export type Evaluation =
     | { status: 'ok', result: SimulationResult }
@@ -20,6 +26,52 @@ export interface EvaluateOptions {
     shouldCancel?: () => boolean;
 }
 
-export function evaluateDocument(_document: LangiumDocument, _documents: LangiumDocuments, _options: EvaluateOptions = {}): Evaluation {
-    throw new Error('evaluateDocument: not implemented yet');
+export interface EvaluateAsyncOptions {
+    scenario?: string;
+    /** Polled between periods; when it returns true the simulation stops with `SimulationCancelled`. */
+    isCancelled?: () => boolean;
+    /** Longest stretch of work between two yields to the event loop (default 5 ms). */
+    yieldEveryMs?: number;
+}
+
+export const NO_HORIZON_MESSAGE = 'Nothing to simulate: no horizon. Add a line such as `horizon 2026-01 to 2028-12` '
+    + '(optionally followed by `step month`, `step week` or `step day`) to this file or to a file it imports.';
+
+export type Preparation =
+    | { status: 'ok', model: LoweredModel }
+    | { status: 'errors', errorCount: number }
+    | { status: 'no-horizon', message: string };
+
+/** Checks that a document can be simulated and lowers it to the engine's model. */
+export function prepareDocument(document: LangiumDocument, documents: LangiumDocuments): Preparation {
+    const errorCount = countErrors(document, documents);
+    if (errorCount > 0) return { status: 'errors', errorCount };
+    const lowered = lowerDocument(document, documents);
+    if (lowered.status === 'no-horizon') return { status: 'no-horizon', message: NO_HORIZON_MESSAGE };
+    return lowered;
+}
+
+export function evaluateDocument(document: LangiumDocument, documents: LangiumDocuments, options: EvaluateOptions = {}): Evaluation {
+    const prepared = prepareDocument(document, documents);
+    if (prepared.status !== 'ok') return prepared;
+    return { status: 'ok', result: simulate(prepared.model, options) };
+}
+
+export async function evaluateDocumentAsync(document: LangiumDocument, documents: LangiumDocuments, options: EvaluateAsyncOptions = {}): Promise<Evaluation> {
+    const prepared = prepareDocument(document, documents);
+    if (prepared.status !== 'ok') return prepared;
+    return { status: 'ok', result: await simulateAsync(prepared.model, options) };
+}
+
+/** Error diagnostics in the document and everything it imports. */
+export function countErrors(document: LangiumDocument, documents: LangiumDocuments): number {
+    let count = 0;
+    for (const uri of importClosure(document, documents)) {
+        const doc = uri === document.uri.toString() ? document : documents.getDocument(URI.parse(uri));
+        if (!doc) continue;
+        // Before validation has run, at least the syntax errors count.
+        count += doc.diagnostics ? doc.diagnostics.filter(d => (d.severity ?? 1) === 1).length
+            : doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length;
+    }
+    return count;
 }

@@ -1,0 +1,203 @@
+/**
+ * Turns one scenario run (the workspace's arrays) into plain results, keyed by names in
+ * declaration order. Numbers are rounded (metrics.ts) and always finite.
+ */
+import { isoDate } from '../values/dates.js';
+import type { LoweredModel } from '../lowering/model.js';
+import { coverDays, hhi, originTotals, r2, r3, r6, sharesByName, slotsOf, sumSeries } from './metrics.js';
+import type { ModelIndex } from './model-index.js';
+import type {
+    ConsumerMaterialResult, ConsumerResult, PlantResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
+} from './results.js';
+import type { Workspace } from './workspace.js';
+
+export function assembleScenario(model: LoweredModel, ws: Workspace, index: ModelIndex, name: string,
+    probability: number | null, shockStartPeriod: number | null): ScenarioResult {
+    const { calendar } = model;
+    const consumers: Record<string, ConsumerResult> = {};
+    const totals = { need: 0, unmet: 0, loss: {} as Record<string, number> };
+    model.consumers.names.forEach((consumerName, c) => {
+        const result = consumerResult(model, ws, index, c, shockStartPeriod);
+        consumers[consumerName] = result;
+        for (const m of Object.values(result.materials)) { totals.need += m.need; totals.unmet += m.unmet; }
+        for (const [currency, value] of Object.entries(result.loss)) totals.loss[currency] = (totals.loss[currency] ?? 0) + value;
+    });
+    totals.need = r6(totals.need);
+    totals.unmet = r6(totals.unmet);
+    for (const currency of Object.keys(totals.loss)) totals.loss[currency] = r2(totals.loss[currency]);
+
+    const reserves: Record<string, ReserveResult> = {};
+    model.reserves.names.forEach((reserveName, r) => { reserves[reserveName] = reserveResult(model, ws, r); });
+
+    const regions: Record<string, RegionResult> = {};
+    model.places.forEach((place, p) => { if (place.isRegion) regions[place.name] = regionResult(model, ws, index, p); });
+
+    return {
+        name, probability: probability === null ? null : r6(probability),
+        consumers, reserves, targets: {}, totals, regions,
+        plants: plantResults(model, ws),
+        shockStart: shockStartPeriod === null ? null : isoDate(calendar.periodStart[shockStartPeriod])
+    };
+}
+
+function consumerResult(model: LoweredModel, ws: Workspace, index: ModelIndex, c: number, shockStartPeriod: number | null): ConsumerResult {
+    const { consumers, cms, materialNames } = model;
+    const T = ws.periods;
+    const lines = index.consumerLines[c];
+    const first = originTotals(model, ws, lines, ws.snapshotOf[0]);
+    const last = originTotals(model, ws, lines, ws.snapshotOf[T - 1]);
+    const materials: Record<string, ConsumerMaterialResult> = {};
+    const slots = slotsOf(model, [c]);
+    for (const s of slots) {
+        const result = materialResult(model, ws, index, s, shockStartPeriod);
+        materials[materialNames[cms.material[s]]] = result;
+    }
+    const currency = consumers.currency[c];
+    const loss: Record<string, number> = {};
+    if (currency) loss[currency] = r2(sumSeries(ws.sUnmet, slots, T) * consumers.lossPerTonne[c]);
+    const cover = coverDays(model, ws, index, slots, -1);
+    return {
+        dependency: sharesByName(model, first),
+        dependencyEnd: sharesByName(model, last),
+        embeddedDependency: embeddedShares(model, ws, slots, 0),
+        embeddedDependencyEnd: embeddedShares(model, ws, slots, 1),
+        hhi: r2(hhi(first)),
+        hhiEnd: r2(hhi(last)),
+        coverDays: cover === null ? null : r3(cover),
+        materials,
+        loss
+    };
+}
+
+function embeddedShares(model: LoweredModel, ws: Workspace, slots: number[], k: number): Record<string, number> {
+    const R = ws.origins, C = model.cms.consumer.length;
+    const totals = new Map<number, number>();
+    for (const s of slots) {
+        for (let j = 0; j < R; j++) {
+            const a = ws.embeddedSnap[(k * C + s) * R + j];
+            if (a > 0) totals.set(model.originRegions[j], (totals.get(model.originRegions[j]) ?? 0) + a);
+        }
+    }
+    return sharesByName(model, totals);
+}
+
+function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s: number, shockStartPeriod: number | null): ConsumerMaterialResult {
+    const { calendar } = model;
+    const T = ws.periods;
+    const at = s * T;
+    const sum = (series: Float64Array) => { let total = 0; for (let t = 0; t < T; t++) total += series[at + t]; return total; };
+    const need = sum(ws.sNeed), unmet = sum(ws.sUnmet);
+    let firstUnmet = -1, lastUnmet = -1;
+    for (let t = 0; t < T; t++) {
+        if (ws.sUnmet[at + t] > 0) { if (firstUnmet < 0) firstUnmet = t; lastUnmet = t; }
+    }
+    let firstStockout: string | null = null;
+    let ttsDays: number | null = null;
+    if (firstUnmet >= 0) {
+        // Arrivals come at an even rate; stocks fill the gap until they run out.
+        const i = at + firstUnmet;
+        const gap = ws.sNeed[i] - ws.sRecycled[i] - ws.sDelivered[i];
+        const f = gap > 0 ? Math.min(1, Math.max(0, (ws.sDrawn[i] + ws.sReleased[i]) / gap)) : 0;
+        const start = calendar.periodStart[firstUnmet];
+        firstStockout = isoDate(start + Math.floor(f * (calendar.periodStart[firstUnmet + 1] - start)));
+        if (shockStartPeriod !== null) {
+            ttsDays = firstUnmet < shockStartPeriod ? 0 : r3((firstUnmet - shockStartPeriod + f) * calendar.periodDays);
+        }
+    }
+    const cover = coverDays(model, ws, index, [s], -1);
+    const series = (source: Float64Array) => Array.from(source.subarray(at, at + T), r6);
+    const coverSeries: number[] = new Array(T);
+    const reserveSeries: number[] = new Array(T);
+    const shares = index.reserveShares[s];
+    for (let t = 0; t < T; t++) {
+        let reserve = 0;
+        for (const { rm, share } of shares) reserve += share * ws.sRmStock[rm * T + t];
+        reserveSeries[t] = r6(reserve);
+        const daily = (ws.sNeed[at + t] > 0 ? ws.sNeed[at + t] : model.cms.baseNeed[s]) / calendar.periodDays;
+        coverSeries[t] = daily > 0 ? r3((ws.sStock[at + t] + reserve) / daily) : 0;
+    }
+    return {
+        need: r6(need), recycled: r6(sum(ws.sRecycled)), arrivals: r6(sum(ws.sArrivals)), delivered: r6(sum(ws.sDelivered)),
+        refill: r6(sum(ws.sRefill)), excess: r6(sum(ws.sExcess)), drawn: r6(sum(ws.sDrawn)), released: r6(sum(ws.sReleased)),
+        unmet: r6(unmet),
+        fill: need > 0 ? r6(1 - unmet / need) : 1,
+        firstStockout, ttsDays,
+        recovery: lastUnmet >= 0 && lastUnmet < T - 1 ? isoDate(calendar.periodStart[lastUnmet + 1]) : null,
+        coverDays: cover === null ? null : r3(cover),
+        series: {
+            need: series(ws.sNeed), recycled: series(ws.sRecycled), arrivals: series(ws.sArrivals),
+            delivered: series(ws.sDelivered), refill: series(ws.sRefill), excess: series(ws.sExcess),
+            drawn: series(ws.sDrawn), released: series(ws.sReleased), unmet: series(ws.sUnmet),
+            stock: series(ws.sStock), reserveStock: reserveSeries, coverDays: coverSeries,
+            topOriginShare: series(ws.sTopOrigin)
+        }
+    };
+}
+
+function reserveResult(model: LoweredModel, ws: Workspace, r: number): ReserveResult {
+    const { reserves, rms, materialNames } = model;
+    const T = ws.periods;
+    const materials: Record<string, ReserveMaterialResult> = {};
+    for (let s = reserves.rmStart[r]; s < reserves.rmStart[r + 1]; s++) {
+        const at = s * T;
+        const series = (source: Float64Array) => Array.from(source.subarray(at, at + T), r6);
+        const daily = rms.servedDailyNeed[s];
+        materials[materialNames[rms.material[s]]] = {
+            initial: r6(rms.initialStock[s]),
+            final: r6(ws.sRmStock[at + T - 1]),
+            coverDays: daily > 0 ? r3(rms.initialStock[s] / daily) : null,
+            released: r6(sumSeries(ws.sRmReleased, [s], T)),
+            purchased: r6(sumSeries(ws.sRmPurchased, [s], T)),
+            dryOn: ws.rmDryDay[s] >= 0 ? isoDate(ws.rmDryDay[s]) : null,
+            stock: series(ws.sRmStock),
+            releases: series(ws.sRmReleased),
+            purchases: series(ws.sRmPurchased)
+        };
+    }
+    return { materials };
+}
+
+function regionResult(model: LoweredModel, ws: Workspace, index: ModelIndex, p: number): RegionResult {
+    const T = ws.periods;
+    const imports = index.placeImports[p];
+    const first = originTotals(model, ws, imports, ws.snapshotOf[0]);
+    const last = originTotals(model, ws, imports, ws.snapshotOf[T - 1]);
+    const consumers = index.placeConsumers[p];
+    const slots = slotsOf(model, consumers);
+    const need = sumSeries(ws.sNeed, slots, T), unmet = sumSeries(ws.sUnmet, slots, T);
+    const loss: Record<string, number> = {};
+    for (const c of consumers) {
+        const currency = model.consumers.currency[c];
+        if (!currency) continue;
+        loss[currency] = (loss[currency] ?? 0) + sumSeries(ws.sUnmet, slotsOf(model, [c]), T) * model.consumers.lossPerTonne[c];
+    }
+    for (const currency of Object.keys(loss)) loss[currency] = r2(loss[currency]);
+    const cover = coverDays(model, ws, index, slots, -1);
+    return {
+        dependency: sharesByName(model, first), dependencyEnd: sharesByName(model, last),
+        hhi: r2(hhi(first)), hhiEnd: r2(hhi(last)),
+        need: r6(need), delivered: r6(sumSeries(ws.sDelivered, slots, T)), released: r6(sumSeries(ws.sReleased, slots, T)),
+        unmet: r6(unmet), fill: need > 0 ? r6(1 - unmet / need) : 1,
+        coverDays: cover === null ? null : r3(cover),
+        loss
+    };
+}
+
+function plantResults(model: LoweredModel, ws: Workspace): Record<string, PlantResult> {
+    const { producers, outlets, buffers, materialNames } = model;
+    const result: Record<string, PlantResult> = {};
+    producers.names.forEach((plantName, p) => {
+        if (!producers.isPlant[p]) return;
+        const outputs: PlantResult['outputs'] = {};
+        for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
+            outputs[materialNames[outlets.material[o]]] = { produced: r6(ws.shippedTotal[o]) };
+        }
+        const inputs: PlantResult['inputs'] = {};
+        for (let b = 0; b < buffers.plant.length; b++) {
+            if (buffers.plant[b] !== p) continue;
+            inputs[materialNames[buffers.material[b]]] = { received: r6(ws.receivedTotal[b]), used: r6(ws.usedTotal[b]), buffer: r6(ws.buffer[b]) };
+        }
+        result[plantName] = { outputs, inputs };
+    });
+    return result;
+}

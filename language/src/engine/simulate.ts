@@ -1,0 +1,142 @@
+/**
+ * Runs the baseline and the scenarios of a lowered model. `simulate` is synchronous (the
+ * CLI); `simulateAsync` yields to the event loop every few milliseconds so a language server
+ * can take a newer edit and cancel. Both stop between periods with `SimulationCancelled`.
+ */
+import { isoDate } from '../values/dates.js';
+import type { LoweredModel } from '../lowering/model.js';
+import { assembleScenario } from './assemble.js';
+import { Engine } from './engine.js';
+import { judgeTargets } from './judge.js';
+import { r2, r6 } from './metrics.js';
+import { ModelIndex } from './model-index.js';
+import type { ExpectedValues, ScenarioResult, SimulationResult, TargetSummary } from './results.js';
+
+export class SimulationCancelled extends Error {
+    constructor() {
+        super('simulation cancelled');
+        this.name = 'SimulationCancelled';
+    }
+}
+
+export class UnknownScenario extends Error {
+    constructor(readonly scenario: string, readonly known: string[]) {
+        super(`unknown scenario '${scenario}'; known scenarios: ${known.length > 0 ? known.join(', ') : '(none)'}`);
+        this.name = 'UnknownScenario';
+    }
+}
+
+export interface SimulateOptions {
+    /** Only this scenario (and the baseline). */
+    scenario?: string;
+    /** Polled between periods; true stops the run with `SimulationCancelled`. */
+    shouldCancel?: () => boolean;
+}
+
+export interface SimulateAsyncOptions {
+    scenario?: string;
+    isCancelled?: () => boolean;
+    /** Longest stretch of work between two yields to the event loop (default 5 ms). */
+    yieldEveryMs?: number;
+}
+
+export const BASELINE = 'baseline';
+
+/** Scenario names in result order, the baseline first. */
+export function scenarioNames(model: LoweredModel): string[] {
+    return [BASELINE, ...model.scenarios.map(s => s.name)];
+}
+
+export function simulate(model: LoweredModel, options: SimulateOptions = {}): SimulationResult {
+    const run = runAll(model, options.scenario);
+    for (let step = run.next(); ; step = run.next()) {
+        if (step.done) return step.value;
+        if (options.shouldCancel?.()) throw new SimulationCancelled();
+    }
+}
+
+export async function simulateAsync(model: LoweredModel, options: SimulateAsyncOptions = {}): Promise<SimulationResult> {
+    const every = options.yieldEveryMs ?? 5;
+    if (options.isCancelled?.()) throw new SimulationCancelled();
+    const run = runAll(model, options.scenario);
+    let since = performance.now();
+    for (let step = run.next(); ; step = run.next()) {
+        if (step.done) return step.value;
+        if (performance.now() - since >= every) {
+            await new Promise<void>(resolve => setImmediate(resolve));
+            since = performance.now();
+        }
+        if (options.isCancelled?.()) throw new SimulationCancelled();
+    }
+}
+
+/** Yields after every period of every scenario, so drivers can cancel between periods. */
+function* runAll(model: LoweredModel, only: string | undefined): Generator<void, SimulationResult, void> {
+    const chosen = only === undefined || only === BASELINE ? (only === BASELINE ? [] : model.scenarios)
+        : model.scenarios.filter(s => s.name === only);
+    if (only !== undefined && only !== BASELINE && chosen.length === 0) throw new UnknownScenario(only, scenarioNames(model));
+    const engine = new Engine(model);
+    const index = new ModelIndex(model);
+    const { calendar } = model;
+    const runs = [{ name: BASELINE, probability: null as number | null, events: [] as number[] }, ...chosen];
+    const scenarios: ScenarioResult[] = [];
+    for (const scenario of runs) {
+        engine.begin(scenario.events);
+        for (let t = 0; t < calendar.periods; t++) {
+            engine.step(t);
+            yield;
+        }
+        const shockStart = shockStartPeriod(model, scenario.events);
+        const result = assembleScenario(model, engine.ws, index, scenario.name, scenario.probability, shockStart);
+        result.targets = judgeTargets(model, engine.ws, index, scenario.name);
+        scenarios.push(result);
+    }
+    const periodStarts = Array.from(calendar.periodStart.subarray(0, calendar.periods), isoDate);
+    return {
+        horizon: { start: periodStarts[0], end: periodStarts[calendar.periods - 1], step: calendar.step, periods: calendar.periods },
+        periodStarts,
+        scenarios,
+        expected: expectedValues(scenarios),
+        targetSummary: summarizeTargets(model, scenarios)
+    };
+}
+
+/** The period in which the earliest shock of the scenario that touches the horizon starts. */
+export function shockStartPeriod(model: LoweredModel, events: number[]): number | null {
+    let earliest: number | null = null;
+    for (const e of events) {
+        const event = model.events[e];
+        if (!event.isShock) continue;
+        const { fromPeriod, toPeriod } = event.window;
+        if (fromPeriod >= model.calendar.periods || toPeriod <= 0 || toPeriod <= fromPeriod) continue;
+        const start = Math.max(0, fromPeriod);
+        if (earliest === null || start < earliest) earliest = start;
+    }
+    return earliest;
+}
+
+function expectedValues(scenarios: ScenarioResult[]): ExpectedValues {
+    const weighted = scenarios.filter(s => s.probability !== null);
+    if (weighted.length === 0) return { unmet: null, loss: {}, probability: 0 };
+    let unmet = 0, probability = 0;
+    const loss: Record<string, number> = {};
+    for (const s of weighted) {
+        const p = s.probability!;
+        probability += p;
+        unmet += p * s.totals.unmet;
+        for (const [currency, value] of Object.entries(s.totals.loss)) loss[currency] = (loss[currency] ?? 0) + p * value;
+    }
+    for (const currency of Object.keys(loss)) loss[currency] = r2(loss[currency]);
+    return { unmet: r6(unmet), loss, probability: r6(probability) };
+}
+
+function summarizeTargets(model: LoweredModel, scenarios: ScenarioResult[]): Record<string, TargetSummary> {
+    const summary: Record<string, TargetSummary> = {};
+    for (const target of model.targets) {
+        const judged = scenarios.filter(s => target.name in s.targets);
+        if (judged.length === 0) continue;
+        const failedIn = judged.filter(s => !s.targets[target.name].pass).map(s => s.name);
+        summary[target.name] = { pass: failedIn.length === 0, failedIn };
+    }
+    return summary;
+}

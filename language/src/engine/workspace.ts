@@ -1,0 +1,170 @@
+/**
+ * Every array one scenario run writes, allocated once per model and reset per scenario, so
+ * the period loop allocates nothing. Series are [slot * periods + t].
+ */
+import type { LoweredModel } from '../lowering/model.js';
+
+export class Workspace {
+    readonly periods: number;
+    /** Ring of in-transit shipments per real line: [line * ringSize + period % ringSize]. */
+    readonly ringSize: number;
+    /** Origin regions tracked for embedded dependency (R'). */
+    readonly origins: number;
+
+    // lines
+    readonly nominal: Float64Array;
+    readonly cut: Float64Array;
+    readonly request: Float64Array;
+    readonly extraLeadDays: Float64Array;
+    readonly leadPeriods: Int32Array;
+    readonly arrive: Float64Array;
+    readonly ring: Float64Array;
+    /** Lines shipped by plants carry origin mixes (tonnes by origin): index of such a line, or -1. */
+    readonly mixLine: Int32Array;
+    readonly arriveMix: Float64Array;
+    readonly ringMix: Float64Array;
+    readonly lineAdded: Uint8Array;
+
+    // producers and outlets
+    readonly producerAdded: Uint8Array;
+    readonly outage: Float64Array;
+    readonly spare: Float64Array;
+    readonly outletMix: Float64Array;
+    readonly shippedTotal: Float64Array;
+    readonly outletShipped: Float64Array;
+
+    // plant buffers
+    readonly buffer: Float64Array;
+    readonly bufferMix: Float64Array;
+    readonly receivedTotal: Float64Array;
+    readonly usedTotal: Float64Array;
+
+    // consumer-material slots
+    readonly demand: Float64Array;
+    readonly recycle: Float64Array;
+    readonly substitute: Float64Array;
+    readonly stock: Float64Array;
+    readonly remaining: Float64Array;
+    /** Volume cut from a slot's flows this period, still to be drawn by switches. */
+    readonly switchWanted: Float64Array;
+    readonly sNeed: Float64Array;
+    readonly sRecycled: Float64Array;
+    readonly sArrivals: Float64Array;
+    readonly sDelivered: Float64Array;
+    readonly sDrawn: Float64Array;
+    readonly sRefill: Float64Array;
+    readonly sExcess: Float64Array;
+    readonly sReleased: Float64Array;
+    readonly sUnmet: Float64Array;
+    readonly sStock: Float64Array;
+    readonly sTopOrigin: Float64Array;
+    /** Region whose arrivals `sTopOrigin` follows (the first period's top origin), or -1. */
+    readonly topRegion: Int32Array;
+    /** Embedded arrivals by origin at the first and the last period: [(k * cms + slot) * origins + o]. */
+    readonly embeddedSnap: Float64Array;
+
+    // reserve-material slots
+    readonly rmStock: Float64Array;
+    readonly sRmStock: Float64Array;
+    readonly sRmReleased: Float64Array;
+    readonly sRmPurchased: Float64Array;
+    /** Day number on which the slot first ran dry, or -1. */
+    readonly rmDryDay: Float64Array;
+    /** Active `release` effect overriding a reserve (index into `releaseEffects`), or -1. */
+    readonly releaseOverride: Int32Array;
+
+    // consumers
+    readonly firstCut: Int32Array;
+
+    /** Periods whose per-line arrivals are kept (first, last, and those targets ask for). */
+    readonly snapshotPeriods: number[];
+    readonly snapshotOf: Int32Array;
+    readonly lineSnap: Float64Array;
+
+    constructor(readonly model: LoweredModel) {
+        const { lines, outlets, buffers, cms, rms, consumers, reserves, calendar } = model;
+        const T = calendar.periods;
+        this.periods = T;
+        this.ringSize = model.maxLeadPeriods + 1;
+        this.origins = model.originRegions.length;
+        const R = this.origins;
+
+        this.nominal = new Float64Array(lines.count);
+        this.cut = new Float64Array(lines.count);
+        this.request = new Float64Array(lines.count);
+        this.extraLeadDays = new Float64Array(lines.count);
+        this.leadPeriods = new Int32Array(lines.count);
+        this.arrive = new Float64Array(lines.count);
+        this.ring = new Float64Array(lines.realCount * this.ringSize);
+        this.mixLine = new Int32Array(lines.count).fill(-1);
+        let mixLines = 0;
+        for (let l = 0; l < lines.realCount; l++) {
+            if (model.producers.isPlant[lines.producer[l]]) this.mixLine[l] = mixLines++;
+        }
+        this.arriveMix = new Float64Array(mixLines * R);
+        this.ringMix = new Float64Array(mixLines * this.ringSize * R);
+        this.lineAdded = new Uint8Array(lines.count);
+
+        const producerCount = model.producers.names.length;
+        this.producerAdded = new Uint8Array(producerCount);
+        this.outage = new Float64Array(outlets.producer.length);
+        this.spare = new Float64Array(outlets.producer.length);
+        this.outletMix = new Float64Array(outlets.producer.length * R);
+        this.shippedTotal = new Float64Array(outlets.producer.length);
+        this.outletShipped = new Float64Array(outlets.producer.length);
+
+        this.buffer = new Float64Array(buffers.plant.length);
+        this.bufferMix = new Float64Array(buffers.plant.length * R);
+        this.receivedTotal = new Float64Array(buffers.plant.length);
+        this.usedTotal = new Float64Array(buffers.plant.length);
+
+        const C = cms.consumer.length;
+        this.demand = new Float64Array(C);
+        this.recycle = new Float64Array(C);
+        this.substitute = new Float64Array(C);
+        this.stock = new Float64Array(C);
+        this.remaining = new Float64Array(C);
+        this.switchWanted = new Float64Array(C);
+        const series = () => new Float64Array(C * T);
+        this.sNeed = series(); this.sRecycled = series(); this.sArrivals = series(); this.sDelivered = series();
+        this.sDrawn = series(); this.sRefill = series(); this.sExcess = series(); this.sReleased = series();
+        this.sUnmet = series(); this.sStock = series(); this.sTopOrigin = series();
+        this.topRegion = new Int32Array(C);
+        this.embeddedSnap = new Float64Array(2 * C * R);
+
+        const M = rms.reserve.length;
+        this.rmStock = new Float64Array(M);
+        this.sRmStock = new Float64Array(M * T);
+        this.sRmReleased = new Float64Array(M * T);
+        this.sRmPurchased = new Float64Array(M * T);
+        this.rmDryDay = new Float64Array(M);
+        this.releaseOverride = new Int32Array(reserves.names.length);
+        this.firstCut = new Int32Array(consumers.names.length);
+
+        const wanted = new Set<number>([0, T - 1]);
+        for (const target of model.targets) {
+            for (const c of target.conditions) {
+                if ((c.metric === 'dependency' || c.metric === 'hhi') && c.byPeriod >= 0) wanted.add(c.byPeriod);
+            }
+        }
+        this.snapshotPeriods = [...wanted].sort((a, b) => a - b);
+        this.snapshotOf = new Int32Array(T).fill(-1);
+        this.snapshotPeriods.forEach((p, i) => { this.snapshotOf[p] = i; });
+        this.lineSnap = new Float64Array(this.snapshotPeriods.length * lines.count);
+    }
+
+    /** Back to the state before period 0 (the pipeline is filled separately). */
+    reset(): void {
+        const { cms, rms } = this.model;
+        this.ring.fill(0); this.ringMix.fill(0); this.arrive.fill(0); this.arriveMix.fill(0);
+        this.buffer.fill(0); this.bufferMix.fill(0); this.receivedTotal.fill(0); this.usedTotal.fill(0);
+        this.shippedTotal.fill(0);
+        this.stock.set(cms.initialStock);
+        this.rmStock.set(rms.initialStock);
+        this.rmDryDay.fill(-1);
+        this.topRegion.fill(-1);
+        this.sTopOrigin.fill(0);
+        this.embeddedSnap.fill(0);
+        this.firstCut.fill(-1);
+    }
+}

@@ -1,0 +1,108 @@
+/**
+ * Test helpers: parse models from text (in memory, with the standard library), lower and
+ * simulate them, and check the invariants every run must keep.
+ */
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { expect } from 'vitest';
+import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
+import type { SimulationResult, ScenarioResult } from '../../language/src/engine/results.js';
+import { simulate } from '../../language/src/engine/simulate.js';
+import { lowerDocument } from '../../language/src/lowering/lower.js';
+import type { LoweredModel } from '../../language/src/lowering/model.js';
+import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+
+export interface Built {
+    root: LangiumDocument;
+    documents: ReturnType<typeof createChokepointCoreServices>['shared']['workspace']['LangiumDocuments'];
+}
+
+/** Builds `files` (name -> text) in memory; the first file is the root. */
+export async function build(files: Record<string, string>, validation = true): Promise<Built> {
+    const services = createChokepointCoreServices(EmptyFileSystem);
+    const shared = services.shared;
+    const docs: LangiumDocument[] = [];
+    for (const [name, text] of Object.entries(files)) {
+        const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///model/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        docs.push(doc);
+    }
+    await shared.workspace.DocumentBuilder.build([stdlibDocument(shared), ...docs], { validation });
+    return { root: docs[0], documents: shared.workspace.LangiumDocuments };
+}
+
+/** Lowers a model given as text; fails the test on syntax or linking errors. */
+export async function lower(text: string, imports: Record<string, string> = {}): Promise<LoweredModel> {
+    const built = await build({ 'main.choke': text, ...imports }, false);
+    for (const doc of built.documents.all) {
+        const { lexerErrors, parserErrors } = doc.parseResult;
+        expect([...lexerErrors, ...parserErrors].map(e => e.message), `syntax errors in ${doc.uri}`).toEqual([]);
+        for (const ref of doc.references) expect(ref.error?.message, `unresolved reference in ${doc.uri}`).toBeUndefined();
+    }
+    const lowered = lowerDocument(built.root, built.documents);
+    if (lowered.status !== 'ok') throw new Error('no horizon');
+    return lowered.model;
+}
+
+/** Simulates a model given as text and checks the invariants of every scenario. */
+export async function run(text: string, options: { scenario?: string, imports?: Record<string, string> } = {}): Promise<SimulationResult> {
+    const model = await lower(text, options.imports);
+    const result = simulate(model, { scenario: options.scenario });
+    checkInvariants(result);
+    return result;
+}
+
+export function scenario(result: SimulationResult, name: string): ScenarioResult {
+    const found = result.scenarios.find(s => s.name === name);
+    if (!found) throw new Error(`no scenario ${name}`);
+    return found;
+}
+
+const TOLERANCE = 1e-5;
+
+/**
+ * Conservation per consumer, material and period; arrivals = delivered + refill + excess;
+ * mass through plants and reserves; nothing negative; no NaN or infinity anywhere.
+ */
+export function checkInvariants(result: SimulationResult): void {
+    const json = JSON.stringify(result);
+    expect(json).not.toMatch(/NaN|Infinity|null,null/);
+    walkNumbers(result, (value, path) => {
+        expect(Number.isFinite(value), path).toBe(true);
+    });
+    for (const s of result.scenarios) {
+        for (const [consumer, c] of Object.entries(s.consumers)) {
+            for (const [material, m] of Object.entries(c.materials)) {
+                const where = `${s.name}/${consumer}/${material}`;
+                const x = m.series;
+                for (let t = 0; t < result.horizon.periods; t++) {
+                    const parts = [x.recycled[t], x.delivered[t], x.drawn[t], x.released[t], x.unmet[t]];
+                    for (const v of [...parts, x.need[t], x.arrivals[t], x.refill[t], x.excess[t], x.stock[t]]) {
+                        expect(v, `${where} period ${t} negative`).toBeGreaterThanOrEqual(0);
+                    }
+                    expect(Math.abs(x.need[t] - parts.reduce((a, b) => a + b, 0)), `${where} need balance at ${t}`).toBeLessThan(TOLERANCE);
+                    expect(Math.abs(x.arrivals[t] - x.delivered[t] - x.refill[t] - x.excess[t]), `${where} arrivals at ${t}`).toBeLessThan(TOLERANCE);
+                }
+                expect(Math.abs(m.need - m.recycled - m.delivered - m.drawn - m.released - m.unmet), where).toBeLessThan(TOLERANCE * result.horizon.periods);
+            }
+        }
+        for (const [reserve, r] of Object.entries(s.reserves)) {
+            for (const [material, m] of Object.entries(r.materials)) {
+                // Stock balance: initial + bought - released = final.
+                expect(Math.abs(m.initial + m.purchased - m.released - m.final), `${s.name}/${reserve}/${material}`).toBeLessThan(TOLERANCE * result.horizon.periods);
+                for (const v of m.stock) expect(v).toBeGreaterThanOrEqual(0);
+            }
+        }
+        for (const [plant, p] of Object.entries(s.plants)) {
+            for (const [material, input] of Object.entries(p.inputs)) {
+                // Buffer balance: received - used = left (buffers start empty).
+                expect(Math.abs(input.received - input.used - input.buffer), `${s.name}/${plant}/${material}`).toBeLessThan(TOLERANCE * result.horizon.periods);
+            }
+        }
+    }
+}
+
+function walkNumbers(value: unknown, visit: (n: number, path: string) => void, path = ''): void {
+    if (typeof value === 'number') visit(value, path);
+    else if (Array.isArray(value)) value.forEach((v, i) => walkNumbers(v, visit, `${path}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkNumbers(v, visit, `${path}.${k}`);
+}
