@@ -1,5 +1,77 @@
-/** `chokepoint run`: filled in by the engine work (issue 3). */
-export async function runCommand(_args: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
-    err('run: not implemented yet');
-    return 2;
+/**
+ * `chokepoint run FILE [--scenario NAME] [--json]`: simulates a model and prints a table
+ * (scenarios as columns) or the results as JSON. Exit codes: 0 fine, 1 errors in the model
+ * or no horizon, 2 wrong usage (unknown option or scenario).
+ */
+import { NodeFileSystem } from 'langium/node';
+import { createChokepointCoreServices } from '../chokepoint-module.js';
+import { simulate, scenarioNames } from '../engine/simulate.js';
+import { prepareDocument } from '../evaluation/evaluate.js';
+import { loadModel } from '../workspace/load.js';
+import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
+import { toJson } from './run-json.js';
+import { formatTable } from './run-table.js';
+
+const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json]';
+
+export interface RunArguments {
+    file: string;
+    scenario?: string;
+    json: boolean;
+}
+
+/** Parses `run`'s arguments, or says what is wrong with them. */
+export function parseRunArguments(args: string[]): RunArguments | { error: string } {
+    const files: string[] = [];
+    let scenario: string | undefined;
+    let json = false;
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--json') json = true;
+        else if (a === '--scenario') {
+            scenario = args[++i];
+            if (!scenario) return { error: `--scenario needs a scenario name.\n${USAGE}` };
+        } else if (a.startsWith('--scenario=')) scenario = a.slice('--scenario='.length);
+        else if (a.startsWith('-')) return { error: `Unknown option '${a}'.\n${USAGE}` };
+        else files.push(a);
+    }
+    if (files.length !== 1) return { error: `${files.length === 0 ? 'run needs a .choke file' : 'run takes one file'}.\n${USAGE}` };
+    return { file: files[0], scenario, json };
+}
+
+export async function runCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+    const parsed = parseRunArguments(args);
+    if ('error' in parsed) {
+        err(parsed.error);
+        return 2;
+    }
+    const services = createChokepointCoreServices(NodeFileSystem);
+    const loaded = await loadModel(services, [parsed.file]);
+    const root = loaded.roots[0];
+    const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
+    const errors = diagnostics.filter(d => d.severity === 'error');
+    if (!root || errors.length > 0) {
+        // Printed like `check`: every diagnostic, then the summary.
+        for (const d of diagnostics) err(formatPlain(d));
+        err(summary(diagnostics, loaded.documents.length));
+        err('Fix the errors above to simulate.');
+        return 1;
+    }
+    const prepared = prepareDocument(root, services.shared.workspace.LangiumDocuments);
+    if (prepared.status === 'errors') {
+        err(`${prepared.errorCount} error(s) in the model; run \`chokepoint check ${parsed.file}\` to see them.`);
+        return 1;
+    }
+    if (prepared.status === 'no-horizon') {
+        err(prepared.message);
+        return 1;
+    }
+    const known = scenarioNames(prepared.model);
+    if (parsed.scenario !== undefined && !known.includes(parsed.scenario)) {
+        err(`Unknown scenario '${parsed.scenario}'. Known scenarios: ${known.join(', ')}.`);
+        return 2;
+    }
+    const result = simulate(prepared.model, { scenario: parsed.scenario });
+    out(parsed.json ? toJson(result) : formatTable(result, parsed.file));
+    return 0;
 }
