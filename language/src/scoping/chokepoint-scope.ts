@@ -1,5 +1,5 @@
 import type { AstNodeDescription, LangiumCoreServices, LangiumDocument, LocalSymbols, ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, MapScope, MultiMap, WorkspaceCache } from 'langium';
+import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, MapScope, MultiMap, WorkspaceCache } from 'langium';
 import { importClosure } from '../workspace/imports.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 
@@ -23,7 +23,9 @@ export class ChokepointScopeProvider extends DefaultScopeProvider {
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.closureScopes = new WorkspaceCache(services.shared);
+        // Cleared once every build has indexed its documents' names (and when a document is
+        // deleted), so the scopes of a build always see that build's declarations and imports.
+        this.closureScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
