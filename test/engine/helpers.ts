@@ -106,3 +106,13 @@ function walkNumbers(value: unknown, visit: (n: number, path: string) => void, p
     else if (Array.isArray(value)) value.forEach((v, i) => walkNumbers(v, visit, `${path}[${i}]`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkNumbers(v, visit, `${path}.${k}`);
 }
+
+/** The result of one consumer's material in one scenario. */
+export function material(result: SimulationResult, scenarioName: string, consumer: string, materialName = 'REE') {
+    const found = scenario(result, scenarioName).consumers[consumer]?.materials[materialName];
+    if (!found) throw new Error(`no ${consumer}/${materialName} in ${scenarioName}`);
+    return found;
+}
+
+/** A month in model days. */
+export const MONTH = 365 / 12;
