@@ -7,6 +7,12 @@ import { ChokepointModule } from '../../language/src/chokepoint-module.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
+import { ChokepointFormatter } from './lsp/formatter/formatter.js';
+import { ChokepointHoverProvider } from './lsp/hover.js';
+import { ChokepointInlayHintProvider } from './lsp/inlay-hints.js';
+import { ChokepointRenameProvider } from './lsp/rename.js';
+import { ChokepointSemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { ChokepointDocumentSymbolProvider, ChokepointNodeKindProvider } from './lsp/symbols.js';
 import { ChokepointSettingsService } from './settings.js';
 import { SimulationService } from './simulation/simulation-service.js';
 import { ChokepointDocumentBuilder } from './workspace/document-builder.js';
@@ -31,6 +37,7 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
     },
     lsp: {
         DocumentUpdateHandler: (services) => new ChokepointDocumentUpdateHandler(services),
+        NodeKindProvider: () => new ChokepointNodeKindProvider(),
         TextDocumentContentProvider: () => new LibraryContentProvider()
     },
     simulation: {
@@ -43,7 +50,13 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
 
 export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServices> = {
     lsp: {
-        CodeLensProvider: (services) => new ChokepointCodeLensProvider(services)
+        CodeLensProvider: (services) => new ChokepointCodeLensProvider(services),
+        Formatter: () => new ChokepointFormatter(),
+        HoverProvider: (services) => new ChokepointHoverProvider(services),
+        SemanticTokenProvider: (services) => new ChokepointSemanticTokenProvider(services),
+        InlayHintProvider: (services) => new ChokepointInlayHintProvider(services),
+        DocumentSymbolProvider: () => new ChokepointDocumentSymbolProvider(),
+        RenameProvider: (services) => new ChokepointRenameProvider(services)
     }
 };
 

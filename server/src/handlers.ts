@@ -1,11 +1,12 @@
 import type { LangiumDocument } from 'langium';
-import { isOperationCancelled, URI } from 'langium';
+import { isOperationCancelled, ReadPriority, URI } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STDLIB_TEXT } from '../../language/src/workspace/stdlib.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { ResultsParams, ResultsResponse } from './protocol.js';
+import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification } from './protocol.js';
 
 /**
@@ -47,22 +48,26 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
 
-    // Replaces Langium's handler (one handler per method): wait for the run, then answer.
-    connection.onCodeLens((params, token) => guarded(async () => {
+    // These replace Langium's handlers (one handler per method): they wait for the run of
+    // the current text first, outside the workspace lock, then answer from its results.
+    const afterSimulation = async <T>(textDocument: { uri: string }, token: CancellationToken, waitMs: number,
+        answer: (services: LangiumCoreAndPartialLSPServices, document: LangiumDocument) => T | Promise<T>): Promise<T | null> => {
         await workspaceReady();
-        const uri = URI.parse(params.textDocument.uri);
-        await simulation.waitForCurrent(uri, token);
+        const uri = URI.parse(textDocument.uri);
+        await simulation.waitForCurrent(uri, token, waitMs);
         const document = documents.getDocument(uri);
-        const provider = shared.ServiceRegistry.hasServices(uri) ? (shared.ServiceRegistry.getServices(uri) as LangiumCoreAndPartialLSPServices).lsp?.CodeLensProvider : undefined;
-        if (!document || !provider) return [];
-        return await withDocument(shared, document, () => provider.provideCodeLens(document, params, token)) ?? [];
-    }));
+        if (!document || !shared.ServiceRegistry.hasServices(uri)) return null;
+        const services = shared.ServiceRegistry.getServices(uri) as LangiumCoreAndPartialLSPServices;
+        return shared.workspace.WorkspaceLock.read(() => answer(services, document), ReadPriority.Immediate);
+    };
+    connection.onCodeLens((params, token) => guarded(async () =>
+        await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) => services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)) ?? []));
+    connection.onHover((params, token) => guarded(async () =>
+        await afterSimulation(params.textDocument, token, HOVER_WAIT_MS, (services, document) => services.lsp?.HoverProvider?.getHoverContent(document, params, token)) ?? null));
 }
 
-/** Runs a read against the workspace like Langium's own handlers do. */
-async function withDocument<T>(shared: ChokepointSharedServices, _document: LangiumDocument, read: () => T | Promise<T>): Promise<T> {
-    return shared.workspace.WorkspaceLock.read(read, 1 /* ReadPriority.Immediate */);
-}
+/** Hovers should come quickly: they wait less for a run than lenses do. */
+const HOVER_WAIT_MS = 1000;
 
 /** Cancellation becomes the LSP error a client expects; anything else is logged, not fatal. */
 async function guarded<T>(handler: () => Promise<T>): Promise<T | ResponseError<void>> {

@@ -46,6 +46,19 @@ export interface ResultsResponse {
      * simulation these results are (its lenses then show that model's numbers).
      */
     via?: string;
+    /**
+     * By shock or measure name: what it changes in each scenario that uses it. Computed
+     * after `result` (absent meanwhile); stale exactly when `result` is.
+     */
+    effects?: Record<string, MemberEffect[]>;
+}
+
+/** A scenario's unmet tonnes and loss minus those of the same scenario without one member. */
+export interface MemberEffect {
+    scenario: string;
+    unmet: number;
+    /** Per currency. */
+    loss: Record<string, number>;
 }
 
 /** Request: the latest results of a document. */

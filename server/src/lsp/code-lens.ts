@@ -10,8 +10,7 @@ import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from './format.js';
-import type { ScenarioEffect } from './lens-titles.js';
-import { consumerTitle, effectOf, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';
 
@@ -50,7 +49,6 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
     const result = view.result;
     if (!result) return lenses;
     const prefix = view.stale ? OUTDATED : '';
-    const baseline = result.scenarios[0];
     for (const declaration of model.declarations ?? []) {
         const name = declaration.name;
         if (!name) continue;
@@ -63,11 +61,9 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             title = reserveTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
-            const effects: ScenarioEffect[] = [];
-            for (const scenario of result.scenarios.slice(1)) {
-                if (baseline && using.includes(scenario.name)) effects.push(effectOf(scenario, baseline));
-            }
-            title = effectTitle(effects, 'vs baseline');
+            title = using.length === 0 ? 'in no scenario'
+                : view.effects ? effectTitle(view.effects[name] ?? [])
+                : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];

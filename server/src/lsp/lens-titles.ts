@@ -1,4 +1,5 @@
 import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/engine/results.js';
+import type { MemberEffect } from '../protocol.js';
 import { formatNumber } from '../../../language/src/values/quantities.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import {
@@ -123,29 +124,13 @@ function firstDry(result: SimulationResult, name: string): { scenario: string, d
     return first ? { ...first, others: count - 1 } : undefined;
 }
 
-/** Unmet and loss of one scenario against a reference run (what one shock or measure changes). */
-export interface ScenarioEffect {
-    scenario: string;
-    unmet: number;
-    loss: Record<string, number>;
-}
-
-export function effectOf(scenario: ScenarioResult, reference: ScenarioResult): ScenarioEffect {
-    const loss: Record<string, number> = {};
-    for (const currency of new Set([...Object.keys(scenario.totals.loss), ...Object.keys(reference.totals.loss)])) {
-        loss[currency] = (scenario.totals.loss[currency] ?? 0) - (reference.totals.loss[currency] ?? 0);
-    }
-    return { scenario: scenario.name, unmet: scenario.totals.unmet - reference.totals.unmet, loss };
-}
-
-/** `Curb: +2,345 t unmet, +457.6 billion JPY loss` for each scenario; `against` names the reference. */
-export function effectTitle(effects: ScenarioEffect[], against: string): string {
-    if (effects.length === 0) return 'used by no scenario';
-    const parts = effects.map(e => {
+/** `Curb: +2,345 t unmet, +457.6 billion JPY loss · Escalation: −120 t unmet` (a member's effect per scenario). */
+export function effectTitle(effects: MemberEffect[]): string {
+    if (effects.length === 0) return 'in no scenario';
+    return effects.map(e => {
         const losses = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => `${signedMoneyText(v, c)} loss`);
         return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses].join(', ')}`;
-    });
-    return `${parts.join(' · ')} ${against}`;
+    }).join(' · ');
 }
 
 /** `15% · 2,345 t unmet · 457.6 billion JPY loss · 2/3 targets`. */

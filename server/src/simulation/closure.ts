@@ -17,14 +17,3 @@ export function closureDocuments(document: LangiumDocument, documents: LangiumDo
 export function isValidated(closure: LangiumDocument[]): boolean {
     return closure.every(d => d.state >= DocumentState.Validated);
 }
-
-/** Errors across the closure: any of them blocks the simulation. */
-export function countErrors(closure: LangiumDocument[]): number {
-    let count = 0;
-    for (const document of closure) {
-        for (const diagnostic of document.diagnostics ?? []) {
-            if ((diagnostic.severity ?? 1) === 1) count++;
-        }
-    }
-    return count;
-}

@@ -5,10 +5,10 @@ import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Model } from '../../../language/src/generated/ast.js';
 import { importClosure } from '../../../language/src/workspace/imports.js';
 import { isStdlibUri } from '../../../language/src/workspace/stdlib.js';
-import type { ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
+import type { MemberEffect, ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
 import type { ChokepointDocumentBuilder } from '../workspace/document-builder.js';
-import { closureDocuments, countErrors, isValidated } from './closure.js';
-import { runSimulation } from './engine-adapter.js';
+import { closureDocuments, isValidated } from './closure.js';
+import { memberEffects, prepare, run } from './engine-adapter.js';
 import { expectedSummary } from './summary.js';
 
 /** Where the service reports to: the LSP connection in the server, a recorder in tests. */
@@ -29,6 +29,8 @@ interface Settled {
     message?: string;
     /** Present when status is 'ok'. */
     result?: SimulationResult;
+    /** Filled in by the second phase of a run. */
+    effects?: Record<string, MemberEffect[]>;
 }
 
 interface Running {
@@ -62,7 +64,7 @@ export class SimulationService {
     /** Edits reported but not yet applied by the builder: nothing is current meanwhile. */
     private pendingUpdates = 0;
     private readonly settled = new Map<string, Settled>();
-    private readonly lastGood = new Map<string, { result: SimulationResult, version: number }>();
+    private readonly lastGood = new Map<string, { result: SimulationResult, version: number, effects?: Record<string, MemberEffect[]> }>();
     private readonly queue = new Set<string>();
     private running: Running | undefined;
     private readonly changes = new Emitter<void>();
@@ -115,17 +117,18 @@ export class SimulationService {
         const rootUri = root.uri.toString();
         const settled = this.currentSettled(root);
         const good = this.lastGood.get(rootUri);
+        const effects = (e: Record<string, MemberEffect[]> | undefined) => e ? { effects: e } : {};
         if (settled?.status === 'ok') {
-            return { uri, version, status: 'ok', errorCount: 0, result: settled.result, stale: false, ...via };
+            return { uri, version, status: 'ok', errorCount: 0, result: settled.result, stale: false, ...effects(settled.effects), ...via };
         }
         if (settled) {
             return {
                 uri, version, status: settled.status, errorCount: settled.errorCount, result: good?.result, stale: good !== undefined,
-                ...(settled.message !== undefined ? { message: settled.message } : {}), ...via
+                ...effects(good?.effects), ...(settled.message !== undefined ? { message: settled.message } : {}), ...via
             };
         }
         const previous = this.settled.get(rootUri);
-        return { uri, version, status: 'running', errorCount: previous?.errorCount ?? 0, result: good?.result, stale: good !== undefined, ...via };
+        return { uri, version, status: 'running', errorCount: previous?.errorCount ?? 0, result: good?.result, stale: good !== undefined, ...effects(good?.effects), ...via };
     }
 
     /**
@@ -208,21 +211,24 @@ export class SimulationService {
             if (!isValidated(closure)) continue;
             const key = this.closureKey(document);
             if (this.settled.get(uri)?.closureKey === key) continue;
-            void this.simulate(document, closure, key);
+            void this.simulate(document, key);
             return;
         }
     }
 
-    private async simulate(document: LangiumDocument, closure: LangiumDocument[], closureKey: string): Promise<void> {
+    private async simulate(document: LangiumDocument, closureKey: string): Promise<void> {
         const uri = document.uri.toString();
         const version = document.textDocument.version;
-        const errorCount = countErrors(closure);
-        if (errorCount > 0) {
-            this.settle(uri, { closureKey, version, status: 'errors', errorCount });
+        // Lowering reads the AST: it runs now, synchronously, while the closure is validated.
+        const prepared = prepare(document, this.documents);
+        if (prepared.status !== 'ok') {
+            this.settle(uri, prepared.status === 'errors' ? { closureKey, version, status: 'errors', errorCount: prepared.errorCount }
+                : { closureKey, version, status: prepared.status, errorCount: 0, message: prepared.status === 'failed' ? `The simulation failed: ${prepared.message}` : prepared.message });
             this.pump();
             return;
         }
         const source = new Cancellation.CancellationTokenSource();
+        const isCancelled = () => source.token.isCancellationRequested;
         this.running = { uri, closure: importClosure(document, this.documents), source };
         let progressShown = false;
         const progressTimer = setTimeout(() => {
@@ -230,17 +236,20 @@ export class SimulationService {
             this.notifier?.progress({ uri, running: true });
         }, PROGRESS_DELAY_MS);
         try {
-            const outcome = await this.lock.read(() => runSimulation(document, this.documents, () => source.token.isCancellationRequested));
+            const outcome = await run(prepared.model, isCancelled);
             if (outcome.kind === 'failed') {
                 this.settle(uri, { closureKey, version, status: 'failed', errorCount: 0, message: `The simulation failed: ${outcome.message}` });
-            } else if (outcome.kind === 'evaluated') {
-                const evaluation = outcome.evaluation;
-                if (evaluation.status === 'ok') {
-                    this.settle(uri, { closureKey, version, status: 'ok', errorCount: 0, result: evaluation.result });
-                } else if (evaluation.status === 'errors') {
-                    this.settle(uri, { closureKey, version, status: 'errors', errorCount: evaluation.errorCount });
-                } else {
-                    this.settle(uri, { closureKey, version, status: 'no-horizon', errorCount: 0, message: evaluation.message });
+            } else if (outcome.kind === 'ok') {
+                const entry: Settled = { closureKey, version, status: 'ok', errorCount: 0, result: outcome.result };
+                this.settle(uri, entry);
+                this.changes.fire();
+                // Second phase: what each shock and measure changes (lenses refresh again after it).
+                const effects = await memberEffects(prepared.model, outcome.result, isCancelled);
+                if (effects && this.settled.get(uri) === entry) {
+                    entry.effects = effects;
+                    const good = this.lastGood.get(uri);
+                    if (good && good.result === entry.result) good.effects = effects;
+                    this.requestRefresh();
                 }
             }
         } finally {

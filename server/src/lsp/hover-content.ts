@@ -1,0 +1,163 @@
+import type { AstNode } from 'langium';
+import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { Named } from '../../../language/src/generated/ast.js';
+import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isPlant, isReserve, isScenario, isShock, isStock, isSupplier, isTarget } from '../../../language/src/generated/ast.js';
+import { formatNumber } from '../../../language/src/values/quantities.js';
+import type { SupplyShare } from '../model/supply-shares.js';
+import type { MemberEffect, ResultsResponse } from '../protocol.js';
+import { joinCode, tokensOf } from './formatter/tokens.js';
+import { daysText, hhiText, lossText, metricText, COMPARISON_TEXT, shareText, signedMoneyText, signedTonnesText, tonnesText } from './format.js';
+import { quantityHint } from './inlay-hints.js';
+import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
+
+/** Markdown pieces of hovers. Pure functions of the AST and a results view. */
+
+/** `**consumer** Automotive "Automotive and EV"`, then what was declared, one clause a line. */
+export function declaredText(node: Named): string {
+    const header = headerLine(node);
+    const clauses = clauseLines(node);
+    const body = clauses.length > 0 ? `\n${clauses.map(c => `    ${c}`).join('\n')}` : '';
+    return '```chokepoint\n' + header + body + '\n```';
+}
+
+function headerLine(node: Named): string {
+    const cst = node.$cstNode;
+    if (!cst) return node.$type.toLowerCase();
+    const tokens = tokensOf(cst).filter(t => !t.comment);
+    const open = tokens.findIndex(t => t.text === '{');
+    if (open < 0) return joinCode(tokens);
+    // Short one-line blocks (`{ stage ore }`, scenario members) are shown whole.
+    if (isBloc(node) || isScenario(node) || (node.$type === 'Material') || (isFlow(node) && node.volumes.length <= 1)) return joinCode(tokens);
+    return joinCode(tokens.slice(0, open));
+}
+
+function clauseLines(node: Named): string[] {
+    if (isBloc(node) || isScenario(node) || node.$type === 'Material' || (isFlow(node) && node.volumes.length <= 1)) return [];
+    const children: AstNode[] = [];
+    for (const value of Object.values(node)) {
+        if (Array.isArray(value)) for (const item of value) if (isAstNode(item) && item.$container === node) children.push(item);
+    }
+    children.sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
+    return children.map(child => {
+        const text = child.$cstNode ? joinCode(tokensOf(child.$cstNode).filter(t => !t.comment)) : '';
+        const converted = isStock(child) || isHolds(child) ? quantityHint(child.amount) : undefined;
+        return converted ? `${text}   // ${converted}` : text;
+    }).filter(t => t.length > 0);
+}
+
+function isAstNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && '$type' in value;
+}
+
+/** A heading saying whose numbers follow and whether they are current. */
+export function resultsHeading(view: ResultsResponse, viaName: string | undefined): string | undefined {
+    const source = viaName ? ` of ${viaName}` : '';
+    switch (view.status) {
+        case 'ok': return `**Simulation${source}**`;
+        case 'running': return view.result ? `**Simulation${source}** (outdated: a newer run is in progress)` : undefined;
+        case 'errors': return view.result ? `**Simulation${source}** (outdated: ${view.errorCount} error${view.errorCount === 1 ? '' : 's'} block the current text)` : undefined;
+        default: return undefined;
+    }
+}
+
+/** The computed metrics of an entity, or undefined when results say nothing about it. */
+export function metricsText(node: Named, result: SimulationResult, effects: Record<string, MemberEffect[]> | undefined): string | undefined {
+    const name = node.name;
+    if (!name) return undefined;
+    if (isConsumer(node)) return consumerMetrics(result, name);
+    if (isReserve(node)) return reserveMetrics(result, name);
+    if (isScenario(node)) return scenarioMetrics(result, name);
+    if (isTarget(node)) return targetMetrics(result, name);
+    if (isShock(node) || isMeasure(node)) {
+        if (!effects) return '_Computing what it changes…_';
+        const rows = effects[name] ?? [];
+        if (rows.length === 0) return 'In no scenario.';
+        const lines = ['What it changes (the scenario minus the same scenario without it):', '', '| scenario | unmet | loss |', '|---|---:|---:|'];
+        for (const e of rows) {
+            const loss = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => signedMoneyText(v, c)).join(' + ') || '±0';
+            lines.push(`| ${e.scenario} | ${signedTonnesText(e.unmet)} | ${loss} |`);
+        }
+        return lines.join('\n');
+    }
+    return undefined;
+}
+
+function consumerMetrics(result: SimulationResult, name: string): string | undefined {
+    const baseline = result.scenarios[0]?.consumers[name];
+    if (!baseline) return undefined;
+    const origins = Object.entries(baseline.dependency).sort((a, b) => b[1] - a[1]).map(([o, s]) => `${o} ${shareText(s)}`).join(', ');
+    const lines = [
+        `Baseline, first period: ${origins || 'no arrivals'} · HHI ${hhiText(baseline.hhi)} · cover ${baseline.coverDays === null ? '—' : daysText(baseline.coverDays)}`
+    ];
+    const embeddedTop = topOrigin(baseline.embeddedDependency);
+    const directTop = topOrigin(baseline.dependency);
+    if (embeddedTop && (!directTop || embeddedTop[0] !== directTop[0] || Math.abs(embeddedTop[1] - directTop[1]) > 1e-9)) {
+        lines.push(`Traced through plants: ${embeddedTop[0]} ${shareText(embeddedTop[1])}`);
+    }
+    lines.push('', '| scenario | unmet | fill | first stockout | loss |', '|---|---:|---:|---|---:|');
+    for (const scenario of result.scenarios) {
+        const consumer = scenario.consumers[name];
+        if (!consumer) continue;
+        const materials = Object.values(consumer.materials);
+        const need = materials.reduce((s, m) => s + m.need, 0);
+        const unmet = consumerUnmet(consumer);
+        const fill = need > 0 ? 1 - unmet / need : 1;
+        lines.push(`| ${scenario.name} | ${tonnesText(unmet)} | ${shareText(fill)} | ${consumerFirstStockout(consumer) ?? '—'} | ${lossText(consumer.loss).replace(/ loss$/, '')} |`);
+    }
+    return lines.join('\n');
+}
+
+function reserveMetrics(result: SimulationResult, name: string): string | undefined {
+    if (!result.scenarios[0]?.reserves[name]) return undefined;
+    const lines = ['| scenario | material | stock | cover | released | final | runs dry |', '|---|---|---:|---:|---:|---:|---|'];
+    for (const scenario of result.scenarios) {
+        const reserve = scenario.reserves[name];
+        if (!reserve) continue;
+        for (const [material, m] of Object.entries(reserve.materials)) {
+            lines.push(`| ${scenario.name} | ${material} | ${tonnesText(m.initial)} | ${m.coverDays === null ? '—' : daysText(m.coverDays)} | ${tonnesText(m.released)} | ${tonnesText(m.final)} | ${m.dryOn ?? 'never'} |`);
+        }
+    }
+    return lines.join('\n');
+}
+
+function scenarioMetrics(result: SimulationResult, name: string): string | undefined {
+    const scenario = result.scenarios.find((s, i) => i > 0 && s.name === name);
+    if (!scenario) return undefined;
+    const lines = [
+        `${scenario.probability === null ? 'No probability' : `Probability ${shareText(scenario.probability)}`} · ${tonnesText(scenario.totals.unmet)} unmet of ${tonnesText(scenario.totals.need)} needed · ${lossText(scenario.totals.loss)}`
+    ];
+    const targets = Object.entries(scenario.targets);
+    if (targets.length > 0) {
+        lines.push('', `Targets met: ${targets.filter(([, t]) => t.pass).length}/${targets.length}`);
+        for (const [target, t] of targets) {
+            lines.push(`- ${t.pass ? '✓' : '✗'} ${target}: ${t.value === null ? 'no value' : metricText(t.value, t.unit)} (needs ${COMPARISON_TEXT[t.op]} ${metricText(t.threshold, t.unit)})`);
+        }
+    }
+    return lines.join('\n');
+}
+
+function targetMetrics(result: SimulationResult, name: string): string | undefined {
+    const rows = result.scenarios.filter(s => s.targets[name]);
+    if (rows.length === 0) return undefined;
+    const first = rows[0].targets[name];
+    const lines = [`Needs ${COMPARISON_TEXT[first.op]} ${metricText(first.threshold, first.unit)}${first.judgedAt ? ` by ${first.judgedAt}` : ' over the horizon'}`, '',
+        '| scenario | value | verdict |', '|---|---:|---|'];
+    for (const scenario of rows) {
+        const t = scenario.targets[name];
+        lines.push(`| ${scenario.name} | ${t.value === null ? '—' : metricText(t.value, t.unit)} | ${t.pass ? '✓ met' : '✗ missed'} |`);
+    }
+    return lines.join('\n');
+}
+
+/** `carries 1,127 of 1,478 t/month of REE into JapanIndustry: 76.3%` lines. */
+export function sharesText(what: string, into: string, shares: SupplyShare[], perStepDays: number, step: string): string | undefined {
+    const lines = shares.filter(s => s.total > 0).map(s =>
+        `${what} ${formatNumber(Math.round(s.carried * perStepDays), 0)} of ${formatNumber(Math.round(s.total * perStepDays), 0)} t/${step} of ${s.material} into ${into}: **${shareText(s.carried / s.total)}**`);
+    return lines.length > 0 ? `${lines.join('  \n')}  \n_(contracted volumes as written, planned flows left out)_` : undefined;
+}
+
+export function kindOf(node: AstNode): string {
+    if (isSupplier(node)) return 'supplier';
+    if (isPlant(node)) return 'plant';
+    return node.$type.toLowerCase();
+}
