@@ -70,14 +70,14 @@ export function readChokeFile(file: string): { text?: string, problem?: LoadProb
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-        return { problem: { file, message: `Cannot read ${file}: ${why}.`, severity: 'error', code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file' } };
+        return { problem: { file, message: `Cannot read this file: ${why}.`, severity: 'error', code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file' } };
     }
     let text: string;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
         const offset = firstInvalidUtf8(bytes);
-        return { problem: { file, message: `${file} is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8.`, severity: 'error', code: 'not-utf8' } };
+        return { problem: { file, message: `This file is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8.`, severity: 'error', code: 'not-utf8' } };
     }
     // An empty file is loaded like any other: validation reports it (`empty-file`), so the
     // editor and the CLI say the same thing.
