@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../language/src/cli/main.js';
+import { parseRunArguments } from '../../language/src/cli/run.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-run-'));
+function file(name: string, text: string): string {
+    const full = path.join(dir, name);
+    writeFileSync(full, text);
+    return full;
+}
+
+async function cli(...argv: string[]) {
+    const out: string[] = [], err: string[] = [];
+    const code = await main(['run', ...argv], s => out.push(s), s => err.push(s));
+    return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const MODEL = `
+horizon 2026-01 to 2026-06
+supplier CN in China { produces REE 20000 t/yr }
+supplier VN in Vietnam { produces REE 300 t/month }
+consumer Industry in Japan { needs REE 1478 t/month  stock REE 30 days  loss 195 million JPY per t }
+flow CN -> Industry { REE 1127 t/month  lead 1 month }
+flow VN -> Industry { REE 300 t/month }
+reserve Stockpile in Japan { holds REE 60 days  serves Industry }
+shock Curb { embargo China -> Japan from 2026-02 for 4 months }
+scenario Embargo probability 15% { Curb }
+scenario Calm probability 85% { }
+target Share { dependency of Industry on China <= 50% }
+`;
+
+describe('chokepoint run', () => {
+    test('prints a table: scenarios as columns, metrics with units, separators and dates', async () => {
+        const { code, out } = await cli(file('model.choke', MODEL));
+        expect(code).toBe(0);
+        const lines = out.split('\n');
+        expect(lines[1]).toBe('Horizon 2026-01-01 to 2026-06-01: 6 months');
+        expect(lines[3]).toMatch(/^\s+baseline\s+Embargo\s+Calm$/);
+        expect(lines[4]).toMatch(/^\s+p = 15%\s+p = 85%$/);
+        // 1127 / (1127 + 300) = 79.0% from China.
+        expect(out).toMatch(/ {2}share from China, first period +79% +79% +79%/);
+        expect(out).toMatch(/ {2}REE need \(t\) +8,868 +8,868 +8,868/);
+        // Feb-May shipments are cut (lead 1 month): stock, then the stockpile, fill March-June;
+        // in June the stockpile's last 737.26 t cover 0.626 of the 1,178 t gap: June 19.
+        expect(out).toMatch(/ {2}REE first stockout +— +2026-06-19 +—/);
+        expect(out).toMatch(/ {2}REE runs dry on +— +2026-06-19 +—/);
+        // In June nothing comes from China in Embargo, so the share target passes there.
+        expect(out).toContain('Targets failing: Share (in baseline, Calm)');
+        expect(out).toContain('Expected over scenarios with a probability (together 100%)');
+    });
+
+    test('--json is the spec shape, stable and byte-identical between runs', async () => {
+        const model = file('json.choke', MODEL);
+        const first = await cli(model, '--json');
+        const second = await cli(model, '--json');
+        expect(first.code).toBe(0);
+        expect(second.out).toBe(first.out);
+        const json = JSON.parse(first.out);
+        expect(Object.keys(json)).toEqual(['horizon', 'periodStarts', 'scenarios', 'expected', 'targetSummary']);
+        expect(json.horizon).toEqual({ start: '2026-01-01', end: '2026-06-01', step: 'month', periods: 6 });
+        expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo', 'Calm']);
+        const industry = json.scenarios[0].consumers.Industry;
+        expect(Object.keys(industry).slice(0, 3)).toEqual(['dependency', 'dependencyEnd', 'embeddedDependency']);
+        expect(industry.materials.REE.series.need).toHaveLength(6);
+        expect(first.out).not.toMatch(/NaN|Infinity/);
+    });
+
+    test('--scenario runs the baseline and that scenario only', async () => {
+        const { code, out } = await cli(file('one.choke', MODEL), '--scenario', 'Embargo', '--json');
+        expect(code).toBe(0);
+        expect(JSON.parse(out).scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo']);
+    });
+
+    test('an unknown scenario lists the known ones and exits 2', async () => {
+        const { code, err } = await cli(file('unknown.choke', MODEL), '--scenario', 'Nope');
+        expect(code).toBe(2);
+        expect(err).toBe("Unknown scenario 'Nope'. Known scenarios: baseline, Embargo, Calm.");
+    });
+
+    test('a model with errors prints them like check and exits 1', async () => {
+        const bad = file('bad.choke', 'horizon 2026-01 to 2026-02\nconsumer C in Japan { needs REE 1 t/month');
+        const { code, err, out } = await cli(bad);
+        expect(code).toBe(1);
+        expect(out).toBe('');
+        expect(err).toMatch(/bad\.choke:\d+:\d+: error: /);
+        expect(err).toMatch(/\d+ errors?, \d+ warnings?/);
+    });
+
+    test('without a horizon it says how to add one and exits 1', async () => {
+        const { code, err } = await cli(file('nohorizon.choke', 'consumer C in Japan { needs REE 1 t/month }'));
+        expect(code).toBe(1);
+        expect(err).toContain('horizon 2026-01 to 2028-12');
+    });
+
+    test('usage errors exit 2', async () => {
+        expect((await cli()).code).toBe(2);
+        expect((await cli('a.choke', '--bogus')).code).toBe(2);
+        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({ file: 'm.choke', scenario: 'X', json: true });
+        expect(parseRunArguments(['m.choke', '--scenario'])).toHaveProperty('error');
+    });
+});
