@@ -70,10 +70,20 @@ describe('linking across files', () => {
         expect(diagnostics(documents['b.choke'])).toEqual(["3:8 error duplicate-name: 'Atlantis' is declared more than once (also at a.choke:2); give each declaration its own name."]);
     });
 
-    test('library names resolve into the standard library document', async () => {
-        const { documents } = await build({ 'main.choke': 'consumer J in Japan { needs NdFeB 10 t/month }' });
+    test('library names resolve into the standard library document, which is never reported on', async () => {
+        const { services, documents } = await build({ 'main.choke': 'consumer J in Japan { needs NdFeB 10 t/month }' });
         const consumer = documents['main.choke'].parseResult.value.declarations[0] as Consumer;
         expect([home(consumer.region.ref), home(consumer.needs[0].material.ref)]).toEqual([STDLIB_URI.toString(), STDLIB_URI.toString()]);
+        const library = services.shared.workspace.LangiumDocuments.getDocument(STDLIB_URI)!;
+        expect(library.parseResult.value.$type).toBe('Model');
+        expect(library.diagnostics).toEqual([]);
+    });
+
+    test('`in Baseline` suggests the keyword', async () => {
+        const { documents } = await build({ 'main.choke': 'horizon 2026-01 to 2026-12\ntarget T { unmet of * <= 0 t in Baseline }' });
+        expect(diagnostics(documents['main.choke'])).toEqual([
+            "2:33 error unknown-name: Unknown scenario 'Baseline' in a target's `in`: did you mean `baseline` (lower case), the run without shocks or measures?"
+        ]);
     });
 
     test('a model name replaces the library name for the file and its importers, not for others', async () => {

@@ -58,7 +58,9 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
             const what = expected ? `Unknown ${kindsPhrase(expected.kinds).replace(/^an? /, '')} '${typed}' in ${expected.place}` : `Unknown name '${typed}'`;
             let advice = 'declare it, or import the file that declares it.';
             const elsewhere = this.declaredElsewhere(typed, document);
-            if (elsewhere) {
+            if (error.info.container.$type === 'ScenarioRef' && typed.toLowerCase() === 'baseline') {
+                advice = 'did you mean `baseline` (lower case), the run without shocks or measures?';
+            } else if (elsewhere) {
                 advice = `it is declared in ${elsewhere}, which this file does not import; add \`import "${elsewhere}"\`.`;
             } else if (suggestionsLeft > 0) {
                 suggestionsLeft--;
