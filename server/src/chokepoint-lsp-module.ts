@@ -6,7 +6,9 @@ import type { ChokepointAddedServices } from '../../language/src/chokepoint-modu
 import { ChokepointModule } from '../../language/src/chokepoint-module.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
+import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
+import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
 import { ChokepointFormatter } from './lsp/formatter/formatter.js';
 import { ChokepointHoverProvider } from './lsp/hover.js';
 import { ChokepointInlayHintProvider } from './lsp/inlay-hints.js';
@@ -51,6 +53,8 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
 export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServices> = {
     lsp: {
         CodeLensProvider: (services) => new ChokepointCodeLensProvider(services),
+        CompletionProvider: (services) => new ChokepointCompletionProvider(services),
+        CodeActionProvider: (services) => new ChokepointCodeActionProvider(services),
         Formatter: () => new ChokepointFormatter(),
         HoverProvider: (services) => new ChokepointHoverProvider(services),
         SemanticTokenProvider: (services) => new ChokepointSemanticTokenProvider(services),
