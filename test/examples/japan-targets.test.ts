@@ -22,6 +22,8 @@ describe('which targets fail, and where', () => {
             ChinaShare2026: { pass: false, failedIn: all },
             ChinaShare2028: { pass: false, failedIn: all },
             ChinaShare2030: { pass: false, failedIn: all },
+            // Imports stay highly concentrated (HHI above 2,500) everywhere.
+            Diversified: { pass: false, failedIn: all },
             // Only the detente's purchases lift the standard tier above 90 days.
             StockpileDays: { pass: false, failedIn: all.filter(s => s !== 'ManagedDetente') },
             DefenceServed: { pass: false, failedIn: ['GradualEscalation'] },
@@ -37,6 +39,18 @@ describe('which targets fail, and where', () => {
         expect(base.ChinaShare2028.value).toBeCloseTo(CHINA / TOTAL, 6);        // 0.762517
         expect(base.StockpileDays).toMatchObject({ value: 60, pass: false, judgedAt: '2030-12-01', unit: 'days' });
         expect(base.DefenceServed).toMatchObject({ value: 0, pass: true, judgedAt: null });
+        expect(base.Diversified).toMatchObject({ value: 6077.92, judgedAt: '2028-01-01', unit: 'hhi' });
+    });
+
+    test('concentration under the shock embargo: China 1,030 t, the others 431 t with dual sourcing', () => {
+        // January 2028: defence gets nothing from China; Vietnam, France and the others ship
+        // their contracts plus the 29 + 21 + 30 t they spare, which defence switches to.
+        const shares = [1030, 221 + 29, 79 + 21, 1, 50 + 30];                  // 1,461 t in all
+        const total = shares.reduce((a, b) => a + b, 0);
+        const hhi = 10_000 * shares.reduce((a, x) => a + x * x, 0) / total ** 2; // 10,000 x 1,139,801 / 2,134,521
+        const t = scenario(result, 'ShockEmbargo').targets;
+        expect(t.Diversified.value).toBeCloseTo(hhi, 2);                       // 5,339.85
+        expect(t.ChinaShare2028.value).toBeCloseTo(1030 / total, 6);           // 0.704997
     });
 });
 
