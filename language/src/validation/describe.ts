@@ -1,5 +1,6 @@
 import type { AstNode, Reference } from 'langium';
-import type { Flow } from '../generated/ast.js';
+import type { Amount, Flow } from '../generated/ast.js';
+import { formatNumber, parseNumber } from '../values/quantities.js';
 import { isDeclaration, isFlow } from '../generated/ast.js';
 import { kindWord } from './kinds.js';
 
@@ -50,4 +51,12 @@ export function code(text: string): string {
 export function Describe(node: AstNode | undefined): string {
     const text = describe(node);
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** An amount with its numbers grouped for reading: `12,000 t/yr`, `1,100..1,300 t/month`. */
+export function formatAmount(amount: Amount): string {
+    const number = (text: string) => formatNumber(parseNumber(text), 6);
+    const pct = amount.percent ? '%' : '';
+    const high = amount.high !== undefined ? `..${number(amount.high)}${pct}` : '';
+    return `${number(amount.low)}${pct}${high}${amount.unit ? ` ${amount.unit}` : ''}`;
 }

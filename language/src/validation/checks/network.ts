@@ -4,7 +4,7 @@ import { isConsumer, isPlant, isReserve, isSupplier } from '../../generated/ast.
 import { amountRange, amountText, formatNumber, tonnesPerDay, unitKind } from '../../values/quantities.js';
 import type { ChokepointValidator } from '../chokepoint-validator.js';
 import { Code } from '../codes.js';
-import { code, describe, Describe, flowLabel, listText, refName } from '../describe.js';
+import { code, describe, Describe, flowLabel, formatAmount, listText, refName } from '../describe.js';
 
 /** The name a material reference resolves to (names are global, so names compare safely). */
 function materialName(reference: Reference | undefined): string | undefined {
@@ -79,9 +79,9 @@ export function checkFlowOverCapacity(flow: Flow, accept: ValidationAcceptor): v
         if (shipped === undefined || available === undefined || shipped <= available * (1 + 1e-9)) continue;
         const unit = volume.rate.unit!;
         const inFlowUnit = available / tonnesPerDay(1, unit);
-        const asWritten = capacity!.unit === unit && capacity!.high === undefined ? '' : ` (${amountText(capacity!)})`;
+        const asWritten = capacity!.unit === unit && capacity!.high === undefined ? '' : ` (${formatAmount(capacity!)})`;
         accept('warning', `Flow ${flowLabel(flow)} ships ${formatNumber(shipped / tonnesPerDay(1, unit))} ${unit} of ${material}`
-            + `${volume.rate.high !== undefined ? ` (midpoint of ${amountText(volume.rate)})` : ''} but ${refName(flow.source)} `
+            + `${volume.rate.high !== undefined ? ` (midpoint of ${formatAmount(volume.rate)})` : ''} but ${refName(flow.source)} `
             + `${isPlant(source) ? 'makes' : 'produces'} only ${formatNumber(inFlowUnit)} ${unit}${asWritten}; lower the volume or raise the capacity.`,
             { node: volume, property: 'rate', code: Code.FlowOverCapacity });
     }
