@@ -44,6 +44,9 @@ describe('GradualEscalation', () => {
         expectTonnes(s.totals.unmet, totalUnmet);                                  // 3,453.029 t
         expect(s.totals.loss.JPY).toBeCloseTo(totalUnmet * LOSS_PER_T, -2);         // JPY 673.34 billion
         expect(ree(s, 'Precision').firstStockout).toBe('2028-04-01');               // low priority: nothing released
+        // Heavy electrical: the tier's last 44.496 t cover 0.61 of its 72.833 t gap in April.
+        expect(ree(s, 'Electrical').firstStockout).toBe(dayIn('2028-04-01', (leftApril2028 - autoShort(27)) / elecShort(27), 30));
+        expect(ree(s, 'Electrical').firstStockout).toBe('2028-04-19');
         expect(ree(s, 'Automotive').firstStockout).toBe('2028-05-01');
         expect(ree(s, 'Defence').firstStockout).toBe('2030-04-21');
         expect(reserve(s, 'HighRiskStockpile').dryOn).toBe('2030-04-21');
