@@ -9,6 +9,7 @@ import { registerValidationChecks } from '../../language/src/validation/chokepoi
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
 import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
+import { ChokepointFoldingRangeProvider } from './lsp/folding.js';
 import { ChokepointFormatter } from './lsp/formatter/formatter.js';
 import { ChokepointHoverProvider } from './lsp/hover.js';
 import { ChokepointInlayHintProvider } from './lsp/inlay-hints.js';
@@ -60,6 +61,7 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
         SemanticTokenProvider: (services) => new ChokepointSemanticTokenProvider(services),
         InlayHintProvider: (services) => new ChokepointInlayHintProvider(services),
         DocumentSymbolProvider: () => new ChokepointDocumentSymbolProvider(),
+        FoldingRangeProvider: (services) => new ChokepointFoldingRangeProvider(services),
         RenameProvider: (services) => new ChokepointRenameProvider(services)
     }
 };

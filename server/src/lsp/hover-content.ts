@@ -6,7 +6,7 @@ import { formatNumber } from '../../../language/src/values/quantities.js';
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
-import { daysText, hhiText, lossText, metricText, COMPARISON_TEXT, shareText, signedMoneyText, signedTonnesText, tonnesText } from './format.js';
+import { daysText, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from './format.js';
 import { quantityHint } from './inlay-hints.js';
 import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
 
@@ -102,9 +102,15 @@ function consumerMetrics(result: SimulationResult, name: string): string | undef
         const need = materials.reduce((s, m) => s + m.need, 0);
         const unmet = consumerUnmet(consumer);
         const fill = need > 0 ? 1 - unmet / need : 1;
-        lines.push(`| ${scenario.name} | ${tonnesText(unmet)} | ${shareText(fill)} | ${consumerFirstStockout(consumer) ?? '—'} | ${lossText(consumer.loss).replace(/ loss$/, '')} |`);
+        lines.push(`| ${scenario.name} | ${tonnesText(unmet)} | ${shareText(fill)} | ${consumerFirstStockout(consumer) ?? '—'} | ${moneyCell(consumer.loss)} |`);
     }
     return lines.join('\n');
+}
+
+/** Loss per currency for a table cell: `500 million JPY`, or `0`. */
+function moneyCell(loss: Record<string, number>): string {
+    const parts = Object.entries(loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => moneyText(v, c));
+    return parts.length > 0 ? parts.join(' + ') : '0';
 }
 
 function reserveMetrics(result: SimulationResult, name: string): string | undefined {

@@ -3,8 +3,7 @@ import type { MemberEffect } from '../protocol.js';
 import { formatNumber } from '../../../language/src/values/quantities.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import {
-    COMPARISON_TEXT, daysText, hhiText, lossText, metricText, moneyText, plural, shareText, signedMoneyText,
-    signedTonnesText, tonnesText
+    COMPARISON_TEXT, daysText, hhiText, lossText, metricText, plural, shareText, signedMoneyText, signedTonnesText, tonnesText
 } from './format.js';
 
 /**
@@ -146,8 +145,8 @@ export function scenarioTitle(result: SimulationResult, name: string): string | 
 }
 
 /**
- * `✗ 76.3% (needs ≤ 30% by 2028-01-01) in all 3 scenarios`, or per scenario where the
- * verdicts or values differ: `needs ≤ 30%: ✗ baseline 76.3% · ✓ Detente 28%`.
+ * `✗ 76.3% (needs ≤ 30% at 2028-01-01) in baseline and Curb`, or per scenario where the
+ * verdicts or values differ: `needs ≤ 30% at 2028-01-01: ✗ baseline 76.3% · ✓ Detente 28%`.
  */
 export function targetTitle(result: SimulationResult, name: string): string | undefined {
     const judged: Array<{ scenario: string, target: TargetResult }> = [];
@@ -157,15 +156,18 @@ export function targetTitle(result: SimulationResult, name: string): string | un
     }
     if (judged.length === 0) return undefined;
     const first = judged[0].target;
-    const requirement = `${COMPARISON_TEXT[first.op] ?? first.op} ${metricText(first.threshold, first.unit)}${first.judgedAt ? ` by ${first.judgedAt}` : ''}`;
+    const when = first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
+    const requirement = `${COMPARISON_TEXT[first.op] ?? first.op} ${metricText(first.threshold, first.unit)}${when}`;
     const valueText = (t: TargetResult) => t.value === null ? 'no value' : metricText(t.value, t.unit);
     const mark = (t: TargetResult) => t.pass ? '✓' : '✗';
     const same = judged.every(j => j.target.pass === first.pass && valueText(j.target) === valueText(first));
-    if (same) {
-        const where = judged.length === 1 ? `in ${judged[0].scenario}` : `in all ${formatNumber(judged.length, 0)} scenarios`;
-        return `${mark(first)} ${valueText(first)} (needs ${requirement}) ${where}`;
-    }
+    if (same) return `${mark(first)} ${valueText(first)} (needs ${requirement}) in ${scenarioList(judged.map(j => j.scenario))}`;
     return `needs ${requirement}: ${judged.map(j => `${mark(j.target)} ${j.scenario} ${valueText(j.target)}`).join(' · ')}`;
 }
 
-export { moneyText };
+/** `baseline`, `baseline and Curb`, `baseline, Curb and Detente`, `all 5 scenarios`. */
+function scenarioList(names: string[]): string {
+    if (names.length > 3) return `all ${formatNumber(names.length, 0)} scenarios`;
+    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+

@@ -89,7 +89,7 @@ export class ChokepointDocumentSymbolProvider implements DocumentSymbolProvider 
         const kindWord = declaration.$type.toLowerCase();
         return {
             name,
-            detail: label ? `${kindWord} ${label}` : kindWord,
+            detail: label ? `${kindWord} "${label}"` : kindWord,
             kind: this.kinds.getSymbolKind(declaration),
             range,
             selectionRange

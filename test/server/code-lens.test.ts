@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { LangiumDocument } from 'langium';
+import { createTestServer, type TestServer } from './helpers.js';
+import { HAND_MODEL } from './fixtures.js';
+
+let server: TestServer;
+beforeAll(async () => { server = await createTestServer(); });
+
+const MODEL = HAND_MODEL;
+
+async function lenses(document: LangiumDocument): Promise<Array<[number, string, string]>> {
+    await server.shared.simulation.Service.waitForCurrent(document.uri);
+    await waitForEffects(document);
+    const result = await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+    return (result ?? []).map(l => [l.range.start.line, l.command!.title, l.command!.command]);
+}
+
+/** Member effects come in a second phase of the run. */
+async function waitForEffects(document: LangiumDocument): Promise<void> {
+    for (let i = 0; i < 200 && server.shared.simulation.Service.busy; i++) await new Promise(r => setTimeout(r, 5));
+    void document;
+}
+
+describe('code lenses', () => {
+    test('every kind, with numbers checked by hand', async () => {
+        const document = await server.open('lenses.choke', MODEL);
+        expect(await lenses(document)).toEqual([
+            [0, 'Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)', 'chokepoint.showChart'],
+            [5, 'China 75% · HHI 6,250 · cover 30 days · worst CurbOnly: 500 t unmet, stockout 2026-04-11', 'chokepoint.showDetails'],
+            [11, 'stock 1,000 t · cover 30 days · runs dry in CurbOnly on 2026-04-11', 'chokepoint.showDetails'],
+            [12, 'CurbOnly: +500 t unmet, +500 million JPY loss', 'chokepoint.runScenario'],
+            [13, 'in no scenario', 'chokepoint.showDetails'],
+            [14, '100% · 500 t unmet · 500 million JPY loss · 0/1 targets', 'chokepoint.runScenario'],
+            [15, '✗ 75% (needs ≤ 50% at 2026-12-01) in baseline and CurbOnly', 'chokepoint.showDetails']
+        ]);
+    });
+
+    test('lens commands carry the document and the entity', async () => {
+        const document = await server.open('commands.choke', MODEL);
+        await server.shared.simulation.Service.waitForCurrent(document.uri);
+        const all = await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+        const uri = document.uri.toString();
+        expect(all!.map(l => l.command!.arguments)).toEqual([[uri], [uri, 'Industry'], [uri, 'Stockpile'], [uri, 'CurbOnly'], [uri, 'Hold'], [uri, 'CurbOnly'], [uri, 'ChinaShare']]);
+    });
+
+    test('errors block the simulation: the count, and the last good numbers marked outdated', async () => {
+        await lenses(await server.open('broken.choke', MODEL));
+        // Two errors: an unknown material and a rate where a duration belongs.
+        const broken = MODEL.replace('needs REE 1000 t/month', 'needs REX 1000 t/month').replace('for 2 months', 'for 2 t/month');
+        const titles = (await lenses(await server.open('broken.choke', broken))).map(l => l[1]);
+        expect(titles[0]).toBe('⚠ 2 errors block the simulation · (outdated) Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)');
+        expect(titles[1]).toBe('(outdated) China 75% · HHI 6,250 · cover 30 days · worst CurbOnly: 500 t unmet, stockout 2026-04-11');
+        expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
+    });
+
+    test('while the current text has no results yet, older numbers are never shown as current', async () => {
+        await lenses(await server.open('running.choke', MODEL));
+        const edited = await server.open('running.choke', MODEL.replace('REE 750 t/month', 'REE 700 t/month'));
+        const view = server.shared.simulation.Service.view(edited);
+        expect(view.status).toBe('running');
+        expect(view.stale).toBe(true);
+        const titles = (await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(edited, { textDocument: { uri: edited.uri.toString() } }))!.map(l => l.command!.title);
+        expect(titles[0]).toMatch(/^⏳ simulating… · \(outdated\) Expected: 500 t unmet/);
+        expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
+    });
+
+    test('a file without a horizon shows the numbers of the model that imports it', async () => {
+        const shared = 'supplier Mines in China { produces REE 1000 t/month }\nconsumer Plant in Japan { needs REE 100 t/month }\nflow Mines -> Plant { REE 100 t/month }\n';
+        const world = await server.open('via/world.choke', shared);
+        const main = await server.open('via/main.choke', 'import "./world.choke"\nhorizon 2026-01 to 2026-12\n');
+        expect(server.shared.simulation.Service.rootOf(world)).toBe(main);
+        const titles = (await lenses(world)).map(l => l[1]);
+        expect(server.shared.simulation.Service.view(world).via).toBe(main.uri.toString());
+        expect(titles).toEqual(['Baseline: 0 t unmet · no loss', 'China 100% · HHI 10,000 · cover 0 days']);
+    });
+
+    test('no horizon anywhere: one lens says how to add one; a file of shared declarations has none', async () => {
+        const titles = (await lenses(await server.open('nohorizon.choke', 'consumer C in Japan { needs REE 1 t/month }\n'))).map(l => l[1]);
+        expect(titles).toEqual(['⚠ Nothing to simulate: no horizon. Add a line such as `horizon 2026-01 to 2028-12` (optionally followed by `step month`, `step week` or `step day`) to this file or to a file it imports.']);
+        expect(await lenses(await server.open('regions.choke', 'region Atlantis\n'))).toEqual([]);
+    });
+
+    test('lens kinds follow the settings', async () => {
+        const document = await server.open('settings.choke', MODEL);
+        server.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { chokepoint: { lenses: { consumer: false, target: false, file: false } } } });
+        try {
+            const lines = (await lenses(document)).map(l => l[0]);
+            expect(lines).toEqual([11, 12, 13, 14]);
+        } finally {
+            server.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { chokepoint: {} } });
+        }
+    });
+});
