@@ -70,12 +70,14 @@ describe('parsing every construct', () => {
         expect(show(r.releases[0].rate)).toBe('2000 t/month');
     });
 
-    test('flows: several materials with leads, named, planned', async () => {
+    test('flows: several materials with leads (commas optional), named, planned', async () => {
         const model = await parse('flow A -> B { REE 1127 t/month lead 1 month  NdPrOxide 5 t/week }\nflow Offtake: C -> B planned { REE 1100..1300 t/month }');
         const [f, g] = model.declarations as Flow[];
         expect([f.name, f.source.$refText, f.destination.$refText, f.planned]).toEqual([undefined, 'A', 'B', false]);
         expect(f.volumes.map(v => `${v.material.$refText} ${show(v.rate)} lead ${show(v.lead)}`)).toEqual(['REE 1127 t/month lead 1 month', 'NdPrOxide 5 t/week lead (none)']);
         expect([g.name, g.planned, show(g.volumes[0].rate)]).toEqual(['Offtake', true, '1100..1300 t/month']);
+        const commas = await parse('flow A -> B { REE 1 t/month, NdFeB 2 t/month lead 1 week, DyOxide 3 t/day }');
+        expect((commas.declarations[0] as Flow).volumes.map(v => `${v.material.$refText} ${show(v.rate)}`)).toEqual(['REE 1 t/month', 'NdFeB 2 t/month', 'DyOxide 3 t/day']);
     });
 
     test('shock effects: embargo with every option, outage, demand, delay; timings', async () => {

@@ -1,5 +1,5 @@
 import type { AstNodeDescription, LangiumDocument, ValidationOptions, LangiumCoreServices } from 'langium';
-import { DefaultDocumentValidator, DocumentState, UriUtils, WorkspaceCache } from 'langium';
+import { AstUtils, DefaultDocumentValidator, DocumentState, GrammarAST, UriUtils, WorkspaceCache } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { ChokepointScopeProvider } from '../scoping/chokepoint-scope.js';
@@ -21,12 +21,15 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
     private readonly scopes: LangiumCoreServices['references']['ScopeProvider'];
     private readonly index: LangiumCoreServices['shared']['workspace']['IndexManager'];
     private readonly everywhere: WorkspaceCache<string, Map<string, AstNodeDescription>>;
+    /** Every keyword of the grammar, for "did you mean" on syntax errors. */
+    private readonly keywords: string[];
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.scopes = services.references.ScopeProvider;
         this.index = services.shared.workspace.IndexManager;
         this.everywhere = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.keywords = [...new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value))];
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -38,14 +41,14 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
         const [, diagnostics] = args;
         const before = diagnostics.length;
         super.processLexingErrors(...args);
-        for (const d of diagnostics.slice(before)) relabel(d);
+        for (const d of diagnostics.slice(before)) this.relabel(d);
     }
 
     protected override processParsingErrors(...args: Parameters<DefaultDocumentValidator['processParsingErrors']>): void {
         const [, diagnostics] = args;
         const before = diagnostics.length;
         super.processParsingErrors(...args);
-        for (const d of diagnostics.slice(before)) relabel(d);
+        for (const d of diagnostics.slice(before)) this.relabel(d);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -78,6 +81,11 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
+    private relabel(diagnostic: Diagnostic): void {
+        if (typeof diagnostic.message === 'string') diagnostic.message = syntaxMessage(diagnostic.message, this.keywords);
+        diagnostic.code = Code.SyntaxError;
+    }
+
     /** The closest visible name of an expected kind; the model's own names win ties. */
     private suggest(typed: string, document: LangiumDocument, kinds: readonly Kind[] | undefined): string | undefined {
         if (!(this.scopes instanceof ChokepointScopeProvider)) return undefined;
@@ -104,7 +112,3 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function relabel(diagnostic: Diagnostic): void {
-    if (typeof diagnostic.message === 'string') diagnostic.message = syntaxMessage(diagnostic.message);
-    diagnostic.code = Code.SyntaxError;
-}

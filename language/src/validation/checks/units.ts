@@ -43,10 +43,22 @@ export function checkLossMoney(loss: LossClause, accept: ValidationAcceptor): vo
     }
 }
 
+/** `195M JPY` lexes as 195, currency `M`: say how scales are written. */
+const SCALE_ABBREVIATIONS: Record<string, string> = {
+    k: 'thousand', K: 'thousand', M: 'million', m: 'million', mn: 'million', mio: 'million',
+    B: 'billion', b: 'billion', bn: 'billion', T: 'trillion', tn: 'trillion'
+};
+
 /** ISO 4217 style: three capital letters. */
 export function checkCurrencyCode(money: Money, accept: ValidationAcceptor): void {
     const currency = money.currency;
     if (currency === undefined || /^[A-Z]{3}$/.test(currency)) return;
+    const scale = SCALE_ABBREVIATIONS[currency];
+    if (scale) {
+        accept('error', `'${currency}' is not a currency code: write the scale as a word and then the currency, e.g. ${code(`195 ${scale} JPY`)}.`,
+            { node: money, property: 'currency', code: Code.CurrencyCode });
+        return;
+    }
     const upper = currency.toUpperCase();
     const advice = /^[A-Z]{3}$/.test(upper) ? `write ${code(upper)}` : 'use a code such as JPY, USD or EUR';
     accept('error', `'${currency}' is not a currency code: currency codes are three capital letters; ${advice}.`,
