@@ -57,6 +57,7 @@ function advice(foundToken: string, expectedKeywords: string[], allKeywords: rea
     const keyword = closestName(word, expectedKeywords.filter(k => /^[a-z]+$/.test(k)))
         ?? closestName(word, allKeywords.filter(k => /^[a-z]{4,}$/.test(k)));
     if (keyword) return `; did you mean \`${keyword}\`?`;
+    if (word === 'for' || word === 'until') return '; a timing starts with `from DATE`, e.g. `from 2026-02 for 3 months`';
     const unit = UNIT_SPELLINGS[word];
     if (unit) return `; units are written out: \`${unit}\` (after a space: \`30 ${unit}\`)`;
     return '';
