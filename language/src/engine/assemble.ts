@@ -4,7 +4,7 @@
  */
 import { isoDate } from '../values/dates.js';
 import type { LoweredModel } from '../lowering/model.js';
-import { coverDays, hhi, originTotals, r2, r3, r6, sharesByName, slotsOf, sumSeries } from './metrics.js';
+import { coverDays, hhi, originTotals, r2, r3, r6, seriesOf, sharesByName, slotsOf, sumSeries } from './metrics.js';
 import type { ModelIndex } from './model-index.js';
 import type {
     ConsumerMaterialResult, ConsumerResult, PlantResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
@@ -105,14 +105,14 @@ function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s
         }
     }
     const cover = coverDays(model, ws, index, [s], -1);
-    const series = (source: Float64Array) => Array.from(source.subarray(at, at + T), r6);
+    const series = (source: Float64Array) => seriesOf(source, at, T);
     const coverSeries: number[] = new Array(T);
     const reserveSeries: number[] = new Array(T);
     const shares = index.reserveShares[s];
     for (let t = 0; t < T; t++) {
         let reserve = 0;
         for (const { rm, share } of shares) reserve += share * ws.sRmStock[rm * T + t];
-        reserveSeries[t] = r6(reserve);
+        reserveSeries[t] = r3(reserve);
         const daily = (ws.sNeed[at + t] > 0 ? ws.sNeed[at + t] : model.cms.baseNeed[s]) / calendar.periodDays;
         coverSeries[t] = daily > 0 ? r3((ws.sStock[at + t] + reserve) / daily) : 0;
     }
@@ -140,7 +140,7 @@ function reserveResult(model: LoweredModel, ws: Workspace, r: number): ReserveRe
     const materials: Record<string, ReserveMaterialResult> = {};
     for (let s = reserves.rmStart[r]; s < reserves.rmStart[r + 1]; s++) {
         const at = s * T;
-        const series = (source: Float64Array) => Array.from(source.subarray(at, at + T), r6);
+        const series = (source: Float64Array) => seriesOf(source, at, T);
         const daily = rms.servedDailyNeed[s];
         materials[materialNames[rms.material[s]]] = {
             initial: r6(rms.initialStock[s]),

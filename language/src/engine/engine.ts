@@ -23,7 +23,6 @@ export class Engine {
     private switchConsumers: number[] = [];
     /** Baseline shipments of period 0, filling the pipeline at the start. */
     private readonly prefill: Float64Array;
-    private readonly prefillMix: Float64Array;
     private readonly baseLead: Int32Array;
     private prefilling = false;
     // scratch for switch rounds
@@ -31,6 +30,10 @@ export class Engine {
     private readonly classRatio: Float64Array;
     private readonly touched: Int32Array;
     private readonly regionScratch: Float64Array;
+    /** Outlets whose output mix is needed every period (they ship to plants); others only at snapshots. */
+    private readonly mixEveryPeriod: Uint8Array;
+    /** 1 for lines shipped by a plant (they carry its origin mix). */
+    private readonly fromPlant: Uint8Array;
 
     constructor(readonly model: LoweredModel) {
         this.ws = new Workspace(model);
@@ -45,7 +48,12 @@ export class Engine {
             this.baseLead[l] = Math.min(this.ws.ringSize - 1, Math.max(0, Math.ceil(lines.leadDays[l] / calendar.periodDays - 1e-9)));
         }
         this.prefill = new Float64Array(lines.realCount);
-        this.prefillMix = new Float64Array(this.ws.arriveMix.length);
+        this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
+        this.fromPlant = new Uint8Array(lines.count);
+        for (let l = 0; l < lines.count; l++) {
+            if (model.producers.isPlant[lines.producer[l]]) this.fromPlant[l] = 1;
+            if (lines.destKind[l] === 0 && lines.outlet[l] >= 0) this.mixEveryPeriod[lines.outlet[l]] = 1;
+        }
         this.computePrefill();
     }
 
@@ -61,7 +69,6 @@ export class Engine {
         this.shipFromSuppliers(0);
         this.runPlants(0);
         this.prefill.set(this.ws.arrive.subarray(0, this.model.lines.realCount));
-        this.prefillMix.set(this.ws.arriveMix);
         this.prefilling = false;
     }
 
@@ -74,18 +81,11 @@ export class Engine {
         this.switchConsumers = [...new Set(events.flatMap(e => model.events[e].effects)
             .filter((e): e is SwitchEffect => e.kind === 'switch').map(e => e.consumer))];
         if (!fillPipeline) return;
-        const { ring, ringMix, mixLine, ringSize, origins: R } = ws;
+        const { ring, ringSize } = ws;
         for (let l = 0; l < model.lines.realCount; l++) {
             const amount = this.prefill[l];
             if (amount <= 0) continue;
-            const k = mixLine[l];
-            for (let p = 0; p < this.baseLead[l]; p++) {
-                ring[l * ringSize + p] += amount;
-                if (k >= 0) {
-                    const to = (k * ringSize + p) * R, from = k * R;
-                    for (let j = 0; j < R; j++) ringMix[to + j] += this.prefillMix[from + j];
-                }
-            }
+            for (let p = 0; p < this.baseLead[l]; p++) ring[l * ringSize + p] += amount;
         }
     }
 
@@ -185,18 +185,13 @@ export class Engine {
     /** Arrivals of shipments made earlier; switch lines start at nothing. */
     private beginPeriod(t: number): void {
         const { ws } = this;
-        const { ring, arrive, ringSize, mixLine, arriveMix, ringMix, origins: R } = ws;
+        const { ring, arrive, ringSize } = ws;
         const real = this.model.lines.realCount;
         const slot = t % ringSize;
         for (let l = 0; l < real; l++) {
             const at = l * ringSize + slot;
             arrive[l] = ring[at];
             ring[at] = 0;
-            const k = mixLine[l];
-            if (k >= 0) {
-                const to = k * R, from = (k * ringSize + slot) * R;
-                for (let j = 0; j < R; j++) { arriveMix[to + j] = ringMix[from + j]; ringMix[from + j] = 0; }
-            }
         }
         arrive.fill(0, real);
     }
@@ -231,7 +226,7 @@ export class Engine {
         for (let i = first; i < end; i++) total += request[lineOrder[i]];
         if (total <= 0 || available <= 0) return 0;
         if (total <= available) {
-            for (let i = first; i < end; i++) this.ship(lineOrder[i], request[lineOrder[i]], t, o);
+            for (let i = first; i < end; i++) this.ship(lineOrder[i], request[lineOrder[i]], t);
             return total;
         }
         let left = available;
@@ -241,30 +236,19 @@ export class Engine {
             for (let i = a; i < b; i++) classTotal += request[lineOrder[i]];
             if (classTotal <= 0) continue;
             const ratio = classTotal <= left ? 1 : left / classTotal;
-            for (let i = a; i < b; i++) this.ship(lineOrder[i], request[lineOrder[i]] * ratio, t, o);
+            for (let i = a; i < b; i++) this.ship(lineOrder[i], request[lineOrder[i]] * ratio, t);
             left = classTotal <= left ? left - classTotal : 0;
         }
         return available - left;
     }
 
     /** Puts a shipment on its way: arriving now (no lead) or in the pipeline. */
-    private ship(l: number, amount: number, t: number, o: number): void {
+    private ship(l: number, amount: number, t: number): void {
         if (amount <= 0) return;
         const ws = this.ws;
         const lead = this.prefilling ? 0 : ws.leadPeriods[l];
-        const k = ws.mixLine[l];
-        const R = ws.origins;
-        if (lead === 0) {
-            ws.arrive[l] += amount;
-            if (k >= 0) for (let j = 0; j < R; j++) ws.arriveMix[k * R + j] += amount * ws.outletMix[o * R + j];
-        } else {
-            const slot = (t + lead) % ws.ringSize;
-            ws.ring[l * ws.ringSize + slot] += amount;
-            if (k >= 0) {
-                const to = (k * ws.ringSize + slot) * R;
-                for (let j = 0; j < R; j++) ws.ringMix[to + j] += amount * ws.outletMix[o * R + j];
-            }
-        }
+        if (lead === 0) ws.arrive[l] += amount;
+        else ws.ring[l * ws.ringSize + (t + lead) % ws.ringSize] += amount;
     }
 
     // ---------------------------------------------------------------- step 3: switches
@@ -339,22 +323,28 @@ export class Engine {
     private runPlants(t: number): void {
         const { ws, model } = this;
         const { producers, outlets, inputs, lines, plantOrder, plantInStart, plantInLines, originSlotOfRegion } = model;
-        const { buffer, bufferMix, arrive, arriveMix, mixLine, outage, receivedTotal, usedTotal, shippedTotal, spare, origins: R } = ws;
+        const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, origins: R } = ws;
+        const { fromPlant, mixEveryPeriod } = this;
+        const destSlot = lines.destSlot, lineOutlet = lines.outlet, sourceRegion = lines.sourceRegion;
+        const snapshot = t === 0 || t === ws.periods - 1;
         for (let n = 0; n < plantOrder.length; n++) {
             const p = plantOrder[n];
             for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
                 const l = plantInLines[i];
                 const a = arrive[l];
                 if (a <= 0) continue;
-                const b = lines.destSlot[l];
+                const b = destSlot[l];
                 buffer[b] += a;
                 receivedTotal[b] += a;
-                const k = mixLine[l];
-                if (k >= 0) {
-                    for (let j = 0; j < R; j++) bufferMix[b * R + j] += arriveMix[k * R + j];
+                // A shipment from a plant carries that plant's current origin mix.
+                const scaled = a / bufferScale[b];
+                const to = b * R;
+                if (fromPlant[l]) {
+                    const from = lineOutlet[l] * R;
+                    if (from >= 0) for (let j = 0; j < R; j++) bufferMix[to + j] += scaled * outletMix[from + j];
                 } else {
-                    const j = originSlotOfRegion[lines.sourceRegion[l]] ?? -1;
-                    if (j >= 0) bufferMix[b * R + j] += a;
+                    const j = originSlotOfRegion[sourceRegion[l]];
+                    if (j >= 0) bufferMix[to + j] += scaled;
                 }
             }
             const a = this.availability(p, t);
@@ -365,7 +355,7 @@ export class Engine {
                     const coef = inputs.coefficient[i];
                     if (coef > 0) { available = Math.min(available, buffer[inputs.buffer[i]] / coef); coefficients += coef; }
                 }
-                this.mixOutput(o, p, coefficients);
+                if (mixEveryPeriod[o] || snapshot) this.mixOutput(o, p, coefficients);
                 const shipped = this.allocate(o, available, t);
                 spare[o] = Math.max(0, available - shipped);
                 shippedTotal[o] += shipped;
@@ -378,7 +368,14 @@ export class Engine {
                     buffer[b] -= used;
                     if (buffer[b] < EPSILON) buffer[b] = 0;
                     usedTotal[b] += used;
-                    for (let j = 0; j < R; j++) bufferMix[b * R + j] *= keep;
+                    // Inputs are used in proportion to their origins: scale the mix lazily.
+                    if (buffer[b] === 0 || keep <= 0) {
+                        bufferMix.fill(0, b * R, (b + 1) * R);
+                        bufferScale[b] = 1;
+                    } else if ((bufferScale[b] *= keep) < 1e-150) {
+                        for (let j = 0; j < R; j++) bufferMix[b * R + j] *= bufferScale[b];
+                        bufferScale[b] = 1;
+                    }
                 }
             }
         }
@@ -500,9 +497,9 @@ export class Engine {
                 const l = cms.inLines[i];
                 const a = ws.arrive[l];
                 if (a <= 0) continue;
-                const m = ws.mixLine[l];
-                if (m >= 0) {
-                    for (let j = 0; j < R; j++) ws.embeddedSnap[at + j] += ws.arriveMix[m * R + j];
+                if (this.fromPlant[l]) {
+                    const from = lines.outlet[l] * R;
+                    if (from >= 0) for (let j = 0; j < R; j++) ws.embeddedSnap[at + j] += a * ws.outletMix[from + j];
                 } else {
                     const j = originSlotOfRegion[lines.sourceRegion[l]] ?? -1;
                     if (j >= 0) ws.embeddedSnap[at + j] += a;

@@ -20,6 +20,19 @@ export const r6 = (value: number) => round(value, 6);
 export const r3 = (value: number) => round(value, 3);
 export const r2 = (value: number) => round(value, 2);
 
+/**
+ * A per-period series as plain numbers, to the kilogram (3 decimals; shares to 0.1%):
+ * enough for charts and sums, and it keeps the JSON small.
+ */
+export function seriesOf(source: Float64Array, from: number, length: number): number[] {
+    const out = new Array<number>(length);
+    for (let t = 0; t < length; t++) {
+        const rounded = Math.round(source[from + t] * 1000) / 1000;
+        out[t] = rounded === 0 ? 0 : rounded;
+    }
+    return out;
+}
+
 /** Arrivals over `lines` in a snapshot period, by source region (optionally one material). */
 export function originTotals(model: LoweredModel, ws: Workspace, lines: number[], snapshot: number, material = -1): Map<number, number> {
     const totals = new Map<number, number>();

@@ -19,23 +19,22 @@ export class Workspace {
     readonly leadPeriods: Int32Array;
     readonly arrive: Float64Array;
     readonly ring: Float64Array;
-    /** Lines shipped by plants carry origin mixes (tonnes by origin): index of such a line, or -1. */
-    readonly mixLine: Int32Array;
-    readonly arriveMix: Float64Array;
-    readonly ringMix: Float64Array;
     readonly lineAdded: Uint8Array;
 
     // producers and outlets
     readonly producerAdded: Uint8Array;
     readonly outage: Float64Array;
     readonly spare: Float64Array;
+    /** Origin shares (sum 1) of what each plant outlet makes now. */
     readonly outletMix: Float64Array;
     readonly shippedTotal: Float64Array;
     readonly outletShipped: Float64Array;
 
     // plant buffers
     readonly buffer: Float64Array;
+    /** Tonnes by origin in each buffer, times 1 / bufferScale (scaled lazily as inputs are used). */
     readonly bufferMix: Float64Array;
+    readonly bufferScale: Float64Array;
     readonly receivedTotal: Float64Array;
     readonly usedTotal: Float64Array;
 
@@ -96,13 +95,6 @@ export class Workspace {
         this.leadPeriods = new Int32Array(lines.count);
         this.arrive = new Float64Array(lines.count);
         this.ring = new Float64Array(lines.realCount * this.ringSize);
-        this.mixLine = new Int32Array(lines.count).fill(-1);
-        let mixLines = 0;
-        for (let l = 0; l < lines.realCount; l++) {
-            if (model.producers.isPlant[lines.producer[l]]) this.mixLine[l] = mixLines++;
-        }
-        this.arriveMix = new Float64Array(mixLines * R);
-        this.ringMix = new Float64Array(mixLines * this.ringSize * R);
         this.lineAdded = new Uint8Array(lines.count);
 
         const producerCount = model.producers.names.length;
@@ -115,6 +107,7 @@ export class Workspace {
 
         this.buffer = new Float64Array(buffers.plant.length);
         this.bufferMix = new Float64Array(buffers.plant.length * R);
+        this.bufferScale = new Float64Array(buffers.plant.length);
         this.receivedTotal = new Float64Array(buffers.plant.length);
         this.usedTotal = new Float64Array(buffers.plant.length);
 
@@ -156,8 +149,8 @@ export class Workspace {
     /** Back to the state before period 0 (the pipeline is filled separately). */
     reset(): void {
         const { cms, rms } = this.model;
-        this.ring.fill(0); this.ringMix.fill(0); this.arrive.fill(0); this.arriveMix.fill(0);
-        this.buffer.fill(0); this.bufferMix.fill(0); this.receivedTotal.fill(0); this.usedTotal.fill(0);
+        this.ring.fill(0); this.arrive.fill(0); this.outletMix.fill(0);
+        this.buffer.fill(0); this.bufferMix.fill(0); this.bufferScale.fill(1); this.receivedTotal.fill(0); this.usedTotal.fill(0);
         this.shippedTotal.fill(0);
         this.stock.set(cms.initialStock);
         this.rmStock.set(rms.initialStock);

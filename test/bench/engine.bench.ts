@@ -1,0 +1,177 @@
+/**
+ * The simulation engine at scale: generated networks up to 2,000 nodes, 5,000 flows,
+ * 10 scenarios and 120 monthly periods. Measures the whole `run --json` in-process (load,
+ * lower, simulate, serialize), the engine's flow-periods per second, the peak memory of a
+ * `chokepoint run --json` process, and how cost grows with flows x periods x scenarios.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
+import { runCommand } from '../../language/src/cli/run.js';
+import { toJson } from '../../language/src/cli/run-json.js';
+import { Engine } from '../../language/src/engine/engine.js';
+import { simulate } from '../../language/src/engine/simulate.js';
+import { lowerDocument } from '../../language/src/lowering/lower.js';
+import type { LoweredModel } from '../../language/src/lowering/model.js';
+import { loadModel } from '../../language/src/workspace/load.js';
+import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+import { generateModel, type ModelSize } from '../engine/generated-model.js';
+import { median, ms, table } from './util.js';
+
+const SIZES: (ModelSize & { name: string })[] = [
+    { name: 'small', nodes: 200, flows: 500, scenarios: 2, periods: 24 },
+    { name: 'medium', nodes: 1000, flows: 2500, scenarios: 5, periods: 60 },
+    { name: 'large', nodes: 2000, flows: 5000, scenarios: 10, periods: 120 }
+];
+
+/** More shapes for the linearity table: one dimension changed at a time from the large one. */
+const SHAPES: ModelSize[] = [
+    ...SIZES,
+    { nodes: 2000, flows: 5000, scenarios: 10, periods: 30 },
+    { nodes: 2000, flows: 5000, scenarios: 3, periods: 120 },
+    { nodes: 1000, flows: 2500, scenarios: 10, periods: 120 }
+];
+
+export async function bench(): Promise<{ title: string, markdown: string }> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-engine-bench-'));
+    try {
+        const runRows: (string | number)[][] = [];
+        let largeFile = '';
+        let largeRun = 0;
+        for (const size of SIZES) {
+            const file = path.join(dir, `${size.name}.choke`);
+            writeFileSync(file, generateModel(size));
+            if (size.name === 'large') largeFile = file;
+            const phases = await phaseTimes(file);
+            const whole: number[] = [];
+            for (let i = 0; i < 3; i++) {
+                let bytes = 0;
+                const start = performance.now();
+                const code = await runCommand([file, '--json'], s => { bytes += s.length; }, () => undefined);
+                whole.push(performance.now() - start);
+                if (code !== 0) throw new Error(`run --json failed on ${size.name}`);
+                phases.bytes = bytes;
+            }
+            const wall = median(whole);
+            if (size.name === 'large') largeRun = wall;
+            runRows.push([size.name, size.nodes, size.flows, size.scenarios, size.periods, ms(phases.load), ms(phases.lower),
+                ms(phases.simulate), ms(phases.serialize), `**${ms(wall)}**`, `${(phases.bytes / 1e6).toFixed(1)} MB`]);
+        }
+
+        const linearRows: (string | number)[][] = [];
+        let largeRate = 0;
+        for (const shape of SHAPES) {
+            const model = await lowerInMemory(generateModel(shape));
+            const runs = 1 + model.scenarios.length;
+            const flowPeriods = model.lines.realCount * model.calendar.periods * runs;
+            const engineMs = bestOf(3, () => runEngine(model));
+            const simulateMs = bestOf(2, () => simulate(model));
+            const rate = flowPeriods / (engineMs / 1000);
+            if (shape.nodes === 2000 && shape.periods === 120 && shape.scenarios === 10) largeRate = rate;
+            linearRows.push([shape.nodes, model.lines.realCount, shape.periods, runs, flowPeriods.toLocaleString('en-US'),
+                ms(engineMs), `${(engineMs * 1e6 / flowPeriods).toFixed(1)} ns`, `${(rate / 1e6).toFixed(1)} M/s`,
+                ms(simulateMs), `${(simulateMs * 1e6 / flowPeriods).toFixed(1)} ns`]);
+        }
+
+        const peak = peakMemory(largeFile);
+        const verdict = (ok: boolean) => ok ? 'met' : 'NOT met';
+        const markdown = [
+            'Generated networks (`test/engine/generated-model.ts`, seeded): 55% suppliers, 30% plants in two tiers',
+            '(oxide -> metal -> magnet), 12% consumers, 3% stockpiles; every kind of shock and measure in the',
+            'scenarios. Run with `node test/bench/run.mjs engine` (after `node esbuild.mjs`).',
+            '',
+            '### The whole `chokepoint run --json`, in-process',
+            '',
+            'Median of 3 runs of `runCommand([file, "--json"])`: read, parse, link and validate (load), lower,',
+            'simulate the baseline and every scenario, and serialize the JSON with every series.',
+            'The phase columns are one separate measurement of each phase.',
+            '',
+            table(['size', 'nodes', 'flows', 'scenarios', 'periods', 'load', 'lower', 'simulate', 'serialize', 'run --json', 'JSON'], runRows),
+            '',
+            `Largest size: ${ms(largeRun)} (target < 1 s: ${verdict(largeRun < 1000)}).`,
+            '',
+            '### Engine throughput and linear cost',
+            '',
+            'Engine = the seven-step period loop over the baseline and every scenario (best of 3);',
+            'simulate = engine + metrics, targets and result objects (best of 2). A flow-period is one flow line',
+            'in one period of one scenario run (the baseline counts as a run). Constant ns per flow-period',
+            'across rows means cost grows linearly with flows x periods x scenarios.',
+            '',
+            table(['nodes', 'flows', 'periods', 'runs', 'flow-periods', 'engine', 'per flow-period', 'rate', 'simulate', 'per flow-period'], linearRows),
+            '',
+            `Largest size: ${(largeRate / 1e6).toFixed(1)} M flow-periods/s (target >= 20 M/s: ${verdict(largeRate >= 20e6)}).`,
+            '',
+            '### Peak memory',
+            '',
+            `\`node out/cli.js run large.choke --json\` in a fresh process: peak RSS ${peak.toFixed(0)} MB`,
+            `(target < 300 MB: ${verdict(peak < 300)}).`
+        ].join('\n');
+        return { title: 'Simulation engine', markdown };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+async function phaseTimes(file: string): Promise<{ load: number, lower: number, simulate: number, serialize: number, bytes: number }> {
+    const services = createChokepointCoreServices(NodeFileSystem);
+    let start = performance.now();
+    const loaded = await loadModel(services, [file]);
+    const load = performance.now() - start;
+    start = performance.now();
+    const lowered = lowerDocument(loaded.roots[0], services.shared.workspace.LangiumDocuments);
+    const lower = performance.now() - start;
+    if (lowered.status !== 'ok') throw new Error('generated model has no horizon');
+    start = performance.now();
+    const result = simulate(lowered.model);
+    const simulateMs = performance.now() - start;
+    start = performance.now();
+    const json = toJson(result);
+    return { load, lower, simulate: simulateMs, serialize: performance.now() - start, bytes: json.length };
+}
+
+async function lowerInMemory(text: string): Promise<LoweredModel> {
+    const services = createChokepointCoreServices(EmptyFileSystem);
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///bench/model.choke'));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([stdlibDocument(services.shared), document], { validation: false });
+    const lowered = lowerDocument(document, services.shared.workspace.LangiumDocuments);
+    if (lowered.status !== 'ok') throw new Error('generated model has no horizon');
+    return lowered.model;
+}
+
+/** The period loop alone, over the baseline and every scenario. */
+function runEngine(model: LoweredModel): void {
+    const engine = new Engine(model);
+    for (const events of [[], ...model.scenarios.map(s => s.events)]) {
+        engine.begin(events);
+        for (let t = 0; t < model.calendar.periods; t++) engine.step(t);
+    }
+}
+
+function bestOf(runs: number, fn: () => unknown): number {
+    fn(); // warm-up
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        fn();
+        best = Math.min(best, performance.now() - start);
+    }
+    return best;
+}
+
+/** Peak RSS in MB of `chokepoint run FILE --json` in its own process (the built CLI). */
+function peakMemory(file: string): number {
+    const cli = path.resolve('out', 'cli.js');
+    const script = `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'run', ${JSON.stringify(file)}, '--json'];`
+        + `process.stdout.write = () => true;`
+        + `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`
+        + `require(${JSON.stringify(cli)});`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const match = /MAXRSS (\d+)/.exec(child.stderr ?? '');
+    if (!match) throw new Error(`could not measure memory: ${child.stderr}`);
+    return Number(match[1]) / 1024;
+}
