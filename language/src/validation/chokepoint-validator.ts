@@ -1,4 +1,4 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { AstNode, ValidationChecks } from 'langium';
 import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
 import type { ChokepointAstType } from '../generated/ast.js';
 import type { ChokepointCoreServices } from '../chokepoint-module.js';
@@ -59,8 +59,6 @@ export class ChokepointValidator {
     }
 }
 
-type Check<T> = (node: T, accept: ValidationAcceptor) => void;
-
 /** Registers every check. Each check lives in `checks/` as a small named function. */
 export function registerValidationChecks(services: ChokepointCoreServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -91,5 +89,3 @@ export function registerValidationChecks(services: ChokepointCoreServices): void
     registry.register(checks, v);
     registry.register(referenceKindChecks() as ValidationChecks<ChokepointAstType>, v);
 }
-
-export type { Check };

@@ -1,13 +1,13 @@
-import type { AstNodeDescription, LangiumDocument, ValidationOptions, LangiumCoreServices } from 'langium';
+import type { AstNodeDescription, Cancellation, LangiumDocument, ValidationOptions, LangiumCoreServices } from 'langium';
 import { AstUtils, DefaultDocumentValidator, DocumentState, GrammarAST, UriUtils, WorkspaceCache } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { CancellationToken } from 'vscode-jsonrpc';
 import { ChokepointScopeProvider } from '../scoping/chokepoint-scope.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import { Code } from './codes.js';
 import { expectationFor, kindsPhrase, type Kind } from './kinds.js';
 import { closestName } from './suggestions.js';
 import { syntaxMessage } from './syntax-messages.js';
+
+type Diagnostic = Awaited<ReturnType<DefaultDocumentValidator['validateDocument']>>[number];
 
 /** Unknown names beyond this many per document get no suggestion (keeps broken files fast). */
 const MAX_SUGGESTIONS = 200;
@@ -32,7 +32,7 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
         this.keywords = [...new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value))];
     }
 
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         if (isStdlibUri(document.uri)) return [];
         return super.validateDocument(document, options, cancelToken);
     }

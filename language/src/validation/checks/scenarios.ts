@@ -12,7 +12,7 @@ function probabilityPercent(scenario: Scenario): number | undefined {
     if (!p || p.low === undefined || !p.percent) return undefined;
     const low = parseNumber(p.low);
     const high = p.high !== undefined ? parseNumber(p.high) : low;
-    if (!Number.isFinite(low) || !Number.isFinite(high) || low < 0 || high < low) return undefined;
+    if (!Number.isFinite(low) || !Number.isFinite(high) || low < 0 || high < low || high > 100) return undefined;
     return (low + high) / 2;
 }
 
