@@ -206,7 +206,7 @@ function noticeText(m: ChartModel): string | undefined {
             ? `Outdated: the file now has ${errors}. These are the results of its last good text.`
             : `The file has ${errors}: fix them to see results.`;
         case 'no-horizon': return m.message ?? 'Nothing to simulate: add a horizon, e.g. `horizon 2026-01 to 2028-12`.';
-        case 'failed': return `The simulation failed: ${m.message ?? 'see the Chokepoint output.'}`;
+        case 'failed': return m.message ?? 'The simulation failed: see the Chokepoint output.';
         case 'running': return 'Simulating…';
         case 'unknown': return 'This is not a Chokepoint file the language server knows.';
         default: return m.stale ? 'Outdated: these are the results of an earlier text.' : undefined;

@@ -62,7 +62,8 @@ export class ChartController implements vscode.Disposable {
             focus: options.focus !== undefined ? options.focus : (this.uri === uri.toString() ? this.selection.focus : null)
         };
         if (this.panel) {
-            this.panel.reveal(vscode.ViewColumn.Beside, options.preserveFocus ?? true);
+            // Stays in its column: revealing it "beside" the active editor would open yet another column.
+            this.panel.reveal(undefined, options.preserveFocus ?? true);
             this.uri = normalizeUri(uri.toString());
             this.selection = selection;
             this.model = undefined;

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { writeFile } from 'node:fs/promises';
 import { editorChecks } from '../suite/checks.js';
 import { fixtureNamed } from '../suite/fixtures.js';
-import { runChecks } from '../suite/harness.js';
+import { runChecks, type CheckResult } from '../suite/harness.js';
 
 export async function activate(): Promise<void> {
     const resultsPath = process.env.CHOKEPOINT_EDITOR_RESULTS;
@@ -17,11 +17,18 @@ export async function activate(): Promise<void> {
     const log = vscode.window.createOutputChannel('Chokepoint editor tests');
     const fixture = fixtureNamed(process.env.CHOKEPOINT_EDITOR_FIXTURE);
     const started = Date.now();
-    const results = await runChecks(editorChecks(fixture, workspace), line => log.appendLine(line));
-    // Leave the window as a person would find it for the checks of what is on screen.
-    await vscode.commands.executeCommand('workbench.action.files.revertAll');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await writeFile(resultsPath, JSON.stringify({ ms: Date.now() - started, results }, null, 2));
+    // Results are written after each check (`done: false`), so a run that hangs still shows how far it got.
+    const write = (results: CheckResult[], done: boolean) => writeFile(resultsPath, JSON.stringify({ done, ms: Date.now() - started, results }, null, 2));
+    const results = await runChecks(editorChecks(fixture, workspace), line => log.appendLine(line), partial => write(partial, false));
+    // Leave the window as a person would find it for the checks of what is on screen. The
+    // checks undid their edits, so saving writes the workspace copy's original text back.
+    try {
+        await vscode.workspace.saveAll(false);
+        await vscode.commands.executeCommand('workbench.action.closeAllGroups');
+    } catch (error) {
+        results.push({ name: 'the window is left clean', passed: false, ms: 0, error: String(error) });
+    }
+    await write(results, true);
 }
 
 export function deactivate(): void {}

@@ -45,6 +45,7 @@ export async function prepareDirs(base: string): Promise<EditorDirs> {
         'editor.hover.delay': 300,
         'window.commandCenter': false,
         'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'workbench.colorTheme': 'Default Dark Modern'
     }, null, 2));
     return dirs;

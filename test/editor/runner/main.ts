@@ -19,6 +19,7 @@ import { runChecks, waitFor, type CheckResult } from '../suite/harness.js';
 
 const root = resolve('.');
 const results = join(root, 'test-results', 'editor');
+const COMPANION_TIMEOUT_MS = 240_000;
 
 async function main(): Promise<number> {
     const fixtureName = process.env.CHOKEPOINT_EDITOR_FIXTURE;
@@ -66,17 +67,28 @@ async function main(): Promise<number> {
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
         // The companion runs the in-editor checks as soon as the window is up.
-        const companion = await waitFor('the companion\'s results', async () =>
-            existsSync(resultsFile) ? JSON.parse(await readFile(resultsFile, 'utf8')) as { results: CheckResult[] } : undefined, 300_000, 500)
-            .catch(async error => {
-                await page.screenshot({ path: join(results, 'companion-timeout.png') });
-                throw error;
-            });
+        const readCompanion = async () => existsSync(resultsFile)
+            ? JSON.parse(await readFile(resultsFile, 'utf8')) as { done: boolean, results: CheckResult[] }
+            : { done: false, results: [] };
+        const companion = await waitFor('the companion\'s results', async () => {
+            const read = await readCompanion();
+            return read.done ? read : undefined;
+        }, COMPANION_TIMEOUT_MS, 500).catch(async error => {
+            await page.screenshot({ path: join(results, 'companion-timeout.png') });
+            const partial = await readCompanion();
+            partial.results.push({ name: 'the in-editor checks finish', passed: false, ms: COMPANION_TIMEOUT_MS, error: String(error) });
+            return partial;
+        });
         for (const r of companion.results) {
             all.push({ ...r, name: `[api] ${r.name}` });
             log(`[api] ${r.passed ? '✓' : '✗'} ${r.name} (${r.ms} ms)${r.error ? `\n${indent(r.error)}` : ''}`);
         }
-        all.push(...(await runChecks(uiChecks(page, fixture, results), line => log(`[ui] ${line}`))).map(r => ({ ...r, name: `[ui] ${r.name}` })));
+        if (!companion.done) return report(all);
+        const ui = await runChecks(uiChecks(page, fixture, results), line => log(`[ui] ${line}`), async done => {
+            const last = done[done.length - 1];
+            if (!last.passed) await page.screenshot({ path: join(results, `failed-${done.length}.png`) });
+        });
+        all.push(...ui.map(r => ({ ...r, name: `[ui] ${r.name}` })));
         if (browserLog.length) await writeFile(join(results, 'browser-errors.log'), browserLog.join('\n'));
     } finally {
         await browser?.close();
@@ -84,6 +96,10 @@ async function main(): Promise<number> {
         await rm(base, { recursive: true, force: true });
     }
 
+    return report(all);
+}
+
+function report(all: CheckResult[]): number {
     const passed = all.filter(r => r.passed).length;
     const failed = all.length - passed;
     if (failed) {

@@ -121,16 +121,19 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
             name: 'an error is underlined and counted',
             run: async () => {
                 await cursorAfter(fixture.brokenEdit.replace);
-                // Select the replaced text backwards and type the broken one.
+                // Select the replaced text backwards and put the broken one in its place (one
+                // insertion, so that one undo takes it back and no suggestion interferes).
                 for (let i = 0; i < fixture.brokenEdit.replace.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-                await page.keyboard.type(fixture.brokenEdit.with);
+                await page.keyboard.insertText(fixture.brokenEdit.with);
                 await page.locator(`${EDITOR} .view-overlays .cdr.squiggly-error`).first().waitFor({ timeout: 20_000 });
                 const problems = page.locator('.statusbar-item[id="status.problems"]');
                 await page.waitForFunction(() => /Errors: [1-9]/.test(document.querySelector('.statusbar-item[id="status.problems"] a')?.getAttribute('aria-label') ?? document.querySelector('.statusbar-item[id="status.problems"]')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
                 await page.locator('footer .statusbar-item', { hasText: /\d+ errors?/ }).first().waitFor({ timeout: 10_000 });
                 await shot('squiggle');
                 assert(await problems.count() === 1, 'problems item');
-                await page.keyboard.press('Control+Z');
+                // Put the original text back the same way.
+                for (let i = 0; i < fixture.brokenEdit.with.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+                await page.keyboard.insertText(fixture.brokenEdit.replace);
                 await page.locator(`${EDITOR} .view-overlays .cdr.squiggly-error`).first().waitFor({ state: 'detached', timeout: 20_000 });
             }
         },
@@ -154,10 +157,11 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
             run: async () => {
                 const scenarioLens = fixture.lenses.find(l => l.line.startsWith('scenario'));
                 assert(scenarioLens, 'the fixture has no scenario lens');
+                await cursorAfter(scenarioLens.line);
+                await page.keyboard.press('Escape');
                 const link = page.locator(`${EDITOR} .codelens-decoration a`, { hasText: scenarioLens.includes[0] }).first();
                 await link.click();
                 const frame = chartFrame();
-                await page.waitForFunction(() => true);
                 await frame.locator('#scenario').waitFor();
                 const deadline = Date.now() + 20_000;
                 let value = '';
@@ -173,7 +177,9 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
             name: 'the chart comes back after a window reload',
             timeoutMs: 90_000,
             run: async () => {
-                await page.reload();
+                // As a person would: Developer: Reload Window (the workbench saves its state first).
+                await runCommand('Developer: Reload Window');
+                await page.waitForLoadState('load');
                 await chartFrame().locator('canvas#supply').waitFor({ state: 'visible', timeout: 60_000 });
                 await page.waitForTimeout(500);
                 await shot('chart-restored');

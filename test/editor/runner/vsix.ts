@@ -31,7 +31,7 @@ export async function zipEntries(path: string): Promise<string[]> {
 /** Files the extension needs, relative to the archive's `extension/` folder. */
 export const REQUIRED_FILES = [
     'package.json',
-    'README.md',
+    'readme.md',
     'out/extension.js',
     'out/server.js',
     'out/chart.js',

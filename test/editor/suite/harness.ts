@@ -17,7 +17,7 @@ export interface Check {
     timeoutMs?: number;
 }
 
-export async function runChecks(checks: Check[], log: (line: string) => void = () => {}): Promise<CheckResult[]> {
+export async function runChecks(checks: Check[], log: (line: string) => void = () => {}, onResult?: (done: CheckResult[]) => Promise<void>): Promise<CheckResult[]> {
     const results: CheckResult[] = [];
     for (const check of checks) {
         const started = Date.now();
@@ -30,6 +30,7 @@ export async function runChecks(checks: Check[], log: (line: string) => void = (
             results.push({ name: check.name, passed: false, ms: Date.now() - started, error: message });
             log(`✗ ${check.name}: ${message}`);
         }
+        await onResult?.(results);
     }
     return results;
 }
