@@ -82,8 +82,9 @@ describe('ShockEmbargo: the dual-use ban, the curb, the stockpile released at on
         }
         expect(s.totals.loss.JPY).toBe(0);
         // June: what own stock no longer covers; July: all of China's civil volume.
-        const june = (570 - 159.863014) + (290 - 74.931507) + (170 - 46.986301); // 748.219178
-        const july = 570 + 290 + 170;                                            // 1,030
+        const stockLeft = (c: keyof typeof FROM_CHINA) => OWN_STOCK[c] - FROM_CHINA[c];  // after May
+        const june = (570 - stockLeft('Automotive')) + (290 - stockLeft('Electrical')) + (170 - stockLeft('Precision')); // 748.219178
+        const july = 570 + 290 + 170;                                                      // 1,030
         const national = reserve(s, 'NationalStockpile');
         expect(national.releases[5]).toBeCloseTo(june, 3);
         expect(national.releases[6]).toBeCloseTo(july, 5);
@@ -112,7 +113,9 @@ describe('ShockEmbargo: the dual-use ban, the curb, the stockpile released at on
         const s = scenario(result, 'ShockEmbargo');
         // Defence then draws on the standard tier: 17 - 11.808219 in April 2030, 17 t in 8 more months.
         const defenceFromNational = (gap - lastMonth) + 8 * gap;                 // 141.191781
-        const final = NATIONAL - 748.219178 - 1030 - defenceFromNational;         // 996.095890
+        // The curb: three months of China's civil 1,030 t, less the civil sectors' own stocks.
+        const curb = 3 * (570 + 290 + 170) - (OWN_STOCK.Automotive + OWN_STOCK.Electrical + OWN_STOCK.Precision); // 1,778.219178
+        const final = NATIONAL - curb - defenceFromNational;                      // 996.095890
         const national = reserve(s, 'NationalStockpile');
         expectTonnes(national.final, final);
         expect(national.dryOn).toBeNull();
