@@ -12,8 +12,18 @@ function materialName(reference: Reference | undefined): string | undefined {
     return target?.name;
 }
 
-function names(references: (Reference | undefined)[]): string[] {
-    return [...new Set(references.map(materialName).filter((n): n is string => n !== undefined))];
+/**
+ * The distinct names of materials, or undefined when any of them is unresolved or still being
+ * typed: then what the list is missing is unknown, and checks built on it stay silent.
+ */
+function names(references: (Reference | undefined)[]): string[] | undefined {
+    const result = new Set<string>();
+    for (const reference of references) {
+        const name = materialName(reference);
+        if (name === undefined) return undefined;
+        result.add(name);
+    }
+    return [...result];
 }
 
 /** What a source can ship: a supplier's `produces`, a plant's `makes`. */
@@ -25,12 +35,13 @@ function outputsOf(source: AstNode): string[] | undefined {
 
 /** What a destination takes: a consumer's needs, a plant's inputs, a reserve's holdings. */
 function intakeOf(destination: AstNode): { materials: string[], verb: string, listed: string } | undefined {
-    if (isConsumer(destination)) return { materials: names((destination.needs ?? []).map(n => n.material)), verb: 'need', listed: 'it needs' };
+    const intake = (materials: string[] | undefined, verb: string, listed: string) => materials && { materials, verb, listed };
+    if (isConsumer(destination)) return intake(names((destination.needs ?? []).map(n => n.material)), 'need', 'it needs');
     if (isPlant(destination)) {
         const inputs = (destination.recipes ?? []).flatMap(r => (r.inputs ?? []).map(i => i.material));
-        return { materials: names(inputs), verb: 'use', listed: 'its inputs are' };
+        return intake(names(inputs), 'use', 'its inputs are');
     }
-    if (isReserve(destination)) return { materials: names((destination.holdings ?? []).map(h => h.material)), verb: 'hold', listed: 'it holds' };
+    if (isReserve(destination)) return intake(names((destination.holdings ?? []).map(h => h.material)), 'hold', 'it holds');
     return undefined;
 }
 
@@ -119,7 +130,9 @@ export function checkPlannedFlowReachable(flow: Flow, accept: ValidationAcceptor
 export function checkPlantInputsSupplied(v: ChokepointValidator) {
     return (plant: Plant, accept: ValidationAcceptor): void => {
         const incoming = v.closureFacts(plant).flowsByDestination.get(plant) ?? [];
-        const supplied = new Set(incoming.flatMap(f => (f.volumes ?? []).map((vol: FlowVolume) => materialName(vol.material))));
+        const shipped = names(incoming.flatMap(f => (f.volumes ?? []).map((vol: FlowVolume) => vol.material)));
+        if (!shipped) return;
+        const supplied = new Set(shipped);
         for (const recipe of plant.recipes ?? []) {
             for (const input of recipe.inputs ?? []) {
                 const material = materialName(input.material);
@@ -142,7 +155,9 @@ export function checkReserveServes(reserve: Reserve, accept: ValidationAcceptor)
     }
     const consumers = served.map(s => s?.ref).filter(isConsumer);
     if (served.length === 0 || consumers.length < served.length) return; // unresolved: the linker speaks
-    const needed = new Set(consumers.flatMap(c => names((c.needs ?? []).map(n => n.material))));
+    const needs = names(consumers.flatMap(c => (c.needs ?? []).map(n => n.material)));
+    if (!needs) return;
+    const needed = new Set(needs);
     for (const holding of reserve.holdings ?? []) {
         const material = materialName(holding.material);
         if (!material || needed.has(material) || unitKind(holding.amount?.unit) !== 'duration') continue;
@@ -154,7 +169,9 @@ export function checkReserveServes(reserve: Reserve, accept: ValidationAcceptor)
 
 /** A consumer's own stock of a material it does not need is never drawn. */
 export function checkStockNeeded(consumer: Consumer, accept: ValidationAcceptor): void {
-    const needed = new Set(names((consumer.needs ?? []).map(n => n.material)));
+    const needs = names((consumer.needs ?? []).map(n => n.material));
+    if (!needs) return;
+    const needed = new Set(needs);
     for (const stock of consumer.stocks ?? []) {
         const material = materialName(stock.material);
         if (!material || needed.has(material)) continue;

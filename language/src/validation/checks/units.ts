@@ -49,6 +49,17 @@ const SCALE_ABBREVIATIONS: Record<string, string> = {
     B: 'billion', b: 'billion', bn: 'billion', T: 'trillion', tn: 'trillion'
 };
 
+/** Codes of the currencies a rare-earth model is likely to use, to suggest `JPY` for `jpy`. */
+const COMMON_CODES = new Set(['JPY', 'USD', 'EUR', 'CNY', 'KRW', 'GBP', 'AUD', 'CAD', 'CHF', 'INR', 'BRL', 'ZAR', 'RUB',
+    'VND', 'MYR', 'THB', 'IDR', 'PHP', 'SGD', 'TWD', 'HKD', 'MXN', 'ARS', 'SAR', 'TRY', 'KZT', 'NOK', 'SEK', 'DKK', 'PLN',
+    'NZD', 'AED', 'CLP', 'PEN', 'MGA', 'TZS', 'NAD', 'MMK', 'LAK']);
+
+/** Currency names people write instead of codes. */
+const CURRENCY_NAMES: Record<string, string> = {
+    yen: 'JPY', dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', yuan: 'CNY', rmb: 'CNY', renminbi: 'CNY',
+    won: 'KRW', pound: 'GBP', pounds: 'GBP', rupee: 'INR', rupees: 'INR', ringgit: 'MYR', dong: 'VND'
+};
+
 /** ISO 4217 style: three capital letters. */
 export function checkCurrencyCode(money: Money, accept: ValidationAcceptor): void {
     const currency = money.currency;
@@ -60,7 +71,8 @@ export function checkCurrencyCode(money: Money, accept: ValidationAcceptor): voi
         return;
     }
     const upper = currency.toUpperCase();
-    const advice = /^[A-Z]{3}$/.test(upper) ? `write ${code(upper)}` : 'use a code such as JPY, USD or EUR';
+    const known = CURRENCY_NAMES[currency.toLowerCase()] ?? (COMMON_CODES.has(upper) ? upper : undefined);
+    const advice = known ? `write ${code(known)}` : 'use a code such as JPY, USD or EUR';
     accept('error', `'${currency}' is not a currency code: currency codes are three capital letters; ${advice}.`,
         { node: money, property: 'currency', code: Code.CurrencyCode });
 }

@@ -74,7 +74,7 @@ export function checkHorizonOrder(horizon: Horizon, accept: ValidationAcceptor):
     const start = dayNumberOf(horizon.start);
     const end = dayNumberOf(horizon.end);
     if (start === undefined || end === undefined || end >= start) return;
-    accept('error', `The horizon ends (${horizon.end}) before it starts (${horizon.start}); write ${code(`horizon ${horizon.end} to ${horizon.start}`)}.`,
+    accept('error', `The horizon ends (${horizon.end}) before it starts (${horizon.start}); the end must come after the start.`,
         { node: horizon, property: 'end', code: Code.HorizonOrder });
 }
 
