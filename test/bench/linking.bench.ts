@@ -49,11 +49,11 @@ async function timeOnce(text: string): Promise<Timing> {
 
 export async function bench(): Promise<{ title: string, markdown: string }> {
     const sizes = [1000, 2500, 5000];
-    const runs = 5;
+    const runs = 7;
     const rows: (string | number)[][] = [];
-    await timeOnce(generateModel(1000)); // warm up the JIT
     for (const n of sizes) {
         const text = generateModel(n);
+        await timeOnce(text); // warm up the JIT at this size
         const timings: Timing[] = [];
         for (let i = 0; i < runs; i++) timings.push(await timeOnce(text));
         const pick = (f: (t: Timing) => number) => median(timings.map(f));
@@ -63,7 +63,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
     }
     const markdown = [
         `One generated model (\`generateModel\` in \`test/bench/linking.bench.ts\`): equal parts suppliers, consumers, flows,`,
-        `shocks and scenarios, referring to each other and to the standard library. Each size is built ${runs} times in a fresh`,
+        `shocks and scenarios, referring to each other and to the standard library. Each size is built once to warm up, then ${runs} times in a fresh`,
         'workspace (library built first, not timed); the table shows medians. "parse" includes indexing the names,',
         '"link" computing scopes and resolving every reference, "validate" every check. A constant time per declaration',
         'means linear growth. Run: `npm run build && node test/bench/run.mjs linking`.',

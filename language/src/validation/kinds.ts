@@ -116,6 +116,12 @@ export const SUBJECT_EXPECTATIONS: Record<string, { kinds: readonly Kind[], anyw
 /** Container types that hold references, for registering the kind check. */
 export const REFERENCE_CONTAINERS = Object.keys(EXPECTATIONS);
 
+/** The properties of a container type that hold references with an expectation. */
+export function referenceProperties(type: string): readonly string[] {
+    if (type === 'PlaceSelector') return ['place'];
+    return Object.keys(EXPECTATIONS[type] ?? {});
+}
+
 /** What the reference `container.property` must name; undefined when anything goes. */
 export function expectationFor(container: AstNode, property: string): Expectation | undefined {
     if (container.$type === 'PlaceSelector') {

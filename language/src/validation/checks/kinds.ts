@@ -1,7 +1,7 @@
 import type { AstNode, Reference, ValidationAcceptor } from 'langium';
 import { isReference } from 'langium';
 import { Code } from '../codes.js';
-import { REFERENCE_CONTAINERS, expectationFor, kindWord, kindsPhrase, withArticle, type Kind } from '../kinds.js';
+import { REFERENCE_CONTAINERS, expectationFor, kindWord, kindsPhrase, referenceProperties, withArticle, type Kind } from '../kinds.js';
 
 /**
  * A reference names a declaration of the wrong kind: "'ChinaExporters' is a supplier;
@@ -9,8 +9,8 @@ import { REFERENCE_CONTAINERS, expectationFor, kindWord, kindsPhrase, withArticl
  * them with a did-you-mean).
  */
 export function checkReferenceKinds(node: AstNode, accept: ValidationAcceptor): void {
-    for (const [property, value] of Object.entries(node)) {
-        if (property.startsWith('$')) continue;
+    for (const property of referenceProperties(node.$type)) {
+        const value = (node as unknown as Record<string, unknown>)[property];
         if (Array.isArray(value)) {
             value.forEach((item, index) => { if (isReference(item)) checkOne(node, property, item, accept, index); });
         } else if (isReference(value)) {

@@ -1,5 +1,5 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
-import { AstUtils, GrammarUtils } from 'langium';
+import type { AstNode, AstNodeDescription, ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
 import type { Import, Model } from '../../generated/ast.js';
 import type { ChokepointCoreServices } from '../../chokepoint-module.js';
 import { importClosure, resolveImport } from '../../workspace/imports.js';
@@ -39,6 +39,7 @@ export function checkImportExists(services: ChokepointCoreServices) {
 /**
  * Each name is declared once across a file and what it imports. Every place of a duplicate
  * is reported, each naming the others. A model may replace a library name (hint only).
+ * Positions are only computed for names that do occur twice, which keeps this linear and cheap.
  */
 export function checkUniqueNames(services: ChokepointCoreServices) {
     const documents = services.shared.workspace.LangiumDocuments;
@@ -46,21 +47,22 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
     return (model: Model, accept: ValidationAcceptor): void => {
         const document = AstUtils.getDocument(model);
         const here = document.uri.toString();
-        const byName = new Map<string, Place[]>();
+        const byName = new Map<string, AstNodeDescription[]>();
         for (const d of index.allElements(undefined, importClosure(document, documents))) {
-            const places = byName.get(d.name) ?? [];
-            const start = d.nameSegment?.range.start;
-            places.push({ uri: d.documentUri.toString(), line: (start?.line ?? 0) + 1, character: start?.character ?? 0 });
-            byName.set(d.name, places);
+            const same = byName.get(d.name);
+            if (same) same.push(d); else byName.set(d.name, [d]);
         }
         for (const declaration of model.declarations) {
             const name = declaration.name;
-            if (!name) continue;
-            const self = nameStart(declaration);
-            const others = (byName.get(name) ?? []).filter(p => !(p.uri === here && p.line === self.line && p.character === self.character));
-            const userOthers = others.filter(p => !isStdlibUri(p.uri));
+            const same = name ? byName.get(name) : undefined;
+            if (!name || !same || same.length < 2) continue;
+            const others = same.filter(d => !isSelf(d, declaration, here));
+            const userOthers = others.filter(d => !isStdlibUri(d.documentUri));
             if (userOthers.length > 0) {
-                const where = userOthers.map(p => p.uri === here ? `line ${p.line}` : `${fileName(p.uri)}:${p.line}`).join(', ');
+                const where = userOthers.map(d => {
+                    const line = (d.nameSegment?.range.start.line ?? 0) + 1;
+                    return d.documentUri.toString() === here ? `line ${line}` : `${fileName(d.documentUri.toString())}:${line}`;
+                }).join(', ');
                 accept('error', `'${name}' is declared more than once (also at ${where}); give each declaration its own name.`,
                     { node: declaration, property: 'name', code: Code.DuplicateName });
             } else if (others.length > 0) {
@@ -71,12 +73,10 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
     };
 }
 
-interface Place { uri: string, line: number, character: number }
-
-/** 1-based line and 0-based character of a declaration's name, as the index records it. */
-function nameStart(node: AstNode): { line: number, character: number } {
-    const nameNode = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, 'name');
-    return { line: (nameNode?.range.start.line ?? -1) + 1, character: nameNode?.range.start.character ?? -1 };
+/** Whether an index entry is `declaration` itself (by node when the index holds it, else by path). */
+function isSelf(description: AstNodeDescription, declaration: AstNode, here: string): boolean {
+    if (description.node) return description.node === declaration;
+    return description.documentUri.toString() === here && description.path === `/declarations@${(declaration.$containerIndex ?? -1)}`;
 }
 
 export function fileName(uri: string): string {
