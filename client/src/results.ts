@@ -15,6 +15,8 @@ export class ResultsStore implements vscode.Disposable {
     private readonly summaries = new Map<string, ResultsChangedParams>();
     private readonly responses = new Map<string, Promise<ResultsResponse | undefined>>();
     private readonly running = new Set<string>();
+    /** Document -> the model simulated for it (`via` in its results), when that is another file. */
+    private readonly via = new Map<string, string>();
     private readonly changeEmitter = new vscode.EventEmitter<string>();
     private readonly progressEmitter = new vscode.EventEmitter<SimulationProgressParams>();
     /** A document's status or results changed (argument: its URI as a string). */
@@ -30,8 +32,11 @@ export class ResultsStore implements vscode.Disposable {
             client.onNotification(ResultsChangedNotification, (params: ResultsChangedParams) => {
                 const uri = normalizeUri(params.uri);
                 this.summaries.set(uri, { ...params, uri });
-                this.responses.delete(uri);
-                this.changeEmitter.fire(uri);
+                // Files simulated through this one (it imports them) changed with it.
+                for (const changed of [uri, ...this.dependents(uri)]) {
+                    this.responses.delete(changed);
+                    this.changeEmitter.fire(changed);
+                }
             }),
             client.onNotification(SimulationProgressNotification, (params: SimulationProgressParams) => {
                 const uri = normalizeUri(params.uri);
@@ -42,13 +47,24 @@ export class ResultsStore implements vscode.Disposable {
         );
     }
 
-    /** The latest summary the server sent for a document, if any. */
+    /**
+     * The latest summary the server sent for a document, if any; for a file without a
+     * horizon of its own, the summary of the model that imports it and is simulated.
+     */
     summary(uri: string): ResultsChangedParams | undefined {
-        return this.summaries.get(normalizeUri(uri));
+        uri = normalizeUri(uri);
+        const via = this.via.get(uri);
+        return this.summaries.get(uri) ?? (via ? this.summaries.get(via) : undefined);
+    }
+
+    private dependents(root: string): string[] {
+        return [...this.via].filter(([, via]) => via === root).map(([uri]) => uri);
     }
 
     isRunning(uri: string): boolean {
-        return this.running.has(normalizeUri(uri));
+        uri = normalizeUri(uri);
+        const via = this.via.get(uri);
+        return this.running.has(uri) || (via !== undefined && this.running.has(via));
     }
 
     /**
@@ -72,7 +88,10 @@ export class ResultsStore implements vscode.Disposable {
         const client = this.server.client;
         if (!client || !(await this.server.ready())) return undefined;
         try {
-            return await client.sendRequest<ResultsResponse>(ResultsRequest, { uri, wait } satisfies ResultsParams);
+            const response = await client.sendRequest<ResultsResponse>(ResultsRequest, { uri, wait } satisfies ResultsParams);
+            if (response?.via) this.via.set(uri, normalizeUri(response.via));
+            else this.via.delete(uri);
+            return response;
         } catch (error) {
             this.server.log.warn(`chokepoint/results for ${uri} failed: ${String(error)}`);
             return undefined;
@@ -84,6 +103,7 @@ export class ResultsStore implements vscode.Disposable {
         this.responses.clear();
         this.summaries.clear();
         this.running.clear();
+        this.via.clear();
     }
 
     dispose(): void {

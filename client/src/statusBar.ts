@@ -58,12 +58,21 @@ export class StatusBar implements vscode.Disposable {
         this.item.name = 'Chokepoint';
         this.disposables.push(
             this.item,
-            server.onDidChangeState(() => this.update()),
             results.onDidChange(() => this.update()),
             results.onDidChangeProgress(() => this.update()),
-            vscode.window.onDidChangeActiveTextEditor(() => this.update())
+            vscode.window.onDidChangeActiveTextEditor(() => this.learnAndUpdate()),
+            server.onDidChangeState(state => state === 'running' ? this.learnAndUpdate() : this.update())
         );
+        this.learnAndUpdate();
+    }
+
+    /** Asks for the active file's results once, so that a file simulated through another is known. */
+    private learnAndUpdate(): void {
         this.update();
+        const document = vscode.window.activeTextEditor?.document;
+        if (document?.languageId === 'chokepoint' && this.server.state === 'running') {
+            void this.results.results(document.uri.toString()).then(() => this.update());
+        }
     }
 
     update(): void {

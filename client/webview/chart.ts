@@ -161,7 +161,7 @@ function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): 
         color: theme.foreground,
         font: { family: theme.fontFamily },
         scales: {
-            x: { stacked, ticks: { color: theme.foreground, maxRotation: 0, autoSkip: true }, grid: { color: theme.grid } },
+            x: { stacked, ticks: { color: theme.foreground, maxRotation: 0, autoSkip: true, autoSkipPadding: 16 }, grid: { color: theme.grid } },
             y: {
                 stacked, beginAtZero: true, ...(unit === 'share' ? { max: 100 } : {}),
                 ticks: { color: theme.foreground, callback: tick }, grid: { color: theme.grid }

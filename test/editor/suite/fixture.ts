@@ -31,6 +31,8 @@ export interface EditorFixture {
     /** Scenario names, baseline first, and the number of periods. */
     scenarios: string[];
     periods: number;
+    /** A lens a person clicks, and what the chart then shows (a scenario, or a focused consumer). */
+    lensClick: { line: string, text: string, scenario?: string, focus?: string };
     /** A scenario to run, and a consumer to focus on. */
     scenario: string;
     consumer: string;
@@ -53,7 +55,7 @@ export const SPEC_FIXTURE: EditorFixture = {
         { line: 'target ChinaShare', includes: ['✗', '100%', '≤ 30%'] },
         { line: 'scenario Curb probability 15%', includes: ['15%', 'unmet'] }
     ],
-    hover: { at: 'JapanIndustry in Japan', includes: ['JapanIndustry'] },
+    hover: { at: 'JapanIndustry in Japan', includes: ['consumer JapanIndustry', 'China 100%', 'cover 90 days'] },
     completion: { after: 'serves ', expect: 'JapanIndustry' },
     definition: { at: 'China {', target: 'region China' },
     brokenEdit: { replace: 'serves JapanIndustry', with: 'serves ChinaExporters', message: 'supplier' },
@@ -61,8 +63,42 @@ export const SPEC_FIXTURE: EditorFixture = {
     scenarios: ['baseline', 'Curb'],
     // 2026-01 to 2028-12, monthly: 3 × 12 periods.
     periods: 36,
+    lensClick: { line: 'scenario Curb probability 15%', text: '15%', scenario: 'Curb' },
     scenario: 'Curb',
     consumer: 'JapanIndustry',
     // 2 scenarios × 36 periods × (JapanIndustry·REE + NationalStockpile·REE).
     csvRows: 2 * 36 * 2
+};
+
+/** Japan's rare-earth model (examples/japan-2026): japan.choke, simulated through main.choke. */
+export const JAPAN_FIXTURE: EditorFixture = {
+    folder: 'examples/japan-2026',
+    file: 'japan.choke',
+    fileLens: [],
+    lenses: [
+        // First period arrivals into Automotive: China 570, Vietnam 110, France 40, Other 19, Malaysia 1 = 740 t.
+        // China 570/740 = 77.03%; HHI = 10,000 × (570² + 110² + 40² + 19² + 1²)/740² = 6,189.96.
+        // Cover: own 30 days + its share (740/1,478) of the national stockpile's 60 days × 1,478 t/month = 30 + 60.
+        { line: 'consumer Automotive', includes: ['China 77%', 'HHI 6,190', 'cover 90 days'] },
+        // Defence: China 97/148 = 65.54%; HHI = 10,000 × (97² + 26² + 9² + 16²)/148² = 4,758.0;
+        // cover: own 30 days + the high-risk tier's 180 days (it serves only Defence) + its share of the 60-day tier = 270.
+        { line: 'consumer Defence', includes: ['China 65.5%', 'HHI 4,758', 'cover 270 days'] },
+        // 180 days × 148 t/month × 12/365 = 875.8 t.
+        { line: 'reserve HighRiskStockpile', includes: ['stock 876 t', 'cover 180 days'] },
+        // 60 days × (740 + 370 + 220 + 148 = 1,478 t/month) × 12/365 = 2,915.5 t.
+        { line: 'reserve NationalStockpile', includes: ['stock 2,916 t', 'cover 60 days'] }
+    ],
+    hover: { at: 'Automotive "Automotive and EV"', includes: ['consumer Automotive', 'China 77%', 'cover 90 days'] },
+    completion: { after: 'serves Defence, ', expect: 'Automotive' },
+    definition: { at: 'Japan {', target: 'region Japan' },
+    brokenEdit: { replace: 'serves Defence', with: 'serves ChinaExporters', message: 'supplier' },
+    moreUnmetEdit: { replace: 'needs REE 740 t/month', with: 'needs REE 1400 t/month' },
+    scenarios: ['baseline', 'ManagedDetente', 'GradualEscalation', 'ShockEmbargo', 'DualSystem', 'CurbOnly'],
+    // 2026-01 to 2030-12, monthly: 5 × 12 periods.
+    periods: 60,
+    lensClick: { line: 'consumer Automotive', text: 'China 77%', focus: 'Automotive' },
+    scenario: 'ShockEmbargo',
+    consumer: 'Automotive',
+    // 6 scenarios × 60 periods × (4 consumers + 2 reserves, one material each).
+    csvRows: 6 * 60 * 6
 };
