@@ -80,9 +80,10 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
         const peak = peakMemory(largeFile);
         const verdict = (ok: boolean) => ok ? 'met' : 'NOT met';
         const markdown = [
-            'Generated networks (`test/engine/generated-model.ts`, seeded): 55% suppliers, 30% plants in two tiers',
-            '(oxide -> metal -> magnet), 12% consumers, 3% stockpiles; every kind of shock and measure in the',
-            'scenarios. Run with `node test/bench/run.mjs engine` (after `node esbuild.mjs`).',
+            'Generated networks (`test/engine/generated-model.ts`, seeded): 57% suppliers, 35% plants in two tiers',
+            '(oxide -> metal -> magnet), 6% consumers (each needing magnets and rare earths), 2% stockpiles;',
+            'every kind of shock and measure in the scenarios. Run with `node test/bench/run.mjs engine`',
+            '(after `node esbuild.mjs`).',
             '',
             '### The whole `chokepoint run --json`, in-process',
             '',

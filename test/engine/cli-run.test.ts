@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../language/src/cli/main.js';
 import { parseRunArguments } from '../../language/src/cli/run.js';
+import { toJson, writeResultsJson } from '../../language/src/cli/run-json.js';
+import { simulate } from '../../language/src/engine/simulate.js';
+import { generateModel } from './generated-model.js';
+import { lower } from './helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-run-'));
 function file(name: string, text: string): string {
@@ -66,6 +70,17 @@ describe('chokepoint run', () => {
         expect(Object.keys(industry).slice(0, 3)).toEqual(['dependency', 'dependencyEnd', 'embeddedDependency']);
         expect(industry.materials.REE.series.need).toHaveLength(6);
         expect(first.out).not.toMatch(/NaN|Infinity/);
+    });
+
+    test('--json is written scenario by scenario, in pieces, with the same bytes as the whole results', async () => {
+        const model = await lower(generateModel({ nodes: 120, flows: 300, scenarios: 3, periods: 36 }));
+        const pieces: string[] = [];
+        writeResultsJson(model, {}, s => pieces.push(s), 4096);
+        expect(pieces.length).toBeGreaterThan(1);
+        expect(pieces.join('\n')).toBe(toJson(simulate(model)));
+        const one: string[] = [];
+        writeResultsJson(model, { scenario: 'Sc1' }, s => one.push(s), 4096);
+        expect(one.join('\n')).toBe(toJson(simulate(model, { scenario: 'Sc1' })));
     });
 
     test('--scenario runs the baseline and that scenario only', async () => {

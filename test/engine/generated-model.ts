@@ -39,10 +39,10 @@ export function generateModel(size: ModelSize, seed = 42): string {
     lines.push(`horizon 2026-01 to ${endYear}-${String(endMonth).padStart(2, '0')}`, 'step month');
 
     // Most nodes are mines, refiners and plants; fewer are end users and stockpiles.
-    const suppliers = Math.round(size.nodes * 0.55);
-    const metalPlants = Math.round(size.nodes * 0.15);
-    const magnetPlants = Math.round(size.nodes * 0.15);
-    const reserves = Math.round(size.nodes * 0.03);
+    const suppliers = Math.round(size.nodes * 0.57);
+    const metalPlants = Math.round(size.nodes * 0.17);
+    const magnetPlants = Math.round(size.nodes * 0.18);
+    const reserves = Math.round(size.nodes * 0.02);
     const consumers = size.nodes - suppliers - metalPlants - magnetPlants - reserves;
 
     const oxide: string[] = [], dy: string[] = [], ree: string[] = [], planned: string[] = [];

@@ -9,7 +9,7 @@ import { simulate, scenarioNames } from '../engine/simulate.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
 import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
-import { toJson } from './run-json.js';
+import { writeResultsJson } from './run-json.js';
 import { formatTable } from './run-table.js';
 
 const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json]';
@@ -71,7 +71,7 @@ export async function runCommand(args: string[], out: (s: string) => void, err: 
         err(`Unknown scenario '${parsed.scenario}'. Known scenarios: ${known.join(', ')}.`);
         return 2;
     }
-    const result = simulate(prepared.model, { scenario: parsed.scenario });
-    out(parsed.json ? toJson(result) : formatTable(result, parsed.file));
+    if (parsed.json) writeResultsJson(prepared.model, { scenario: parsed.scenario }, out);
+    else out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
     return 0;
 }

@@ -247,8 +247,11 @@ export class Engine {
         if (amount <= 0) return;
         const ws = this.ws;
         const lead = this.prefilling ? 0 : ws.leadPeriods[l];
-        if (lead === 0) ws.arrive[l] += amount;
-        else ws.ring[l * ws.ringSize + (t + lead) % ws.ringSize] += amount;
+        if (lead === 0) { ws.arrive[l] += amount; return; }
+        const size = ws.ringSize;
+        let slot = t % size + lead; // lead < size, so one wrap at most
+        if (slot >= size) slot -= size;
+        ws.ring[l * size + slot] += amount;
     }
 
     // ---------------------------------------------------------------- step 3: switches
@@ -322,10 +325,11 @@ export class Engine {
 
     private runPlants(t: number): void {
         const { ws, model } = this;
-        const { producers, outlets, inputs, lines, plantOrder, plantInStart, plantInLines, originSlotOfRegion } = model;
-        const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, origins: R } = ws;
+        const { producers, outlets, inputs, lines, plantOrder, plantInStart, plantInLines } = model;
+        const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
         const { fromPlant, mixEveryPeriod } = this;
-        const destSlot = lines.destSlot, lineOutlet = lines.outlet, sourceRegion = lines.sourceRegion;
+        const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = originSets;
+        const destSlot = lines.destSlot, lineOutlet = lines.outlet, lineProducer = lines.producer;
         const snapshot = t === 0 || t === ws.periods - 1;
         for (let n = 0; n < plantOrder.length; n++) {
             const p = plantOrder[n];
@@ -338,16 +342,23 @@ export class Engine {
                 receivedTotal[b] += a;
                 // A shipment from a plant carries that plant's current origin mix.
                 const scaled = a / bufferScale[b];
-                const to = b * R;
+                const to = bufferOffset[b];
+                const map = lineMapStart[l];
                 if (fromPlant[l]) {
-                    const from = lineOutlet[l] * R;
-                    if (from >= 0) for (let j = 0; j < R; j++) bufferMix[to + j] += scaled * outletMix[from + j];
-                } else {
-                    const j = originSlotOfRegion[sourceRegion[l]];
-                    if (j >= 0) bufferMix[to + j] += scaled;
+                    const from = lineOutlet[l] >= 0 ? outletOffset[lineOutlet[l]] : -1;
+                    const k = originCount[lineProducer[l]];
+                    if (from >= 0) {
+                        for (let j = 0; j < k; j++) {
+                            const d = lineMap[map + j];
+                            if (d >= 0) bufferMix[to + d] += scaled * outletMix[from + j];
+                        }
+                    }
+                } else if (lineMap[map] >= 0) {
+                    bufferMix[to + lineMap[map]] += scaled;
                 }
             }
             const a = this.availability(p, t);
+            const k = originCount[p];
             for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
                 let available = outlets.capacity[o] * a * outage[o];
                 let coefficients = 0;
@@ -369,11 +380,12 @@ export class Engine {
                     if (buffer[b] < EPSILON) buffer[b] = 0;
                     usedTotal[b] += used;
                     // Inputs are used in proportion to their origins: scale the mix lazily.
+                    const at = bufferOffset[b];
                     if (buffer[b] === 0 || keep <= 0) {
-                        bufferMix.fill(0, b * R, (b + 1) * R);
+                        bufferMix.fill(0, at, at + k);
                         bufferScale[b] = 1;
                     } else if ((bufferScale[b] *= keep) < 1e-150) {
-                        for (let j = 0; j < R; j++) bufferMix[b * R + j] *= bufferScale[b];
+                        for (let j = 0; j < k; j++) bufferMix[at + j] *= bufferScale[b];
                         bufferScale[b] = 1;
                     }
                 }
@@ -388,12 +400,14 @@ export class Engine {
     private mixOutput(o: number, p: number, coefficients: number): void {
         const { ws, model } = this;
         const { outlets, inputs } = model;
-        const { outletMix, bufferMix, buffer, origins: R } = ws;
-        const at = o * R;
+        const { outletMix, bufferMix, buffer, originSets } = ws;
+        const k = originSets.size[p];
+        const at = originSets.outletOffset[o];
         if (coefficients <= 0) {
-            const j = model.originSlotOfRegion[model.producers.region[p]] ?? -1;
-            outletMix.fill(0, at, at + R);
-            if (j >= 0) outletMix[at + j] = 1;
+            // Its own region, which is in its origin set.
+            const own = model.originSlotOfRegion[model.producers.region[p]] ?? -1;
+            outletMix.fill(0, at, at + k);
+            for (let j = 0; j < k; j++) if (originSets.plantOrigins[originSets.start[p] + j] === own) outletMix[at + j] = 1;
             return;
         }
         let total = 0;
@@ -402,16 +416,17 @@ export class Engine {
             if (buffer[b] > 0 && inputs.coefficient[i] > 0) total += inputs.coefficient[i];
         }
         if (total <= 0) return; // nothing to make: keep the last mix
-        outletMix.fill(0, at, at + R);
+        outletMix.fill(0, at, at + k);
         for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
             const b = inputs.buffer[i];
             const coef = inputs.coefficient[i];
             if (!(buffer[b] > 0) || coef <= 0) continue;
+            const from = originSets.bufferOffset[b];
             let mass = 0;
-            for (let j = 0; j < R; j++) mass += bufferMix[b * R + j];
+            for (let j = 0; j < k; j++) mass += bufferMix[from + j];
             if (mass <= 0) continue;
             const w = coef / total / mass;
-            for (let j = 0; j < R; j++) outletMix[at + j] += bufferMix[b * R + j] * w;
+            for (let j = 0; j < k; j++) outletMix[at + j] += bufferMix[from + j] * w;
         }
     }
 
@@ -498,8 +513,13 @@ export class Engine {
                 const a = ws.arrive[l];
                 if (a <= 0) continue;
                 if (this.fromPlant[l]) {
-                    const from = lines.outlet[l] * R;
-                    if (from >= 0) for (let j = 0; j < R; j++) ws.embeddedSnap[at + j] += a * ws.outletMix[from + j];
+                    if (lines.outlet[l] < 0) continue;
+                    const { originSets } = ws;
+                    const source = lines.producer[l];
+                    const from = originSets.outletOffset[lines.outlet[l]];
+                    for (let j = 0; j < originSets.size[source]; j++) {
+                        ws.embeddedSnap[at + originSets.plantOrigins[originSets.start[source] + j]] += a * ws.outletMix[from + j];
+                    }
                 } else {
                     const j = originSlotOfRegion[lines.sourceRegion[l]] ?? -1;
                     if (j >= 0) ws.embeddedSnap[at + j] += a;

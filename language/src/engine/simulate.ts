@@ -48,20 +48,27 @@ export function scenarioNames(model: LoweredModel): string[] {
 }
 
 export function simulate(model: LoweredModel, options: SimulateOptions = {}): SimulationResult {
-    const run = runAll(model, options.scenario);
-    for (let step = run.next(); ; step = run.next()) {
-        if (step.done) return step.value;
-        if (options.shouldCancel?.()) throw new SimulationCancelled();
-    }
+    const scenarios: ScenarioResult[] = [];
+    const rest = drive(runAll(model, options.scenario, s => { scenarios.push(s); }), options.shouldCancel);
+    return { horizon: rest.horizon, periodStarts: rest.periodStarts, scenarios, expected: rest.expected, targetSummary: rest.targetSummary };
+}
+
+/**
+ * The same run, handing each scenario's results to `onScenario` as soon as they are ready
+ * and keeping none of them: for writing large results out without holding them all.
+ */
+export function simulateEach(model: LoweredModel, options: SimulateOptions, onScenario: (scenario: ScenarioResult) => void): Omit<SimulationResult, 'scenarios'> {
+    return drive(runAll(model, options.scenario, onScenario), options.shouldCancel);
 }
 
 export async function simulateAsync(model: LoweredModel, options: SimulateAsyncOptions = {}): Promise<SimulationResult> {
     const every = options.yieldEveryMs ?? 5;
     if (options.isCancelled?.()) throw new SimulationCancelled();
-    const run = runAll(model, options.scenario);
+    const scenarios: ScenarioResult[] = [];
+    const run = runAll(model, options.scenario, s => { scenarios.push(s); });
     let since = performance.now();
     for (let step = run.next(); ; step = run.next()) {
-        if (step.done) return step.value;
+        if (step.done) return { ...head(step.value), scenarios, expected: step.value.expected, targetSummary: step.value.targetSummary };
         if (performance.now() - since >= every) {
             await new Promise<void>(resolve => setImmediate(resolve));
             since = performance.now();
@@ -70,8 +77,35 @@ export async function simulateAsync(model: LoweredModel, options: SimulateAsyncO
     }
 }
 
-/** Yields after every period of every scenario, so drivers can cancel between periods. */
-function* runAll(model: LoweredModel, only: string | undefined): Generator<void, SimulationResult, void> {
+/** The horizon and the first day of every period, as results give them. */
+export function horizonOf(model: LoweredModel): Pick<SimulationResult, 'horizon' | 'periodStarts'> {
+    const { calendar } = model;
+    const periodStarts = Array.from(calendar.periodStart.subarray(0, calendar.periods), isoDate);
+    return {
+        horizon: { start: periodStarts[0], end: periodStarts[calendar.periods - 1], step: calendar.step, periods: calendar.periods },
+        periodStarts
+    };
+}
+
+function head(rest: Omit<SimulationResult, 'scenarios'>): Pick<SimulationResult, 'horizon' | 'periodStarts'> {
+    return { horizon: rest.horizon, periodStarts: rest.periodStarts };
+}
+
+type Rest = Omit<SimulationResult, 'scenarios'>;
+
+function drive(run: Generator<void, Rest, void>, shouldCancel: (() => boolean) | undefined): Rest {
+    for (let step = run.next(); ; step = run.next()) {
+        if (step.done) return step.value;
+        if (shouldCancel?.()) throw new SimulationCancelled();
+    }
+}
+
+/**
+ * Yields after every period of every scenario, so drivers can cancel between periods.
+ * Each scenario's results go to `emit`; only what expected values and the target summary
+ * need is kept.
+ */
+function* runAll(model: LoweredModel, only: string | undefined, emit: (scenario: ScenarioResult) => void): Generator<void, Rest, void> {
     const chosen = only === undefined || only === BASELINE ? (only === BASELINE ? [] : model.scenarios)
         : model.scenarios.filter(s => s.name === only);
     if (only !== undefined && only !== BASELINE && chosen.length === 0) throw new UnknownScenario(only, scenarioNames(model));
@@ -79,7 +113,7 @@ function* runAll(model: LoweredModel, only: string | undefined): Generator<void,
     const index = new ModelIndex(model);
     const { calendar } = model;
     const runs = [{ name: BASELINE, probability: null as number | null, events: [] as number[] }, ...chosen];
-    const scenarios: ScenarioResult[] = [];
+    const summaries: ScenarioSummary[] = [];
     for (const scenario of runs) {
         engine.begin(scenario.events);
         for (let t = 0; t < calendar.periods; t++) {
@@ -89,17 +123,13 @@ function* runAll(model: LoweredModel, only: string | undefined): Generator<void,
         const shockStart = shockStartPeriod(model, scenario.events);
         const result = assembleScenario(model, engine.ws, index, scenario.name, scenario.probability, shockStart);
         result.targets = judgeTargets(model, engine.ws, index, scenario.name);
-        scenarios.push(result);
+        summaries.push({ name: result.name, probability: result.probability, totals: result.totals, targets: result.targets });
+        emit(result);
     }
-    const periodStarts = Array.from(calendar.periodStart.subarray(0, calendar.periods), isoDate);
-    return {
-        horizon: { start: periodStarts[0], end: periodStarts[calendar.periods - 1], step: calendar.step, periods: calendar.periods },
-        periodStarts,
-        scenarios,
-        expected: expectedValues(scenarios),
-        targetSummary: summarizeTargets(model, scenarios)
-    };
+    return { ...horizonOf(model), expected: expectedValues(summaries), targetSummary: summarizeTargets(model, summaries) };
 }
+
+type ScenarioSummary = Pick<ScenarioResult, 'name' | 'probability' | 'totals' | 'targets'>;
 
 /** The period in which the earliest shock of the scenario that touches the horizon starts. */
 export function shockStartPeriod(model: LoweredModel, events: number[]): number | null {
@@ -115,7 +145,7 @@ export function shockStartPeriod(model: LoweredModel, events: number[]): number 
     return earliest;
 }
 
-function expectedValues(scenarios: ScenarioResult[]): ExpectedValues {
+function expectedValues(scenarios: ScenarioSummary[]): ExpectedValues {
     const weighted = scenarios.filter(s => s.probability !== null);
     if (weighted.length === 0) return { unmet: null, loss: {}, probability: 0 };
     let unmet = 0, probability = 0;
@@ -130,7 +160,7 @@ function expectedValues(scenarios: ScenarioResult[]): ExpectedValues {
     return { unmet: r6(unmet), loss, probability: r6(probability) };
 }
 
-function summarizeTargets(model: LoweredModel, scenarios: ScenarioResult[]): Record<string, TargetSummary> {
+function summarizeTargets(model: LoweredModel, scenarios: ScenarioSummary[]): Record<string, TargetSummary> {
     const summary: Record<string, TargetSummary> = {};
     for (const target of model.targets) {
         const judged = scenarios.filter(s => target.name in s.targets);

@@ -3,6 +3,7 @@
  * the period loop allocates nothing. Series are [slot * periods + t].
  */
 import type { LoweredModel } from '../lowering/model.js';
+import { OriginSets } from './origins.js';
 
 export class Workspace {
     readonly periods: number;
@@ -10,6 +11,8 @@ export class Workspace {
     readonly ringSize: number;
     /** Origin regions tracked for embedded dependency (R'). */
     readonly origins: number;
+    /** Each plant's upstream origin regions, and where its mixes live. */
+    readonly originSets: OriginSets;
 
     // lines
     readonly nominal: Float64Array;
@@ -25,14 +28,14 @@ export class Workspace {
     readonly producerAdded: Uint8Array;
     readonly outage: Float64Array;
     readonly spare: Float64Array;
-    /** Origin shares (sum 1) of what each plant outlet makes now. */
+    /** Origin shares (sum 1, over its plant's origin set) of what each plant outlet makes now. */
     readonly outletMix: Float64Array;
     readonly shippedTotal: Float64Array;
     readonly outletShipped: Float64Array;
 
     // plant buffers
     readonly buffer: Float64Array;
-    /** Tonnes by origin in each buffer, times 1 / bufferScale (scaled lazily as inputs are used). */
+    /** Tonnes by origin (over its plant's origin set) in each buffer, times 1 / bufferScale (scaled lazily as inputs are used). */
     readonly bufferMix: Float64Array;
     readonly bufferScale: Float64Array;
     readonly receivedTotal: Float64Array;
@@ -87,6 +90,7 @@ export class Workspace {
         this.ringSize = model.maxLeadPeriods + 1;
         this.origins = model.originRegions.length;
         const R = this.origins;
+        this.originSets = new OriginSets(model);
 
         this.nominal = new Float64Array(lines.count);
         this.cut = new Float64Array(lines.count);
@@ -101,12 +105,12 @@ export class Workspace {
         this.producerAdded = new Uint8Array(producerCount);
         this.outage = new Float64Array(outlets.producer.length);
         this.spare = new Float64Array(outlets.producer.length);
-        this.outletMix = new Float64Array(outlets.producer.length * R);
+        this.outletMix = new Float64Array(this.originSets.outletMixLength);
         this.shippedTotal = new Float64Array(outlets.producer.length);
         this.outletShipped = new Float64Array(outlets.producer.length);
 
         this.buffer = new Float64Array(buffers.plant.length);
-        this.bufferMix = new Float64Array(buffers.plant.length * R);
+        this.bufferMix = new Float64Array(this.originSets.bufferMixLength);
         this.bufferScale = new Float64Array(buffers.plant.length);
         this.receivedTotal = new Float64Array(buffers.plant.length);
         this.usedTotal = new Float64Array(buffers.plant.length);

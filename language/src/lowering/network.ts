@@ -246,9 +246,45 @@ export class NetworkBuilder {
             rmStart
         };
 
-        // Lines: real ones as drafted, then switch lines.
+        // Real lines are numbered in the order suppliers and plants serve them: by outlet, then
+        // priority class, then a canonical order (source, destination, material names, text
+        // order). So the period loop walks memory in order, and sums, hence results, do not
+        // depend on where flows are declared. Lines of no outlet come next; switch lines last.
+        const nameOfDest = (d: LineDraft) => d.destKind === DEST_CONSUMER ? ctx.consumers[d.destNode].name
+            : d.destKind === DEST_RESERVE ? ctx.reserves[d.destNode].name : ctx.producers[d.destNode].name;
+        const canonical = this.lines.map((_, i) => i).sort((a, b) => {
+            const x = this.lines[a], y = this.lines[b];
+            return compare(ctx.producers[x.producer].name, ctx.producers[y.producer].name)
+                || compare(nameOfDest(x), nameOfDest(y))
+                || compare(ctx.materials[x.material].name, ctx.materials[y.material].name)
+                || x.order - y.order;
+        });
+        const classStart = new Int32Array(outletCount * (PRIORITY_CLASSES + 1));
+        const served: number[] = [];
+        const byOutlet: number[][] = this.outlets.map(() => []);
+        const unserved: number[] = [];
+        for (const d of canonical) {
+            const o = this.outlet(this.lines[d].producer, this.lines[d].material);
+            if (o >= 0) byOutlet[o].push(d); else unserved.push(d);
+        }
+        byOutlet.forEach((list, o) => {
+            for (let c = 0; c < PRIORITY_CLASSES; c++) {
+                classStart[o * (PRIORITY_CLASSES + 1) + c] = served.length;
+                for (const d of list) if (this.lines[d].priority === c) served.push(d);
+            }
+            classStart[o * (PRIORITY_CLASSES + 1) + PRIORITY_CLASSES] = served.length;
+        });
         const realCount = this.lines.length;
         const count = realCount + this.switchLines.length;
+        const drafts: LineDraft[] = [...served, ...unserved].map(d => this.lines[d]);
+        const indexOfDraft = new Int32Array(realCount);
+        [...served, ...unserved].forEach((d, l) => { indexOfDraft[d] = l; });
+        for (const [flow, list] of this.linesOfFlow) this.linesOfFlow.set(flow, list.map(d => indexOfDraft[d]));
+        drafts.push(...this.switchLines.map((s, i) => ({
+            producer: s.producer, material: s.material, volume: 0, leadDays: 0, destKind: DEST_CONSUMER, destNode: s.consumer,
+            priority: consumerPriority(ctx, s.consumer), planned: false, flow: -1,
+            flowName: `switch ${ctx.consumers[s.consumer].name} to ${ctx.producers[s.producer].name}`, order: realCount + i
+        })));
         const lines: Lines = {
             realCount, count,
             producer: new Int32Array(count), outlet: new Int32Array(count), material: new Int32Array(count),
@@ -257,12 +293,7 @@ export class NetworkBuilder {
             planned: new Uint8Array(count), sourceRegion: new Int32Array(count), destRegion: new Int32Array(count),
             flowName: new Array<string>(count)
         };
-        const all: LineDraft[] = [...this.lines, ...this.switchLines.map((s, i) => ({
-            producer: s.producer, material: s.material, volume: 0, leadDays: 0, destKind: DEST_CONSUMER, destNode: s.consumer,
-            priority: consumerPriority(ctx, s.consumer), planned: false, flow: -1,
-            flowName: `switch ${ctx.consumers[s.consumer].name} to ${ctx.producers[s.producer].name}`, order: realCount + i
-        }))];
-        all.forEach((d, l) => {
+        drafts.forEach((d, l) => {
             lines.producer[l] = d.producer;
             lines.outlet[l] = this.outlet(d.producer, d.material);
             lines.material[l] = d.material;
@@ -279,32 +310,8 @@ export class NetworkBuilder {
                 : d.destKind === DEST_RESERVE ? reserves.region[d.destNode] : producers.region[d.destNode];
             lines.flowName[l] = d.flowName;
         });
-
-        // A canonical order of real lines (source, destination, material names, then text order),
-        // so that sums, and so results, do not depend on where flows are declared.
-        const nameOfDest = (d: LineDraft) => d.destKind === DEST_CONSUMER ? ctx.consumers[d.destNode].name
-            : d.destKind === DEST_RESERVE ? ctx.reserves[d.destNode].name : ctx.producers[d.destNode].name;
-        const canonical = this.lines.map((_, i) => i).sort((a, b) => {
-            const x = this.lines[a], y = this.lines[b];
-            return compare(ctx.producers[x.producer].name, ctx.producers[y.producer].name)
-                || compare(nameOfDest(x), nameOfDest(y))
-                || compare(ctx.materials[x.material].name, ctx.materials[y.material].name)
-                || x.order - y.order;
-        });
-        const ordered = [...canonical, ...this.switchLines.map((_, i) => realCount + i)];
-
-        // Outlet lines by priority class.
-        const classStart = new Int32Array(outletCount * (PRIORITY_CLASSES + 1));
-        const lineOrder: number[] = [];
-        const byOutlet: number[][] = this.outlets.map(() => []);
-        for (const l of canonical) if (lines.outlet[l] >= 0) byOutlet[lines.outlet[l]].push(l);
-        byOutlet.forEach((list, o) => {
-            for (let c = 0; c < PRIORITY_CLASSES; c++) {
-                classStart[o * (PRIORITY_CLASSES + 1) + c] = lineOrder.length;
-                for (const l of list) if (lines.priority[l] === c) lineOrder.push(l);
-            }
-            classStart[o * (PRIORITY_CLASSES + 1) + PRIORITY_CLASSES] = lineOrder.length;
-        });
+        const ordered = Array.from({ length: count }, (_, l) => l);
+        const lineOrder = ordered.slice(0, served.length);
         const outlets: Outlets = {
             producer: Int32Array.from(this.outlets, o => o.producer),
             material: Int32Array.from(this.outlets, o => o.material),
