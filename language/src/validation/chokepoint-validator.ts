@@ -30,10 +30,22 @@ import { checkUnusedMeasure, checkUnusedShock, checkUnusedSupplier } from './che
 export class ChokepointValidator {
     private readonly closures: WorkspaceCache<string, ClosureFacts>;
     private readonly referenced: WorkspaceCache<string, Set<AstNode>>;
+    private readonly memos: WorkspaceCache<string, Map<AstNode, unknown>>;
 
     constructor(readonly services: ChokepointCoreServices) {
         this.closures = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
         this.referenced = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
+        this.memos = new WorkspaceCache(services.shared, DocumentState.IndexedReferences);
+    }
+
+    /**
+     * A fact about one node computed once per build (what a supplier produces, what a
+     * consumer needs), so that checks run per flow do not rescan their endpoints.
+     */
+    memo<T>(kind: string, node: AstNode, compute: () => T): T {
+        const map = this.memos.get(kind, () => new Map());
+        if (!map.has(node)) map.set(node, compute());
+        return map.get(node) as T;
     }
 
     /** Facts about the closure of the document that holds `node`. */
@@ -77,7 +89,7 @@ export function registerValidationChecks(services: ChokepointCoreServices): void
         LossClause: checkLossMoney,
         Online: checkDates,
         Offline: checkDates,
-        Flow: [checkFlowMaterials, checkFlowOverCapacity, checkFlowCycle(v), checkPlannedFlowReachable],
+        Flow: [checkFlowMaterials(v), checkFlowOverCapacity(v), checkFlowCycle(v), checkPlannedFlowReachable],
         Shock: [checkShockShape, checkUnusedShock(v), checkOutsideHorizon(v)],
         Measure: [checkMeasureShape, checkUnusedMeasure(v), checkOutsideHorizon(v)],
         Timing: [checkDates, checkTimingOrder],

@@ -52,20 +52,27 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
             const same = byName.get(d.name);
             if (same) same.push(d); else byName.set(d.name, [d]);
         }
+        // The model's own declarations of each name (library ones are only ever replaced).
+        const userCount = new Map<string, number>();
+        for (const [name, same] of byName) userCount.set(name, same.filter(d => !isStdlibUri(d.documentUri)).length);
         for (const declaration of model.declarations) {
             const name = declaration.name;
             const same = name ? byName.get(name) : undefined;
             if (!name || !same || same.length < 2) continue;
-            const others = same.filter(d => !isSelf(d, declaration, here));
-            const userOthers = others.filter(d => !isStdlibUri(d.documentUri));
-            if (userOthers.length > 0) {
-                const where = userOthers.map(d => {
+            const others = userCount.get(name)! - 1;
+            if (others > 0) {
+                // At most three places named, so that k copies of a name cost O(k), not O(k²).
+                const shown: string[] = [];
+                for (const d of same) {
+                    if (shown.length === 3) break;
+                    if (isStdlibUri(d.documentUri) || isSelf(d, declaration, here)) continue;
                     const line = (d.nameSegment?.range.start.line ?? 0) + 1;
-                    return d.documentUri.toString() === here ? `line ${line}` : `${fileName(d.documentUri.toString())}:${line}`;
-                }).join(', ');
+                    shown.push(d.documentUri.toString() === here ? `line ${line}` : `${fileName(d.documentUri.toString())}:${line}`);
+                }
+                const where = shown.join(', ') + (others > shown.length ? ` and ${others - shown.length} more` : '');
                 accept('error', `'${name}' is declared more than once (also at ${where}); give each declaration its own name.`,
                     { node: declaration, property: 'name', code: Code.DuplicateName });
-            } else if (others.length > 0) {
+            } else {
                 accept('hint', `'${name}' replaces the standard library's declaration of the same name; this file and those that import it use this one.`,
                     { node: declaration, property: 'name', code: Code.ReplacesLibrary });
             }

@@ -49,56 +49,65 @@ function intakeOf(destination: AstNode): { materials: string[], verb: string, li
  * A flow ships what its source produces (error otherwise) and what its destination needs,
  * uses or holds (warning otherwise: the shipments would only pile up).
  */
-export function checkFlowMaterials(flow: Flow, accept: ValidationAcceptor): void {
-    const source = flow.source?.ref;
-    const destination = flow.destination?.ref;
-    const outputs = source && outputsOf(source);
-    const intake = destination && intakeOf(destination);
-    for (const volume of flow.volumes ?? []) {
-        const material = materialName(volume.material);
-        if (!material) continue;
-        if (source && outputs && !outputs.includes(material)) {
-            const has = outputs.length > 0 ? ` (it ${isPlant(source) ? 'makes' : 'produces'} ${listText(outputs)})` : '';
-            const fix = isPlant(source) ? `ship what ${refName(flow.source)} makes` : `add ${code(`produces ${material} RATE`)} to ${refName(flow.source)}`;
-            accept('error', `Flow ${flowLabel(flow)} ships ${material} but ${describe(source)} does not ${isPlant(source) ? 'make' : 'produce'} it${has}; ${fix}.`,
-                { node: volume, property: 'material', code: Code.FlowMaterialNotProduced });
+export function checkFlowMaterials(v: ChokepointValidator) {
+    return (flow: Flow, accept: ValidationAcceptor): void => {
+        const source = flow.source?.ref;
+        const destination = flow.destination?.ref;
+        const outputs = source && v.memo('outputs', source, () => outputsOf(source));
+        const intake = destination && v.memo('intake', destination, () => intakeOf(destination));
+        for (const volume of flow.volumes ?? []) {
+            const material = materialName(volume.material);
+            if (!material) continue;
+            if (source && outputs && !outputs.includes(material)) {
+                const has = outputs.length > 0 ? ` (it ${isPlant(source) ? 'makes' : 'produces'} ${listText(outputs)})` : '';
+                const fix = isPlant(source) ? `ship what ${refName(flow.source)} makes` : `add ${code(`produces ${material} RATE`)} to ${refName(flow.source)}`;
+                accept('error', `Flow ${flowLabel(flow)} ships ${material} but ${describe(source)} does not ${isPlant(source) ? 'make' : 'produce'} it${has}; ${fix}.`,
+                    { node: volume, property: 'material', code: Code.FlowMaterialNotProduced });
+            }
+            if (destination && intake && !intake.materials.includes(material)) {
+                const has = intake.materials.length > 0 ? ` (${intake.listed} ${listText(intake.materials)})` : '';
+                accept('warning', `Flow ${flowLabel(flow)} ships ${material} but ${describe(destination)} does not ${intake.verb} it${has}; `
+                    + 'the shipments would only pile up: ship something it takes, or declare that it takes this.',
+                    { node: volume, property: 'material', code: Code.FlowMaterialUnused });
+            }
         }
-        if (destination && intake && !intake.materials.includes(material)) {
-            const has = intake.materials.length > 0 ? ` (${intake.listed} ${listText(intake.materials)})` : '';
-            accept('warning', `Flow ${flowLabel(flow)} ships ${material} but ${describe(destination)} does not ${intake.verb} it${has}; `
-                + 'the shipments would only pile up: ship something it takes, or declare that it takes this.',
-                { node: volume, property: 'material', code: Code.FlowMaterialUnused });
-        }
-    }
+    };
 }
 
-/** The source's capacity for a material, as written (`produces REE 18000 t/yr`). */
-function capacityOf(source: AstNode | undefined, material: string): Amount | undefined {
-    if (isSupplier(source)) return (source.capacities ?? []).find(c => materialName(c.material) === material)?.rate;
-    if (isPlant(source)) return (source.recipes ?? []).find(r => materialName(r.material) === material)?.rate;
-    return undefined;
+/** A source's capacity per material, as written (`produces REE 18000 t/yr`); the first clause wins. */
+function capacitiesOf(source: AstNode | undefined): Map<string, Amount> {
+    const capacities = new Map<string, Amount>();
+    const clauses = isSupplier(source) ? source.capacities ?? [] : isPlant(source) ? source.recipes ?? [] : [];
+    for (const clause of clauses) {
+        const material = materialName(clause.material);
+        if (material && clause.rate && !capacities.has(material)) capacities.set(material, clause.rate);
+    }
+    return capacities;
 }
 
 /** A single flow that asks for more than its source can ever produce (ranges by their midpoints). */
-export function checkFlowOverCapacity(flow: Flow, accept: ValidationAcceptor): void {
-    const source = flow.source?.ref;
-    for (const volume of flow.volumes ?? []) {
-        const material = materialName(volume.material);
-        const capacity = material ? capacityOf(source, material) : undefined;
-        const shipped = ratePerDay(volume.rate);
-        const available = ratePerDay(capacity);
-        if (shipped === undefined || available === undefined || shipped <= available * (1 + 1e-9)) continue;
-        const unit = volume.rate.unit!;
-        const inFlowUnit = available / tonnesPerDay(1, unit);
-        const asWritten = capacity!.unit === unit && capacity!.high === undefined ? '' : ` (${formatAmount(capacity!)})`;
-        accept('warning', `Flow ${flowLabel(flow)} ships ${formatNumber(shipped / tonnesPerDay(1, unit))} ${unit} of ${material}`
-            + `${volume.rate.high !== undefined ? ` (midpoint of ${formatAmount(volume.rate)})` : ''} but ${refName(flow.source)} `
-            + `${isPlant(source) ? 'makes' : 'produces'} only ${formatNumber(inFlowUnit)} ${unit}${asWritten}; lower the volume or raise the capacity.`,
-            { node: volume, property: 'rate', code: Code.FlowOverCapacity });
-    }
+export function checkFlowOverCapacity(v: ChokepointValidator) {
+    return (flow: Flow, accept: ValidationAcceptor): void => {
+        const source = flow.source?.ref;
+        if (!source) return;
+        const capacities = v.memo('capacities', source, () => capacitiesOf(source));
+        for (const volume of flow.volumes ?? []) {
+            const material = materialName(volume.material);
+            const capacity = material ? capacities.get(material) : undefined;
+            const shipped = ratePerDay(volume.rate);
+            const available = ratePerDay(capacity);
+            if (shipped === undefined || available === undefined || shipped <= available * (1 + 1e-9)) continue;
+            const unit = volume.rate.unit!;
+            const inFlowUnit = available / tonnesPerDay(1, unit);
+            const asWritten = capacity!.unit === unit && capacity!.high === undefined ? '' : ` (${formatAmount(capacity!)})`;
+            accept('warning', `Flow ${flowLabel(flow)} ships ${formatNumber(shipped / tonnesPerDay(1, unit))} ${unit} of ${material}`
+                + `${volume.rate.high !== undefined ? ` (midpoint of ${formatAmount(volume.rate)})` : ''} but ${refName(flow.source)} `
+                + `${isPlant(source) ? 'makes' : 'produces'} only ${formatNumber(inFlowUnit)} ${unit}${asWritten}; lower the volume or raise the capacity.`,
+                { node: volume, property: 'rate', code: Code.FlowOverCapacity });
+        }
+    };
 }
 
-/** Tonnes per day of a well-formed rate (its midpoint); undefined for anything another check reports. */
 function ratePerDay(amount: Amount | undefined): number | undefined {
     const range = amountRange(amount);
     if (!range || !amount?.unit || unitKind(amount.unit) !== 'rate' || amount.percent || range.low < 0 || range.high < range.low) return undefined;

@@ -14,13 +14,23 @@ export function whereText(node: AstNode, from: AstNode): string {
     return document === AstUtils.getDocument(from) ? `line ${line}` : `${fileName(document.uri.toString())}:${line}`;
 }
 
+/** Where the others are: at most three places, then how many more (linear in the count). */
+function othersText(all: AstNode[], self: AstNode): string {
+    const shown: string[] = [];
+    for (const node of all) {
+        if (shown.length === 3) break;
+        if (node !== self) shown.push(whereText(node, self));
+    }
+    const more = all.length - 1 - shown.length;
+    return more > 0 ? `${shown.join(', ')} and ${more} more` : listText(shown);
+}
+
 /** One horizon across a file and its imports. */
 export function checkHorizonCount(v: ChokepointValidator) {
     return (horizon: Horizon, accept: ValidationAcceptor): void => {
         const { horizons } = v.closureFacts(horizon);
         if (horizons.length < 2) return;
-        const others = horizons.filter(h => h !== horizon).map(h => whereText(h, horizon));
-        accept('error', `More than one horizon (also at ${listText(others)}); a model has exactly one: keep one.`,
+        accept('error', `More than one horizon (also at ${othersText(horizons, horizon)}); a model has exactly one: keep one.`,
             { node: horizon, keyword: 'horizon', code: Code.MultipleHorizons });
     };
 }
@@ -30,8 +40,7 @@ export function checkStepCount(v: ChokepointValidator) {
     return (step: Step, accept: ValidationAcceptor): void => {
         const { steps } = v.closureFacts(step);
         if (steps.length < 2) return;
-        const others = steps.filter(s => s !== step).map(s => whereText(s, step));
-        accept('error', `More than one step (also at ${listText(others)}); a model has at most one: keep one.`,
+        accept('error', `More than one step (also at ${othersText(steps, step)}); a model has at most one: keep one.`,
             { node: step, keyword: 'step', code: Code.MultipleSteps });
     };
 }
