@@ -85,11 +85,13 @@ function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s
     const { calendar } = model;
     const T = ws.periods;
     const at = s * T;
-    const sum = (series: Float64Array) => { let total = 0; for (let t = 0; t < T; t++) total += series[at + t]; return total; };
-    const need = sum(ws.sNeed), unmet = sum(ws.sUnmet);
+    // One pass for every total and the first and last period with unmet need.
+    let need = 0, recycled = 0, arrivals = 0, delivered = 0, refill = 0, excess = 0, drawn = 0, released = 0, unmet = 0;
     let firstUnmet = -1, lastUnmet = -1;
-    for (let t = 0; t < T; t++) {
-        if (ws.sUnmet[at + t] > 0) { if (firstUnmet < 0) firstUnmet = t; lastUnmet = t; }
+    for (let i = at; i < at + T; i++) {
+        need += ws.sNeed[i]; recycled += ws.sRecycled[i]; arrivals += ws.sArrivals[i]; delivered += ws.sDelivered[i];
+        refill += ws.sRefill[i]; excess += ws.sExcess[i]; drawn += ws.sDrawn[i]; released += ws.sReleased[i];
+        if (ws.sUnmet[i] > 0) { unmet += ws.sUnmet[i]; if (firstUnmet < 0) firstUnmet = i - at; lastUnmet = i - at; }
     }
     let firstStockout: string | null = null;
     let ttsDays: number | null = null;
@@ -109,16 +111,17 @@ function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s
     const coverSeries: number[] = new Array(T);
     const reserveSeries: number[] = new Array(T);
     const shares = index.reserveShares[s];
+    const base = model.cms.baseNeed[s];
     for (let t = 0; t < T; t++) {
         let reserve = 0;
-        for (const { rm, share } of shares) reserve += share * ws.sRmStock[rm * T + t];
+        for (let k = 0; k < shares.length; k++) reserve += shares[k].share * ws.sRmStock[shares[k].rm * T + t];
         reserveSeries[t] = r3(reserve);
-        const daily = (ws.sNeed[at + t] > 0 ? ws.sNeed[at + t] : model.cms.baseNeed[s]) / calendar.periodDays;
+        const daily = (ws.sNeed[at + t] > 0 ? ws.sNeed[at + t] : base) / calendar.periodDays;
         coverSeries[t] = daily > 0 ? r3((ws.sStock[at + t] + reserve) / daily) : 0;
     }
     return {
-        need: r6(need), recycled: r6(sum(ws.sRecycled)), arrivals: r6(sum(ws.sArrivals)), delivered: r6(sum(ws.sDelivered)),
-        refill: r6(sum(ws.sRefill)), excess: r6(sum(ws.sExcess)), drawn: r6(sum(ws.sDrawn)), released: r6(sum(ws.sReleased)),
+        need: r6(need), recycled: r6(recycled), arrivals: r6(arrivals), delivered: r6(delivered),
+        refill: r6(refill), excess: r6(excess), drawn: r6(drawn), released: r6(released),
         unmet: r6(unmet),
         fill: need > 0 ? r6(1 - unmet / need) : 1,
         firstStockout, ttsDays,
