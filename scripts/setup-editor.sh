@@ -12,6 +12,10 @@ APT_PACKAGES=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg
 
 log() { echo "[setup-editor] $*" >&2; }
 
+# Run from an npm script, npm's own settings for the project (prefix, scripts' Node) are in
+# the environment: the installs below are separate projects and must not see them.
+while IFS= read -r var; do unset "$var"; done < <(env | grep -io '^npm_\(config\|package\|lifecycle\)_[a-z0-9_]*' || true)
+
 install_apt_packages() {
     local missing=()
     for pkg in "${APT_PACKAGES[@]}"; do
@@ -44,7 +48,7 @@ install_cached() {
     rm -rf "$tmp"
     mkdir -p "$tmp"
     (cd "$tmp" && echo '{"name":"chokepoint-editor-cache","private":true}' > package.json \
-        && env "$@" npm install --no-save --no-audit --no-fund --loglevel=error "$spec" >&2)
+        && env "$@" npm install --prefix "$tmp" --no-save --no-audit --no-fund --loglevel=error "$spec" >&2)
     touch "$tmp/.complete"
     rm -rf "$dir"
     mv "$tmp" "$dir"

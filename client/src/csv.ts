@@ -1,13 +1,15 @@
 /**
  * Results as CSV for spreadsheets: one row per scenario, period and consumer-material (kind
- * `consumer`) or reserve-material (kind `reserve`), with the per-period series as columns.
+ * `consumer`) or reserve-material (kind `reserve`: released, purchased and stock), with the
+ * per-period series as columns (`reserve_stock` is the consumer's share of its reserves).
  * Numbers are written in full (no rounding, no thousands separators), dates as `YYYY-MM-DD`.
  */
 import type { SimulationResult } from '../../language/src/engine/results.js';
 
 export const CSV_COLUMNS = [
     'scenario', 'probability', 'period', 'kind', 'name', 'material',
-    'need', 'recycled', 'delivered', 'drawn', 'released', 'unmet', 'stock', 'reserve_stock', 'cover_days', 'top_origin_share'
+    'need', 'recycled', 'arrivals', 'delivered', 'refill', 'excess', 'drawn', 'released', 'purchased', 'unmet',
+    'stock', 'reserve_stock', 'cover_days', 'top_origin_share'
 ] as const;
 
 export function resultsToCsv(result: SimulationResult): string {
@@ -19,14 +21,16 @@ export function resultsToCsv(result: SimulationResult): string {
                 for (const [material, m] of Object.entries(c.materials)) {
                     const s = m.series;
                     rows.push([scenario.name, probability, period, 'consumer', consumer, material,
-                        ...[s.need, s.recycled, s.delivered, s.drawn, s.released, s.unmet, s.stock, s.reserveStock, s.coverDays, s.topOriginShare]
-                            .map(series => num(series[i]))]);
+                        num(s.need[i]), num(s.recycled[i]), num(s.arrivals[i]), num(s.delivered[i]), num(s.refill[i]), num(s.excess[i]),
+                        num(s.drawn[i]), num(s.released[i]), '', num(s.unmet[i]),
+                        num(s.stock[i]), num(s.reserveStock[i]), num(s.coverDays[i]), num(s.topOriginShare[i])]);
                 }
             }
             for (const [reserve, r] of Object.entries(scenario.reserves)) {
                 for (const [material, m] of Object.entries(r.materials)) {
                     rows.push([scenario.name, probability, period, 'reserve', reserve, material,
-                        '', '', '', '', '', '', num(m.stock[i]), '', '', '']);
+                        '', '', '', '', '', '', '', num(m.releases?.[i]), num(m.purchases?.[i]), '',
+                        num(m.stock[i]), '', '', '']);
                 }
             }
         });

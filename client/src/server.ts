@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ServerState } from './serverState.js';
 
-export type ServerState = 'starting' | 'running' | 'stopped' | 'missing';
+export type { ServerState } from './serverState.js';
 
 export class ServerConnection implements vscode.Disposable {
     readonly client: LanguageClient | undefined;

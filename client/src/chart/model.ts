@@ -30,7 +30,7 @@ export interface FocusModel {
     /** Share (0-1) of arrivals from the top origin, per consumer and material, per period. */
     topOriginShare: NamedSeries[];
     /** Reserve stocks (t) at the end of each period: per reserve and material for all consumers,
-     *  else the stock of the reserves serving the consumer, per material. */
+     *  else the consumer's share of the reserves serving it, per material. */
     reserveStock: NamedSeries[];
     totals: { need: number, unmet: number, loss: Record<string, number> };
 }
@@ -91,7 +91,7 @@ export function buildChartModel(input: ChartInput): ChartModel {
             name,
             supply: sumSupply([c], periods.length),
             topOriginShare: perMaterial(name, c, 'topOriginShare'),
-            reserveStock: perMaterial(`Reserves serving ${name}`, c, 'reserveStock'),
+            reserveStock: perMaterial(`${name}'s share of reserves`, c, 'reserveStock'),
             totals: {
                 need: sum(Object.values(c.materials).map(m => m.need)),
                 unmet: sum(Object.values(c.materials).map(m => m.unmet)),
