@@ -81,11 +81,12 @@ export class Engine {
         this.switchConsumers = [...new Set(events.flatMap(e => model.events[e].effects)
             .filter((e): e is SwitchEffect => e.kind === 'switch').map(e => e.consumer))];
         if (!fillPipeline) return;
-        const { ring, ringSize } = ws;
-        for (let l = 0; l < model.lines.realCount; l++) {
+        const { ring } = ws;
+        const lines = model.lines.realCount;
+        for (let l = 0; l < lines; l++) {
             const amount = this.prefill[l];
             if (amount <= 0) continue;
-            for (let p = 0; p < this.baseLead[l]; p++) ring[l * ringSize + p] += amount;
+            for (let p = 0; p < this.baseLead[l]; p++) ring[p * lines + l] += amount;
         }
     }
 
@@ -187,12 +188,9 @@ export class Engine {
         const { ws } = this;
         const { ring, arrive, ringSize } = ws;
         const real = this.model.lines.realCount;
-        const slot = t % ringSize;
-        for (let l = 0; l < real; l++) {
-            const at = l * ringSize + slot;
-            arrive[l] = ring[at];
-            ring[at] = 0;
-        }
+        const from = (t % ringSize) * real;
+        arrive.set(ring.subarray(from, from + real));
+        ring.fill(0, from, from + real);
         arrive.fill(0, real);
     }
 
@@ -215,43 +213,52 @@ export class Engine {
 
     /**
      * Serves an outlet's line requests from `available`: by destination priority class, pro
-     * rata within a class. Returns what it shipped.
+     * rata within a class. Returns what it shipped. (Lines are numbered so that an outlet's
+     * lines, class by class, are consecutive.)
      */
     private allocate(o: number, available: number, t: number): number {
-        const { lineOrder, outlets } = this.model;
-        const { request } = this.ws;
+        const classStart = this.model.outlets.classStart;
+        const request = this.ws.request;
         const base = o * (PRIORITY_CLASSES + 1);
-        const first = outlets.classStart[base], end = outlets.classStart[base + PRIORITY_CLASSES];
+        const first = classStart[base], end = classStart[base + PRIORITY_CLASSES];
         let total = 0;
-        for (let i = first; i < end; i++) total += request[lineOrder[i]];
+        for (let l = first; l < end; l++) total += request[l];
         if (total <= 0 || available <= 0) return 0;
         if (total <= available) {
-            for (let i = first; i < end; i++) this.ship(lineOrder[i], request[lineOrder[i]], t);
+            this.ship(first, end, 1, t);
             return total;
         }
         let left = available;
         for (let c = 0; c < PRIORITY_CLASSES && left > 0; c++) {
-            const a = outlets.classStart[base + c], b = outlets.classStart[base + c + 1];
+            const a = classStart[base + c], b = classStart[base + c + 1];
             let classTotal = 0;
-            for (let i = a; i < b; i++) classTotal += request[lineOrder[i]];
+            for (let l = a; l < b; l++) classTotal += request[l];
             if (classTotal <= 0) continue;
             const ratio = classTotal <= left ? 1 : left / classTotal;
-            for (let i = a; i < b; i++) this.ship(lineOrder[i], request[lineOrder[i]] * ratio, t);
+            this.ship(a, b, ratio, t);
             left = classTotal <= left ? left - classTotal : 0;
         }
         return available - left;
     }
 
-    /** Puts a shipment on its way: arriving now (no lead) or in the pipeline. */
-    private ship(l: number, amount: number, t: number): void {
-        if (amount <= 0) return;
+    /**
+     * Ships `ratio` of the requests of lines [first, end): arriving now (no lead) or placed in
+     * the pipeline, which is laid out period by period ([slot * lines + line]).
+     */
+    private ship(first: number, end: number, ratio: number, t: number): void {
         const ws = this.ws;
-        const lead = this.prefilling ? 0 : ws.leadPeriods[l];
-        if (lead === 0) { ws.arrive[l] += amount; return; }
-        const size = ws.ringSize;
-        let slot = t % size + lead; // lead < size, so one wrap at most
-        if (slot >= size) slot -= size;
-        ws.ring[l * size + slot] += amount;
+        const { request, arrive, ring, leadPeriods } = ws;
+        const size = ws.ringSize, lines = this.model.lines.realCount;
+        const now = t % size;
+        for (let l = first; l < end; l++) {
+            const amount = request[l] * ratio;
+            if (amount <= 0) continue;
+            const lead = this.prefilling ? 0 : leadPeriods[l];
+            if (lead === 0) { arrive[l] += amount; continue; }
+            let slot = now + lead; // lead < size: one wrap at most
+            if (slot >= size) slot -= size;
+            ring[slot * lines + l] += amount;
+        }
     }
 
     // ---------------------------------------------------------------- step 3: switches
@@ -434,12 +441,22 @@ export class Engine {
 
     private meetNeeds(t: number): void {
         const { ws, model } = this;
-        const { cms, lines, consumers } = model;
+        const { cms, lines } = model;
         const T = ws.periods;
         const { arrive, stock, remaining, demand, recycle, substitute } = ws;
+        if (t === 0) this.pickTopOrigins();
+        const { topRegion, sTopOrigin } = ws;
+        const sourceRegion = lines.sourceRegion;
         for (let s = 0; s < cms.consumer.length; s++) {
-            let arrivals = 0;
-            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) arrivals += arrive[cms.inLines[i]];
+            // Arrivals, and the share of them from the first period's top origin.
+            let arrivals = 0, fromTop = 0;
+            const top = topRegion[s];
+            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
+                const l = cms.inLines[i];
+                arrivals += arrive[l];
+                if (sourceRegion[l] === top) fromTop += arrive[l];
+            }
+            sTopOrigin[s * T + t] = arrivals > 0 && top >= 0 ? fromTop / arrivals : 0;
             const need = cms.baseNeed[s] * Math.max(0, 1 + demand[s]) * Math.max(0, 1 - Math.min(1, substitute[s]));
             const recycled = need * Math.min(1, Math.max(0, recycle[s]));
             let short = need - recycled;
@@ -458,11 +475,8 @@ export class Engine {
         }
         const snap = ws.snapshotOf[t];
         if (snap >= 0) ws.lineSnap.set(arrive, snap * lines.count);
-        if (t === 0) this.pickTopOrigins();
-        this.followTopOrigins(t);
         if (t === 0) this.snapEmbedded(0);
         if (t === T - 1) this.snapEmbedded(1);
-        void consumers;
     }
 
     /** The region each slot received most from in the first period (ties: lowest region index). */
@@ -481,23 +495,6 @@ export class Engine {
                 if (scratch[r] > 0 && (best < 0 || scratch[r] > scratch[best] || (scratch[r] === scratch[best] && r < best))) best = r;
             }
             ws.topRegion[s] = best;
-        }
-    }
-
-    private followTopOrigins(t: number): void {
-        const { ws, model } = this;
-        const { cms, lines } = model;
-        const T = ws.periods;
-        for (let s = 0; s < cms.consumer.length; s++) {
-            const top = ws.topRegion[s];
-            const arrivals = ws.sArrivals[s * T + t];
-            if (top < 0 || arrivals <= 0) continue;
-            let fromTop = 0;
-            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                const l = cms.inLines[i];
-                if (lines.sourceRegion[l] === top) fromTop += ws.arrive[l];
-            }
-            ws.sTopOrigin[s * T + t] = fromTop / arrivals;
         }
     }
 

@@ -7,7 +7,7 @@ import { OriginSets } from './origins.js';
 
 export class Workspace {
     readonly periods: number;
-    /** Ring of in-transit shipments per real line: [line * ringSize + period % ringSize]. */
+    /** In-transit shipments by arrival period: [(period % ringSize) * realLines + line]. */
     readonly ringSize: number;
     /** Origin regions tracked for embedded dependency (R'). */
     readonly origins: number;

@@ -54,7 +54,7 @@ export function lowerDocument(root: LangiumDocument, documents: LangiumDocuments
             materialStages: ctx.materials.map(m => m.stage ?? 'oxide'),
             regionNames: ctx.regions.map(r => r.name),
             originRegions, originSlotOfRegion,
-            producers: net.producers, outlets: net.outlets, lineOrder: net.lineOrder, inputs: net.inputs, buffers: net.buffers,
+            producers: net.producers, outlets: net.outlets, inputs: net.inputs, buffers: net.buffers,
             plantInStart: net.plantInStart, plantInLines: net.plantInLines,
             plantOrder: plantOrder(net),
             consumers: net.consumers, cms: net.cms, reserves: net.reserves, rms: net.rms, lines: net.lines,

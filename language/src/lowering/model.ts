@@ -53,7 +53,8 @@ export interface Producers {
 
 /**
  * An outlet is one material a producer ships: a supplier's `produces` or a plant's `makes`.
- * Its lines are sorted by destination priority class: class c is [classStart[o*5+c], classStart[o*5+c+1]).
+ * Lines are numbered by outlet, then by destination priority class: the lines of outlet o in
+ * class c are the line indices [classStart[o*5+c], classStart[o*5+c+1]).
  */
 export interface Outlets {
     producer: Int32Array;
@@ -62,7 +63,7 @@ export interface Outlets {
     capacity: Float64Array;
     /** Recipe inputs: [inputStart[o], inputStart[o+1]) into `inputs`. Empty for suppliers. */
     inputStart: Int32Array;
-    /** Into `lineOrder` (lines of the outlet, by priority class). */
+    /** Line index ranges of each outlet's priority classes (5 entries per outlet). */
     classStart: Int32Array;
 }
 
@@ -249,8 +250,6 @@ export interface LoweredModel {
     originSlotOfRegion: Int32Array;
     producers: Producers;
     outlets: Outlets;
-    /** Lines of each outlet by priority class (indices into lines). */
-    lineOrder: Int32Array;
     inputs: Inputs;
     buffers: Buffers;
     /** Lines into each plant: [plantInStart[p], plantInStart[p+1]) into plantInLines (p: producer index). */

@@ -311,7 +311,6 @@ export class NetworkBuilder {
             lines.flowName[l] = d.flowName;
         });
         const ordered = Array.from({ length: count }, (_, l) => l);
-        const lineOrder = ordered.slice(0, served.length);
         const outlets: Outlets = {
             producer: Int32Array.from(this.outlets, o => o.producer),
             material: Int32Array.from(this.outlets, o => o.material),
@@ -335,7 +334,7 @@ export class NetworkBuilder {
         const plantIn = csr(producerCount, ordered, l => lines.destKind[l] === DEST_PLANT ? lines.destNode[l] : -1);
         return {
             producers, outlets, inputs, buffers, consumers, cms, reserves, rms, lines,
-            lineOrder: Int32Array.from(lineOrder), plantInStart: plantIn.inStart, plantInLines: plantIn.inLines,
+            plantInStart: plantIn.inStart, plantInLines: plantIn.inLines,
             cmOf: (consumer, material) => cmOf.get(key(consumer, material)) ?? -1,
             rmOf: (reserve, material) => rmOf.get(key(reserve, material)) ?? -1,
             linesOfFlow: this.linesOfFlow
@@ -353,7 +352,6 @@ export interface FrozenNetwork {
     reserves: Reserves;
     rms: ReserveMaterials;
     lines: Lines;
-    lineOrder: Int32Array;
     plantInStart: Int32Array;
     plantInLines: Int32Array;
     cmOf(consumer: number, material: number): number;
