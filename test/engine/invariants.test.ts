@@ -206,3 +206,19 @@ describe('lowering is defensive', () => {
         if (lowered.status === 'ok') checkInvariants(simulate(lowered.model));
     });
 });
+
+describe('half-typed text', () => {
+    test('every prefix of the spec example lowers and simulates without throwing', async () => {
+        const text = readFileSync(path.join(EXAMPLES, 'spec', 'spec.choke'), 'utf8');
+        const world = readFileSync(path.join(EXAMPLES, 'spec', 'world.choke'), 'utf8');
+        let simulated = 0;
+        for (let end = 0; end <= text.length; end += 13) {
+            const built = await build({ 'main.choke': text.slice(0, end), 'world.choke': world }, false);
+            const lowered = lowerDocument(built.root, built.documents);
+            if (lowered.status !== 'ok') continue;
+            checkInvariants(simulate(lowered.model));
+            simulated++;
+        }
+        expect(simulated).toBeGreaterThan(50);
+    });
+});
