@@ -43,7 +43,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         if (params.wait) await simulation.waitForCurrent(uri, token);
         const document = documents.getDocument(uri);
         if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
-        return simulation.view(document);
+        return simulation.fullView(document);
     }));
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);

@@ -91,3 +91,35 @@ describe('code lenses', () => {
         }
     });
 });
+
+describe('number formatting', () => {
+    test('like en-US grouping, without Intl', async () => {
+        const { formatNumber } = await import('../../server/src/lsp/format.js');
+        expect(formatNumber(1478)).toBe('1,478');
+        expect(formatNumber(1234567.891, 1)).toBe('1,234,567.9');
+        expect(formatNumber(0.5)).toBe('0.5');
+        expect(formatNumber(12.345, 2)).toBe('12.35');
+        expect(formatNumber(-2.5, 0)).toBe('-3');
+        expect(formatNumber(-0.001, 2)).toBe('0');
+        expect(formatNumber(999.999, 2)).toBe('1,000');
+        for (const value of [0, 1, 75, 6250, 30.4166, 2915.506, 123456789.123]) {
+            for (const digits of [0, 1, 2]) expect(formatNumber(value, digits)).toBe(value.toLocaleString('en-US', { maximumFractionDigits: digits }));
+        }
+    });
+});
+
+describe('packed series', () => {
+    test('a result packed into one buffer comes back identical', async () => {
+        const { packSeries, unpackSeries } = await import('../../server/src/simulation/packed-series.js');
+        const document = await server.open('packed.choke', MODEL);
+        await server.shared.simulation.Service.waitForCurrent(document.uri);
+        const full = server.shared.simulation.Service.view(document).result!;
+        const { summary, series } = packSeries(full);
+        expect(summary.scenarios[1].consumers.Industry.materials.REE.series.unmet).toEqual([]);
+        expect(summary.scenarios[1].totals.unmet).toBe(500);
+        // 12 months of unmet in CurbOnly: 0, 0, 0, 500 (April), 0, ...
+        expect(unpackSeries(structuredClone(summary), structuredClone(series)).scenarios[1].consumers.Industry.materials.REE.series.unmet)
+            .toEqual([0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0]);
+        expect(unpackSeries(summary, series)).toEqual(full);
+    });
+});

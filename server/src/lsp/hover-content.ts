@@ -2,11 +2,10 @@ import type { AstNode } from 'langium';
 import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Named } from '../../../language/src/generated/ast.js';
 import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isPlant, isReserve, isScenario, isShock, isStock, isSupplier, isTarget } from '../../../language/src/generated/ast.js';
-import { formatNumber } from '../../../language/src/values/quantities.js';
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
-import { daysText, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from './format.js';
+import { daysText, formatNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from './format.js';
 import { quantityHint } from './inlay-hints.js';
 import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
 

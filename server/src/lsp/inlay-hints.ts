@@ -5,7 +5,8 @@ import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver
 import { InlayHintKind } from 'vscode-languageserver';
 import type { Amount } from '../../../language/src/generated/ast.js';
 import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolume, isReleaseCap, isRelease, isReserve, isStock } from '../../../language/src/generated/ast.js';
-import { amountRange, DAYS_PER_MONTH, days, formatNumber, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
+import { amountRange, DAYS_PER_MONTH, days, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
+import { formatNumber } from './format.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { StepUnit } from '../model/queries.js';
 import { dailyNeed, servedDailyNeed, stepOf } from '../model/queries.js';

@@ -1,9 +1,8 @@
 import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/engine/results.js';
 import type { MemberEffect } from '../protocol.js';
-import { formatNumber } from '../../../language/src/values/quantities.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import {
-    COMPARISON_TEXT, daysText, hhiText, lossText, metricText, plural, shareText, signedMoneyText, signedTonnesText, tonnesText
+    COMPARISON_TEXT, daysText, formatNumber, hhiText, lossText, metricText, plural, shareText, signedMoneyText, signedTonnesText, tonnesText
 } from './format.js';
 
 /**

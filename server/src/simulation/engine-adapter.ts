@@ -1,20 +1,21 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Preparation } from '../../../language/src/evaluation/evaluate.js';
-import { prepareDocument, SimulationCancelled } from '../../../language/src/evaluation/evaluate.js';
-import { simulateAsync } from '../../../language/src/engine/simulate.js';
+import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
 import type { LoweredModel } from '../../../language/src/lowering/model.js';
 import type { MemberEffect } from '../protocol.js';
+import type { PackedSeries } from './packed-series.js';
 
 /**
  * The server's use of the engine's facade: `prepare` checks and lowers a document
  * synchronously (the only step that reads the AST, so it runs while the workspace is
- * consistent); `run` and `memberEffects` work on the lowered model only, yielding to the
- * event loop every few milliseconds and stopping between periods once cancelled.
+ * consistent); a runner (runners.ts) then simulates the lowered model, in a worker thread
+ * in the server, in-process in tests.
  */
 
 export type RunOutcome =
-    | { kind: 'ok', result: SimulationResult }
+    /** With `series`, `result` is a summary whose series are empty (see packed-series.ts). */
+    | { kind: 'ok', result: SimulationResult, series?: PackedSeries }
     | { kind: 'cancelled' }
     /** The engine threw: reported as status 'failed', never a crash. */
     | { kind: 'failed', message: string };
@@ -29,22 +30,14 @@ export function prepare(document: LangiumDocument, documents: LangiumDocuments):
     }
 }
 
-export async function run(model: LoweredModel, isCancelled: () => boolean): Promise<RunOutcome> {
-    try {
-        return { kind: 'ok', result: await simulateAsync(model, { isCancelled }) };
-    } catch (error) {
-        if (error instanceof SimulationCancelled || isCancelled()) return { kind: 'cancelled' };
-        return { kind: 'failed', message: messageOf(error) };
-    }
-}
-
 /**
  * What each shock and measure changes in every scenario that uses it: the scenario's unmet
  * tonnes and loss minus those of the same scenario without that member. The variants run
  * together in one pass (one baseline); identical member sets run once, and a variant with
  * no members left is the baseline itself. Undefined when cancelled or when the engine fails.
  */
-export async function memberEffects(model: LoweredModel, result: SimulationResult, isCancelled: () => boolean): Promise<Record<string, MemberEffect[]> | undefined> {
+export async function memberEffects(model: LoweredModel, result: SimulationResult,
+    simulate: (model: LoweredModel) => Promise<RunOutcome>): Promise<Record<string, MemberEffect[]> | undefined> {
     const variants = new Map<string, number[]>();
     const keyOf = (events: number[]) => [...events].sort((a, b) => a - b).join(',');
     const wanted: Array<{ scenario: string, member: string, variant: string }> = [];
@@ -59,13 +52,12 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
     if (wanted.length === 0) return {};
     let variantResult: SimulationResult | undefined;
     if (variants.size > 0) {
-        const names = [...variants.keys()];
         const variantModel: LoweredModel = {
             ...model,
-            scenarios: names.map(key => ({ name: `\u0000${key}`, probability: null, events: variants.get(key)! })),
+            scenarios: [...variants].map(([key, events]) => ({ name: `\u0000${key}`, probability: null, events })),
             targets: []
         };
-        const outcome = await run(variantModel, isCancelled);
+        const outcome = await simulate(variantModel);
         if (outcome.kind !== 'ok') return undefined;
         variantResult = outcome.result;
     }
@@ -86,6 +78,6 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
     return effects;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }

@@ -8,7 +8,11 @@ import { isStdlibUri } from '../../../language/src/workspace/stdlib.js';
 import type { MemberEffect, ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
 import type { ChokepointDocumentBuilder } from '../workspace/document-builder.js';
 import { closureDocuments, isValidated } from './closure.js';
-import { memberEffects, prepare, run } from './engine-adapter.js';
+import { prepare } from './engine-adapter.js';
+import type { PackedSeries } from './packed-series.js';
+import { unpackSeries } from './packed-series.js';
+import type { EngineRunner } from './runners.js';
+import { InProcessRunner } from './runners.js';
 import { expectedSummary } from './summary.js';
 
 /** Where the service reports to: the LSP connection in the server, a recorder in tests. */
@@ -27,8 +31,9 @@ interface Settled {
     status: Exclude<ResultsStatus, 'running' | 'unknown'>;
     errorCount: number;
     message?: string;
-    /** Present when status is 'ok'. */
+    /** Present when status is 'ok'; a summary when `series` is set. */
     result?: SimulationResult;
+    series?: PackedSeries;
     /** Filled in by the second phase of a run. */
     effects?: Record<string, MemberEffect[]>;
 }
@@ -37,7 +42,7 @@ interface Running {
     uri: string;
     /** Every URI the run depends on: a change to any of them cancels it. */
     closure: Set<string>;
-    source: Cancellation.CancellationTokenSource;
+    cancel(): void;
 }
 
 /** How long lens and hover requests wait for the results of the current text. */
@@ -64,12 +69,14 @@ export class SimulationService {
     /** Edits reported but not yet applied by the builder: nothing is current meanwhile. */
     private pendingUpdates = 0;
     private readonly settled = new Map<string, Settled>();
-    private readonly lastGood = new Map<string, { result: SimulationResult, version: number, effects?: Record<string, MemberEffect[]> }>();
+    private readonly lastGood = new Map<string, { result: SimulationResult, series?: PackedSeries, version: number, effects?: Record<string, MemberEffect[]> }>();
     private readonly queue = new Set<string>();
     private running: Running | undefined;
     private readonly changes = new Emitter<void>();
     private refreshScheduled = false;
     notifier: SimulationNotifier | undefined;
+    /** Where runs happen: in-process by default; the server sets a worker thread (main.ts). */
+    runner: EngineRunner = new InProcessRunner();
 
     constructor(shared: LangiumSharedServices) {
         this.shared = shared;
@@ -129,6 +136,15 @@ export class SimulationService {
         }
         const previous = this.settled.get(rootUri);
         return { uri, version, status: 'running', errorCount: previous?.errorCount ?? 0, result: good?.result, stale: good !== undefined, ...effects(good?.effects), ...via };
+    }
+
+    /** `view`, with the series of a packed result restored (for the client's charts). */
+    fullView(document: LangiumDocument): ResultsResponse {
+        const view = this.view(document);
+        if (!view.result) return view;
+        const root = this.rootOf(document).uri.toString();
+        const stored = [this.settled.get(root), this.lastGood.get(root)].find(e => e?.result === view.result);
+        return stored?.series ? { ...view, result: unpackSeries(view.result, stored.series) } : view;
     }
 
     /**
@@ -227,24 +243,30 @@ export class SimulationService {
             this.pump();
             return;
         }
-        const source = new Cancellation.CancellationTokenSource();
-        const isCancelled = () => source.token.isCancellationRequested;
-        this.running = { uri, closure: importClosure(document, this.documents), source };
+        const job = this.runner.start(prepared.model);
+        this.running = { uri, closure: importClosure(document, this.documents), cancel: () => job.cancel() };
         let progressShown = false;
         const progressTimer = setTimeout(() => {
             progressShown = true;
             this.notifier?.progress({ uri, running: true });
         }, PROGRESS_DELAY_MS);
+        // The indicator covers the run that makes the numbers current, not the effects after it.
+        const endProgress = () => {
+            clearTimeout(progressTimer);
+            if (progressShown) this.notifier?.progress({ uri, running: false });
+            progressShown = false;
+        };
         try {
-            const outcome = await run(prepared.model, isCancelled);
+            const outcome = await job.result;
+            endProgress();
             if (outcome.kind === 'failed') {
                 this.settle(uri, { closureKey, version, status: 'failed', errorCount: 0, message: `The simulation failed: ${outcome.message}` });
             } else if (outcome.kind === 'ok') {
-                const entry: Settled = { closureKey, version, status: 'ok', errorCount: 0, result: outcome.result };
+                const entry: Settled = { closureKey, version, status: 'ok', errorCount: 0, result: outcome.result, series: outcome.series };
                 this.settle(uri, entry);
                 this.changes.fire();
                 // Second phase: what each shock and measure changes (lenses refresh again after it).
-                const effects = await memberEffects(prepared.model, outcome.result, isCancelled);
+                const effects = await job.effects;
                 if (effects && this.settled.get(uri) === entry) {
                     entry.effects = effects;
                     const good = this.lastGood.get(uri);
@@ -253,9 +275,7 @@ export class SimulationService {
                 }
             }
         } finally {
-            clearTimeout(progressTimer);
-            if (progressShown) this.notifier?.progress({ uri, running: false });
-            source.dispose();
+            endProgress();
             this.running = undefined;
             this.changes.fire();
             this.pump();
@@ -265,7 +285,7 @@ export class SimulationService {
     private settle(uri: string, entry: Settled): void {
         const previous = this.settled.get(uri);
         this.settled.set(uri, entry);
-        if (entry.status === 'ok' && entry.result) this.lastGood.set(uri, { result: entry.result, version: entry.version });
+        if (entry.status === 'ok' && entry.result) this.lastGood.set(uri, { result: entry.result, series: entry.series, version: entry.version });
         const changed = !previous || previous.status !== entry.status || previous.errorCount !== entry.errorCount
             || previous.result !== entry.result || previous.version !== entry.version || previous.message !== entry.message;
         if (!changed) return;
@@ -308,7 +328,7 @@ export class SimulationService {
         const touched = uris.map(u => u.toString());
         // A directory URI (watched-file events) affects every file under it.
         if (touched.some(t => running.closure.has(t) || [...running.closure].some(c => c.startsWith(t.endsWith('/') ? t : t + '/')))) {
-            running.source.cancel();
+            running.cancel();
         }
     }
 

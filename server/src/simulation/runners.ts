@@ -1,0 +1,227 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { simulate, simulateAsync, SimulationCancelled } from '../../../language/src/engine/simulate.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import type { MemberEffect } from '../protocol.js';
+import type { RunOutcome } from './engine-adapter.js';
+import { memberEffects, messageOf } from './engine-adapter.js';
+import { packSeries } from './packed-series.js';
+
+/** One simulation job: the main results first, then what each shock and measure changes. */
+export interface EngineJob {
+    result: Promise<RunOutcome>;
+    effects: Promise<Record<string, MemberEffect[]> | undefined>;
+    /** Stops the job between two periods; `result` then resolves as cancelled at once. */
+    cancel(): void;
+}
+
+export interface EngineRunner {
+    start(model: LoweredModel): EngineJob;
+    dispose(): void;
+}
+
+/**
+ * Runs the engine on the server's own thread, yielding to the event loop every few
+ * milliseconds (the engine's async variant). Used by tests and when workers are unavailable.
+ */
+export class InProcessRunner implements EngineRunner {
+    start(model: LoweredModel, withEffects = true): EngineJob {
+        let cancelled = false;
+        const isCancelled = () => cancelled;
+        const runOnce = async (m: LoweredModel): Promise<RunOutcome> => {
+            try {
+                return { kind: 'ok', result: await simulateAsync(m, { isCancelled }) };
+            } catch (error) {
+                if (error instanceof SimulationCancelled || cancelled) return { kind: 'cancelled' };
+                return { kind: 'failed', message: messageOf(error) };
+            }
+        };
+        const result = runOnce(model);
+        const effects = result.then(r => r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined);
+        return { result, effects, cancel: () => { cancelled = true; } };
+    }
+
+    dispose(): void {
+        // Nothing to release.
+    }
+}
+
+/** Messages between the server and its simulation worker. */
+type ToWorker = {
+    id: number,
+    model: LoweredModel,
+    cancelFlag: SharedArrayBuffer,
+    /** Only the member effects, from the scenarios' totals of a run done elsewhere. */
+    totals?: ScenarioTotals[]
+};
+
+/** What `memberEffects` reads of a result: each scenario's name and totals. */
+type ScenarioTotals = Pick<ScenarioResult, 'name' | 'totals'>;
+type FromWorker =
+    | { id: number, kind: 'result', outcome: RunOutcome }
+    | { id: number, kind: 'effects', effects: Record<string, MemberEffect[]> | undefined };
+
+const WORKER_MARK = 'chokepoint-simulation-worker';
+
+/**
+ * Runs the engine in a worker thread of the same bundle: the server's thread stays free for
+ * completion, hovers and diagnostics however long a run takes, and the engine's garbage is
+ * collected over there. Cancellation is a shared flag the engine polls between periods.
+ * Series come back packed in one transferred buffer (see packed-series.ts).
+ */
+export class WorkerRunner implements EngineRunner {
+    private worker: Worker | undefined;
+    private nextId = 1;
+    private readonly pending = new Map<number, { result: (o: RunOutcome) => void, effects: (e: Record<string, MemberEffect[]> | undefined) => void }>();
+
+    constructor(private readonly script: string) { }
+
+    /** Only the effects of each shock and measure, for a run made by another runner. */
+    startEffects(model: LoweredModel, result: SimulationResult): EngineJob {
+        return this.start(model, result.scenarios.map(s => ({ name: s.name, totals: s.totals })));
+    }
+
+    start(model: LoweredModel, totals?: ScenarioTotals[]): EngineJob {
+        const id = this.nextId++;
+        const cancelFlag = new SharedArrayBuffer(4);
+        let settleResult!: (o: RunOutcome) => void;
+        let settleEffects!: (e: Record<string, MemberEffect[]> | undefined) => void;
+        const result = new Promise<RunOutcome>(resolve => { settleResult = resolve; });
+        const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => { settleEffects = resolve; });
+        this.pending.set(id, { result: settleResult, effects: settleEffects });
+        try {
+            this.ensureWorker().postMessage({ id, model, cancelFlag, totals } satisfies ToWorker);
+        } catch (error) {
+            this.finish(id, { kind: 'failed', message: messageOf(error) });
+        }
+        return {
+            result, effects,
+            cancel: () => {
+                Atomics.store(new Int32Array(cancelFlag), 0, 1);
+                this.finish(id, { kind: 'cancelled' });
+            }
+        };
+    }
+
+    dispose(): void {
+        void this.worker?.terminate();
+        this.worker = undefined;
+    }
+
+    private ensureWorker(): Worker {
+        if (this.worker) return this.worker;
+        const worker = new Worker(this.script, { workerData: { [WORKER_MARK]: true }, argv: [] });
+        worker.on('message', (message: FromWorker) => {
+            const job = this.pending.get(message.id);
+            if (!job) return;
+            if (message.kind === 'result') {
+                job.result(message.outcome);
+                if (message.outcome.kind !== 'ok') this.finish(message.id, message.outcome);
+            } else {
+                job.effects(message.effects);
+                job.result({ kind: 'cancelled' });
+                this.pending.delete(message.id);
+            }
+        });
+        const failAll = (why: string) => {
+            if (this.worker === worker) this.worker = undefined;
+            for (const id of [...this.pending.keys()]) this.finish(id, { kind: 'failed', message: why });
+        };
+        worker.on('error', error => failAll(`the simulation worker failed: ${messageOf(error)}`));
+        worker.on('exit', code => failAll(`the simulation worker stopped (exit code ${code})`));
+        // The worker must not keep the server alive on its own.
+        worker.unref();
+        this.worker = worker;
+        return worker;
+    }
+
+    private finish(id: number, outcome: RunOutcome): void {
+        const job = this.pending.get(id);
+        if (!job) return;
+        this.pending.delete(id);
+        job.result(outcome);
+        job.effects(undefined);
+    }
+}
+
+/** Engine work below which a run stays on the server's thread: about 50-100 ms of engine time. */
+export const IN_PROCESS_LIMIT = 1_000_000;
+
+/** Periods x (flows + consumers + consumer materials) x runs: what a run costs, roughly. */
+export function workUnits(model: LoweredModel): number {
+    return model.calendar.periods * (model.lines.count + model.consumers.names.length + model.cms.consumer.length) * (model.scenarios.length + 1);
+}
+
+/**
+ * Small and medium models run on the server's thread (no copying: their numbers are there
+ * soonest), large ones in the worker (the server stays responsive however long they take);
+ * the effects of shocks and measures, which take several runs more, always in the worker.
+ */
+export class HybridRunner implements EngineRunner {
+    private readonly inProcess = new InProcessRunner();
+
+    constructor(private readonly worker: WorkerRunner, private readonly limit = IN_PROCESS_LIMIT) { }
+
+    start(model: LoweredModel): EngineJob {
+        if (workUnits(model) >= this.limit) return this.worker.start(model);
+        let cancelled = false;
+        let effectsJob: EngineJob | undefined;
+        const local = this.inProcess.start(model, false);
+        const effects = local.result.then(outcome => {
+            if (outcome.kind !== 'ok' || cancelled) return undefined;
+            effectsJob = this.worker.startEffects(model, outcome.result);
+            return effectsJob.effects;
+        });
+        return {
+            result: local.result,
+            effects,
+            cancel: () => {
+                cancelled = true;
+                local.cancel();
+                effectsJob?.cancel();
+            }
+        };
+    }
+
+    dispose(): void {
+        this.worker.dispose();
+    }
+}
+
+/** True in the worker thread started by `WorkerRunner` (main.ts then serves jobs, not LSP). */
+export function isSimulationWorker(): boolean {
+    return !isMainThread && Boolean((workerData as Record<string, unknown> | undefined)?.[WORKER_MARK]);
+}
+
+/** The worker's loop: one job at a time, synchronous engine, cancellable between periods. */
+export function serveSimulationJobs(): void {
+    parentPort!.on('message', ({ id, model, cancelFlag, totals }: ToWorker) => {
+        const flag = new Int32Array(cancelFlag);
+        const shouldCancel = () => Atomics.load(flag, 0) === 1;
+        const runOnce = (m: LoweredModel): RunOutcome => {
+            try {
+                return { kind: 'ok', result: simulate(m, { shouldCancel }) };
+            } catch (error) {
+                if (error instanceof SimulationCancelled || shouldCancel()) return { kind: 'cancelled' };
+                return { kind: 'failed', message: messageOf(error) };
+            }
+        };
+        if (totals) {
+            const effects = memberEffects(model, { scenarios: totals } as SimulationResult, async m => runOnce(m));
+            void effects.then(e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker));
+            return;
+        }
+        const outcome = runOnce(model);
+        if (outcome.kind !== 'ok') {
+            parentPort!.postMessage({ id, kind: 'result', outcome } satisfies FromWorker);
+            return;
+        }
+        const { summary, series } = packSeries(outcome.result);
+        parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker,
+            [series.values.buffer as ArrayBuffer, series.lengths.buffer as ArrayBuffer]);
+        // Then, from the totals of the same result, what each shock and measure changes.
+        void memberEffects(model, outcome.result, async m => runOnce(m)).then(effects => {
+            parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : effects } satisfies FromWorker);
+        });
+    });
+}
