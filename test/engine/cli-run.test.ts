@@ -47,6 +47,8 @@ describe('chokepoint run', () => {
         // 1127 / (1127 + 300) = 79.0% from China.
         expect(out).toMatch(/ {2}share from China, first period +79% +79% +79%/);
         expect(out).toMatch(/ {2}REE need \(t\) +8,868 +8,868 +8,868/);
+        // Japan's imports: all of them, so the same shares; in Embargo nothing from China in June.
+        expect(out).toMatch(/Japan \(imports\)\n {2}share from China, first -> last period +79% -> 79% +79% -> 0% +79% -> 79%/);
         // Feb-May shipments are cut (lead 1 month): stock, then the stockpile, fill March-June;
         // in June the stockpile's last 737.26 t cover 0.626 of the 1,178 t gap: June 19.
         expect(out).toMatch(/ {2}REE first stockout +— +2026-06-19 +—/);

@@ -14,6 +14,17 @@ export function formatTable(result: SimulationResult, file: string): string {
     const rows: Row[] = [];
     const cells = (f: (s: ScenarioResult) => string) => scenarios.map(f);
 
+    // Regions with consumers: where their imports come from.
+    for (const [region, base] of Object.entries(scenarios[0]?.regions ?? {})) {
+        if (base.need <= 0 || Object.keys(base.dependency).length === 0) continue;
+        rows.push({ heading: `${region} (imports)` });
+        for (const origin of Object.entries(base.dependency).filter(([, share]) => share >= 0.01).slice(0, 4).map(([o]) => o)) {
+            rows.push({ label: `share from ${origin}, first -> last period`, cells: cells(s => `${percent(s.regions[region].dependency[origin] ?? 0)} -> ${percent(s.regions[region].dependencyEnd[origin] ?? 0)}`) });
+        }
+        rows.push({ label: 'HHI, first -> last period', cells: cells(s => `${int(s.regions[region].hhi)} -> ${int(s.regions[region].hhiEnd)}`) });
+        rows.push({ label: 'unmet (t)', cells: cells(s => tonnes(s.regions[region].unmet)) });
+    }
+
     for (const consumer of Object.keys(scenarios[0]?.consumers ?? {})) {
         rows.push({ heading: consumer });
         const base = scenarios[0].consumers[consumer];
