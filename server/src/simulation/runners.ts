@@ -110,7 +110,10 @@ export class WorkerRunner implements EngineRunner {
 
     private ensureWorker(): Worker {
         if (this.worker) return this.worker;
-        const worker = new Worker(this.script, { workerData: { [WORKER_MARK]: true }, argv: [] });
+        // The worker's stdout must never reach the server's: over stdio that is the protocol stream.
+        const worker = new Worker(this.script, { workerData: { [WORKER_MARK]: true }, argv: [], stdout: true, stderr: true });
+        worker.stdout.pipe(process.stderr);
+        worker.stderr.pipe(process.stderr);
         worker.on('message', (message: FromWorker) => {
             const job = this.pending.get(message.id);
             if (!job) return;
