@@ -49,6 +49,44 @@ scenario X { Half, Dual }
     });
 });
 
+describe('switch draws', () => {
+    test('are embargoed like flows', async () => {
+        const r = await run(`
+horizon 2026-01 to 2026-01
+supplier CN in China { produces REE 100 t/month }
+supplier CN2 in China { produces REE 500 t/month }
+consumer C in Japan { needs REE 100 t/month }
+flow CN -> C { REE 100 t/month }
+shock Ban { embargo China -> Japan cut 80% }
+measure Dual { switch C to CN2 after 0 days }
+scenario X { Ban, Dual }
+`);
+        // 80 t cut; the draw from the other Chinese supplier is cut by 80% too: 80 x 0.2 = 16.
+        expect(material(r, 'X', 'C').delivered).toBe(20 + 16);
+    });
+
+    test('consumers switching to one supplier share its spare capacity by priority', async () => {
+        const r = await run(`
+horizon 2026-01 to 2026-01
+supplier CN in China { produces REE 300 t/month }
+supplier VN in Vietnam { produces REE 150 t/month }
+consumer Def in Japan { needs REE 100 t/month  priority critical }
+consumer A in Japan { needs REE 100 t/month }
+consumer B in Japan { needs REE 100 t/month }
+flow CN -> Def { REE 100 t/month }
+flow CN -> A { REE 100 t/month }
+flow CN -> B { REE 100 t/month }
+shock Ban { embargo China -> Japan }
+measure Dual { switch Def to VN after 0 days  switch A to VN after 0 days  switch B to VN after 0 days }
+scenario X { Ban, Dual }
+`);
+        // 150 t spare: 100 to the critical consumer, the other 50 split 25/25.
+        expect(material(r, 'X', 'Def').delivered).toBe(100);
+        expect(material(r, 'X', 'A').delivered).toBe(25);
+        expect(material(r, 'X', 'B').delivered).toBe(25);
+    });
+});
+
 describe('recycle and substitute', () => {
     test('recycling meets that share of need first', async () => {
         const r = await run(`
