@@ -7,13 +7,16 @@ import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
 import { PRIORITY_CLASSES } from '../lowering/model.js';
 import { Workspace } from './workspace.js';
 
-/** Quantities below this many tonnes are float noise, not stock or shortfall. */
-export const EPSILON = 1e-9;
+import { EPSILON } from './constants.js';
+import { ConsumerStep } from './consumers.js';
+import { PlantStep, type Shipper } from './plants.js';
+import { SwitchStep, type SwitchEffect } from './switches.js';
 
-type SwitchEffect = Extract<LoweredEffect, { kind: 'switch' }>;
+export { EPSILON } from './constants.js';
+
 type ReleaseEffect = Extract<LoweredEffect, { kind: 'release' }>;
 
-export class Engine {
+export class Engine implements Shipper {
     readonly ws: Workspace;
     private scenarioEvents: number[] = [];
     /** Strength of each event this period (0 inactive, ramp fraction, or 1), to detect changes. */
@@ -25,35 +28,22 @@ export class Engine {
     private readonly prefill: Float64Array;
     private readonly baseLead: Int32Array;
     private prefilling = false;
-    // scratch for switch rounds
-    private readonly classTotal: Float64Array;
-    private readonly classRatio: Float64Array;
-    private readonly touched: Int32Array;
-    private readonly regionScratch: Float64Array;
-    /** Outlets whose output mix is needed every period (they ship to plants); others only at snapshots. */
-    private readonly mixEveryPeriod: Uint8Array;
-    /** 1 for lines shipped by a plant (they carry its origin mix). */
-    private readonly fromPlant: Uint8Array;
+    private readonly switches: SwitchStep;
+    private readonly plants: PlantStep;
+    private readonly consumers: ConsumerStep;
 
     constructor(readonly model: LoweredModel) {
         this.ws = new Workspace(model);
-        const { lines, outlets, calendar } = model;
+        const { lines, calendar } = model;
         this.strength = new Float64Array(model.events.length);
-        this.classTotal = new Float64Array(outlets.producer.length * PRIORITY_CLASSES);
-        this.classRatio = new Float64Array(outlets.producer.length * PRIORITY_CLASSES);
-        this.touched = new Int32Array(outlets.producer.length);
-        this.regionScratch = new Float64Array(model.regionNames.length);
+        this.switches = new SwitchStep(model, this.ws);
+        this.plants = new PlantStep(model, this.ws, this);
+        this.consumers = new ConsumerStep(model, this.ws, this.plants.fromPlant);
         this.baseLead = new Int32Array(lines.realCount);
         for (let l = 0; l < lines.realCount; l++) {
             this.baseLead[l] = Math.min(this.ws.ringSize - 1, Math.max(0, Math.ceil(lines.leadDays[l] / calendar.periodDays - 1e-9)));
         }
         this.prefill = new Float64Array(lines.realCount);
-        this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
-        this.fromPlant = new Uint8Array(lines.count);
-        for (let l = 0; l < lines.count; l++) {
-            if (model.producers.isPlant[lines.producer[l]]) this.fromPlant[l] = 1;
-            if (lines.destKind[l] === 0 && lines.outlet[l] >= 0) this.mixEveryPeriod[lines.outlet[l]] = 1;
-        }
         this.computePrefill();
     }
 
@@ -67,7 +57,7 @@ export class Engine {
         this.applyEvents(0);
         this.beginPeriod(0);
         this.shipFromSuppliers(0);
-        this.runPlants(0);
+        this.plants.run(0);
         this.prefill.set(this.ws.arrive.subarray(0, this.model.lines.realCount));
         this.prefilling = false;
     }
@@ -95,9 +85,9 @@ export class Engine {
         this.applyEvents(t);
         this.beginPeriod(t);
         this.shipFromSuppliers(t);
-        this.drawSwitches(t);
-        this.runPlants(t);
-        this.meetNeeds(t);
+        this.switches.draw(t, this.activeSwitches);
+        this.plants.run(t);
+        this.consumers.run(t);
         this.releaseReserves(t);
         this.recordUnmet(t);
     }
@@ -174,7 +164,7 @@ export class Engine {
     }
 
     /** Share of capacity a producer has in period t: planned, online, ramp, offline. */
-    private availability(p: number, t: number): number {
+    availability(p: number, t: number): number {
         const { producers } = this.model;
         if (producers.planned[p] && !this.ws.producerAdded[p]) return 0;
         const online = producers.onlinePeriod[p];
@@ -216,7 +206,7 @@ export class Engine {
      * rata within a class. Returns what it shipped. (Lines are numbered so that an outlet's
      * lines, class by class, are consecutive.)
      */
-    private allocate(o: number, available: number, t: number): number {
+    allocate(o: number, available: number, t: number): number {
         const classStart = this.model.outlets.classStart;
         const request = this.ws.request;
         const base = o * (PRIORITY_CLASSES + 1);
@@ -258,270 +248,6 @@ export class Engine {
             let slot = now + lead; // lead < size: one wrap at most
             if (slot >= size) slot -= size;
             ring[slot * lines + l] += amount;
-        }
-    }
-
-    // ---------------------------------------------------------------- step 3: switches
-
-    private drawSwitches(t: number): void {
-        if (this.activeSwitches.length === 0) return;
-        const { ws, model } = this;
-        const { cms, lines } = model;
-        const { switchWanted, firstCut, nominal, request, cut, spare, arrive } = ws;
-        const eligible = this.activeSwitches.filter(e => firstCut[e.consumer] >= 0 && t >= firstCut[e.consumer] + e.delayPeriods);
-        if (eligible.length === 0) return;
-        // The volume cut from each slot's regular flows this period.
-        for (const e of eligible) {
-            for (const s of e.slots) {
-                let wanted = 0;
-                for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                    const l = cms.inLines[i];
-                    if (l < lines.realCount) wanted += nominal[l] - request[l];
-                }
-                switchWanted[s] = wanted;
-            }
-        }
-        // Round k asks every switching consumer's k-th supplier; each supplier serves the
-        // requests by priority, pro rata within a priority, from its spare capacity.
-        const rounds = Math.max(...eligible.map(e => e.suppliers));
-        const { classTotal, classRatio, touched } = this;
-        for (let k = 0; k < rounds; k++) {
-            let touchedCount = 0;
-            for (const e of eligible) {
-                if (k >= e.suppliers) continue;
-                e.slots.forEach((s, i) => {
-                    const l = e.lines[i * e.suppliers + k];
-                    if (l < 0) return;
-                    const want = Math.max(0, switchWanted[s]) * cut[l];
-                    request[l] = want;
-                    if (want <= 0) return;
-                    const o = lines.outlet[l];
-                    const at = o * PRIORITY_CLASSES + lines.priority[l];
-                    if (classTotal.subarray(o * PRIORITY_CLASSES, (o + 1) * PRIORITY_CLASSES).every(x => x === 0)) touched[touchedCount++] = o;
-                    classTotal[at] += want;
-                });
-            }
-            for (let i = 0; i < touchedCount; i++) {
-                const o = touched[i];
-                let left = spare[o];
-                for (let c = 0; c < PRIORITY_CLASSES; c++) {
-                    const total = classTotal[o * PRIORITY_CLASSES + c];
-                    classRatio[o * PRIORITY_CLASSES + c] = total <= left ? 1 : total > 0 ? left / total : 0;
-                    left = Math.max(0, left - total);
-                }
-            }
-            for (const e of eligible) {
-                if (k >= e.suppliers) continue;
-                e.slots.forEach((s, i) => {
-                    const l = e.lines[i * e.suppliers + k];
-                    if (l < 0 || request[l] <= 0) return;
-                    const o = lines.outlet[l];
-                    const amount = Math.min(spare[o], request[l] * classRatio[o * PRIORITY_CLASSES + lines.priority[l]]);
-                    spare[o] -= amount;
-                    ws.shippedTotal[o] += amount;
-                    arrive[l] += amount;
-                    switchWanted[s] -= amount;
-                    request[l] = 0;
-                });
-            }
-            for (let i = 0; i < touchedCount; i++) classTotal.fill(0, touched[i] * PRIORITY_CLASSES, (touched[i] + 1) * PRIORITY_CLASSES);
-        }
-    }
-
-    // ---------------------------------------------------------------- step 4: plants
-
-    private runPlants(t: number): void {
-        const { ws, model } = this;
-        const { producers, outlets, inputs, lines, plantOrder, plantInStart, plantInLines } = model;
-        const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
-        const { fromPlant, mixEveryPeriod } = this;
-        const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = originSets;
-        const destSlot = lines.destSlot, lineOutlet = lines.outlet, lineProducer = lines.producer;
-        const snapshot = t === 0 || t === ws.periods - 1;
-        for (let n = 0; n < plantOrder.length; n++) {
-            const p = plantOrder[n];
-            for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
-                const l = plantInLines[i];
-                const a = arrive[l];
-                if (a <= 0) continue;
-                const b = destSlot[l];
-                buffer[b] += a;
-                receivedTotal[b] += a;
-                // A shipment from a plant carries that plant's current origin mix.
-                const scaled = a / bufferScale[b];
-                const to = bufferOffset[b];
-                const map = lineMapStart[l];
-                if (fromPlant[l]) {
-                    const from = lineOutlet[l] >= 0 ? outletOffset[lineOutlet[l]] : -1;
-                    const k = originCount[lineProducer[l]];
-                    if (from >= 0) {
-                        for (let j = 0; j < k; j++) {
-                            const d = lineMap[map + j];
-                            if (d >= 0) bufferMix[to + d] += scaled * outletMix[from + j];
-                        }
-                    }
-                } else if (lineMap[map] >= 0) {
-                    bufferMix[to + lineMap[map]] += scaled;
-                }
-            }
-            const a = this.availability(p, t);
-            const k = originCount[p];
-            for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
-                let available = outlets.capacity[o] * a * outage[o];
-                let coefficients = 0;
-                for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
-                    const coef = inputs.coefficient[i];
-                    if (coef > 0) { available = Math.min(available, buffer[inputs.buffer[i]] / coef); coefficients += coef; }
-                }
-                if (mixEveryPeriod[o] || snapshot) this.mixOutput(o, p, coefficients);
-                const shipped = this.allocate(o, available, t);
-                spare[o] = Math.max(0, available - shipped);
-                shippedTotal[o] += shipped;
-                if (shipped <= 0) continue;
-                for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
-                    const b = inputs.buffer[i];
-                    const used = Math.min(buffer[b], shipped * inputs.coefficient[i]);
-                    if (used <= 0) continue;
-                    const keep = buffer[b] > 0 ? 1 - used / buffer[b] : 0;
-                    buffer[b] -= used;
-                    if (buffer[b] < EPSILON) buffer[b] = 0;
-                    usedTotal[b] += used;
-                    // Inputs are used in proportion to their origins: scale the mix lazily.
-                    const at = bufferOffset[b];
-                    if (buffer[b] === 0 || keep <= 0) {
-                        bufferMix.fill(0, at, at + k);
-                        bufferScale[b] = 1;
-                    } else if ((bufferScale[b] *= keep) < 1e-150) {
-                        for (let j = 0; j < k; j++) bufferMix[at + j] *= bufferScale[b];
-                        bufferScale[b] = 1;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * The origin shares of what an outlet makes now: its inputs' origins weighted by the
-     * tonnes of each input a tonne of output uses; a plant without inputs is its own origin.
-     */
-    private mixOutput(o: number, p: number, coefficients: number): void {
-        const { ws, model } = this;
-        const { outlets, inputs } = model;
-        const { outletMix, bufferMix, buffer, originSets } = ws;
-        const k = originSets.size[p];
-        const at = originSets.outletOffset[o];
-        if (coefficients <= 0) {
-            // Its own region, which is in its origin set.
-            const own = model.originSlotOfRegion[model.producers.region[p]] ?? -1;
-            outletMix.fill(0, at, at + k);
-            for (let j = 0; j < k; j++) if (originSets.plantOrigins[originSets.start[p] + j] === own) outletMix[at + j] = 1;
-            return;
-        }
-        let total = 0;
-        for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
-            const b = inputs.buffer[i];
-            if (buffer[b] > 0 && inputs.coefficient[i] > 0) total += inputs.coefficient[i];
-        }
-        if (total <= 0) return; // nothing to make: keep the last mix
-        outletMix.fill(0, at, at + k);
-        for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
-            const b = inputs.buffer[i];
-            const coef = inputs.coefficient[i];
-            if (!(buffer[b] > 0) || coef <= 0) continue;
-            const from = originSets.bufferOffset[b];
-            let mass = 0;
-            for (let j = 0; j < k; j++) mass += bufferMix[from + j];
-            if (mass <= 0) continue;
-            const w = coef / total / mass;
-            for (let j = 0; j < k; j++) outletMix[at + j] += bufferMix[from + j] * w;
-        }
-    }
-
-    // ---------------------------------------------------------------- step 5: consumers
-
-    private meetNeeds(t: number): void {
-        const { ws, model } = this;
-        const { cms, lines } = model;
-        const T = ws.periods;
-        const { arrive, stock, remaining, demand, recycle, substitute } = ws;
-        if (t === 0) this.pickTopOrigins();
-        const { topRegion, sTopOrigin } = ws;
-        const sourceRegion = lines.sourceRegion;
-        for (let s = 0; s < cms.consumer.length; s++) {
-            // Arrivals, and the share of them from the first period's top origin.
-            let arrivals = 0, fromTop = 0;
-            const top = topRegion[s];
-            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                const l = cms.inLines[i];
-                arrivals += arrive[l];
-                if (sourceRegion[l] === top) fromTop += arrive[l];
-            }
-            sTopOrigin[s * T + t] = arrivals > 0 && top >= 0 ? fromTop / arrivals : 0;
-            const need = cms.baseNeed[s] * Math.max(0, 1 + demand[s]) * Math.max(0, 1 - Math.min(1, substitute[s]));
-            const recycled = need * Math.min(1, Math.max(0, recycle[s]));
-            let short = need - recycled;
-            const delivered = Math.min(arrivals, short);
-            short -= delivered;
-            const surplus = arrivals - delivered;
-            const drawn = Math.min(stock[s], short);
-            stock[s] -= drawn;
-            short -= drawn;
-            const refill = Math.min(surplus, Math.max(0, cms.initialStock[s] - stock[s]));
-            stock[s] += refill;
-            remaining[s] = short < EPSILON ? 0 : short;
-            const at = s * T + t;
-            ws.sNeed[at] = need; ws.sRecycled[at] = recycled; ws.sArrivals[at] = arrivals; ws.sDelivered[at] = delivered;
-            ws.sDrawn[at] = drawn; ws.sRefill[at] = refill; ws.sExcess[at] = surplus - refill; ws.sReleased[at] = 0;
-        }
-        const snap = ws.snapshotOf[t];
-        if (snap >= 0) ws.lineSnap.set(arrive, snap * lines.count);
-        if (t === 0) this.snapEmbedded(0);
-        if (t === T - 1) this.snapEmbedded(1);
-    }
-
-    /** The region each slot received most from in the first period (ties: lowest region index). */
-    private pickTopOrigins(): void {
-        const { ws, model } = this;
-        const { cms, lines } = model;
-        const scratch = this.regionScratch;
-        for (let s = 0; s < cms.consumer.length; s++) {
-            let best = -1;
-            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) scratch[lines.sourceRegion[cms.inLines[i]]] = 0;
-            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                const l = cms.inLines[i];
-                const r = lines.sourceRegion[l];
-                if (r < 0) continue;
-                scratch[r] += ws.arrive[l];
-                if (scratch[r] > 0 && (best < 0 || scratch[r] > scratch[best] || (scratch[r] === scratch[best] && r < best))) best = r;
-            }
-            ws.topRegion[s] = best;
-        }
-    }
-
-    private snapEmbedded(k: number): void {
-        const { ws, model } = this;
-        const { cms, lines, originSlotOfRegion } = model;
-        const R = ws.origins;
-        const C = cms.consumer.length;
-        for (let s = 0; s < C; s++) {
-            const at = (k * C + s) * R;
-            for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                const l = cms.inLines[i];
-                const a = ws.arrive[l];
-                if (a <= 0) continue;
-                if (this.fromPlant[l]) {
-                    if (lines.outlet[l] < 0) continue;
-                    const { originSets } = ws;
-                    const source = lines.producer[l];
-                    const from = originSets.outletOffset[lines.outlet[l]];
-                    for (let j = 0; j < originSets.size[source]; j++) {
-                        ws.embeddedSnap[at + originSets.plantOrigins[originSets.start[source] + j]] += a * ws.outletMix[from + j];
-                    }
-                } else {
-                    const j = originSlotOfRegion[lines.sourceRegion[l]] ?? -1;
-                    if (j >= 0) ws.embeddedSnap[at + j] += a;
-                }
-            }
         }
     }
 

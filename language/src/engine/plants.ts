@@ -1,0 +1,139 @@
+/**
+ * Step 4: plants, upstream before downstream. Arrivals go to input buffers; a plant makes
+ * min(capacity, each input buffer / coefficient, requests) and ships it like a supplier.
+ * Each plant also tracks the origin shares of its buffers and output (embedded dependency).
+ */
+import type { LoweredModel } from '../lowering/model.js';
+import { DEST_PLANT } from '../lowering/model.js';
+import { EPSILON } from './constants.js';
+import type { Workspace } from './workspace.js';
+
+/** What the plant step needs from the engine: availability and the allocation rule. */
+export interface Shipper {
+    availability(p: number, t: number): number;
+    allocate(o: number, available: number, t: number): number;
+}
+
+export class PlantStep {
+    /** Outlets whose output mix is needed every period (they ship to plants); others only at snapshots. */
+    private readonly mixEveryPeriod: Uint8Array;
+    /** 1 for lines shipped by a plant (they carry its origin mix). */
+    readonly fromPlant: Uint8Array;
+
+    constructor(private readonly model: LoweredModel, private readonly ws: Workspace, private readonly shipper: Shipper) {
+        const { lines, outlets } = model;
+        this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
+        this.fromPlant = new Uint8Array(lines.count);
+        for (let l = 0; l < lines.count; l++) {
+            if (model.producers.isPlant[lines.producer[l]]) this.fromPlant[l] = 1;
+            if (lines.destKind[l] === DEST_PLANT && lines.outlet[l] >= 0) this.mixEveryPeriod[lines.outlet[l]] = 1;
+        }
+    }
+
+    run(t: number): void {
+        const { ws, model } = this;
+        const { producers, outlets, inputs, lines, plantOrder, plantInStart, plantInLines } = model;
+        const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
+        const { fromPlant, mixEveryPeriod, shipper } = this;
+        const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = originSets;
+        const destSlot = lines.destSlot, lineOutlet = lines.outlet, lineProducer = lines.producer;
+        const snapshot = t === 0 || t === ws.periods - 1;
+        for (let n = 0; n < plantOrder.length; n++) {
+            const p = plantOrder[n];
+            for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
+                const l = plantInLines[i];
+                const a = arrive[l];
+                if (a <= 0) continue;
+                const b = destSlot[l];
+                buffer[b] += a;
+                receivedTotal[b] += a;
+                // A shipment from a plant carries that plant's current origin mix.
+                const scaled = a / bufferScale[b];
+                const to = bufferOffset[b];
+                const map = lineMapStart[l];
+                if (fromPlant[l]) {
+                    const from = lineOutlet[l] >= 0 ? outletOffset[lineOutlet[l]] : -1;
+                    const k = originCount[lineProducer[l]];
+                    if (from >= 0) {
+                        for (let j = 0; j < k; j++) {
+                            const d = lineMap[map + j];
+                            if (d >= 0) bufferMix[to + d] += scaled * outletMix[from + j];
+                        }
+                    }
+                } else if (lineMap[map] >= 0) {
+                    bufferMix[to + lineMap[map]] += scaled;
+                }
+            }
+            const a = shipper.availability(p, t);
+            const k = originCount[p];
+            for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
+                let available = outlets.capacity[o] * a * outage[o];
+                let coefficients = 0;
+                for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
+                    const coef = inputs.coefficient[i];
+                    if (coef > 0) { available = Math.min(available, buffer[inputs.buffer[i]] / coef); coefficients += coef; }
+                }
+                if (mixEveryPeriod[o] || snapshot) this.mixOutput(o, p, coefficients);
+                const shipped = shipper.allocate(o, available, t);
+                spare[o] = Math.max(0, available - shipped);
+                shippedTotal[o] += shipped;
+                if (shipped <= 0) continue;
+                for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
+                    const b = inputs.buffer[i];
+                    const used = Math.min(buffer[b], shipped * inputs.coefficient[i]);
+                    if (used <= 0) continue;
+                    const keep = buffer[b] > 0 ? 1 - used / buffer[b] : 0;
+                    buffer[b] -= used;
+                    if (buffer[b] < EPSILON) buffer[b] = 0;
+                    usedTotal[b] += used;
+                    // Inputs are used in proportion to their origins: scale the mix lazily.
+                    const at = bufferOffset[b];
+                    if (buffer[b] === 0 || keep <= 0) {
+                        bufferMix.fill(0, at, at + k);
+                        bufferScale[b] = 1;
+                    } else if ((bufferScale[b] *= keep) < 1e-150) {
+                        for (let j = 0; j < k; j++) bufferMix[at + j] *= bufferScale[b];
+                        bufferScale[b] = 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The origin shares of what an outlet makes now: its inputs' origins weighted by the
+     * tonnes of each input a tonne of output uses; a plant without inputs is its own origin.
+     */
+    mixOutput(o: number, p: number, coefficients: number): void {
+        const { ws, model } = this;
+        const { outlets, inputs } = model;
+        const { outletMix, bufferMix, buffer, originSets } = ws;
+        const k = originSets.size[p];
+        const at = originSets.outletOffset[o];
+        if (coefficients <= 0) {
+            // Its own region, which is in its origin set.
+            const own = model.originSlotOfRegion[model.producers.region[p]] ?? -1;
+            outletMix.fill(0, at, at + k);
+            for (let j = 0; j < k; j++) if (originSets.plantOrigins[originSets.start[p] + j] === own) outletMix[at + j] = 1;
+            return;
+        }
+        let total = 0;
+        for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
+            const b = inputs.buffer[i];
+            if (buffer[b] > 0 && inputs.coefficient[i] > 0) total += inputs.coefficient[i];
+        }
+        if (total <= 0) return; // nothing to make: keep the last mix
+        outletMix.fill(0, at, at + k);
+        for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
+            const b = inputs.buffer[i];
+            const coef = inputs.coefficient[i];
+            if (!(buffer[b] > 0) || coef <= 0) continue;
+            const from = originSets.bufferOffset[b];
+            let mass = 0;
+            for (let j = 0; j < k; j++) mass += bufferMix[from + j];
+            if (mass <= 0) continue;
+            const w = coef / total / mass;
+            for (let j = 0; j < k; j++) outletMix[at + j] += bufferMix[from + j] * w;
+        }
+    }
+}
