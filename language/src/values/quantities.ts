@@ -78,10 +78,22 @@ export function isPercent(amount: Amount): boolean {
     return amount.percent;
 }
 
+// One formatter per precision: `toLocaleString` builds a new one on every call, which
+// showed up in validation profiles of large models.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(maxFractionDigits: number): Intl.NumberFormat {
+    let format = numberFormats.get(maxFractionDigits);
+    if (!format) {
+        format = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxFractionDigits });
+        numberFormats.set(maxFractionDigits, format);
+    }
+    return format;
+}
+
 /** Formats a number the way lenses and messages show it: `1,478`, `0.5`, `12.35`. */
 export function formatNumber(value: number, maxFractionDigits = 2): string {
     if (!Number.isFinite(value)) return String(value);
-    return value.toLocaleString('en-US', { maximumFractionDigits: maxFractionDigits });
+    return numberFormat(maxFractionDigits).format(value);
 }
 
 /** The amount as written, for messages: `18000 t/yr`, `30%..35%`. */
