@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Named } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isPlant, isReserve, isScenario, isShock, isStock, isSupplier, isTarget } from '../../../language/src/generated/ast.js';
+import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/generated/ast.js';
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
@@ -159,10 +159,4 @@ export function sharesText(what: string, into: string, shares: SupplyShare[], pe
     const lines = shares.filter(s => s.total > 0).map(s =>
         `${what} ${formatNumber(Math.round(s.carried * perStepDays), 0)} of ${formatNumber(Math.round(s.total * perStepDays), 0)} t/${step} of ${s.material} into ${into}: **${shareText(s.carried / s.total)}**`);
     return lines.length > 0 ? `${lines.join('  \n')}  \n_(contracted volumes as written, planned flows left out)_` : undefined;
-}
-
-export function kindOf(node: AstNode): string {
-    if (isSupplier(node)) return 'supplier';
-    if (isPlant(node)) return 'plant';
-    return node.$type.toLowerCase();
 }

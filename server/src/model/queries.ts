@@ -1,7 +1,6 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
-import { AstUtils } from 'langium';
 import type { Bloc, Consumer, Model, Named, Reserve } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isPlant, isRegion, isReserve, isSupplier } from '../../../language/src/generated/ast.js';
+import { isBloc, isConsumer, isPlant, isReserve, isSupplier } from '../../../language/src/generated/ast.js';
 import { amountValue, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
 import { closureDocuments } from '../simulation/closure.js';
 
@@ -76,12 +75,4 @@ export function placeContains(place: Named | undefined, region: Named | undefine
     if (!isBloc(place) || seen.has(place)) return false;
     seen.add(place);
     return (place as Bloc).members.some(m => placeContains(m.ref, region, seen));
-}
-
-export function isPlace(node: AstNode | undefined): boolean {
-    return isRegion(node) || isBloc(node);
-}
-
-export function documentOf(node: AstNode): LangiumDocument {
-    return AstUtils.getDocument(node);
 }

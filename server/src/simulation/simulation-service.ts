@@ -73,6 +73,8 @@ export class SimulationService {
     private readonly queue = new Set<string>();
     private running: Running | undefined;
     private readonly changes = new Emitter<void>();
+    /** `rootOf`, until the next change to any file (imports and horizons may have changed). */
+    private readonly roots = new Map<string, string>();
     private refreshScheduled = false;
     notifier: SimulationNotifier | undefined;
     /** Where runs happen: in-process by default; the server sets a worker thread (main.ts). */
@@ -153,6 +155,15 @@ export class SimulationService {
      * then by URI), else the document itself (which then reports 'no-horizon').
      */
     rootOf(document: LangiumDocument): LangiumDocument {
+        const cached = this.roots.get(document.uri.toString());
+        const root = cached && this.documents.getDocument(parseUri(cached));
+        if (root) return root;
+        const found = this.findRoot(document);
+        this.roots.set(document.uri.toString(), found.uri.toString());
+        return found;
+    }
+
+    private findRoot(document: LangiumDocument): LangiumDocument {
         if (hasHorizon(closureDocuments(document, this.documents))) return document;
         const uri = document.uri.toString();
         const open = this.shared.workspace.TextDocuments;
@@ -315,6 +326,7 @@ export class SimulationService {
     }
 
     private changesApplied(changed: URI[], deleted: URI[], fromUpdate: boolean): void {
+        this.roots.clear();
         if (fromUpdate) this.pendingUpdates = Math.max(0, this.pendingUpdates - 1);
         for (const uri of [...changed, ...deleted]) this.generations.set(uri.toString(), ++this.generationCounter);
         for (const uri of deleted) this.forget(uri);
