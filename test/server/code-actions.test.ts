@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { testCodeAction } from 'langium/test';
 import { createTestServer, type TestServer } from './helpers.js';

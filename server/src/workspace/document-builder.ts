@@ -1,7 +1,7 @@
 import type { BuildOptions, Event, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, interruptAndCheck } from 'langium';
 import { statSync } from 'node:fs';
-import { importedUris } from '../../../language/src/workspace/imports.js';
+import { importClosure, importedUris } from '../../../language/src/workspace/imports.js';
 
 /**
  * Also builds the files a model imports when they are not loaded yet (for instance files
@@ -44,6 +44,20 @@ export class ChokepointDocumentBuilder extends DefaultDocumentBuilder {
         this.updating = false;
         this.changesAppliedEmitter.fire({ changed, deleted, fromUpdate });
         await super.emitUpdate(changed, deleted);
+    }
+
+    /**
+     * Besides Langium's rule (references into a changed file, or unresolved ones), a file is
+     * relinked and validated again when anything in its import closure changed: names are
+     * checked across the closure (duplicates, an import that now exists), and its simulation
+     * depends on every file there.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (super.shouldRelink(document, changedUris)) return true;
+        for (const uri of importClosure(document, this.langiumDocuments)) {
+            if (changedUris.has(uri) && uri !== document.uri.toString()) return true;
+        }
+        return false;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {

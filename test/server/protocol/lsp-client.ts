@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
+    createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, ServerCapabilities } from 'vscode-languageserver-protocol';
 import type { ResultsChangedParams, SimulationProgressParams } from '../../../server/src/protocol.js';
@@ -34,13 +34,19 @@ export class TestClient {
     private readonly waiters: Array<() => void> = [];
     stderr = '';
 
-    constructor() {
+    /** `stdio` by default; `ipc` as VS Code starts servers (`--node-ipc`). */
+    constructor(transport: 'stdio' | 'ipc' = 'stdio') {
         if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: build it with \`node esbuild.mjs\``);
         // CHOKEPOINT_SERVER_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof` when profiling).
         const nodeArgs = (process.env.CHOKEPOINT_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-        this.process = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        if (transport === 'ipc') {
+            this.process = fork(SERVER_JS, ['--node-ipc'], { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+            this.connection = createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
+        } else {
+            this.process = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+            this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+        }
         this.process.stderr!.on('data', chunk => { this.stderr += String(chunk); });
-        this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string, diagnostics: Diagnostic[] }) => {
             this.diagnostics.set(p.uri, p.diagnostics);
             this.wake();

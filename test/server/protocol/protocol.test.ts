@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, CompletionItem, CompletionList, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'langium';
 import { fileUri, TestClient } from './lsp-client.js';
 import { generateModel, SLOW_MODEL } from './generate.js';
 import { HAND_MODEL } from '../fixtures.js';
@@ -176,8 +176,46 @@ describe('over LSP (stdio)', () => {
         }
     });
 
+    test('over Node IPC too (how VS Code starts it)', async () => {
+        const ipc = new TestClient('ipc');
+        try {
+            await ipc.initialize(path.join(dir, 'ws'));
+            const uri = fileUri(path.join(dir, 'ws', 'hand.choke'));
+            await ipc.open(uri, HAND_MODEL);
+            const titles = (await ipc.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } })).map(l => l.command?.title);
+            expect(titles[0]).toBe('Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)');
+        } finally {
+            await ipc.stop();
+        }
+    });
+
     test('the server is still alive and logged no unexpected failure', () => {
         expect(client.alive).toBe(true);
         expect(client.logs.filter(l => /uncaught|unhandled|TypeError|ReferenceError/.test(l))).toEqual([]);
+    });
+});
+
+describe('imports over LSP', () => {
+    test('a duplicate added in an imported file is reported in the importer at once', async () => {
+        const ws = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-imports-'));
+        const other = new TestClient();
+        try {
+            const base = 'region Atlantis\n';
+            writeFileSync(path.join(ws, 'base.choke'), base);
+            const mainText = 'import "./base.choke"\nregion Lemuria\n';
+            writeFileSync(path.join(ws, 'main.choke'), mainText);
+            await other.initialize(ws);
+            const mainUri = fileUri(path.join(ws, 'main.choke'));
+            const baseUri = fileUri(path.join(ws, 'base.choke'));
+            await other.open(mainUri, mainText);
+            await other.open(baseUri, base);
+            await other.until(() => other.diagnostics.get(mainUri)?.length === 0, 10000, 'clean main.choke');
+            // Nothing in main.choke refers to base.choke's names: only the import links them.
+            await other.change(baseUri, base + 'region Lemuria\n');
+            await other.until(() => (other.diagnostics.get(mainUri) ?? []).some(d => d.code === 'duplicate-name'), 10000, 'the duplicate in main.choke');
+        } finally {
+            await other.stop();
+            rmSync(ws, { recursive: true, force: true });
+        }
     });
 });
