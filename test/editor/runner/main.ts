@@ -79,7 +79,8 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
         for (const r of companion.results) add('api', r);
         if (!companion.done) return all;
 
-        await runChecks(uiChecks(page, fixture, results), () => {}, async done => {
+        const control = { setColorTheme: (theme: string) => session.updateUserSettings({ 'workbench.colorTheme': theme }) };
+        await runChecks(uiChecks(page, fixture, results, control), () => {}, async done => {
             const last = done[done.length - 1];
             if (!last.passed) await page.screenshot({ path: join(results, `failed-${done.length}.png`) });
             add('ui', last);

@@ -4,7 +4,7 @@
  * started, and Chromium on the workspace. Used by the editor tests and the editor benchmark.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installExtension, prepareDirs, startCodeServer, workspaceUrl, type EditorTools, type RunningEditor } from './codeServer.js';
@@ -28,6 +28,8 @@ export interface Session {
     workspace: string;
     editor: RunningEditor;
     browser: Browser;
+    /** Merges settings into the user settings file (code-server applies them at once). */
+    updateUserSettings(settings: Record<string, unknown>): Promise<void>;
     /** A new browser window on the workspace (optionally with a file open). */
     open(file?: string): Promise<Page>;
     close(): Promise<void>;
@@ -51,6 +53,11 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         const launched = browser;
         return {
             base, workspace, editor: running, browser: launched,
+            async updateUserSettings(settings: Record<string, unknown>) {
+                const file = join(dirs.userData, 'User', 'settings.json');
+                const current = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+                await writeFile(file, JSON.stringify({ ...current, ...settings }, null, 2));
+            },
             async open(file?: string) {
                 const page = await launched.newPage({ viewport: { width: 1500, height: 950 } });
                 await page.goto(workspaceUrl(running, workspace, file ? join(workspace, file) : undefined));

@@ -15,7 +15,12 @@ const EDITOR = '.monaco-editor[data-uri$=".choke"]';
 declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
 declare function getComputedStyle(element: unknown): { color: string };
 
-export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string): Check[] {
+export interface EditorControl {
+    /** Sets `workbench.colorTheme` in the user settings file. */
+    setColorTheme(theme: string): Promise<void>;
+}
+
+export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string, control: EditorControl): Check[] {
     const shot = (name: string) => page.screenshot({ path: `${screenshots}/${name}.png` });
     const editor = () => page.locator(EDITOR).first();
     const lensTexts = async () => (await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
@@ -36,8 +41,9 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible' });
         await input.fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-        await page.keyboard.press('Enter');
+        // Click the command's own row: Enter would run whichever row is first (fuzzy matches, recently used).
+        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first();
+        await row.click();
     };
     const openFile = async (name: string) => {
         await page.keyboard.press('Control+P');
@@ -149,6 +155,27 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
                 assert(drawn, 'the supply canvas has no size');
                 await page.waitForTimeout(500);
                 await shot('chart');
+            }
+        },
+        {
+            name: 'the chart is drawn in the light and high-contrast themes',
+            timeoutMs: 90_000,
+            run: async () => {
+                for (const [theme, bodyClass, name] of [['Light Modern', 'vscode-light', 'chart-light'], ['Dark High Contrast', 'vscode-high-contrast', 'chart-high-contrast'], ['Dark Modern', 'vscode-dark', '']]) {
+                    // As a person would: Preferences: Color Theme, type the theme's name, Enter.
+                    await runCommand('Preferences: Color Theme');
+                    await page.locator('.quick-input-widget input[aria-label*="Color Theme" i], .quick-input-widget input[placeholder*="Color Theme" i]').first().waitFor({ timeout: 10_000 }).catch(async e => {
+                        await shot(`picker-${bodyClass}`);
+                        throw e;
+                    });
+                    await page.keyboard.type(theme);
+                    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: theme }).first().waitFor();
+                    await page.keyboard.press('Enter');
+                    await chartFrame().locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
+                    await chartFrame().locator('canvas#supply').waitFor({ state: 'visible' });
+                    await page.waitForTimeout(500);
+                    if (name) await shot(name);
+                }
             }
         },
         {

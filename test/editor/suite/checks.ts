@@ -160,6 +160,21 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             }
         },
         {
+            name: 'the chart follows the colour theme (light, high contrast, dark)',
+            run: async () => {
+                const workbench = vscode.workspace.getConfiguration('workbench');
+                const before = workbench.inspect<string>('colorTheme')?.globalValue;
+                try {
+                    for (const [theme, kind] of [['Default Light Modern', 'light'], ['Default High Contrast', 'high-contrast'], ['Default Dark Modern', 'dark']]) {
+                        await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+                        await nextRender(r => r.theme === kind, `the chart to draw in the ${kind} theme`);
+                    }
+                } finally {
+                    await workbench.update('colorTheme', before, vscode.ConfigurationTarget.Global);
+                }
+            }
+        },
+        {
             name: 'Export results writes JSON and CSV',
             run: async () => {
                 const stem = join(tmpdir(), `chokepoint-export-${process.pid}-${Date.now()}`);
