@@ -4,6 +4,7 @@
  * (its state — file and selection — is saved by the webview and handed to the serializer).
  */
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
 import { buildChartModel, initialScenario, type ChartModel } from './model.js';
 import { chartPage } from './html.js';
 import type { ChartSelection, ChartState, FromWebview, RenderReport, ToWebview } from './messages.js';
@@ -94,11 +95,18 @@ export class ChartController implements vscode.Disposable {
         panel.webview.options = this.webviewOptions();
         panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'client', 'images', 'file-icon.svg');
         panel.title = `Chart: ${fileName(this.uri)}`;
-        panel.webview.html = chartPage({
-            cspSource: panel.webview.cspSource,
-            scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'out', 'chart.js')).toString(),
-            title: `Chart: ${fileName(this.uri)}`
-        });
+        const script = vscode.Uri.joinPath(this.context.extensionUri, 'out', 'chart.js');
+        if (existsSync(script.fsPath)) {
+            panel.webview.html = chartPage({
+                cspSource: panel.webview.cspSource,
+                scriptUri: panel.webview.asWebviewUri(script).toString(),
+                title: `Chart: ${fileName(this.uri)}`
+            });
+        } else {
+            // A development build without the webview bundle (`npm run build` does not make it).
+            panel.webview.html = '<!DOCTYPE html><html><body><p>The chart view\'s script is missing (out/chart.js): build it with <code>node scripts/build-webview.mjs</code>.</p></body></html>';
+            this.log.error(`Chart view: ${script.fsPath} is missing`);
+        }
         const subscriptions = [
             panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
             // A hidden webview loses its page (retainContextWhenHidden is off, to save memory):
