@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { isOperationCancelled, ReadPriority, URI } from 'langium';
+import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STDLIB_TEXT } from '../../language/src/workspace/stdlib.js';
@@ -57,6 +57,10 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         await simulation.waitForCurrent(uri, token, waitMs);
         const document = documents.getDocument(uri);
         if (!document || !shared.ServiceRegistry.hasServices(uri)) return null;
+        if (document.state < DocumentState.Linked) {
+            // Not a model the simulation waits for (the library, a text still being built).
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri, token).catch(() => undefined);
+        }
         const services = shared.ServiceRegistry.getServices(uri) as LangiumCoreAndPartialLSPServices;
         return shared.workspace.WorkspaceLock.read(() => answer(services, document), ReadPriority.Immediate);
     };

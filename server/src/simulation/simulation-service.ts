@@ -102,12 +102,26 @@ export class SimulationService {
         this.changes.fire();
     }
 
-    /** A document was closed: its cached results go (memory stays bounded by open files). */
+    /**
+     * A document was closed: its cached results go, and so do those of models no open
+     * document shows any more (memory stays bounded by the open files).
+     */
     forget(uri: URI): void {
         const key = uri.toString();
-        this.settled.delete(key);
-        this.lastGood.delete(key);
         this.queue.delete(key);
+        const needed = new Set<string>();
+        for (const textDocument of this.shared.workspace.TextDocuments.all()) {
+            const open = parseUri(textDocument.uri);
+            if (open.toString() === key) continue;
+            const document = this.documents.getDocument(open);
+            if (document && this.isModel(document)) needed.add(this.rootOf(document).uri.toString());
+        }
+        for (const cached of [...this.settled.keys(), ...this.lastGood.keys()]) {
+            if (!needed.has(cached)) {
+                this.settled.delete(cached);
+                this.lastGood.delete(cached);
+            }
+        }
     }
 
     /**
