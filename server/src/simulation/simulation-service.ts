@@ -315,10 +315,19 @@ export class SimulationService {
             || previous.result !== entry.result || previous.version !== entry.version || previous.message !== entry.message;
         if (!changed) return;
         const summary = entry.result ? expectedSummary(entry.result) : { expectedUnmet: null, expectedLoss: {}, worstScenario: null };
-        this.notifier?.resultsChanged({
+        const params = {
             uri, version: entry.version, status: entry.status, errorCount: entry.errorCount, ...summary,
             ...(entry.message !== undefined ? { message: entry.message } : {})
-        });
+        };
+        this.notifier?.resultsChanged(params);
+        // Open files shown via this model (no horizon of their own) hear about it too.
+        for (const textDocument of this.shared.workspace.TextDocuments.all()) {
+            const document = this.documents.getDocument(parseUri(textDocument.uri));
+            if (!document || document.uri.toString() === uri || !this.isModel(document) || isStdlibUri(document.uri)) continue;
+            if (this.rootOf(document).uri.toString() === uri) {
+                this.notifier?.resultsChanged({ ...params, uri: document.uri.toString(), version: document.textDocument.version });
+            }
+        }
         this.requestRefresh();
     }
 

@@ -170,6 +170,8 @@ describe('over LSP (stdio)', () => {
             const japanTitles = (await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: japanUri } })).map(l => l.command?.title);
             // japan.choke has no horizon: it shows main.choke's numbers (via main.choke).
             expect(japanTitles[0]).toBe(titles[0]);
+            await other.change(uri, readFileSync(path.join(japan, 'main.choke'), 'utf8') + '\n');
+            await other.until(() => other.results.some(r => r.uri === japanUri && r.status === 'ok'), 10000, 'results for japan.choke via main.choke');
             expect(japanTitles.some(t => /^China 7\d(\.\d)?% · HHI/.test(t ?? ''))).toBe(true);
         } finally {
             await other.stop();
