@@ -121,6 +121,8 @@ async function openStandardLibrary(): Promise<vscode.TextEditor> {
 
 /** The results, or a message saying why there are none (errors, no horizon, no server). */
 async function resultsOrExplain(deps: CommandDeps, uri: vscode.Uri): Promise<ResultsResponse | undefined> {
+    // The server simulates open documents: a file picked in the explorer is opened (not shown) first.
+    await vscode.workspace.openTextDocument(uri);
     const response = await deps.results.results(uri.toString(), true);
     if (response?.result) return response;
     const name = basename(uri);

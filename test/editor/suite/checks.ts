@@ -188,6 +188,12 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 const lines = (await readFile(csv.fsPath, 'utf8')).trimEnd().split('\r\n');
                 assert(lines[0].startsWith('scenario,probability,period,kind,name,material,need'), `CSV header: ${lines[0]}`);
                 assertEqual(lines.length - 1, fixture.csvRows, 'CSV rows');
+                // As from the explorer's context menu: a file that no editor shows.
+                const closed = vscode.Uri.file(join(workspace, fixture.closedFile));
+                const other = await vscode.commands.executeCommand<vscode.Uri>('chokepoint.exportResults', closed, 'json', `${stem}-closed.json`);
+                assert(other, `no JSON written for ${fixture.closedFile}`);
+                const otherParsed = JSON.parse(await readFile(other.fsPath, 'utf8')) as { scenarios: Array<{ name: string }> };
+                assertEqual(otherParsed.scenarios.map(s => s.name), fixture.scenarios, `scenarios exported from ${fixture.closedFile}`);
             }
         },
         {

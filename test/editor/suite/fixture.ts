@@ -38,6 +38,8 @@ export interface EditorFixture {
     consumer: string;
     /** Rows of the CSV export (header excluded). */
     csvRows: number;
+    /** Another file of the workspace, not open in an editor, whose export has the same scenarios. */
+    closedFile: string;
 }
 
 /** The language spec's own example (examples/spec/spec.choke). */
@@ -67,7 +69,9 @@ export const SPEC_FIXTURE: EditorFixture = {
     scenario: 'Curb',
     consumer: 'JapanIndustry',
     // 2 scenarios × 36 periods × (JapanIndustry·REE + NationalStockpile·REE).
-    csvRows: 2 * 36 * 2
+    csvRows: 2 * 36 * 2,
+    // Imported by spec.choke: its results are spec.choke's.
+    closedFile: 'world.choke'
 };
 
 /** Japan's rare-earth model (examples/japan-2026): japan.choke, simulated through main.choke. */
@@ -100,5 +104,6 @@ export const JAPAN_FIXTURE: EditorFixture = {
     scenario: 'ShockEmbargo',
     consumer: 'Automotive',
     // 6 scenarios × 60 periods × (4 consumers + 2 reserves, one material each).
-    csvRows: 6 * 60 * 6
+    csvRows: 6 * 60 * 6,
+    closedFile: 'main.choke'
 };
