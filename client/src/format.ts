@@ -1,11 +1,13 @@
 /**
  * How the extension writes numbers for people (status bar, quick picks, chart header): the
- * same conventions as the lenses — tonnes with thousands separators, shares as percentages,
- * money with a scale word and its currency.
+ * same conventions as the lenses and hovers — whole tonnes with thousands separators (`<1 t`
+ * for a positive amount below half a tonne), shares with one decimal, money with a scale
+ * word, one decimal and its currency.
  */
 
 export function formatTonnes(tonnes: number): string {
-    return `${formatNumber(tonnes, tonnes !== 0 && Math.abs(tonnes) < 10 ? 1 : 0)} t`;
+    if (tonnes > 0 && tonnes < 0.5) return '<1 t';
+    return `${formatNumber(tonnes, 0)} t`;
 }
 
 /** 0.7625 -> `76.3%`. */
@@ -15,13 +17,10 @@ export function formatShare(fraction: number): string {
 
 const SCALES: Array<[number, string]> = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']];
 
-/** 457_230_000_000 JPY -> `457 billion JPY`; below a million the plain number. */
+/** 457_230_000_000 JPY -> `457.2 billion JPY`; below a million the whole number. */
 export function formatMoney(amount: number, currency: string): string {
     for (const [size, word] of SCALES) {
-        if (Math.abs(amount) >= size && size >= 1e6) {
-            const scaled = amount / size;
-            return `${formatNumber(scaled, Math.abs(scaled) < 10 ? 2 : Math.abs(scaled) < 100 ? 1 : 0)} ${word} ${currency}`;
-        }
+        if (Math.abs(amount) >= size && size >= 1e6) return `${formatNumber(amount / size, 1)} ${word} ${currency}`;
     }
     return `${formatNumber(amount, 0)} ${currency}`;
 }

@@ -9,7 +9,7 @@ import {
 } from 'chart.js';
 import type { ChartModel, FocusModel, ScenarioModel } from '../src/chart/model.js';
 import type { ChartSelection, ChartState, FromWebview, ToWebview } from '../src/chart/messages.js';
-import { formatLosses, formatShare, formatTonnes } from '../src/format.js';
+import { formatLosses, formatNumber, formatShare, formatTonnes } from '../src/format.js';
 import { readTheme, type Theme } from './theme.js';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -152,7 +152,8 @@ function linesChart(periods: string[], series: Array<{ label: string, values: nu
 }
 
 function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): ChartConfiguration['options'] {
-    const tick = (value: number | string) => unit === 'share' ? `${value}%` : formatTonnes(Number(value));
+    // Axis ticks keep their decimals (a small model's axis may step by 0.5 t).
+    const tick = (value: number | string) => unit === 'share' ? `${value}%` : `${formatNumber(Number(value), 2)} t`;
     return {
         animation: false,
         responsive: true,

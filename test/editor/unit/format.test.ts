@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { formatLosses, formatMoney, formatNumber, formatShare, formatTonnes } from '../../../client/src/format.js';
 
 describe('number formats', () => {
-    test('tonnes are whole with separators; below 10 one decimal', () => {
+    test('tonnes are whole with separators, as in lenses', () => {
         expect(formatTonnes(11643.6)).toBe('11,644 t');
         expect(formatTonnes(0)).toBe('0 t');
-        expect(formatTonnes(2.46)).toBe('2.5 t');
+        expect(formatTonnes(2.46)).toBe('2 t');
+        expect(formatTonnes(0.3)).toBe('<1 t');
     });
 
     test('shares are percentages with one decimal', () => {
@@ -13,10 +14,10 @@ describe('number formats', () => {
         expect(formatShare(1)).toBe('100%');
     });
 
-    test('money takes a scale word from a million up', () => {
-        // 11,644 t × 195 million JPY = 2,270,580 million = 2.27 trillion.
-        expect(formatMoney(11644 * 195e6, 'JPY')).toBe('2.27 trillion JPY');
-        expect(formatMoney(340.6e9, 'JPY')).toBe('341 billion JPY');
+    test('money takes a scale word from a million up, with one decimal', () => {
+        // 11,644 t × 195 million JPY = 2,270,580 million = 2.3 trillion.
+        expect(formatMoney(11644 * 195e6, 'JPY')).toBe('2.3 trillion JPY');
+        expect(formatMoney(340.64e9, 'JPY')).toBe('340.6 billion JPY');
         expect(formatMoney(12_500, 'EUR')).toBe('12,500 EUR');
         expect(formatLosses({ JPY: 0, USD: 0 })).toBe('no loss');
         expect(formatLosses({ USD: 2e6, JPY: 5e9 })).toBe('5 billion JPY, 2 million USD');

@@ -16,7 +16,7 @@ describe('status bar text', () => {
 
     test('the expected unmet need and loss when scenarios have probabilities', () => {
         expect(statusView('running', ok, false)).toMatchObject({
-            text: '$(pulse) Expected unmet 1,747 t · 341 billion JPY', command: 'chokepoint.showChart', severity: 'warning'
+            text: '$(pulse) Expected unmet 1,747 t · 340.6 billion JPY', command: 'chokepoint.showChart', severity: 'warning'
         });
     });
 
