@@ -22,6 +22,8 @@ export interface ChokepointApi {
     /** What the chart view last drew. */
     lastChartRender(): RenderReport | undefined;
     onDidRenderChart: vscode.Event<RenderReport>;
+    /** Documents whose "simulating" progress indicator is on screen. */
+    progressShowing(): string[];
 }
 
 let server: ServerConnection | undefined;
@@ -31,11 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     server = new ServerConnection(context, log);
     const results = new ResultsStore(server);
     const chart = new ChartController(context, results, log);
+    const progress = new SimulationProgress(results);
     context.subscriptions.push(
-        log, results, chart,
+        log, results, chart, progress,
         registerLibraryProvider(server),
         new StatusBar(server, results),
-        new SimulationProgress(results),
         ...registerCommands({ server, results, chart })
     );
     void server.start();
@@ -45,7 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
         serverReady: () => connection.ready(),
         chartUri: () => chart.currentUri,
         lastChartRender: () => chart.lastRender,
-        onDidRenderChart: chart.onDidRender
+        onDidRenderChart: chart.onDidRender,
+        progressShowing: () => progress.showing()
     };
 }
 

@@ -29,6 +29,11 @@ export class SimulationProgress implements vscode.Disposable {
         this.pending.set(uri, entry);
     }
 
+    /** Documents whose progress indicator is on screen now. */
+    showing(): string[] {
+        return [...this.pending].filter(([, entry]) => entry.done !== undefined).map(([uri]) => uri);
+    }
+
     private finished(uri: string): void {
         const entry = this.pending.get(uri);
         if (!entry) return;

@@ -4,11 +4,14 @@
  * on request, and reports its state for the status bar.
  */
 import * as vscode from 'vscode';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ServerState } from './serverState.js';
 
 export type { ServerState } from './serverState.js';
+
+const STOP_TIMEOUT_MS = 5000;
 
 export class ServerConnection implements vscode.Disposable {
     readonly client: LanguageClient | undefined;
@@ -70,8 +73,19 @@ export class ServerConnection implements vscode.Disposable {
         }
         this.log.info('Restarting the language server');
         this.setState('starting');
-        if (this.client.isRunning()) await this.client.restart();
-        else await this.start();
+        if (this.client.isRunning()) {
+            const old = this.client.serverProcess;
+            try {
+                await this.client.stop(STOP_TIMEOUT_MS);
+            } catch (error) {
+                // A server busy with a long simulation may not answer `shutdown` in time: the
+                // client library then kills it. Its exit must be seen before the new server
+                // starts, or the library would take it for a crash of the new one.
+                this.log.warn(`The language server did not stop in time (${String(error)}); it was ended.`);
+                if (old) await exited(old, STOP_TIMEOUT_MS);
+            }
+        }
+        await this.start();
     }
 
     /** Resolves once the server runs (or at once when it cannot run). */
@@ -99,4 +113,16 @@ export class ServerConnection implements vscode.Disposable {
         this.stateEmitter.dispose();
         if (this.client?.isRunning()) await this.client.stop();
     }
+}
+
+function exited(process: ChildProcess, timeoutMs: number): Promise<void> {
+    if (process.exitCode !== null || process.signalCode !== null) return Promise.resolve();
+    return new Promise(resolve => {
+        const timer = setTimeout(resolve, timeoutMs);
+        process.once('exit', () => {
+            clearTimeout(timer);
+            // Let the connection's close handler run first (it sees a stopped client and does nothing).
+            setTimeout(resolve, 100);
+        });
+    });
 }

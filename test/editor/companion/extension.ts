@@ -5,6 +5,7 @@
  * Playwright runner waits for that file. Without that variable it does nothing.
  */
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { editorChecks } from '../suite/checks.js';
 import { fixtureNamed } from '../suite/fixtures.js';
@@ -13,7 +14,8 @@ import { runChecks, type CheckResult } from '../suite/harness.js';
 export async function activate(): Promise<void> {
     const resultsPath = process.env.CHOKEPOINT_EDITOR_RESULTS;
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (!resultsPath || !workspace) return;
+    // Once per test run: a window reload (one of the checks) activates the companion again.
+    if (!resultsPath || !workspace || existsSync(resultsPath)) return;
     const log = vscode.window.createOutputChannel('Chokepoint editor tests');
     const fixture = fixtureNamed(process.env.CHOKEPOINT_EDITOR_FIXTURE);
     const started = Date.now();

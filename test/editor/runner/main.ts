@@ -88,7 +88,7 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
         if (browserErrors.length) await writeFile(join(results, 'browser-errors.log'), browserErrors.join('\n'));
         return all;
     } finally {
-        await session.close();
+        await session.close(results);
     }
 }
 

@@ -32,7 +32,8 @@ export interface Session {
     updateUserSettings(settings: Record<string, unknown>): Promise<void>;
     /** A new browser window on the workspace (optionally with a file open). */
     open(file?: string): Promise<Page>;
-    close(): Promise<void>;
+    /** Ends the session; with `keepLogsIn`, copies the editor's logs (output channels too) there first. */
+    close(keepLogsIn?: string): Promise<void>;
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -64,9 +65,10 @@ export async function startSession(options: SessionOptions): Promise<Session> {
                 await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
                 return page;
             },
-            async close() {
+            async close(keepLogsIn?: string) {
                 await launched.close();
                 await running.stop();
+                if (keepLogsIn) await cp(join(dirs.userData, 'logs'), join(keepLogsIn, 'logs'), { recursive: true }).catch(() => undefined);
                 await rm(base, { recursive: true, force: true });
             }
         };

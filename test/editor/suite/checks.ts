@@ -13,6 +13,7 @@ import type { RenderReport } from '../../../client/src/chart/messages.js';
 import type { ScenarioResult } from '../../../language/src/engine/results.js';
 import type { EditorFixture } from './fixture.js';
 import { assert, assertEqual, assertIncludes, waitFor, type Check } from './harness.js';
+import { slowModelText } from './slowModel.js';
 
 const EXTENSION_ID = 'chokepoint.chokepoint';
 
@@ -220,6 +221,26 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                     await config.update('lenses.consumer', undefined, vscode.ConfigurationTarget.Global);
                 }
                 await waitFor('the consumer lens to come back', async () => (await titles()).some(t => t.line === consumerLine) ? true : undefined);
+            }
+        },
+        {
+            name: 'a long simulation shows progress until it ends',
+            timeoutMs: 90_000,
+            run: async () => {
+                // 300 consumers, daily steps over three years, 20 scenarios: a few seconds of simulation.
+                const slow = vscode.Uri.file(join(workspace, 'slow-progress.choke'));
+                await vscode.workspace.fs.writeFile(slow, new TextEncoder().encode(slowModelText(300, 20)));
+                try {
+                    const opened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(slow));
+                    const key = opened.document.uri.toString();
+                    await waitFor('the progress indicator', () => api.progressShowing().includes(key) ? true : undefined, 30_000, 20);
+                    await waitFor('the progress indicator to go', () => api.progressShowing().includes(key) ? undefined : true, 60_000, 100);
+                    assertEqual(errorsOf(slow).length, 0, 'errors in the slow model');
+                } finally {
+                    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+                    await vscode.workspace.fs.delete(slow);
+                    await vscode.window.showTextDocument(document);
+                }
             }
         },
         {
