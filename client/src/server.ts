@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ServerState } from './serverState.js';
+import { createTraceChannel } from './trace.js';
 
 export type { ServerState } from './serverState.js';
 
@@ -18,6 +19,7 @@ export class ServerConnection implements vscode.Disposable {
     private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
     readonly onDidChangeState = this.stateEmitter.event;
     private current: ServerState = 'stopped';
+    private readonly trace = createTraceChannel();
 
     constructor(context: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
         const module = context.asAbsolutePath('out/server.js');
@@ -41,7 +43,7 @@ export class ServerConnection implements vscode.Disposable {
                 fileEvents: vscode.workspace.createFileSystemWatcher('**/*.choke')
             },
             outputChannel: log,
-            traceOutputChannel: log,
+            traceOutputChannel: this.trace,
             // The status bar reports the state; a crash shows up there and in the log.
             revealOutputChannelOn: RevealOutputChannelOn.Never
         };
@@ -112,6 +114,7 @@ export class ServerConnection implements vscode.Disposable {
     async dispose(): Promise<void> {
         this.stateEmitter.dispose();
         if (this.client?.isRunning()) await this.client.stop();
+        this.trace.dispose();
     }
 }
 
