@@ -66,6 +66,7 @@ export class ChartController implements vscode.Disposable {
             // Stays in its column: revealing it "beside" the active editor would open yet another column.
             this.panel.reveal(undefined, options.preserveFocus ?? true);
             this.uri = normalizeUri(uri.toString());
+            this.panel.title = `Chart: ${fileName(this.uri)}`;
             this.selection = selection;
             this.model = undefined;
         } else {
