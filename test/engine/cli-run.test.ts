@@ -85,6 +85,29 @@ describe('chokepoint run', () => {
         expect(one.join('\n')).toBe(toJson(simulate(model, { scenario: 'Sc1' })));
     });
 
+    test('toJson prints numbers, strings and odd values exactly as JSON.stringify does', () => {
+        // Numbers have a fast path (k / 1000 and k / 10^6 from integer digits): compare with
+        // the engine's own rounding and with numbers of every size and sign.
+        let seed = 7;
+        const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+        const numbers: number[] = [0, -0, 1, -1, 0.001, 0.0001, 0.000001, 1e-7, 5e-324, 0.1 + 0.2, 1 / 3, 999999999.999,
+            1e9, 1e9 + 0.5, 123456789.123456, 2289983557046.66, 4503599627370496, 1.7976931348623157e308, -2.5e-8,
+            NaN, Infinity, -Infinity];
+        for (let i = 0; i < 200_000; i++) {
+            let v = random() * 10 ** (Math.floor(random() * 18) - 8);
+            const decimals = Math.floor(random() * 9);
+            if (decimals < 8) v = Math.round(v * 10 ** decimals) / 10 ** decimals;
+            numbers.push(random() < 0.3 ? -v : v);
+        }
+        expect(toJson(numbers)).toBe(JSON.stringify(numbers));
+        for (const n of numbers.slice(0, 2000)) expect(toJson({ n })).toBe(`{\n  "n": ${JSON.stringify(n)}\n}`);
+        const plain = ['a', 'é', 'quote " back \\ slash', '\u0001\u007f', '\ud800', 'emoji 🙂', true, false, null];
+        expect(toJson(plain)).toBe(JSON.stringify(plain));
+        expect(toJson({ 'naïve "key"': [1, 1, 1, 2, 2], empty: [], none: {}, skipped: undefined, list: [{ a: 1 }, { b: [null, 'x'] }] }))
+            .toBe('{\n  "naïve \\"key\\"": [1,1,1,2,2],\n  "empty": [],\n  "none": {},\n  "list": [\n    {\n      "a": 1\n    },\n    {\n      "b": [null,"x"]\n    }\n  ]\n}');
+        expect(toJson([1, undefined, { a: 1 }])).toBe(JSON.stringify([1, undefined, { a: 1 }]));
+    });
+
     test('--scenario runs the baseline and that scenario only', async () => {
         const { code, out } = await cli(file('one.choke', MODEL), '--scenario', 'Embargo', '--json');
         expect(code).toBe(0);
