@@ -59,7 +59,15 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
         env: { CHOKEPOINT_EDITOR_RESULTS: resultsFile, CHOKEPOINT_EDITOR_FIXTURE: name }
     });
     try {
-        const page = await session.open();
+        // Every request of the browser (workbench and webviews) that leaves this machine.
+        const external: string[] = [];
+        const page = await session.open(undefined, request => {
+            const url = new URL(request.url());
+            // `*.vscode-resource.vscode-cdn.net` names a webview's local files: the webview's
+            // service worker answers those from the extension folder, not the network.
+            const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.vscode-resource.vscode-cdn.net');
+            if (/^(https?|wss?):$/.test(url.protocol) && !local) external.push(request.url());
+        });
         const browserErrors: string[] = [];
         page.on('console', message => { if (message.type() === 'error') browserErrors.push(message.text()); });
 
@@ -85,6 +93,10 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
             if (!last.passed) await page.screenshot({ path: join(results, `failed-${done.length}.png`) });
             add('ui', last);
         });
+        add('ui', (await runChecks([{
+            name: 'nothing was fetched from outside this machine',
+            run: async () => { if (external.length) throw new Error(`requests: ${[...new Set(external)].join(', ')}`); }
+        }]))[0]);
         if (browserErrors.length) await writeFile(join(results, 'browser-errors.log'), browserErrors.join('\n'));
         return all;
     } finally {

@@ -3,7 +3,7 @@
  * code-server folders with the .vsix (and optionally the companion) installed, code-server
  * started, and Chromium on the workspace. Used by the editor tests and the editor benchmark.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +30,8 @@ export interface Session {
     browser: Browser;
     /** Merges settings into the user settings file (code-server applies them at once). */
     updateUserSettings(settings: Record<string, unknown>): Promise<void>;
-    /** A new browser window on the workspace (optionally with a file open). */
-    open(file?: string): Promise<Page>;
+    /** A new browser window on the workspace (optionally with a file open), watching its requests. */
+    open(file?: string, onRequest?: (request: Request) => void): Promise<Page>;
     /** Ends the session; with `keepLogsIn`, copies the editor's logs (output channels too) there first. */
     close(keepLogsIn?: string): Promise<void>;
 }
@@ -59,8 +59,10 @@ export async function startSession(options: SessionOptions): Promise<Session> {
                 const current = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
                 await writeFile(file, JSON.stringify({ ...current, ...settings }, null, 2));
             },
-            async open(file?: string) {
+            async open(file?: string, onRequest?: (request: Request) => void) {
                 const page = await launched.newPage({ viewport: { width: 1500, height: 950 } });
+                // Webviews are frames of the page: their requests show here too.
+                if (onRequest) page.on('request', onRequest);
                 await page.goto(workspaceUrl(running, workspace, file ? join(workspace, file) : undefined));
                 await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
                 return page;
