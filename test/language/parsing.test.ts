@@ -1,4 +1,7 @@
+import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { ChokepointModule } from '../../language/src/chokepoint-module.js';
+import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule, ChokepointLanguageMetaData } from '../../language/src/generated/module.js';
 import type { Amount, Bloc, Condition, Consumer, Embargo, Flow, Material, Measure, Plant, Reserve, Scenario, Shock, Supplier, Target } from '../../language/src/generated/ast.js';
 import { build, codes, parseOne } from './helpers.js';
 import allConstructs from './fixtures/all-constructs.choke';
@@ -162,5 +165,18 @@ describe('whole files', () => {
             '20:46 warning plant-input-unsupplied',
             '41:27 warning probability-sum'
         ]);
+    });
+});
+
+describe('the grammar', () => {
+    test("passes Chevrotain's self-checks (skipped at startup in production mode)", () => {
+        // langium-config.json generates `mode: 'production'`, which skips Chevrotain's grammar
+        // validations when a parser is built (ambiguities, left recursion). Run them here.
+        const shared = inject(createDefaultSharedCoreModule(EmptyFileSystem), ChokepointGeneratedSharedModule);
+        const development = { LanguageMetaData: () => ({ ...ChokepointLanguageMetaData, mode: 'development' as const }) };
+        const services = inject(createDefaultCoreModule({ shared }), ChokepointGeneratedModule, ChokepointModule, development);
+        expect(ChokepointLanguageMetaData.mode).toBe('production');
+        expect(() => services.parser.LangiumParser).not.toThrow();
+        expect(() => services.parser.Lexer).not.toThrow();
     });
 });

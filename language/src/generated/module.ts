@@ -11,7 +11,7 @@ export const ChokepointLanguageMetaData = {
     languageId: 'chokepoint',
     fileExtensions: ['.choke'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const ChokepointGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
