@@ -78,22 +78,40 @@ export function isPercent(amount: Amount): boolean {
     return amount.percent;
 }
 
-// One formatter per precision: `toLocaleString` builds a new one on every call, which
-// showed up in validation profiles of large models.
-const numberFormats = new Map<number, Intl.NumberFormat>();
-function numberFormat(maxFractionDigits: number): Intl.NumberFormat {
-    let format = numberFormats.get(maxFractionDigits);
-    if (!format) {
-        format = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxFractionDigits });
-        numberFormats.set(maxFractionDigits, format);
-    }
-    return format;
-}
-
-/** Formats a number the way lenses and messages show it: `1,478`, `0.5`, `12.35`. */
+/**
+ * Formats a number the way lenses and messages show it: `1,478`, `0.5`, `12.35`. The same
+ * text as `toLocaleString('en-US', { maximumFractionDigits })` (the shortest decimal form
+ * rounded half away from zero, thousands grouped, `-0` kept), without Intl: the first
+ * Intl.NumberFormat of a process loads ICU's locale data, tens of milliseconds of a CLI run.
+ */
 export function formatNumber(value: number, maxFractionDigits = 2): string {
     if (!Number.isFinite(value)) return String(value);
-    return numberFormat(maxFractionDigits).format(value);
+    const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+    // The shortest round-trip digits d1 d2 ... and the number of digits before the point.
+    const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+    const digits = mantissa.replace('.', '').split('').map(Number);
+    let point = Number(exponent) + 1;
+    const keep = point + maxFractionDigits;
+    if (keep < digits.length) {
+        const roundUp = keep >= 0 && digits[keep] >= 5;
+        digits.length = Math.max(0, keep);
+        if (roundUp) {
+            let i = keep - 1;
+            while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+            if (i >= 0) digits[i]++;
+            else { digits.unshift(1); point++; }
+        }
+    }
+    let whole = '', fraction = '';
+    for (let i = 0; i < Math.max(point, digits.length); i++) {
+        const digit = i < digits.length ? digits[i] : 0;
+        if (i < point) whole += digit;
+        else fraction += digit;
+    }
+    if (point < 0) fraction = '0'.repeat(-point) + fraction;
+    whole = (whole.replace(/^0+(?=\d)/, '') || '0').replace(/\B(?=(\d{3})+$)/g, ',');
+    fraction = fraction.slice(0, maxFractionDigits).replace(/0+$/, '');
+    return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** The amount as written, for messages: `18000 t/yr`, `30%..35%`. */
