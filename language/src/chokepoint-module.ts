@@ -5,6 +5,7 @@ import { ChokepointScopeComputation, ChokepointScopeProvider } from './scoping/c
 import { ChokepointCommentProvider } from './documentation/chokepoint-comments.js';
 import { registerValidationChecks, ChokepointValidator } from './validation/chokepoint-validator.js';
 import { ChokepointDocumentValidator } from './validation/document-validator.js';
+import { ChokepointValidationRegistry } from './validation/validation-registry.js';
 
 /** Services this language adds to Langium's. */
 export type ChokepointAddedServices = {
@@ -26,6 +27,7 @@ export const ChokepointModule: Module<ChokepointCoreServices, PartialLangiumCore
     },
     validation: {
         DocumentValidator: (services) => new ChokepointDocumentValidator(services),
+        ValidationRegistry: (services) => new ChokepointValidationRegistry(services),
         ChokepointValidator: (services) => new ChokepointValidator(services)
     }
 };

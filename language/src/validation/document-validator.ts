@@ -1,5 +1,5 @@
-import type { AstNodeDescription, Cancellation, LangiumDocument, ValidationOptions, LangiumCoreServices } from 'langium';
-import { AstUtils, DefaultDocumentValidator, DocumentState, GrammarAST, UriUtils, WorkspaceCache } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions, LangiumCoreServices } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentState, GrammarAST, interruptAndCheck, UriUtils, WorkspaceCache } from 'langium';
 import { ChokepointScopeProvider } from '../scoping/chokepoint-scope.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import { Code } from './codes.js';
@@ -11,6 +11,9 @@ type Diagnostic = Awaited<ReturnType<DefaultDocumentValidator['validateDocument'
 
 /** Unknown names beyond this many per document get no suggestion (keeps broken files fast). */
 const MAX_SUGGESTIONS = 200;
+
+/** Nodes validated between two checks for cancellation (each check yields if 10 ms have passed). */
+const NODES_BETWEEN_INTERRUPTS = 100;
 
 /**
  * Langium's document validator with Chokepoint's own voice: nothing in the standard library
@@ -35,6 +38,32 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         if (isStdlibUri(document.uri)) return [];
         return super.validateDocument(document, options, cancelToken);
+    }
+
+    /**
+     * Langium's loop over the nodes, without a promise per node and per check: the checks of
+     * a node type are looked up once, checks that finish synchronously are not awaited (see
+     * ChokepointValidationRegistry), and the loop stops for cancellation every so many nodes
+     * instead of at each one.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        const checksOf = new Map<string, ValidationCheck[]>();
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let visited = 0;
+        for (const node of nodes) {
+            if (visited++ % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                let checks = checksOf.get(node.$type);
+                if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+                for (const check of checks) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) await pending;
+                }
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 
     protected override processLexingErrors(...args: Parameters<DefaultDocumentValidator['processLexingErrors']>): void {
