@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     server = new ServerConnection(context, log);
     const results = new ResultsStore(server);
     const chart = new ChartController(context, results, log);
-    const progress = new SimulationProgress(results);
+    const progress = new SimulationProgress(results, server);
     context.subscriptions.push(
         log, results, chart, progress,
         registerLibraryProvider(server),

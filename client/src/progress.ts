@@ -4,15 +4,24 @@
  */
 import * as vscode from 'vscode';
 import type { ResultsStore } from './results.js';
+import type { ServerConnection } from './server.js';
 
 const SHOW_AFTER_MS = 250;
 
 export class SimulationProgress implements vscode.Disposable {
     private readonly pending = new Map<string, { timer?: NodeJS.Timeout, done?: () => void }>();
-    private readonly subscription: vscode.Disposable;
+    private readonly subscriptions: vscode.Disposable[];
 
-    constructor(results: ResultsStore) {
-        this.subscription = results.onDidChangeProgress(({ uri, running }) => running ? this.started(uri) : this.finished(uri));
+    constructor(results: ResultsStore, server: ServerConnection) {
+        this.subscriptions = [
+            results.onDidChangeProgress(({ uri, running }) => running ? this.started(uri) : this.finished(uri)),
+            // A server that stops (or is restarted) mid-run never says the run finished.
+            server.onDidChangeState(state => { if (state !== 'running') this.finishAll(); })
+        ];
+    }
+
+    private finishAll(): void {
+        for (const uri of [...this.pending.keys()]) this.finished(uri);
     }
 
     private started(uri: string): void {
@@ -43,7 +52,7 @@ export class SimulationProgress implements vscode.Disposable {
     }
 
     dispose(): void {
-        this.subscription.dispose();
-        for (const uri of [...this.pending.keys()]) this.finished(uri);
+        for (const s of this.subscriptions) s.dispose();
+        this.finishAll();
     }
 }

@@ -29,6 +29,8 @@ export class ResultsStore implements vscode.Disposable {
         const client = server.client;
         if (!client) return;
         this.disposables.push(
+            // A server that stops mid-run never says the run finished.
+            server.onDidChangeState(state => { if (state !== 'running') this.running.clear(); }),
             client.onNotification(ResultsChangedNotification, (params: ResultsChangedParams) => {
                 const uri = normalizeUri(params.uri);
                 this.summaries.set(uri, { ...params, uri });

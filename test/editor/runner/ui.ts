@@ -31,8 +31,9 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
         await page.keyboard.press('Control+Home');
         await page.keyboard.press('Control+F');
         const find = page.locator('.find-widget textarea, .find-widget input').first();
+        // Typing selects the first match after the cursor (Enter would go on to the next one).
         await find.fill(text);
-        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
         await page.keyboard.press('Escape');
         await page.keyboard.press('ArrowRight');
     };

@@ -253,6 +253,8 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 const all = await settledTitles();
                 const line = positionOf(fixture.lenses[0].line).line;
                 assert(all.some(t => t.line === line), 'consumer lens after restart');
+                // A run cut short by the restart leaves no progress indicator behind.
+                assertEqual(api.progressShowing(), [], 'progress indicators after restart');
             }
         }
     ];
