@@ -1,4 +1,6 @@
-// Bundles the CLI, the language server and the VS Code extension into out/ as CommonJS.
+// Bundles the CLI, the language server and the VS Code extension into out/ as CommonJS, and the
+// chart view's script (client/webview/chart.ts with Chart.js) for the browser: the webview loads
+// nothing from the network.
 // `node esbuild.mjs` builds for development (source maps); `--release` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,4 +33,21 @@ await esbuild.build({
     minify: release,
     logLevel: 'warning'
 });
-console.log(`built ${entries.map(e => `out/${e.out}.js`).join(', ')}${release ? ' (release)' : ''}`);
+
+const webview = existsSync('client/webview/chart.ts');
+if (webview) {
+    await esbuild.build({
+        entryPoints: { chart: 'client/webview/chart.ts' },
+        outdir: 'out',
+        bundle: true,
+        platform: 'browser',
+        target: 'chrome120',
+        format: 'iife',
+        sourcemap: release ? false : 'linked',
+        minify: release,
+        legalComments: release ? 'none' : 'inline',
+        logLevel: 'warning'
+    });
+}
+const built = [...entries.map(e => `out/${e.out}.js`), ...(webview ? ['out/chart.js'] : [])];
+console.log(`built ${built.join(', ')}${release ? ' (release)' : ''}`);

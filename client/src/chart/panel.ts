@@ -105,7 +105,7 @@ export class ChartController implements vscode.Disposable {
             });
         } else {
             // A development build without the webview bundle (`npm run build` does not make it).
-            panel.webview.html = '<!DOCTYPE html><html><body><p>The chart view\'s script is missing (out/chart.js): build it with <code>node scripts/build-webview.mjs</code>.</p></body></html>';
+            panel.webview.html = '<!DOCTYPE html><html><body><p>The chart view\'s script is missing (out/chart.js): build it with <code>npm run build</code>.</p></body></html>';
             this.log.error(`Chart view: ${script.fsPath} is missing`);
         }
         const subscriptions = [
