@@ -1,6 +1,7 @@
-import type { LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices } from 'langium';
-import { createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext } from 'langium';
+import type { LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, DefaultIndexManager, inject, type DefaultSharedCoreModuleContext } from 'langium';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from './generated/module.js';
+import { ChokepointLinker } from './scoping/chokepoint-linker.js';
 import { ChokepointScopeComputation, ChokepointScopeProvider } from './scoping/chokepoint-scope.js';
 import { ChokepointCommentProvider } from './documentation/chokepoint-comments.js';
 import { registerValidationChecks, ChokepointValidator } from './validation/chokepoint-validator.js';
@@ -20,7 +21,8 @@ export type ChokepointCoreServices = LangiumCoreServices & ChokepointAddedServic
 export const ChokepointModule: Module<ChokepointCoreServices, PartialLangiumCoreServices & ChokepointAddedServices> = {
     references: {
         ScopeComputation: (services) => new ChokepointScopeComputation(services),
-        ScopeProvider: (services) => new ChokepointScopeProvider(services)
+        ScopeProvider: (services) => new ChokepointScopeProvider(services),
+        Linker: (services) => new ChokepointLinker(services)
     },
     documentation: {
         CommentProvider: () => new ChokepointCommentProvider()
@@ -32,12 +34,28 @@ export const ChokepointModule: Module<ChokepointCoreServices, PartialLangiumCore
     }
 };
 
+/**
+ * For one build whose documents are then only read, never edited (the CLI): no index of
+ * references, which only "find references" and rebuilds after an edit read. On a large
+ * model it was a tenth of loading it.
+ */
+class OneBuildIndexManager extends DefaultIndexManager {
+    override async updateReferences(): Promise<void> { }
+}
+
+export interface CoreServicesOptions {
+    /** The documents are built once and not edited afterwards (see OneBuildIndexManager). */
+    oneBuild?: boolean;
+}
+
 /** Creates the services without any LSP layer: for the CLI and tests. */
-export function createChokepointCoreServices(context: DefaultSharedCoreModuleContext): {
+export function createChokepointCoreServices(context: DefaultSharedCoreModuleContext, options: CoreServicesOptions = {}): {
     shared: LangiumSharedCoreServices,
     Chokepoint: ChokepointCoreServices
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), ChokepointGeneratedSharedModule);
+    const oneBuild: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = options.oneBuild
+        ? { workspace: { IndexManager: (services) => new OneBuildIndexManager(services) } } : {};
+    const shared = inject(createDefaultSharedCoreModule(context), ChokepointGeneratedSharedModule, oneBuild);
     const Chokepoint = inject(createDefaultCoreModule({ shared }), ChokepointGeneratedModule, ChokepointModule);
     shared.ServiceRegistry.register(Chokepoint);
     registerValidationChecks(Chokepoint);

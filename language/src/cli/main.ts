@@ -58,7 +58,7 @@ async function checkCommand(args: string[], out: (s: string) => void, err: (s: s
         err(`check needs at least one file or directory.\n${USAGE}`);
         return 2;
     }
-    const services = createChokepointCoreServices(NodeFileSystem);
+    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
     const loaded = await loadModel(services, paths);
     // Paths that do not exist are a mistake in the command, not in a model: exit 2.
     for (const missing of loaded.missingPaths) err(`chokepoint: no such file or directory: ${missing}`);

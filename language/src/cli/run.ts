@@ -45,7 +45,7 @@ export async function runCommand(args: string[], out: (s: string) => void, err: 
         err(parsed.error);
         return 2;
     }
-    const services = createChokepointCoreServices(NodeFileSystem);
+    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
     const loaded = await loadModel(services, [parsed.file]);
     const root = loaded.roots[0];
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);

@@ -1,5 +1,6 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions, LangiumCoreServices } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentState, GrammarAST, interruptAndCheck, UriUtils, WorkspaceCache } from 'langium';
+import { walkAst } from '../ast/walk.js';
 import { ChokepointScopeProvider } from '../scoping/chokepoint-scope.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import { Code } from './codes.js';
@@ -41,28 +42,29 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's loop over the nodes, without a promise per node and per check: the checks of
-     * a node type are looked up once, checks that finish synchronously are not awaited (see
-     * ChokepointValidationRegistry), and the loop stops for cancellation every so many nodes
-     * instead of at each one.
+     * Langium's loop over the nodes, without a promise per node and per check: the nodes are
+     * found without streams (walkAst), the checks of a node type are looked up once, checks
+     * that finish synchronously are not awaited (see ChokepointValidationRegistry), and the
+     * loop stops for cancellation every so many nodes instead of at each one.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        let visited = 0;
-        for (const node of nodes) {
-            if (visited++ % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+        const nodes: AstNode[] = [];
+        walkAst(rootNode, node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                let checks = checksOf.get(node.$type);
-                if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
-                for (const check of checks) {
-                    const pending = check(node, acceptor, cancelToken);
-                    if (pending) await pending;
-                }
+            if (nodeOptions.validateNode) nodes.push(node);
+            return nodeOptions.validateChildren;
+        });
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
             }
-            if (!nodeOptions.validateChildren) nodes.prune();
         }
     }
 
