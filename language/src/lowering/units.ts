@@ -4,11 +4,15 @@
  */
 import type { Amount, Money } from '../generated/ast.js';
 import { addMonths, fromDayNumber, toDayNumber } from '../values/dates.js';
-import { amountValue, days, DAYS_PER_MONTH, SCALE, tonnes, tonnesPerDay, unitKind } from '../values/quantities.js';
+import { pickValue } from './range-sampling.js';
+import { days, DAYS_PER_MONTH, SCALE, tonnes, tonnesPerDay, unitKind } from '../values/quantities.js';
 
-/** A plain value (a range's midpoint, percentages as fractions); `fallback` when absent. */
+/**
+ * A value, percentages as fractions: a range's midpoint (or, in an uncertainty run, its
+ * draw); `fallback` when absent.
+ */
 export function plain(amount: Amount | undefined, fallback = 0): number {
-    const value = amountValue(amount);
+    const value = pickValue(amount);
     return value === undefined || !Number.isFinite(value) ? fallback : value;
 }
 
