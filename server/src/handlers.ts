@@ -6,6 +6,7 @@ import { STDLIB_TEXT } from '../../language/src/workspace/stdlib.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { ResultsParams, ResultsResponse } from './protocol.js';
+import { CoalescedRefresh } from './lsp/refresh.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification } from './protocol.js';
 
@@ -25,10 +26,11 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport ?? false;
         hintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport ?? false;
     });
+    const lenses = new CoalescedRefresh(() => connection.sendRequest(CodeLensRefreshRequest.type));
+    const hints = new CoalescedRefresh(() => connection.sendRequest(InlayHintRefreshRequest.type));
     const refresh = () => {
-        // A client that went away or refuses is no reason to fail: refreshes are hints.
-        if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-        if (hintRefresh) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+        if (lensRefresh) lenses.request();
+        if (hintRefresh) hints.request();
     };
     simulation.notifier = {
         progress: params => void connection.sendNotification(SimulationProgressNotification, params),
@@ -36,6 +38,12 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         refresh
     };
     shared.settings.Settings.onChange(refresh);
+    // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.
+    connection.onShutdown(() => {
+        lenses.dispose();
+        hints.dispose();
+        simulation.shutdown();
+    });
 
     connection.onRequest(ResultsRequest, (params: ResultsParams, token: CancellationToken) => guarded(async () => {
         await workspaceReady();

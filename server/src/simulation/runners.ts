@@ -72,7 +72,9 @@ const WORKER_MARK = 'chokepoint-simulation-worker';
 export class WorkerRunner implements EngineRunner {
     private worker: Worker | undefined;
     private nextId = 1;
-    private readonly pending = new Map<number, { result: (o: RunOutcome) => void, effects: (e: Record<string, MemberEffect[]> | undefined) => void }>();
+    private readonly pending = new Map<number, { result: (o: RunOutcome) => void, effects: (e: Record<string, MemberEffect[]> | undefined) => void, message: ToWorker }>();
+    /** Jobs the current worker has been given and not finished (cancelled ones included). */
+    private readonly busy = new Set<number>();
 
     constructor(private readonly script: string) { }
 
@@ -88,24 +90,50 @@ export class WorkerRunner implements EngineRunner {
         let settleEffects!: (e: Record<string, MemberEffect[]> | undefined) => void;
         const result = new Promise<RunOutcome>(resolve => { settleResult = resolve; });
         const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => { settleEffects = resolve; });
-        this.pending.set(id, { result: settleResult, effects: settleEffects });
-        try {
-            this.ensureWorker().postMessage({ id, model, cancelFlag, totals } satisfies ToWorker);
-        } catch (error) {
-            this.finish(id, { kind: 'failed', message: messageOf(error) });
-        }
+        const message: ToWorker = { id, model, cancelFlag, totals };
+        this.pending.set(id, { result: settleResult, effects: settleEffects, message });
+        this.post(message);
         return {
             result, effects,
             cancel: () => {
                 Atomics.store(new Int32Array(cancelFlag), 0, 1);
                 this.finish(id, { kind: 'cancelled' });
+                // The engine polls the flag between periods; a worker still on this job after
+                // that is stuck somewhere else and must not hold the next runs (or the exit) back.
+                const worker = this.worker;
+                setTimeout(() => {
+                    if (worker && worker === this.worker && this.busy.has(id)) this.replaceWorker();
+                }, CANCEL_GRACE_MS).unref();
             }
         };
     }
 
     dispose(): void {
-        void this.worker?.terminate();
+        const worker = this.worker;
         this.worker = undefined;
+        this.busy.clear();
+        worker?.removeAllListeners();
+        void worker?.terminate();
+        for (const id of [...this.pending.keys()]) this.finish(id, { kind: 'cancelled' });
+    }
+
+    private post(message: ToWorker): void {
+        try {
+            this.ensureWorker().postMessage(message);
+            this.busy.add(message.id);
+        } catch (error) {
+            this.finish(message.id, { kind: 'failed', message: messageOf(error) });
+        }
+    }
+
+    /** Terminates the worker; the jobs it held that are still wanted go to a new one. */
+    private replaceWorker(): void {
+        const worker = this.worker;
+        this.worker = undefined;
+        this.busy.clear();
+        worker?.removeAllListeners();
+        void worker?.terminate();
+        for (const job of [...this.pending.values()]) this.post(job.message);
     }
 
     private ensureWorker(): Worker {
@@ -115,6 +143,8 @@ export class WorkerRunner implements EngineRunner {
         worker.stdout.pipe(process.stderr);
         worker.stderr.pipe(process.stderr);
         worker.on('message', (message: FromWorker) => {
+            // The effects (or a result that is not ok) are the last the worker says of a job.
+            if (message.kind === 'effects' || message.outcome.kind !== 'ok') this.busy.delete(message.id);
             const job = this.pending.get(message.id);
             if (!job) return;
             if (message.kind === 'result') {
@@ -146,6 +176,9 @@ export class WorkerRunner implements EngineRunner {
         job.effects(undefined);
     }
 }
+
+/** How long a cancelled job may keep the worker busy before the worker is terminated. */
+const CANCEL_GRACE_MS = 300;
 
 /** Engine work below which a run stays on the server's thread: about 50-100 ms of engine time. */
 export const IN_PROCESS_LIMIT = 1_000_000;

@@ -76,6 +76,8 @@ export class SimulationService {
     /** `rootOf`, until the next change to any file (imports and horizons may have changed). */
     private readonly roots = new Map<string, string>();
     private refreshScheduled = false;
+    /** After `shutdown`: nothing runs any more. */
+    private stopped = false;
     notifier: SimulationNotifier | undefined;
     /** Where runs happen: in-process by default; the server sets a worker thread (main.ts). */
     runner: EngineRunner = new InProcessRunner();
@@ -122,6 +124,18 @@ export class SimulationService {
                 this.lastGood.delete(cached);
             }
         }
+        // Nobody looks at a run of the closed file any more: it must not keep the worker busy.
+        const running = this.running;
+        if (running && (running.uri === key || running.closure.has(key)) && !needed.has(running.uri)) running.cancel();
+    }
+
+    /** The client asked the server to shut down: cancel the run, start none, stop the worker. */
+    shutdown(): void {
+        this.stopped = true;
+        this.queue.clear();
+        this.running?.cancel();
+        this.runner.dispose();
+        this.changes.fire();
     }
 
     /**
@@ -242,7 +256,7 @@ export class SimulationService {
     }
 
     private pump(): void {
-        if (this.running || this.pendingUpdates > 0) return;
+        if (this.running || this.pendingUpdates > 0 || this.stopped) return;
         for (const uri of this.queue) {
             this.queue.delete(uri);
             const document = this.documents.getDocument(parseUri(uri));

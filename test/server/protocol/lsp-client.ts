@@ -28,6 +28,11 @@ export class TestClient {
     readonly progress: SimulationProgressParams[] = [];
     readonly logs: string[] = [];
     lensRefreshes = 0;
+    hintRefreshes = 0;
+    /** How long the client takes to answer a refresh request (VS Code answers after re-requesting). */
+    refreshAnswerMs = 0;
+    /** The most refresh requests of one kind the server had unanswered at once. */
+    maxUnansweredRefreshes = 0;
     settings: unknown = {};
     capabilities: ServerCapabilities = {};
     private readonly versions = new Map<string, number>();
@@ -54,8 +59,23 @@ export class TestClient {
         this.connection.onNotification('chokepoint/resultsChanged', (p: ResultsChangedParams) => { this.results.push(p); this.wake(); });
         this.connection.onNotification('chokepoint/simulationProgress', (p: SimulationProgressParams) => { this.progress.push(p); this.wake(); });
         this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
-        this.connection.onRequest('workspace/codeLens/refresh', () => { this.lensRefreshes++; this.wake(); return null; });
-        this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+        let lensesUnanswered = 0;
+        let hintsUnanswered = 0;
+        this.connection.onRequest('workspace/codeLens/refresh', async () => {
+            this.lensRefreshes++;
+            this.maxUnansweredRefreshes = Math.max(this.maxUnansweredRefreshes, ++lensesUnanswered);
+            this.wake();
+            if (this.refreshAnswerMs > 0) await new Promise(r => setTimeout(r, this.refreshAnswerMs));
+            lensesUnanswered--;
+            return null;
+        });
+        this.connection.onRequest('workspace/inlayHint/refresh', async () => {
+            this.hintRefreshes++;
+            this.maxUnansweredRefreshes = Math.max(this.maxUnansweredRefreshes, ++hintsUnanswered);
+            if (this.refreshAnswerMs > 0) await new Promise(r => setTimeout(r, this.refreshAnswerMs));
+            hintsUnanswered--;
+            return null;
+        });
         this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
