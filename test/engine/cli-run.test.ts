@@ -138,7 +138,8 @@ describe('chokepoint run', () => {
     test('usage errors exit 2', async () => {
         expect((await cli()).code).toBe(2);
         expect((await cli('a.choke', '--bogus')).code).toBe(2);
-        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({ file: 'm.choke', scenario: 'X', json: true });
+        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({ file: 'm.choke', scenario: 'X', json: true, samples: undefined, seed: 1 });
+        expect(parseRunArguments(['m.choke', '--samples', '20', '--seed', '4'])).toEqual({ file: 'm.choke', json: false, samples: 20, seed: 4 });
         expect(parseRunArguments(['m.choke', '--scenario'])).toHaveProperty('error');
     });
 });

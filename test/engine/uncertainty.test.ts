@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { main } from '../../language/src/cli/main.js';
 import { distribution, evaluateUncertainty } from '../../language/src/evaluation/uncertainty.js';
 import { mixSeed, seededRandom } from '../../language/src/values/random.js';
 import { build } from './helpers.js';
@@ -81,5 +85,42 @@ consumer Plant in Japan { needs REE 1000..1200 t/month  stock REE 30 days }`;
         // 1..20: p5 is the 1st smallest (ceil(0.05 x 20) = 1), p50 the 10th, p95 the 19th.
         const values = Array.from({ length: 20 }, (_, i) => 20 - i);
         expect(distribution(values)).toEqual({ mean: 10.5, min: 1, p5: 1, p50: 10, p95: 19, max: 20 });
+    });
+});
+
+describe('chokepoint run --samples', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-samples-'));
+    const model = path.join(dir, 'range.choke');
+    writeFileSync(model, ONE_RANGE);
+    async function cli(...argv: string[]) {
+        const out: string[] = [], err: string[] = [];
+        const code = await main(['run', ...argv], s => out.push(s), s => err.push(s));
+        return { code, out: out.join('\n'), err: err.join('\n') };
+    }
+
+    test('--json adds the distributions under `uncertainty`, byte-identical for the same seed', async () => {
+        const first = await cli(model, '--json', '--samples', '40', '--seed', '7');
+        const again = await cli(model, '--json', '--samples', '40', '--seed', '7');
+        expect(first.code).toBe(0);
+        expect(first.out).toBe(again.out);
+        const json = JSON.parse(first.out);
+        expect(json.uncertainty.samples).toBe(40);
+        expect(json.uncertainty.seed).toBe(7);
+        const baseline = Array.from({ length: 40 }, (_, k) => 12 * Math.max(0, 1100 - volumeOfSample(7, k)));
+        expect(json.uncertainty.scenarios.baseline.unmet).toEqual(distribution(baseline));
+        // The plain run beside it uses the midpoint 1,100 t: nothing unmet.
+        expect(json.scenarios[0].totals.unmet).toBe(0);
+    });
+
+    test('the table gets an uncertainty section; bad sample counts are usage errors', async () => {
+        const table = await cli(model, '--samples', '10');
+        expect(table.code).toBe(0);
+        expect(table.out).toContain('Uncertainty: 10 samples (seed 1) drawing 1 range uniformly');
+        expect(table.out).toMatch(/target NeverShort\s+passes in [\d.]+% of samples/);
+        for (const bad of ['0', '-3', 'many', '10001']) {
+            const result = await cli(model, '--samples', bad);
+            expect(result.code).toBe(2);
+            expect(result.err).toContain(`--samples takes a whole number from 1 to 10,000, not '${bad}'`);
+        }
     });
 });

@@ -93,8 +93,8 @@ describe('code lenses', () => {
 });
 
 describe('number formatting', () => {
-    test('like en-US grouping, without Intl', async () => {
-        const { formatNumber } = await import('../../server/src/lsp/format.js');
+    test('like en-US grouping, without Intl, and never -0', async () => {
+        const { displayNumber: formatNumber } = await import('../../language/src/values/display.js');
         expect(formatNumber(1478)).toBe('1,478');
         expect(formatNumber(1234567.891, 1)).toBe('1,234,567.9');
         expect(formatNumber(0.5)).toBe('0.5');

@@ -20,9 +20,11 @@ export function toJson(value: unknown): string {
 /**
  * Simulates and writes the results' JSON through `out` scenario by scenario, holding neither
  * every scenario's results nor the whole text: the same bytes as `toJson(simulate(...))`.
+ * `extra` keys (e.g. `uncertainty`) follow the results' own.
  * `out` ends each call with a newline, so the text is handed over in pieces cut at newlines.
  */
-export function writeResultsJson(model: LoweredModel, options: SimulateOptions, out: (s: string) => void, chunkSize = 1 << 20): void {
+export function writeResultsJson(model: LoweredModel, options: SimulateOptions, out: (s: string) => void, chunkSize = 1 << 20,
+    extra: Record<string, unknown> = {}): void {
     const json = new JsonBytes(chunkSize + (chunkSize >> 2));
     const handOver = () => {
         if (json.length < chunkSize) return;
@@ -45,6 +47,10 @@ export function writeResultsJson(model: LoweredModel, options: SimulateOptions, 
     json.value(rest.expected, 1);
     json.ascii(',\n  "targetSummary": ');
     json.value(rest.targetSummary, 1);
+    for (const [key, value] of Object.entries(extra)) {
+        json.ascii(`,\n  ${JSON.stringify(key)}: `);
+        json.value(value, 1);
+    }
     json.ascii('\n}');
     out(json.take(json.length));
 }

@@ -11,13 +11,19 @@ import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { writeResultsJson } from './run-json.js';
 import { formatTable } from './run-table.js';
+import { formatUncertainty } from './run-uncertainty.js';
+import { evaluateUncertainty, MAX_SAMPLES } from '../evaluation/uncertainty.js';
+import { formatNumber } from '../values/quantities.js';
 
-const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json]';
+const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json] [--samples N [--seed S]]';
 
 export interface RunArguments {
     file: string;
     scenario?: string;
     json: boolean;
+    /** An uncertainty run: how many samples, and the generator's seed (default 1). */
+    samples?: number;
+    seed: number;
 }
 
 /** Parses `run`'s arguments, or says what is wrong with them. */
@@ -25,9 +31,22 @@ export function parseRunArguments(args: string[]): RunArguments | { error: strin
     const files: string[] = [];
     let scenario: string | undefined;
     let json = false;
+    let samples: number | undefined;
+    let seed = 1;
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === '--json') json = true;
+        else if (a === '--samples' || a === '--seed') {
+            const text = args[++i] ?? '';
+            const value = Number(text);
+            const limit = a === '--samples' ? MAX_SAMPLES : 2 ** 32 - 1;
+            const least = a === '--samples' ? 1 : 0;
+            if (!/^\d+$/.test(text) || value < least || value > limit) {
+                return { error: `${a} takes a whole number from ${least} to ${formatNumber(limit, 0)}, not '${text}'.\n${USAGE}` };
+            }
+            if (a === '--samples') samples = value;
+            else seed = value;
+        }
         else if (a === '--scenario') {
             scenario = args[++i];
             if (!scenario) return { error: `--scenario needs a scenario name.\n${USAGE}` };
@@ -36,7 +55,7 @@ export function parseRunArguments(args: string[]): RunArguments | { error: strin
         else files.push(a);
     }
     if (files.length !== 1) return { error: `${files.length === 0 ? 'run needs a .choke file' : 'run takes one file'}.\n${USAGE}` };
-    return { file: files[0], scenario, json };
+    return { file: files[0], scenario, json, samples, seed };
 }
 
 export async function runCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -71,7 +90,15 @@ export async function runCommand(args: string[], out: (s: string) => void, err: 
         err(`Unknown scenario '${parsed.scenario}'. Known scenarios: ${known.join(', ')}.`);
         return 2;
     }
-    if (parsed.json) writeResultsJson(prepared.model, { scenario: parsed.scenario }, out);
-    else out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
+    const documents = services.shared.workspace.LangiumDocuments;
+    const uncertainty = parsed.samples !== undefined
+        ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
+        : undefined;
+    const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
+    if (parsed.json) writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, extra);
+    else {
+        out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
+        if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);
+    }
     return 0;
 }

@@ -9,7 +9,7 @@ import { Commands } from '../protocol.js';
 import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
-import { plural } from './format.js';
+import { plural } from '../../../language/src/values/display.js';
 import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';

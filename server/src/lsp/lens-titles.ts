@@ -2,8 +2,8 @@ import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } f
 import type { MemberEffect } from '../protocol.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import {
-    COMPARISON_TEXT, daysText, formatNumber, hhiText, lossText, metricText, plural, shareText, signedMoneyText, signedTonnesText, tonnesText
-} from './format.js';
+    COMPARISON_TEXT, daysText, displayNumber, hhiText, lossText, metricText, plural, shareText, signedMoneyText, signedTonnesText, tonnesText
+} from '../../../language/src/values/display.js';
 
 /**
  * The text of every code lens, from simulation results. Pure functions so that the tests
@@ -166,7 +166,7 @@ export function targetTitle(result: SimulationResult, name: string): string | un
 
 /** `baseline`, `baseline and Curb`, `baseline, Curb and Detente`, `all 5 scenarios`. */
 function scenarioList(names: string[]): string {
-    if (names.length > 3) return `all ${formatNumber(names.length, 0)} scenarios`;
+    if (names.length > 3) return `all ${displayNumber(names.length, 0)} scenarios`;
     return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 

@@ -1,29 +1,20 @@
-import { SCALE } from '../../../language/src/values/quantities.js';
-
 /**
- * `1,478`, `0.5`, `12.35`: like `toLocaleString('en-US')` with at most `maxFractionDigits`
- * decimals, but without Intl (which costs a fraction of a millisecond per call: too slow for
- * thousands of lens numbers per edit).
+ * How numbers read for people, in lenses, hovers, hints, the status bar, the chart and the
+ * CLI's uncertainty table. Tonnes and days are whole (the spec's precision: to the tonne and
+ * the day); shares have one decimal; money uses scale words like the language itself
+ * (`195 million JPY`).
  */
-export function formatNumber(value: number, maxFractionDigits = 2): string {
-    if (!Number.isFinite(value)) return String(value);
-    const factor = 10 ** maxFractionDigits;
-    const rounded = Math.round(Math.abs(value) * factor) / factor;
-    const [whole, fraction = ''] = rounded.toFixed(maxFractionDigits).split('.');
-    const digits = fraction.replace(/0+$/, '');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${value < 0 && rounded !== 0 ? '-' : ''}${grouped}${digits ? `.${digits}` : ''}`;
+import { formatNumber, SCALE } from './quantities.js';
+
+/** `formatNumber` for people: a value that rounds to zero reads `0`, never `-0`. */
+export function displayNumber(value: number, maxFractionDigits = 2): string {
+    const text = formatNumber(value, maxFractionDigits);
+    return text === '-0' ? '0' : text;
 }
-
-/**
- * How numbers read in lenses, hovers and hints. Tonnes and days are whole (the spec's
- * precision: to the tonne and the day); shares have one decimal; money uses scale words
- * like the language itself (`195 million JPY`).
- */
 
 export function tonnesText(value: number): string {
     if (value > 0 && value < 0.5) return '<1 t';
-    return `${formatNumber(Math.round(value), 0)} t`;
+    return `${displayNumber(Math.round(value), 0)} t`;
 }
 
 export function signedTonnesText(value: number): string {
@@ -33,16 +24,16 @@ export function signedTonnesText(value: number): string {
 }
 
 export function shareText(fraction: number): string {
-    return `${formatNumber(fraction * 100, 1)}%`;
+    return `${displayNumber(fraction * 100, 1)}%`;
 }
 
 export function daysText(value: number): string {
     const rounded = Math.round(value);
-    return `${formatNumber(rounded, 0)} ${rounded === 1 ? 'day' : 'days'}`;
+    return `${displayNumber(rounded, 0)} ${rounded === 1 ? 'day' : 'days'}`;
 }
 
 export function hhiText(value: number): string {
-    return formatNumber(Math.round(value), 0);
+    return displayNumber(Math.round(value), 0);
 }
 
 const SCALES: Array<[string, number]> = Object.entries(SCALE).sort((a, b) => b[1] - a[1]);
@@ -51,9 +42,9 @@ const SCALES: Array<[string, number]> = Object.entries(SCALE).sort((a, b) => b[1
 export function moneyText(value: number, currency: string): string {
     const magnitude = Math.abs(value);
     for (const [word, factor] of SCALES) {
-        if (factor >= 1e6 && magnitude >= factor) return `${formatNumber(value / factor, 1)} ${word} ${currency}`;
+        if (factor >= 1e6 && magnitude >= factor) return `${displayNumber(value / factor, 1)} ${word} ${currency}`;
     }
-    return `${formatNumber(Math.round(value), 0)} ${currency}`;
+    return `${displayNumber(Math.round(value), 0)} ${currency}`;
 }
 
 export function signedMoneyText(value: number, currency: string): string {
@@ -68,7 +59,7 @@ export function lossText(loss: Record<string, number>): string {
 }
 
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
-    return `${formatNumber(count, 0)} ${count === 1 ? word : pluralWord}`;
+    return `${displayNumber(count, 0)} ${count === 1 ? word : pluralWord}`;
 }
 
 /** A target's value or threshold in its unit ('share', 'hhi', 'days', 't' or a currency). */
