@@ -35,7 +35,7 @@ export function assembleScenario(model: LoweredModel, ws: Workspace, index: Mode
     return {
         name, probability: probability === null ? null : r6(probability),
         consumers, reserves, targets: {}, totals, regions,
-        plants: plantResults(model, ws),
+        plants: plantResults(model, ws, index),
         shockStart: shockStartPeriod === null ? null : isoDate(calendar.periodStart[shockStartPeriod])
     };
 }
@@ -186,7 +186,7 @@ function regionResult(model: LoweredModel, ws: Workspace, index: ModelIndex, p: 
     };
 }
 
-function plantResults(model: LoweredModel, ws: Workspace): Record<string, PlantResult> {
+function plantResults(model: LoweredModel, ws: Workspace, index: ModelIndex): Record<string, PlantResult> {
     const { producers, outlets, buffers, materialNames } = model;
     const result: Record<string, PlantResult> = {};
     producers.names.forEach((plantName, p) => {
@@ -196,8 +196,7 @@ function plantResults(model: LoweredModel, ws: Workspace): Record<string, PlantR
             outputs[materialNames[outlets.material[o]]] = { produced: r6(ws.shippedTotal[o]) };
         }
         const inputs: PlantResult['inputs'] = {};
-        for (let b = 0; b < buffers.plant.length; b++) {
-            if (buffers.plant[b] !== p) continue;
+        for (const b of index.producerBuffers[p]) {
             inputs[materialNames[buffers.material[b]]] = { received: r6(ws.receivedTotal[b]), used: r6(ws.usedTotal[b]), buffer: r6(ws.buffer[b]) };
         }
         result[plantName] = { outputs, inputs };

@@ -1,7 +1,7 @@
 /**
  * Static lookups the metrics need, computed once per model: which lines arrive at a
- * consumer or are imports of a place, which consumers lie in a place, and each consumer's
- * share of the reserves serving it.
+ * consumer or are imports of a place, which consumers lie in a place, each consumer's
+ * share of the reserves serving it, and each plant's input buffers.
  */
 import type { LoweredModel } from '../lowering/model.js';
 
@@ -16,6 +16,8 @@ export class ModelIndex {
     readonly reserveShares: { rm: number, share: number }[][];
     /** Lines arriving at any consumer. */
     readonly allConsumerLines: number[];
+    /** Input buffers of each producer (none for suppliers), in buffer order. */
+    readonly producerBuffers: number[][];
 
     constructor(readonly model: LoweredModel) {
         const { consumers, cms, lines, places, rms } = model;
@@ -39,6 +41,8 @@ export class ModelIndex {
             const inside = new Set(place.regions);
             return consumers.names.map((_, c) => c).filter(c => inside.has(consumers.region[c]));
         });
+        this.producerBuffers = model.producers.names.map(() => []);
+        for (let b = 0; b < model.buffers.plant.length; b++) this.producerBuffers[model.buffers.plant[b]].push(b);
         this.reserveShares = Array.from(cms.consumer, () => []);
         for (let rm = 0; rm < rms.reserve.length; rm++) {
             const first = rms.servedStart[rm], end = rms.servedStart[rm + 1];

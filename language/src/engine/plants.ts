@@ -14,54 +14,85 @@ export interface Shipper {
     allocate(o: number, available: number, t: number): number;
 }
 
+/** `inMixFrom` of a line from a supplier (one origin, its region) and of one from a plant that does not make what it ships. */
+const FROM_SUPPLIER = -1, FROM_NOWHERE = -2;
+
 export class PlantStep {
     /** Outlets whose output mix is needed every period (they ship to plants); others only at snapshots. */
     private readonly mixEveryPeriod: Uint8Array;
     /** 1 for lines shipped by a plant (they carry its origin mix). */
     readonly fromPlant: Uint8Array;
+    /**
+     * Per entry i of `plantInLines` (a line into a plant), looked up once rather than every
+     * period: its buffer, where that buffer's origin mix starts, and where the origins of what
+     * it carries go (see `run`).
+     */
+    private readonly inBuffer: Int32Array;
+    private readonly inMixAt: Int32Array;
+    /** Start of the source plant outlet's mix, or FROM_SUPPLIER, or FROM_NOWHERE. */
+    private readonly inMixFrom: Int32Array;
+    /** From a plant: lineMap[inMapStart .. + inMapCount] maps its origins into the buffer's. From a supplier: the buffer's origin index (or -1) in inMapStart. */
+    private readonly inMapStart: Int32Array;
+    private readonly inMapCount: Int32Array;
 
     constructor(private readonly model: LoweredModel, private readonly ws: Workspace, private readonly shipper: Shipper) {
-        const { lines, outlets } = model;
+        const { lines, outlets, plantInLines } = model;
         this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
         this.fromPlant = new Uint8Array(lines.count);
         for (let l = 0; l < lines.count; l++) {
             if (model.producers.isPlant[lines.producer[l]]) this.fromPlant[l] = 1;
             if (lines.destKind[l] === DEST_PLANT && lines.outlet[l] >= 0) this.mixEveryPeriod[lines.outlet[l]] = 1;
         }
+        const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = ws.originSets;
+        const n = plantInLines.length;
+        this.inBuffer = new Int32Array(n); this.inMixAt = new Int32Array(n); this.inMixFrom = new Int32Array(n);
+        this.inMapStart = new Int32Array(n); this.inMapCount = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+            const l = plantInLines[i];
+            const b = lines.destSlot[l];
+            this.inBuffer[i] = b;
+            this.inMixAt[i] = bufferOffset[b];
+            if (!this.fromPlant[l]) {
+                this.inMixFrom[i] = FROM_SUPPLIER;
+                this.inMapStart[i] = lineMap[lineMapStart[l]];
+            } else if (lines.outlet[l] >= 0) {
+                this.inMixFrom[i] = outletOffset[lines.outlet[l]];
+                this.inMapStart[i] = lineMapStart[l];
+                this.inMapCount[i] = originCount[lines.producer[l]];
+            } else {
+                this.inMixFrom[i] = FROM_NOWHERE;
+            }
+        }
     }
 
     run(t: number): void {
         const { ws, model } = this;
-        const { producers, outlets, inputs, lines, plantOrder, plantInStart, plantInLines } = model;
+        const { producers, outlets, inputs, plantOrder, plantInStart, plantInLines } = model;
         const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
-        const { fromPlant, mixEveryPeriod, shipper } = this;
-        const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = originSets;
-        const destSlot = lines.destSlot, lineOutlet = lines.outlet, lineProducer = lines.producer;
+        const { mixEveryPeriod, shipper, inBuffer, inMixAt, inMixFrom, inMapStart, inMapCount } = this;
+        const { lineMap, bufferOffset, size: originCount } = originSets;
         const snapshot = t === 0 || t === ws.periods - 1;
         for (let n = 0; n < plantOrder.length; n++) {
             const p = plantOrder[n];
             for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
-                const l = plantInLines[i];
-                const a = arrive[l];
+                const a = arrive[plantInLines[i]];
                 if (a <= 0) continue;
-                const b = destSlot[l];
+                const b = inBuffer[i];
                 buffer[b] += a;
                 receivedTotal[b] += a;
                 // A shipment from a plant carries that plant's current origin mix.
                 const scaled = a / bufferScale[b];
-                const to = bufferOffset[b];
-                const map = lineMapStart[l];
-                if (fromPlant[l]) {
-                    const from = lineOutlet[l] >= 0 ? outletOffset[lineOutlet[l]] : -1;
-                    const k = originCount[lineProducer[l]];
-                    if (from >= 0) {
-                        for (let j = 0; j < k; j++) {
-                            const d = lineMap[map + j];
-                            if (d >= 0) bufferMix[to + d] += scaled * outletMix[from + j];
-                        }
+                const to = inMixAt[i];
+                const from = inMixFrom[i];
+                if (from >= 0) {
+                    const map = inMapStart[i], k = inMapCount[i];
+                    for (let j = 0; j < k; j++) {
+                        const d = lineMap[map + j];
+                        if (d >= 0) bufferMix[to + d] += scaled * outletMix[from + j];
                     }
-                } else if (lineMap[map] >= 0) {
-                    bufferMix[to + lineMap[map]] += scaled;
+                } else if (from === FROM_SUPPLIER) {
+                    const d = inMapStart[i];
+                    if (d >= 0) bufferMix[to + d] += scaled;
                 }
             }
             const a = shipper.availability(p, t);
@@ -89,7 +120,7 @@ export class PlantStep {
                     // Inputs are used in proportion to their origins: scale the mix lazily.
                     const at = bufferOffset[b];
                     if (buffer[b] === 0 || keep <= 0) {
-                        bufferMix.fill(0, at, at + k);
+                        for (let j = at; j < at + k; j++) bufferMix[j] = 0;
                         bufferScale[b] = 1;
                     } else if ((bufferScale[b] *= keep) < 1e-150) {
                         for (let j = 0; j < k; j++) bufferMix[at + j] *= bufferScale[b];
