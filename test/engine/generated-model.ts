@@ -5,6 +5,8 @@
  * Deterministic for a given size (seeded generator).
  */
 
+import { seededRandom } from '../../language/src/values/random.js';
+
 export interface ModelSize {
     nodes: number;
     flows: number;
@@ -17,20 +19,8 @@ const PRODUCERS = ['China', 'Vietnam', 'Australia', 'UnitedStates', 'Myanmar', '
     'Laos', 'Thailand', 'Madagascar', 'SouthAfrica', 'Canada', 'Greenland', 'Kazakhstan', 'Estonia', 'France', 'Burundi', 'Tanzania'];
 const CONSUMERS = ['Japan', 'SouthKorea', 'Germany', 'UnitedStates', 'France', 'Italy', 'China', 'India', 'UnitedKingdom', 'Taiwan'];
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 export function generateModel(size: ModelSize, seed = 42): string {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
     const int = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));
     const lines: string[] = [];

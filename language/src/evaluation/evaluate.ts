@@ -5,7 +5,7 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { URI } from 'langium';
 import type { SimulationResult } from '../engine/results.js';
-import { simulate, simulateAsync } from '../engine/simulate.js';
+import { simulate, simulateAsync, type SimulateAsyncOptions, type SimulateOptions } from '../engine/simulate.js';
 import { lowerDocument } from '../lowering/lower.js';
 import type { LoweredModel } from '../lowering/model.js';
 import { importClosure } from '../workspace/imports.js';
@@ -19,20 +19,9 @@ export type Evaluation =
     /** No horizon: `message` says how to add one. */
     | { status: 'no-horizon', message: string };
 
-export interface EvaluateOptions {
-    /** Only this scenario (and the baseline). */
-    scenario?: string;
-    /** Polled between periods; when it returns true the simulation stops with `SimulationCancelled`. */
-    shouldCancel?: () => boolean;
-}
-
-export interface EvaluateAsyncOptions {
-    scenario?: string;
-    /** Polled between periods; when it returns true the simulation stops with `SimulationCancelled`. */
-    isCancelled?: () => boolean;
-    /** Longest stretch of work between two yields to the event loop (default 5 ms). */
-    yieldEveryMs?: number;
-}
+/** The engine's own options: evaluation passes them through. */
+export type EvaluateOptions = SimulateOptions;
+export type EvaluateAsyncOptions = SimulateAsyncOptions;
 
 export const NO_HORIZON_MESSAGE = 'Nothing to simulate: no horizon. Add a line such as `horizon 2026-01 to 2028-12` '
     + '(optionally followed by `step month`, `step week` or `step day`) to this file or to a file it imports.';
