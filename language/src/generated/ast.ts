@@ -328,12 +328,6 @@ export function isDependencyMetric(item: unknown): item is DependencyMetric {
     return reflection.isInstance(item, DependencyMetric.$type);
 }
 
-export type DurationUnit = 'day' | 'days' | 'month' | 'months' | 'week' | 'weeks' | 'year' | 'years';
-
-export function isDurationUnit(item: unknown): item is DurationUnit {
-    return item === 'day' || item === 'days' || item === 'week' || item === 'weeks' || item === 'month' || item === 'months' || item === 'year' || item === 'years';
-}
-
 export type Effect = Delay | DemandChange | Embargo | Outage;
 
 export const Effect = {
@@ -557,12 +551,6 @@ export function isMakes(item: unknown): item is Makes {
     return reflection.isInstance(item, Makes.$type);
 }
 
-export type MassUnit = 'kt' | 't';
-
-export function isMassUnit(item: unknown): item is MassUnit {
-    return item === 't' || item === 'kt';
-}
-
 export interface Material extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Material';
@@ -732,12 +720,6 @@ export const Outage = {
 
 export function isOutage(item: unknown): item is Outage {
     return reflection.isInstance(item, Outage.$type);
-}
-
-export type PeriodUnit = 'day' | 'month' | 'week' | 'year' | 'yr';
-
-export function isPeriodUnit(item: unknown): item is PeriodUnit {
-    return item === 'yr' || item === 'year' || item === 'month' || item === 'week' || item === 'day';
 }
 
 export interface PlaceSelector extends langium.AstNode {
