@@ -4,7 +4,7 @@ import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from './ge
 import { ChokepointLinker } from './scoping/chokepoint-linker.js';
 import { ChokepointScopeComputation, ChokepointScopeProvider } from './scoping/chokepoint-scope.js';
 import { ChokepointCommentProvider } from './documentation/chokepoint-comments.js';
-import { registerValidationChecks, ChokepointValidator } from './validation/chokepoint-validator.js';
+import { registerValidationChecks, ChokepointValidator, type CheckOptions } from './validation/chokepoint-validator.js';
 import { ChokepointDocumentValidator } from './validation/document-validator.js';
 import { ChokepointValidationRegistry } from './validation/validation-registry.js';
 
@@ -43,7 +43,7 @@ class OneBuildIndexManager extends DefaultIndexManager {
     override async updateReferences(): Promise<void> { }
 }
 
-export interface CoreServicesOptions {
+export interface CoreServicesOptions extends CheckOptions {
     /** The documents are built once and not edited afterwards (see OneBuildIndexManager). */
     oneBuild?: boolean;
 }
@@ -58,6 +58,6 @@ export function createChokepointCoreServices(context: DefaultSharedCoreModuleCon
     const shared = inject(createDefaultSharedCoreModule(context), ChokepointGeneratedSharedModule, oneBuild);
     const Chokepoint = inject(createDefaultCoreModule({ shared }), ChokepointGeneratedModule, ChokepointModule);
     shared.ServiceRegistry.register(Chokepoint);
-    registerValidationChecks(Chokepoint);
+    registerValidationChecks(Chokepoint, options);
     return { shared, Chokepoint };
 }

@@ -129,6 +129,29 @@ describe('chokepoint run', () => {
         expect(err).toMatch(/\d+ errors?, \d+ warnings?/);
     });
 
+    test('with errors it prints every diagnostic check prints, warnings and hints too (checked only then)', async () => {
+        const text = [
+            'horizon 2026-01 to 2026-12',
+            'supplier Idle in China { produces REE 10 t/month }',
+            'supplier S in China { produces REE 10 t/month }',
+            'consumer C in Japan { needs REE 100 t/month  stock NdFeB 5 t }',
+            'flow S -> C { REE 50 t/month }',
+            'shock Late { embargo China -> Japan from 2030-01 }',
+            'scenario One probability 150% { Late }'
+        ].join('\n');
+        const model = file('mixed.choke', text);
+        const checked: string[] = [];
+        await main(['check', model], s => checked.push(s), () => undefined);
+        const { code, err } = await cli(model);
+        expect(code).toBe(1);
+        for (const severity of ['error', 'warning', 'hint']) expect(checked.join('\n')).toContain(`: ${severity}: `);
+        expect(err.split('\n').slice(0, checked.length)).toEqual(checked);
+        // Without errors nothing is printed but the results.
+        const clean = await cli(file('clean.choke', text.replace('150%', '50%')), '--json');
+        expect(clean.code).toBe(0);
+        expect(clean.err).toBe('');
+    });
+
     test('without a horizon it says how to add one and exits 1', async () => {
         const { code, err } = await cli(file('nohorizon.choke', 'consumer C in Japan { needs REE 1 t/month }'));
         expect(code).toBe(1);

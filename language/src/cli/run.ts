@@ -64,8 +64,9 @@ export async function runCommand(args: string[], out: (s: string) => void, err: 
         err(parsed.error);
         return 2;
     }
-    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
-    const loaded = await loadModel(services, [parsed.file]);
+    // Warnings and hints are printed only with errors, so they are only checked then.
+    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true, adviceApart: true });
+    const loaded = await loadModel(services, [parsed.file], { adviceOnlyWithErrors: true });
     const root = loaded.roots[0];
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
     const errors = diagnostics.filter(d => d.severity === 'error');

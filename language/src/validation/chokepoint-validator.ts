@@ -71,33 +71,66 @@ export class ChokepointValidator {
     }
 }
 
+/**
+ * The category of checks that only ever warn or hint, when they are registered apart (see
+ * `registerValidationChecks`): `chokepoint run` prints diagnostics only for a model with
+ * errors, so it runs these only then.
+ */
+export const ADVICE = 'advice';
+
+export interface CheckOptions {
+    /** Register the checks that only warn or hint under ADVICE rather than with the others. */
+    adviceApart?: boolean;
+}
+
 /** Registers every check. Each check lives in `checks/` as a small named function. */
-export function registerValidationChecks(services: ChokepointCoreServices): void {
+export function registerValidationChecks(services: ChokepointCoreServices, options: CheckOptions = {}): void {
     const registry = services.validation.ValidationRegistry;
     const v = services.validation.ChokepointValidator;
+    // Checks that can only warn or hint.
+    const noHorizon = checkNoHorizon(v), unusedSupplier = checkUnusedSupplier(v), inputsSupplied = checkPlantInputsSupplied(v);
+    const overCapacity = checkFlowOverCapacity(v), unusedShock = checkUnusedShock(v), unusedMeasure = checkUnusedMeasure(v);
+    const outsideHorizon = checkOutsideHorizon(v), targetDate = checkTargetDate(v);
+    const advice = new Set<unknown>([checkEmptyFile, noHorizon, unusedSupplier, inputsSupplied, checkStockNeeded, checkReserveServes,
+        overCapacity, checkPlannedFlowReachable, unusedShock, unusedMeasure, outsideHorizon, targetDate]);
     const checks: ValidationChecks<ChokepointAstType> = {
-        Model: [checkUniqueNames(services), checkEmptyFile, checkNoHorizon(v), checkProbabilitySum(v)],
+        Model: [checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
         Import: checkImportExists(services),
         Horizon: [checkHorizonOrder, checkHorizonCount(v), checkDates],
         Step: checkStepCount(v),
         Amount: [checkAmountUnits, checkAmountValues],
         Bloc: checkBlocCycle(v),
-        Supplier: [checkDuplicateClauses, checkLifecycle, checkUnusedSupplier(v)],
-        Plant: [checkPlantMakes, checkLifecycle, checkPlantInputsSupplied(v)],
+        Supplier: [checkDuplicateClauses, checkLifecycle, unusedSupplier],
+        Plant: [checkPlantMakes, checkLifecycle, inputsSupplied],
         Consumer: [checkDuplicateClauses, checkStockNeeded],
         Reserve: [checkDuplicateClauses, checkReserveServes],
         LossClause: checkLossMoney,
         Online: checkDates,
         Offline: checkDates,
-        Flow: [checkFlowMaterials(v), checkFlowOverCapacity(v), checkFlowCycle(v), checkPlannedFlowReachable],
-        Shock: [checkShockShape, checkUnusedShock(v), checkOutsideHorizon(v)],
-        Measure: [checkMeasureShape, checkUnusedMeasure(v), checkOutsideHorizon(v)],
+        Flow: [checkFlowMaterials(v), overCapacity, checkFlowCycle(v), checkPlannedFlowReachable],
+        Shock: [checkShockShape, unusedShock, outsideHorizon],
+        Measure: [checkMeasureShape, unusedMeasure, outsideHorizon],
         Timing: [checkDates, checkTimingOrder],
         Add: checkAddPlanned,
         Target: checkTargetConditions,
-        Condition: [checkConditionThreshold, checkDates, checkTargetDate(v)],
+        Condition: [checkConditionThreshold, checkDates, targetDate],
         Subject: checkMetricSubject
     };
-    registry.register(checks, v);
+    if (options.adviceApart) {
+        registry.register(selectChecks(checks, check => !advice.has(check)), v);
+        registry.register(selectChecks(checks, check => advice.has(check)), v, ADVICE);
+    } else {
+        registry.register(checks, v);
+    }
     registry.register(referenceKindChecks() as ValidationChecks<ChokepointAstType>, v);
+}
+
+/** The checks of each node type that `keep` keeps. */
+function selectChecks(checks: ValidationChecks<ChokepointAstType>, keep: (check: unknown) => boolean): ValidationChecks<ChokepointAstType> {
+    const selected: Record<string, unknown[]> = {};
+    for (const [type, list] of Object.entries(checks)) {
+        const kept = (Array.isArray(list) ? list : [list]).filter(keep);
+        if (kept.length > 0) selected[type] = kept;
+    }
+    return selected as ValidationChecks<ChokepointAstType>;
 }

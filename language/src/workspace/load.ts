@@ -95,11 +95,19 @@ function firstInvalidUtf8(bytes: Buffer): number {
     return lo;
 }
 
+export interface LoadOptions {
+    /**
+     * Run the checks that only warn or hint (ADVICE, when registered apart) only if the files
+     * have errors: for callers that print diagnostics only then (`chokepoint run`).
+     */
+    adviceOnlyWithErrors?: boolean;
+}
+
 /**
  * Loads the given files, everything they import (transitively, from disk) and the standard
  * library, then parses, links and validates them all.
  */
-export async function loadModel(services: Services, paths: string[]): Promise<LoadedModel> {
+export async function loadModel(services: Services, paths: string[], options: LoadOptions = {}): Promise<LoadedModel> {
     const problems: LoadProblem[] = [];
     const missingPaths: string[] = [];
     const emptyDirectories: string[] = [];
@@ -131,7 +139,17 @@ export async function loadModel(services: Services, paths: string[]): Promise<Lo
         }
     }
     const all = [...byUri.values()];
-    await shared.workspace.DocumentBuilder.build([stdlibDocument(shared), ...all], { validation: true });
+    const builder = shared.workspace.DocumentBuilder;
+    const built = [stdlibDocument(shared), ...all];
+    if (options.adviceOnlyWithErrors) {
+        await builder.build(built, { validation: { categories: ['built-in', 'fast'] } });
+        const hasErrors = problems.some(p => p.severity === 'error')
+            || all.some(d => (d.diagnostics ?? []).some(diagnostic => (diagnostic.severity ?? 1) === 1));
+        // The rest of the checks (only those not run yet are).
+        if (hasErrors) await builder.build(built, { validation: true });
+    } else {
+        await builder.build(built, { validation: true });
+    }
     all.sort((a, b) => a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0);
     return { roots, documents: all, problems, missingPaths, emptyDirectories };
 }
