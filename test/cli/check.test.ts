@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../language/src/cli/main.js';
+import { generateModel } from '../engine/generated-model.js';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -174,6 +175,25 @@ describe('the bundled CLI (out/cli.js)', () => {
             expect([result.status, result.stderr]).toEqual([1, '']);
             const missing = spawnSync(process.execPath, [cli, 'check', 'missing.choke'], { cwd: dir, encoding: 'utf8' });
             expect([missing.status, missing.stderr]).toEqual([2, 'chokepoint: no such file or directory: missing.choke\n']);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test('run --json prints the bytes it prints in-process (written as bytes, in chunks)', async () => {
+        const cli = path.join(REPO, 'out', 'cli.js');
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bin-'));
+        try {
+            // Large enough for several 1 MB chunks.
+            const file = path.join(dir, 'large.choke');
+            writeFileSync(file, generateModel({ nodes: 300, flows: 700, scenarios: 5, periods: 150 }));
+            const lines: string[] = [];
+            expect(await main(['run', file, '--json'], s => lines.push(s), () => undefined)).toBe(0);
+            const expected = lines.join('\n') + '\n';
+            expect(expected.length).toBeGreaterThan(2 << 20);
+            const result = spawnSync(process.execPath, [cli, 'run', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+            expect([result.status, result.stderr]).toEqual([0, '']);
+            expect(result.stdout === expected).toBe(true);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

@@ -2,6 +2,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
+import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
 
 const USAGE = `Usage:
@@ -9,8 +10,13 @@ const USAGE = `Usage:
   chokepoint run FILE [--scenario NAME] [--json]     simulate a model and print its metrics
   chokepoint --help | --version`;
 
+/** Lines to stdout; large JSON goes as bytes. */
+const printToStdout: TextOut = Object.assign((s: string) => { process.stdout.write(s + '\n'); }, {
+    bytes: (chunk: Uint8Array) => { process.stdout.write(chunk); }
+});
+
 /** Exit codes: 0 fine, 1 errors in the model, 2 wrong usage. */
-export async function main(argv: string[], out: (s: string) => void = s => process.stdout.write(s + '\n'),
+export async function main(argv: string[], out: TextOut = printToStdout,
     err: (s: string) => void = s => process.stderr.write(s + '\n')): Promise<number> {
     const [command, ...rest] = argv;
     if (command === '--help' || command === '-h' || command === 'help') {

@@ -18,16 +18,27 @@ export function toJson(value: unknown): string {
 }
 
 /**
+ * Where printed text goes: `out(text)` prints a line (each call ends with a newline);
+ * `bytes`, when present, prints UTF-8 as it is, which spares large output a round trip
+ * through strings (the CLI's stdout has it).
+ */
+export interface TextOut {
+    (text: string): void;
+    bytes?: (chunk: Uint8Array) => void;
+}
+
+/**
  * Simulates and writes the results' JSON through `out` scenario by scenario, holding neither
  * every scenario's results nor the whole text: the same bytes as `toJson(simulate(...))`.
  * `extra` keys (e.g. `uncertainty`) follow the results' own.
  * `out` ends each call with a newline, so the text is handed over in pieces cut at newlines.
  */
-export function writeResultsJson(model: LoweredModel, options: SimulateOptions, out: (s: string) => void, chunkSize = 1 << 20,
+export function writeResultsJson(model: LoweredModel, options: SimulateOptions, out: TextOut, chunkSize = 1 << 20,
     extra: Record<string, unknown> = {}): void {
     const json = new JsonBytes(chunkSize + (chunkSize >> 2));
     const handOver = () => {
         if (json.length < chunkSize) return;
+        if (out.bytes) { out.bytes(json.takeAllBytes()); return; }
         const cut = json.lastNewline();
         if (cut >= 0) out(json.take(cut, 1));
     };
@@ -52,7 +63,9 @@ export function writeResultsJson(model: LoweredModel, options: SimulateOptions, 
         json.value(value, 1);
     }
     json.ascii('\n}');
-    out(json.take(json.length));
+    if (!out.bytes) { out(json.take(json.length)); return; }
+    json.ascii('\n');
+    out.bytes(json.takeAllBytes());
 }
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, NEWLINE = 0x0a, SPACE = 0x20, MINUS = 0x2d, DOT = 0x2e, ZERO = 0x30;
@@ -83,6 +96,14 @@ class JsonBytes {
         this.bytes.copyWithin(0, count + skip, this.pos);
         this.pos -= count + skip;
         return text;
+    }
+
+    /** Everything written so far, handed over with the buffer holding it (a new one takes its place). */
+    takeAllBytes(): Uint8Array {
+        const taken = this.bytes.subarray(0, this.pos);
+        this.bytes = Buffer.allocUnsafe(this.bytes.length);
+        this.pos = 0;
+        return taken;
     }
 
     /**

@@ -9,7 +9,7 @@ import { simulate, scenarioNames } from '../engine/simulate.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
 import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
-import { writeResultsJson } from './run-json.js';
+import { writeResultsJson, type TextOut } from './run-json.js';
 import { formatTable } from './run-table.js';
 import { formatUncertainty } from './run-uncertainty.js';
 import { evaluateUncertainty, MAX_SAMPLES } from '../evaluation/uncertainty.js';
@@ -58,7 +58,7 @@ export function parseRunArguments(args: string[]): RunArguments | { error: strin
     return { file: files[0], scenario, json, samples, seed };
 }
 
-export async function runCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runCommand(args: string[], out: TextOut, err: (s: string) => void): Promise<number> {
     const parsed = parseRunArguments(args);
     if ('error' in parsed) {
         err(parsed.error);
