@@ -4,7 +4,7 @@
  * period, and nothing depends on anything but the lowered model.
  */
 import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
-import { PRIORITY_CLASSES } from '../lowering/model.js';
+import { DEST_PLANT, PRIORITY_CLASSES } from '../lowering/model.js';
 import { Workspace } from './workspace.js';
 
 import { EPSILON } from './constants.js';
@@ -27,6 +27,8 @@ export class Engine implements Shipper {
     /** Baseline shipments of period 0, filling the pipeline at the start. */
     private readonly prefill: Float64Array;
     private readonly baseLead: Int32Array;
+    /** 1 for lines that take part only while a measure adds them or one of their ends (planned). */
+    private readonly mayBeInactive: Uint8Array;
     private prefilling = false;
     private readonly switches: SwitchStep;
     private readonly plants: PlantStep;
@@ -40,8 +42,13 @@ export class Engine implements Shipper {
         this.plants = new PlantStep(model, this.ws, this);
         this.consumers = new ConsumerStep(model, this.ws, this.plants.fromPlant);
         this.baseLead = new Int32Array(lines.realCount);
+        this.mayBeInactive = new Uint8Array(lines.realCount);
+        const { producers } = model;
         for (let l = 0; l < lines.realCount; l++) {
             this.baseLead[l] = Math.min(this.ws.ringSize - 1, Math.max(0, Math.ceil(lines.leadDays[l] / calendar.periodDays - 1e-9)));
+            const dest = lines.destNode[l];
+            this.mayBeInactive[l] = lines.planned[l] || producers.planned[lines.producer[l]]
+                || (lines.destKind[l] === DEST_PLANT && producers.planned[dest]) ? 1 : 0;
         }
         this.prefill = new Float64Array(lines.realCount);
         this.computePrefill();
@@ -109,7 +116,7 @@ export class Engine implements Shipper {
     /** Rebuilds every factor from the events active now (only when one changed). */
     private recompute(t: number): void {
         const { ws, model } = this;
-        const { lines, producers, calendar } = model;
+        const { lines } = model;
         ws.cut.fill(1); ws.outage.fill(1); ws.demand.fill(0); ws.recycle.fill(0); ws.substitute.fill(0);
         ws.extraLeadDays.fill(0); ws.producerAdded.fill(0); ws.lineAdded.fill(0); ws.releaseOverride.fill(-1);
         this.releaseEffects.length = 0;
@@ -139,17 +146,7 @@ export class Engine implements Shipper {
                 }
             }
         }
-        const maxLead = ws.ringSize - 1;
-        for (let l = 0; l < lines.realCount; l++) {
-            const p = lines.producer[l];
-            const dest = lines.destNode[l];
-            const active = (!lines.planned[l] || ws.lineAdded[l]) && (!producers.planned[p] || ws.producerAdded[p])
-                && (lines.destKind[l] !== 0 || !producers.planned[dest] || ws.producerAdded[dest]);
-            ws.nominal[l] = active ? lines.volume[l] : 0;
-            ws.request[l] = ws.nominal[l] * ws.cut[l];
-            const lead = Math.ceil((lines.leadDays[l] + ws.extraLeadDays[l]) / calendar.periodDays - 1e-9);
-            ws.leadPeriods[l] = Math.min(maxLead, Math.max(0, lead));
-        }
+        this.refreshLines();
         // The switch delay counts from the first period a shock cuts any flow into the consumer.
         const { cms, consumers } = model;
         for (const c of this.switchConsumers) {
@@ -160,6 +157,33 @@ export class Engine implements Shipper {
                     if (l < lines.realCount && ws.nominal[l] > 0 && ws.cut[l] < 1) { ws.firstCut[c] = t; break; }
                 }
             }
+        }
+    }
+
+    /**
+     * Each real line's nominal volume, request and lead under the factors just set. Apart from
+     * `recompute`, whose effects come in many shapes, so that this loop over every line runs
+     * optimized from the first scenarios on.
+     */
+    private refreshLines(): void {
+        const { ws, model, baseLead, mayBeInactive } = this;
+        const { lines, producers, calendar } = model;
+        const { nominal, request, cut, extraLeadDays, leadPeriods, lineAdded, producerAdded } = ws;
+        const maxLead = ws.ringSize - 1;
+        for (let l = 0; l < lines.realCount; l++) {
+            let active = true;
+            if (mayBeInactive[l]) {
+                const p = lines.producer[l];
+                const dest = lines.destNode[l];
+                active = (!lines.planned[l] || lineAdded[l] === 1) && (!producers.planned[p] || producerAdded[p] === 1)
+                    && (lines.destKind[l] !== DEST_PLANT || !producers.planned[dest] || producerAdded[dest] === 1);
+            }
+            const volume = active ? lines.volume[l] : 0;
+            nominal[l] = volume;
+            request[l] = volume * cut[l];
+            const extra = extraLeadDays[l];
+            if (extra === 0) leadPeriods[l] = baseLead[l];
+            else leadPeriods[l] = Math.min(maxLead, Math.max(0, Math.ceil((lines.leadDays[l] + extra) / calendar.periodDays - 1e-9)));
         }
     }
 
