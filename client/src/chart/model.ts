@@ -42,15 +42,8 @@ export interface ScenarioModel {
     focuses: FocusModel[];
 }
 
-export interface ChartModel {
-    uri: string;
-    fileName: string;
-    status: ResultsStatus;
-    errorCount: number;
-    /** The results are of an earlier text. */
-    stale: boolean;
-    /** For 'no-horizon' and 'failed': the server's explanation. */
-    message?: string;
+/** What the chart draws: the input's status, with its results laid out per scenario. */
+export interface ChartModel extends Omit<ChartInput, 'result'> {
     /** Period labels (`2026-01` for monthly steps, else the day). */
     periods: string[];
     scenarios: ScenarioModel[];
@@ -63,7 +56,9 @@ export interface ChartInput {
     fileName: string;
     status: ResultsStatus;
     errorCount: number;
+    /** The results are of an earlier text. */
     stale: boolean;
+    /** For 'no-horizon' and 'failed': the server's explanation. */
     message?: string;
     result?: SimulationResult;
 }

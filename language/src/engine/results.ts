@@ -164,7 +164,17 @@ export interface ReserveMaterialResult {
     purchases: number[];
 }
 
-export interface TargetResult {
+/** A target as judged in one scenario: its deciding condition, and every condition. */
+export interface TargetResult extends ConditionResult {
+    /** The scenario it was judged in. */
+    scenario: string;
+    /** Every condition of the target judged in this scenario. */
+    conditions: ConditionResult[];
+}
+
+export interface ConditionResult {
+    /** The condition as written (for a target: the first failing one, else the first). */
+    condition: string;
     /** The metric's value where it was judged; null when it cannot be computed. */
     value: number | null;
     pass: boolean;
@@ -173,21 +183,5 @@ export interface TargetResult {
     /** `YYYY-MM-DD` of the period it was judged at, or null for whole-horizon metrics. */
     judgedAt: string | null;
     /** Unit of value and threshold: 'share' (0-1), 'hhi', 'days', 't', or a currency code. */
-    unit: string;
-    /** The scenario it was judged in. */
-    scenario: string;
-    /** The deciding condition as written (the first failing one, else the first). */
-    condition: string;
-    /** Every condition of the target judged in this scenario. */
-    conditions: ConditionResult[];
-}
-
-export interface ConditionResult {
-    condition: string;
-    value: number | null;
-    pass: boolean;
-    op: '<=' | '<' | '>=' | '>';
-    threshold: number;
-    judgedAt: string | null;
     unit: string;
 }
