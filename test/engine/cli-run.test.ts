@@ -158,11 +158,33 @@ describe('chokepoint run', () => {
         expect(err).toContain('horizon 2026-01 to 2028-12');
     });
 
+    test('--timings adds one line to stderr with every phase, and leaves the results as they were', async () => {
+        const model = file('timed.choke', MODEL);
+        const plain = await cli(model, '--json');
+        const timed = await cli(model, '--json', '--timings');
+        expect(timed.code).toBe(0);
+        expect(timed.out).toBe(plain.out);
+        expect(timed.err).toMatch(/^timings: startup \d+ ms, read and parse \d+ ms, link \d+ ms, validate \d+ ms, lower \d+ ms, simulate and write JSON \d+ ms; total \d+ ms$/);
+        // The total is the sum of the phases (each rounded, so within one ms per phase).
+        const phases = [...timed.err.matchAll(/(\d+) ms/g)].map(m => Number(m[1]));
+        const total = phases.pop()!;
+        expect(Math.abs(phases.reduce((a, b) => a + b, 0) - total)).toBeLessThanOrEqual(phases.length);
+
+        const sampled = await cli(model, '--samples', '3', '--timings');
+        expect(sampled.err.split('\n').at(-1)).toMatch(/, lower \d+ ms, 3 samples \d+ ms, simulate and write table \d+ ms; total/);
+
+        // With errors, the phases run so far follow the diagnostics.
+        const broken = await cli(file('timed-broken.choke', MODEL.replace('needs REE', 'needs Unobtainium')), '--timings');
+        expect(broken.code).toBe(1);
+        expect(broken.err.split('\n').at(-1)).toMatch(/^timings: startup \d+ ms, read and parse \d+ ms, link \d+ ms, validate \d+ ms; total \d+ ms$/);
+    });
+
     test('usage errors exit 2', async () => {
         expect((await cli()).code).toBe(2);
         expect((await cli('a.choke', '--bogus')).code).toBe(2);
-        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({ file: 'm.choke', scenario: 'X', json: true, samples: undefined, seed: 1 });
-        expect(parseRunArguments(['m.choke', '--samples', '20', '--seed', '4'])).toEqual({ file: 'm.choke', json: false, samples: 20, seed: 4 });
+        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({ file: 'm.choke', scenario: 'X', json: true, samples: undefined, seed: 1, timings: false });
+        expect(parseRunArguments(['m.choke', '--samples', '20', '--seed', '4'])).toEqual({ file: 'm.choke', json: false, samples: 20, seed: 4, timings: false });
+        expect(parseRunArguments(['m.choke', '--timings'])).toMatchObject({ timings: true });
         expect(parseRunArguments(['m.choke', '--scenario'])).toHaveProperty('error');
     });
 });

@@ -8,6 +8,8 @@ import { runCommand } from './run.js';
 const USAGE = `Usage:
   chokepoint check PATH... [--format plain|github]   check .choke files or directories
   chokepoint run FILE [--scenario NAME] [--json]     simulate a model and print its metrics
+      [--samples N [--seed S]]                       draw every LOW..HIGH range N times: P5/P50/P95
+      [--timings]                                    how long each phase took, on stderr
   chokepoint --help | --version`;
 
 /** Lines to stdout; large JSON goes as bytes. */

@@ -14,8 +14,9 @@ import { formatTable } from './run-table.js';
 import { formatUncertainty } from './run-uncertainty.js';
 import { evaluateUncertainty, MAX_SAMPLES } from '../evaluation/uncertainty.js';
 import { formatNumber } from '../values/quantities.js';
+import { PhaseTimes } from './timings.js';
 
-const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json] [--samples N [--seed S]]';
+const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json] [--samples N [--seed S]] [--timings]';
 
 export interface RunArguments {
     file: string;
@@ -24,6 +25,8 @@ export interface RunArguments {
     /** An uncertainty run: how many samples, and the generator's seed (default 1). */
     samples?: number;
     seed: number;
+    /** Print how long each phase took to stderr. */
+    timings: boolean;
 }
 
 /** Parses `run`'s arguments, or says what is wrong with them. */
@@ -33,9 +36,11 @@ export function parseRunArguments(args: string[]): RunArguments | { error: strin
     let json = false;
     let samples: number | undefined;
     let seed = 1;
+    let timings = false;
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === '--json') json = true;
+        else if (a === '--timings') timings = true;
         else if (a === '--samples' || a === '--seed') {
             const text = args[++i] ?? '';
             const value = Number(text);
@@ -55,7 +60,7 @@ export function parseRunArguments(args: string[]): RunArguments | { error: strin
         else files.push(a);
     }
     if (files.length !== 1) return { error: `${files.length === 0 ? 'run needs a .choke file' : 'run takes one file'}.\n${USAGE}` };
-    return { file: files[0], scenario, json, samples, seed };
+    return { file: files[0], scenario, json, samples, seed, timings };
 }
 
 export async function runCommand(args: string[], out: TextOut, err: (s: string) => void): Promise<number> {
@@ -64,8 +69,16 @@ export async function runCommand(args: string[], out: TextOut, err: (s: string) 
         err(parsed.error);
         return 2;
     }
+    const times = parsed.timings ? new PhaseTimes() : undefined;
+    const code = await simulateFile(parsed, out, err, times);
+    if (times) err(times.summary());
+    return code;
+}
+
+async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string) => void, times: PhaseTimes | undefined): Promise<number> {
     // Warnings and hints are printed only with errors, so they are only checked then.
     const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true, adviceApart: true });
+    times?.watchBuild(services.shared);
     const loaded = await loadModel(services, [parsed.file], { adviceOnlyWithErrors: true });
     const root = loaded.roots[0];
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
@@ -78,6 +91,7 @@ export async function runCommand(args: string[], out: TextOut, err: (s: string) 
         return 1;
     }
     const prepared = prepareDocument(root, services.shared.workspace.LangiumDocuments);
+    times?.mark('lower');
     if (prepared.status === 'errors') {
         err(`${prepared.errorCount} error(s) in the model; run \`chokepoint check ${parsed.file}\` to see them.`);
         return 1;
@@ -95,11 +109,13 @@ export async function runCommand(args: string[], out: TextOut, err: (s: string) 
     const uncertainty = parsed.samples !== undefined
         ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
         : undefined;
+    if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
     if (parsed.json) writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, extra);
     else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);
     }
+    times?.mark(parsed.json ? 'simulate and write JSON' : 'simulate and write table');
     return 0;
 }
