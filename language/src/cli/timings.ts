@@ -9,11 +9,14 @@ export class PhaseTimes {
     private last: number;
 
     constructor() {
-        // performance.now() counts from the start of the process: this much went to starting
-        // Node and loading the CLI.
         this.last = performance.now();
-        this.phases.push({ name: 'startup', ms: this.last });
+        // performance.now() counts from the start of the process: for the first run in a
+        // process, this much went to starting Node and loading the CLI.
+        if (!PhaseTimes.started) this.phases.push({ name: 'startup', ms: this.last });
+        PhaseTimes.started = true;
     }
+
+    private static started = false;
 
     /** Ends the phase running since the last mark. */
     mark(name: string): void {
