@@ -42,6 +42,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
         const runRows: (string | number)[][] = [];
         let largeFile = '';
         let largeRun = 0;
+        let largePhases: Record<string, number> = {};
         for (const size of SIZES) {
             const file = path.join(dir, `${size.name}.choke`);
             writeFileSync(file, generateModel(size));
@@ -61,9 +62,12 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
                 phases.bytes = bytes;
             }
             const wall = median(whole);
-            const fresh = freshRuns(file, 3);
+            const fresh = freshRuns(file, size.name === 'large' ? 5 : 3);
             const freshWall = median(fresh.map(r => r.wall));
-            if (size.name === 'large') largeRun = freshWall;
+            if (size.name === 'large') {
+                largeRun = freshWall;
+                largePhases = Object.fromEntries(Object.keys(fresh[0].phases).map(name => [name, median(fresh.map(r => r.phases[name]))]));
+            }
             runRows.push([size.name, size.nodes, size.flows, size.scenarios, size.periods, ms(phases.load), ms(phases.lower),
                 ms(phases.simulate), ms(phases.serialize), ms(wall), ms(median(cpu)), `**${ms(freshWall)}**`,
                 ms(median(fresh.map(r => r.cpu))), `${(phases.bytes / 1e6).toFixed(1)} MB`]);
@@ -107,6 +111,13 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
                 'fresh process', 'CPU', 'JSON'], runRows),
             '',
             `Largest size in a fresh process: ${ms(largeRun)} (target < 1 s: ${verdict(largeRun < 1000)}).`,
+            '',
+            'Where that fresh process spends its time: each phase as `chokepoint run large.choke --json --timings`',
+            'reports it, median of the runs (the total is the process\'s own, without the exit):',
+            '',
+            table(Object.keys(largePhases), [Object.values(largePhases).map(ms)]),
+            '',
+            'Why the whole run stays above 1 s on this machine, and what was tried: [performance.md](performance.md).',
             '',
             '### Engine throughput and linear cost',
             '',
@@ -181,24 +192,38 @@ function bestOf(fn: () => unknown): number {
 }
 
 /**
- * Wall and CPU time in ms of `node out/cli.js run FILE --json`, each run in a new process (which
- * reports its own CPU time as it exits; its output goes to /dev/null).
+ * Wall and CPU time in ms of `node out/cli.js run FILE --json --timings`, each run in a new
+ * process (which reports its own CPU time as it exits; its output goes to /dev/null), and the
+ * phases its `--timings` line gives.
  */
-function freshRuns(file: string, runs: number): { wall: number, cpu: number }[] {
+function freshRuns(file: string, runs: number): { wall: number, cpu: number, phases: Record<string, number> }[] {
     const cli = path.resolve('out', 'cli.js');
-    const script = `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'run', ${JSON.stringify(file)}, '--json'];`
+    const script = `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'run', ${JSON.stringify(file)}, '--json', '--timings'];`
         + `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`
         + `require(${JSON.stringify(cli)});`;
-    const result: { wall: number, cpu: number }[] = [];
+    const result: { wall: number, cpu: number, phases: Record<string, number> }[] = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
         const child = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
         const wall = performance.now() - start;
         const match = /CPU (\d+)/.exec(child.stderr ?? '');
         if (child.status !== 0 || !match) throw new Error(`run --json failed: ${child.stderr}`);
-        result.push({ wall, cpu: Number(match[1]) / 1000 });
+        result.push({ wall, cpu: Number(match[1]) / 1000, phases: timingsOf(child.stderr) });
     }
     return result;
+}
+
+/** The phases of a `--timings` line, and their total, in ms. */
+function timingsOf(stderr: string): Record<string, number> {
+    const line = /^timings: (.*); total (\d+) ms$/m.exec(stderr);
+    if (!line) throw new Error(`no timings in: ${stderr}`);
+    const phases: Record<string, number> = {};
+    for (const phase of line[1].split(', ')) {
+        const [, name, value] = /^(.*) (\d+) ms$/.exec(phase)!;
+        phases[name] = Number(value);
+    }
+    phases.total = Number(line[2]);
+    return phases;
 }
 
 /** Peak RSS in MB of `chokepoint run FILE --json` in its own process (the built CLI). */
