@@ -197,10 +197,8 @@ function bestOf(fn: () => unknown): number {
  * phases its `--timings` line gives.
  */
 function freshRuns(file: string, runs: number): { wall: number, cpu: number, phases: Record<string, number> }[] {
-    const cli = path.resolve('out', 'cli.js');
-    const script = `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'run', ${JSON.stringify(file)}, '--json', '--timings'];`
-        + `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`
-        + `require(${JSON.stringify(cli)});`;
+    const script = cliScript(file, ['--json', '--timings'],
+        `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`);
     const result: { wall: number, cpu: number, phases: Record<string, number> }[] = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
@@ -211,6 +209,15 @@ function freshRuns(file: string, runs: number): { wall: number, cpu: number, pha
         result.push({ wall, cpu: Number(match[1]) / 1000, phases: timingsOf(child.stderr) });
     }
     return result;
+}
+
+/**
+ * A script for `node -e` that runs the built CLI as `chokepoint run FILE ARGS` in that process,
+ * after `setup` (which can watch the process, e.g. report its resource use as it exits).
+ */
+function cliScript(file: string, args: string[], setup: string): string {
+    const cli = path.resolve('out', 'cli.js');
+    return `process.argv = ${JSON.stringify([process.execPath, cli, 'run', file, ...args])};${setup}require(${JSON.stringify(cli)});`;
 }
 
 /** The phases of a `--timings` line, and their total, in ms. */
@@ -228,11 +235,8 @@ function timingsOf(stderr: string): Record<string, number> {
 
 /** Peak RSS in MB of `chokepoint run FILE --json` in its own process (the built CLI). */
 function peakMemory(file: string): number {
-    const cli = path.resolve('out', 'cli.js');
-    const script = `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'run', ${JSON.stringify(file)}, '--json'];`
-        + `process.stdout.write = () => true;`
-        + `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`
-        + `require(${JSON.stringify(cli)});`;
+    const script = cliScript(file, ['--json'], `process.stdout.write = () => true;`
+        + `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`);
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const match = /MAXRSS (\d+)/.exec(child.stderr ?? '');
     if (!match) throw new Error(`could not measure memory: ${child.stderr}`);

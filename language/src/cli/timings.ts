@@ -5,6 +5,8 @@
 import { DocumentState, type LangiumSharedCoreServices } from 'langium';
 
 export class PhaseTimes {
+    /** Whether a run in this process has counted the process's startup already. */
+    private static started = false;
     private readonly phases: { name: string, ms: number }[] = [];
     private last: number;
 
@@ -16,8 +18,6 @@ export class PhaseTimes {
         PhaseTimes.started = true;
     }
 
-    private static started = false;
-
     /** Ends the phase running since the last mark. */
     mark(name: string): void {
         const now = performance.now();
@@ -25,7 +25,7 @@ export class PhaseTimes {
         this.last = now;
     }
 
-    /** Marks the end of parsing and linking as the document builder reaches them. */
+    /** Marks the end of parsing, linking and validation as the document builder reaches them. */
     watchBuild(shared: LangiumSharedCoreServices): void {
         const builder = shared.workspace.DocumentBuilder;
         const once = (state: DocumentState, name: string) => {
