@@ -8,7 +8,7 @@ import type { SimulationResult } from '../../language/src/engine/results.js';
 import { simulate, simulateStepwise } from '../../language/src/engine/simulate.js';
 import { simulateYielding } from '../../server/src/simulation/yielding.js';
 import { lowerDocument } from '../../language/src/lowering/lower.js';
-import { loadModel } from '../../language/src/workspace/load.js';
+import { loadModel } from '../../language/src/loading/load.js';
 import { build, checkInvariants, lower, run } from './helpers.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');

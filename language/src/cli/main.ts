@@ -1,6 +1,6 @@
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
-import { loadModel } from '../workspace/load.js';
+import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
 import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';

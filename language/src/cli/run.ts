@@ -7,7 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
 import { simulate, scenarioNames } from '../evaluation/simulation.js';
-import { loadModel } from '../workspace/load.js';
+import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { writeResultsJson, type TextOut } from './run-json.js';
 import { formatTable } from './run-table.js';

@@ -5,7 +5,7 @@
  */
 import type { LoweredModel } from '../lowering/model.js';
 import { DEST_PLANT, PRIORITY_CLASSES } from '../lowering/model.js';
-import { Workspace } from './workspace.js';
+import { RunState } from './run-state.js';
 
 import { EPSILON } from './constants.js';
 import { ConsumerStep } from './consumers.js';
@@ -16,7 +16,7 @@ import { SwitchStep, type SwitchEffect } from './switches.js';
 export { EPSILON } from './constants.js';
 
 export class Engine implements Shipper {
-    readonly ws: Workspace;
+    readonly ws: RunState;
     private scenarioEvents: number[] = [];
     /** Strength of each event this period (0 inactive, ramp fraction, or 1), to detect changes. */
     private readonly strength: Float64Array;
@@ -35,7 +35,7 @@ export class Engine implements Shipper {
     private readonly reserves: ReserveStep;
 
     constructor(readonly model: LoweredModel) {
-        this.ws = new Workspace(model);
+        this.ws = new RunState(model);
         const { lines, calendar } = model;
         this.strength = new Float64Array(model.events.length);
         this.switches = new SwitchStep(model, this.ws);

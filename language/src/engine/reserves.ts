@@ -6,12 +6,12 @@
 import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
 import { PRIORITY_CLASSES } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 export type ReleaseEffect = Extract<LoweredEffect, { kind: 'release' }>;
 
 export class ReserveStep {
-    constructor(private readonly model: LoweredModel, private readonly ws: Workspace) { }
+    constructor(private readonly model: LoweredModel, private readonly ws: RunState) { }
 
     run(t: number, releaseEffects: readonly ReleaseEffect[]): void {
         const { ws, model } = this;

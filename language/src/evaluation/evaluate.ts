@@ -10,7 +10,7 @@ import type { SimulationResult } from '../engine/results.js';
 import { simulate, type SimulateOptions } from '../engine/simulate.js';
 import { lowerDocument } from '../lowering/lower.js';
 import type { LoweredModel } from '../lowering/model.js';
-import { importClosure } from '../workspace/imports.js';
+import { importClosure } from '../loading/imports.js';
 
 export { SimulationCancelled, UnknownScenario, scenarioNames } from '../engine/simulate.js';
 
