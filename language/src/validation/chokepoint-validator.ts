@@ -7,7 +7,7 @@ import { computeClosureFacts, type ClosureFacts } from './model-facts.js';
 import { checkEmptyFile, checkImportExists, checkUniqueNames } from './checks/names.js';
 import { referenceKindChecks } from './checks/kinds.js';
 import { checkAmountUnits, checkLossMoney } from './checks/units.js';
-import { checkAmountValues, checkDates, checkHorizonOrder, checkLifecycle, checkTimingOrder } from './checks/values.js';
+import { checkAmountLimits, checkAmountValues, checkDates, checkHorizonLength, checkHorizonOrder, checkLifecycle, checkTimingOrder } from './checks/values.js';
 import {
     checkAddPlanned, checkBlocCycle, checkDuplicateClauses, checkHorizonCount, checkMeasureShape, checkPlantMakes,
     checkShockShape, checkStepCount, checkTargetConditions
@@ -96,9 +96,9 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
     const checks: ValidationChecks<ChokepointAstType> = {
         Model: [checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
         Import: checkImportExists(services),
-        Horizon: [checkHorizonOrder, checkHorizonCount(v), checkDates],
+        Horizon: [checkHorizonOrder, checkHorizonLength(v), checkHorizonCount(v), checkDates],
         Step: checkStepCount(v),
-        Amount: [checkAmountUnits, checkAmountValues],
+        Amount: [checkAmountUnits, checkAmountLimits, checkAmountValues],
         Bloc: checkBlocCycle(v),
         Supplier: [checkDuplicateClauses, checkLifecycle, unusedSupplier],
         Plant: [checkPlantMakes, checkLifecycle, inputsSupplied],

@@ -29,6 +29,7 @@ export const Code = {
     InvalidDate: 'invalid-date',
     TimingOrder: 'timing-order',
     HorizonOrder: 'horizon-order',
+    HorizonTooLong: 'horizon-too-long',
     LifecycleOrder: 'lifecycle-order',
 
     // structure of declarations
