@@ -10,6 +10,8 @@ export const Code = {
     EmptyFile: 'empty-file',
     SyntaxError: 'syntax-error',
     ImportNotFound: 'import-not-found',
+    ImportOutsideWorkspace: 'import-outside-workspace',
+    NotChokeFile: 'not-choke-file',
     DuplicateName: 'duplicate-name',
     ReplacesLibrary: 'replaces-library',
     UnknownName: 'unknown-name',
