@@ -17,6 +17,7 @@ import {
     checkReserveServes, checkStockNeeded
 } from './checks/network.js';
 import { checkProbabilitySum } from './checks/scenarios.js';
+import { checkFileSize, checkModelSize } from './checks/size.js';
 import { checkConditionThreshold, checkMetricSubject } from './checks/targets.js';
 import { checkNoHorizon, checkOutsideHorizon, checkTargetDate } from './checks/time.js';
 import { checkUnusedMeasure, checkUnusedShock, checkUnusedSupplier } from './checks/usage.js';
@@ -94,9 +95,9 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
     const advice = new Set<unknown>([checkEmptyFile, noHorizon, unusedSupplier, inputsSupplied, checkStockNeeded, checkReserveServes,
         overCapacity, checkPlannedFlowReachable, unusedShock, unusedMeasure, outsideHorizon, targetDate]);
     const checks: ValidationChecks<ChokepointAstType> = {
-        Model: [checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
+        Model: [checkFileSize, checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
         Import: checkImportExists(services),
-        Horizon: [checkHorizonOrder, checkHorizonLength(v), checkHorizonCount(v), checkDates],
+        Horizon: [checkHorizonOrder, checkHorizonLength(v), checkModelSize(v), checkHorizonCount(v), checkDates],
         Step: checkStepCount(v),
         Amount: [checkAmountUnits, checkAmountLimits, checkAmountValues],
         Bloc: checkBlocCycle(v),

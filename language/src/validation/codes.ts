@@ -8,6 +8,8 @@ export const Code = {
     UnreadableFile: 'unreadable-file',
     NotUtf8: 'not-utf8',
     EmptyFile: 'empty-file',
+    FileTooLarge: 'file-too-large',
+    ModelTooLarge: 'model-too-large',
     SyntaxError: 'syntax-error',
     ImportNotFound: 'import-not-found',
     ImportOutsideWorkspace: 'import-outside-workspace',

@@ -6,6 +6,8 @@ import type { createChokepointCoreServices } from '../chokepoint-module.js';
 import { Code } from '../validation/codes.js';
 import { commonFolder, isChokeFile, mayImport, workspaceRoots } from './confinement.js';
 import { importedUris } from './imports.js';
+import { MAX_FILE_BYTES } from './size-limits.js';
+import { formatNumber } from '../values/quantities.js';
 import { stdlibDocument } from './stdlib.js';
 
 type Services = ReturnType<typeof createChokepointCoreServices>;
@@ -68,6 +70,12 @@ function walk(dir: string): string[] {
 export function readChokeFile(file: string): { text?: string, problem?: LoadProblem } {
     let bytes: Buffer;
     try {
+        // Fail fast on a huge file: never read it (size-limits.ts).
+        const size = statSync(file).size;
+        if (size > MAX_FILE_BYTES) {
+            return { problem: { file, message: `This file is ${formatNumber(size / 1e6, 1)} MB; the largest file Chokepoint reads is ${formatNumber(MAX_FILE_BYTES / 1e6, 1)} MB `
+                + `(${formatNumber(MAX_FILE_BYTES, 0)} bytes), so it was not read: split it into files that import each other.`, severity: 'error', code: Code.FileTooLarge } };
+        }
         bytes = readFileSync(file);
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;

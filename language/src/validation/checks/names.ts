@@ -4,6 +4,7 @@ import type { Import, Model } from '../../generated/ast.js';
 import type { ChokepointCoreServices } from '../../chokepoint-module.js';
 import { importClosure, resolveImport } from '../../workspace/imports.js';
 import { isChokeFile, workspaceRoots } from '../../workspace/confinement.js';
+import { oversizedSize } from '../../workspace/size-limits.js';
 import { isStdlibUri } from '../../workspace/stdlib.js';
 import { printable } from '../../values/printable.js';
 import { Code } from '../codes.js';
@@ -14,7 +15,8 @@ export function checkEmptyFile(model: Model, accept: ValidationAcceptor): void {
         + (model.declarations?.length ?? 0) > 0;
     const document = AstUtils.getDocument(model);
     const broken = (document.parseResult?.parserErrors?.length ?? 0) + (document.parseResult?.lexerErrors?.length ?? 0) > 0;
-    if (declaresSomething || broken) return;
+    // A file too large to be read is empty here; `file-too-large` says why.
+    if (declaresSomething || broken || oversizedSize(model) !== undefined) return;
     const start = { line: 0, character: 0 };
     accept('warning', 'This file declares nothing (it is empty or holds only comments); add declarations or delete it.',
         { node: model, range: { start, end: start }, code: Code.EmptyFile });
