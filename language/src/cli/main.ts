@@ -4,12 +4,15 @@ import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
 import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
+import { diffCommand } from './diff.js';
 
 const USAGE = `Usage:
   chokepoint check PATH... [--format plain|github]   check .choke files or directories
   chokepoint run FILE [--scenario NAME] [--json]     simulate a model and print its metrics
       [--samples N [--seed S]]                       draw every LOW..HIGH range N times: P5/P50/P95
       [--timings]                                    how long each phase took, on stderr
+  chokepoint diff [BASE [HEAD]] [PATH...]            what a change does to the results (git revisions)
+      [--json | --format plain|markdown|github] [--all]
   chokepoint --help | --version`;
 
 /** Lines to stdout; large JSON goes as bytes. */
@@ -31,6 +34,7 @@ export async function main(argv: string[], out: TextOut = printToStdout,
     }
     if (command === 'check') return checkCommand(rest, out, err);
     if (command === 'run') return runCommand(rest, out, err);
+    if (command === 'diff') return diffCommand(rest, out, err);
     err(command ? `Unknown command '${command}'.\n${USAGE}` : USAGE);
     return 2;
 }
