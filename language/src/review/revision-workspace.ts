@@ -123,5 +123,6 @@ function sideResults(file: string, byPath: Map<string, LangiumDocument>, closure
         }
     }
     if (prepared.status === 'no-horizon') errors.push({ file, line: 1, column: 1, message: prepared.message });
+    errors.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
     return { status: 'errors', errors };
 }
