@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { diffCommand } from '../../language/src/cli/diff.js';
+import { diffCommandLine } from '../../language/src/cli/diff.js';
 
 export class TempRepo {
     readonly dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-review-'));
@@ -44,7 +44,7 @@ export interface DiffRun { code: number, out: string, err: string[] }
 /** `chokepoint diff ARGS` in-process, run in `cwd`. */
 export async function diff(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<DiffRun> {
     const out: string[] = [], err: string[] = [];
-    const code = await diffCommand(args, s => out.push(s), s => err.push(s), cwd, env);
+    const code = await diffCommandLine(args, s => out.push(s), s => err.push(s), cwd, env);
     return { code, out: out.join('\n'), err };
 }
 

@@ -12,42 +12,51 @@ import { diffJson } from '../review/json-report.js';
 import { formatMarkdown } from '../review/markdown.js';
 import { formatPlainDiff } from '../review/plain.js';
 import { modelViews } from '../review/views.js';
-
-const USAGE = 'Usage: chokepoint diff [BASE [HEAD]] [PATH...] [--json | --format plain|markdown|github] [--all]';
-const FORMATS = ['plain', 'markdown', 'github', 'json'] as const;
-type Format = typeof FORMATS[number];
+import { parseCommandLine, UsageError, type CliCommand, type CommandLine } from './command.js';
 
 export interface DiffArguments {
-    format: Format;
+    format: 'plain' | 'markdown' | 'github' | 'json';
     all: boolean;
-    /** Positional words before `--` (revisions or paths, told apart with git), and paths after it. */
+    /** The operands: BASE and HEAD (the first two that name revisions), then PATHs. */
     words: string[];
     paths: string[];
 }
 
-export function parseDiffArguments(args: string[]): DiffArguments | { error: string } {
-    let format: Format | undefined;
-    let all = false;
-    const words: string[] = [], paths: string[] = [];
-    const setFormat = (value: string): string | undefined => {
-        if (!(FORMATS as readonly string[]).includes(value) || value === 'json') return `--format takes 'plain', 'markdown' or 'github', not '${value}'.\n${USAGE}`;
-        if (format !== undefined && format !== value) return `--json and --format ${value} cannot be used together.\n${USAGE}`;
-        format = value as Format;
-        return undefined;
-    };
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (a === '--') { paths.push(...args.slice(i + 1)); break; }
-        let problem: string | undefined;
-        if (a === '--json') problem = format !== undefined && format !== 'json' ? `--json and --format ${format} cannot be used together.\n${USAGE}` : (format = 'json', undefined);
-        else if (a === '--all') all = true;
-        else if (a === '--format') problem = setFormat(args[++i] ?? '');
-        else if (a.startsWith('--format=')) problem = setFormat(a.slice('--format='.length));
-        else if (a.startsWith('-')) problem = `Unknown option '${a}'.\n${USAGE}`;
-        else words.push(a);
-        if (problem) return { error: problem };
+export const diffCommand: CliCommand = {
+    name: 'diff',
+    summary: 'what a change between two git revisions does to the results',
+    operands: '[BASE [HEAD]] [PATH...]',
+    operandCount: { min: 0, tooFew: '' },
+    options: {
+        json: { type: 'boolean', description: 'the comparison as JSON' },
+        format: { type: 'string', value: 'FORMAT', choices: ['plain', 'markdown', 'github'], description: "'plain' (default), 'markdown' (a review comment) or 'github' (step summary and annotations)" },
+        all: { type: 'boolean', description: 'list unchanged metrics and targets too' }
+    },
+    run(line, { out, err }) {
+        return runDiff(diffArgumentsOf(line), out, err);
     }
-    return { format: format ?? 'plain', all, words, paths };
+};
+
+function diffArgumentsOf(line: CommandLine): DiffArguments {
+    const { json, format, all } = line.options;
+    if (json === true && typeof format === 'string') throw new UsageError(`--json and --format ${format} cannot be used together; see chokepoint diff --help.`);
+    const chosen = json === true ? 'json' : typeof format === 'string' ? format as DiffArguments['format'] : 'plain';
+    return { format: chosen, all: all === true, words: line.operands, paths: [] };
+}
+
+/** `chokepoint diff ARGS` run in `cwd`: for tests and the CLI alike. */
+export async function diffCommandLine(args: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(),
+    env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    const line = parseCommandLine(diffCommand, args);
+    if ('error' in line) { err(line.error); return 2; }
+    let parsed: DiffArguments;
+    try {
+        parsed = diffArgumentsOf(line);
+    } catch (e) {
+        if (e instanceof UsageError) { err(e.message); return 2; }
+        throw e;
+    }
+    return runDiff(parsed, out, err, cwd, env);
 }
 
 /** BASE, HEAD and PATHs from the positional words: the first two that name revisions are BASE and HEAD. */
@@ -65,10 +74,8 @@ async function resolveWords(cwd: string, parsed: DiffArguments): Promise<DiffOpt
     return { cwd, base: revisions[0] ?? 'HEAD', head: revisions[1], paths, all: parsed.all };
 }
 
-export async function diffCommand(args: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(),
+async function runDiff(parsed: DiffArguments, out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(),
     env: NodeJS.ProcessEnv = process.env): Promise<number> {
-    const parsed = parseDiffArguments(args);
-    if ('error' in parsed) { err(parsed.error); return 2; }
     let options: DiffOptions;
     let sides;
     try {
