@@ -83,7 +83,7 @@ export function gridTable(base: Grid | undefined, head: Grid | undefined): strin
     return lines;
 }
 
-function cellChange(b: GridRow | undefined, h: GridRow | undefined, column: GridColumn): string {
+export function cellChange(b: GridRow | undefined, h: GridRow | undefined, column: GridColumn): string {
     const text = (row: GridRow | undefined) => row ? cellText(row, column) : '—';
     if (!b || !h) return `${text(b)} -> ${text(h)}`;
     const before = text(b), after = text(h);
@@ -122,7 +122,7 @@ function signed(delta: number, show: (v: number) => string): string {
     return `${delta < 0 ? '−' : '+'}${show(Math.abs(delta))}`;
 }
 
-function targetLine(t: TargetChange, unit: string): string {
+export function targetLine(t: TargetChange, unit: string): string {
     const side = (s: TargetSide | null) => s === null ? 'not judged'
         : `${s.pass === true ? PASS : s.pass === false ? FAIL : '?'} ${s.value === null ? 'no value' : metricText(s.value, unit)}`;
     const regression = isRegression(t) ? ' **regression**' : '';

@@ -2,9 +2,11 @@
  * Reading `run --json` objects loosely: the comparison takes whatever the results hold under
  * the keys it compares, so keys added to `run --json` later do not break it.
  */
-import type { RunJson } from './run-object.js';
 
 export type Json = Record<string, unknown>;
+
+/** The parsed `run --json` of a model (see run-object.ts). */
+export type RunJson = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Json {
     return value !== null && typeof value === 'object' && !Array.isArray(value);

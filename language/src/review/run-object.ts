@@ -6,8 +6,8 @@
 import { writeResultsJson, type TextOut } from '../cli/run-json.js';
 import type { LoweredModel } from '../lowering/model.js';
 
-/** The parsed `run --json` of a model. Read through the accessors in `metric-keys.ts`. */
-export type RunJson = Record<string, unknown>;
+import type { RunJson } from './metric-keys.js';
+export type { RunJson };
 
 export function runJsonObject(model: LoweredModel): RunJson {
     const parts: string[] = [];
