@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
-import { loadModel } from '../workspace/load.js';
+import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { UsageError, type CliCommand } from './command.js';
 import { diffSides, loadSides } from '../review/diff-models.js';

@@ -7,8 +7,8 @@ import { URI, type LangiumDocument } from 'langium';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import type { Model } from '../generated/ast.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
-import { importClosure, importedUris } from '../workspace/imports.js';
-import { stdlibDocument, STDLIB_URI } from '../workspace/stdlib.js';
+import { importClosure, importedUris } from '../loading/imports.js';
+import { stdlibDocument, STDLIB_URI } from '../loading/stdlib.js';
 import { relativePath, SnapshotFileSystem, snapshotUri, type Snapshot } from './snapshot.js';
 import { runJsonObject, type RunJson } from './run-object.js';
 
