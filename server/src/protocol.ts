@@ -102,7 +102,9 @@ export const Commands = {
     openStandardLibrary: 'chokepoint.openStandardLibrary',
     restartServer: 'chokepoint.restartServer',
     /** Arguments: [uri: string, entityName: string]; shows a detail view of that entity's metrics. */
-    showDetails: 'chokepoint.showDetails'
+    showDetails: 'chokepoint.showDetails',
+    /** Asks for a branch or commit and opens the comparison view of the active model against it. */
+    compareWithRevision: 'chokepoint.compareWithRevision'
 } as const;
 
 /** Settings under `chokepoint.*` (the client contributes them; the server reads them). */
@@ -126,4 +128,6 @@ export interface ChokepointSettings {
         /** Scenario the chart opens on; empty for the worst scenario. */
         defaultScenario: string;
     };
+    /** The git revision lenses and hovers compare with (`HEAD`, a branch, a commit), or `none`. */
+    compareWith: string;
 }

@@ -1,0 +1,89 @@
+/**
+ * Lens and hover deltas against git (chokepoint.compareWith): the language server's services
+ * on files of a temporary repository, the text edited in memory as the editor sends it.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import * as path from 'node:path';
+import { createChokepointServices, type ChokepointServices, type ChokepointSharedServices } from '../../server/src/chokepoint-lsp-module.js';
+import type { Model } from '../../language/src/generated/ast.js';
+import { makerModel, TempRepo } from './repo.js';
+
+let shared: ChokepointSharedServices;
+let Chokepoint: ChokepointServices;
+const r = new TempRepo();
+const outside = new TempRepo(false);
+
+beforeAll(async () => {
+    ({ shared, Chokepoint } = createChokepointServices(NodeFileSystem));
+    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+    r.write('model.choke', makerModel(90)).commit('90 days');
+});
+afterAll(() => { r.remove(); outside.remove(); });
+
+async function open(file: string, text: string): Promise<LangiumDocument<Model>> {
+    const uri = URI.file(file);
+    const documents = shared.workspace.LangiumDocuments;
+    if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
+    documents.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    await shared.simulation.Service.waitForCurrent(document.uri);
+    for (let i = 0; i < 200 && shared.simulation.Service.busy; i++) await new Promise(done => setTimeout(done, 5));
+    return document;
+}
+
+async function titles(document: LangiumDocument): Promise<string[]> {
+    const lenses = await Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+    return (lenses ?? []).map(l => l.command!.title);
+}
+
+function hover(document: LangiumDocument, name: string): string {
+    const offset = document.textDocument.getText().indexOf(name);
+    const result = Chokepoint.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+    return (result as { contents: { value: string } } | undefined)?.contents.value ?? '';
+}
+
+describe('deltas against HEAD in lenses and hovers', () => {
+    test('the committed text: no delta', async () => {
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(90));
+        expect((await titles(document)).some(t => t.includes('vs HEAD'))).toBe(false);
+    });
+
+    test('after an edit (90 -> 30 days of stock): the consumer, scenario, target and file lenses say what changed', async () => {
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
+        const all = await titles(document);
+        // Curb: unmet 0 -> 101.37 t (200 t cut less 30 days × 3.29 t/day of stock); cover 90 -> 30 days.
+        expect(all.find(t => t.includes('vs HEAD: unmet'))).toMatch(/ · vs HEAD: unmet \+101 t in Curb, cover −60 days$/);
+        expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: \+101 t unmet$/));
+        expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: was ✓ 0 t in Curb$/));
+        // Expected: 50% × 101.37 t = 50.7 t more.
+        expect(all[0]).toMatch(/ · vs HEAD: expected \+51 t unmet$/);
+        expect(hover(document, 'Maker {')).toMatch(/\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): unmet \+101 t in Curb, cover −60 days/);
+    });
+
+    test('compareWith none, and a file outside git: nothing compared, nothing fails', async () => {
+        const settings = shared.settings.Settings;
+        const original = settings.get.bind(settings);
+        settings.get = async () => ({ ...(await original()), compareWith: 'none' });
+        try {
+            const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
+            expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
+        } finally { settings.get = original; }
+        const loose = await open(path.join(outside.dir, 'loose.choke'), makerModel(30));
+        const all = await titles(loose);
+        expect(all.length).toBeGreaterThan(3);
+        expect(all.some(t => t.includes('vs HEAD'))).toBe(false);
+    });
+
+    test('an unknown revision in the setting: no delta, no failure', async () => {
+        const settings = shared.settings.Settings;
+        const original = settings.get.bind(settings);
+        settings.get = async () => ({ ...(await original()), compareWith: 'no-such-branch' });
+        try {
+            const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
+            expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
+        } finally { settings.get = original; }
+    });
+});
