@@ -38,6 +38,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         refresh
     };
     shared.settings.Settings.onChange(refresh);
+    shared.compare.Service.onBaseReady(refresh);
     // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.
     connection.onShutdown(() => {
         lenses.dispose();

@@ -34,7 +34,10 @@ async function open(file: string, text: string): Promise<LangiumDocument<Model>>
     return document;
 }
 
+/** Lens titles once the base side (git, a simulation) is ready: lenses do not wait for it. */
 async function titles(document: LangiumDocument): Promise<string[]> {
+    await Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+    await shared.compare.Service.ready();
     const lenses = await Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
     return (lenses ?? []).map(l => l.command!.title);
 }

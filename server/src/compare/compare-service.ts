@@ -37,6 +37,9 @@ export class CompareService {
     private readonly commits = new Map<string, { commit: string | undefined, at: number }>();
     private readonly roots = new Map<string, Promise<string | undefined>>();
     private readonly latest = new Map<string, Comparison>();
+    /** Base sides whose computation has finished (the others are not waited for by lenses). */
+    private readonly settled = new Set<string>();
+    private readonly readyListeners: Array<() => void> = [];
 
     constructor(private readonly documents: LangiumDocuments) { }
 
@@ -50,6 +53,19 @@ export class CompareService {
         const found = await this.compareUncached(root, result, revision).catch(() => undefined);
         if (found) this.latest.set(key, found); else this.latest.delete(key);
         return found;
+    }
+
+    /**
+     * Called when a base side finishes computing: lenses do not wait for it (it runs git and
+     * a simulation), they ask again (a lens refresh).
+     */
+    onBaseReady(listener: () => void): void {
+        this.readyListeners.push(listener);
+    }
+
+    /** Resolves once every base side asked for so far is computed (for tests and the bench). */
+    async ready(): Promise<void> {
+        await Promise.all([...this.roots.values(), ...this.bases.values()]);
     }
 
     /** The last comparison made for a model (hovers read it without waiting). */
@@ -74,7 +90,10 @@ export class CompareService {
         if (!repo) return undefined;
         const commit = await this.commitOf(repo, revision);
         if (!commit) return undefined;
-        const base = await this.baseSide(repo, commit, relative(repo, root.uri.fsPath));
+        const key = `${repo}\n${commit}\n${relative(repo, root.uri.fsPath)}`;
+        const pending = this.baseSide(repo, commit, relative(repo, root.uri.fsPath));
+        if (!this.settled.has(key)) return undefined;
+        const base = await pending;
         if (!base || base.results.status !== 'ok') return undefined;
         if (this.sameTexts(root, repo, base.texts)) return undefined;
         const current = result as unknown as RunJson;
@@ -112,7 +131,11 @@ export class CompareService {
         const key = `${repo}\n${commit}\n${file}`;
         let known = this.bases.get(key);
         if (!known) {
-            known = computeBase(repo, commit, file).catch(() => undefined);
+            known = computeBase(repo, commit, file).catch(() => undefined).then(base => {
+                this.settled.add(key);
+                for (const listener of this.readyListeners) listener();
+                return base;
+            });
             this.bases.set(key, known);
         }
         return known;
