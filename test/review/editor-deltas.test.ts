@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { createChokepointServices, type ChokepointServices, type ChokepointSharedServices } from '../../server/src/chokepoint-lsp-module.js';
 import type { Model } from '../../language/src/generated/ast.js';
 import { makerModel, TempRepo } from './repo.js';
+import { compareResponse } from '../../server/src/compare/compare-request.js';
 
 let shared: ChokepointSharedServices;
 let Chokepoint: ChokepointServices;
@@ -88,5 +89,22 @@ describe('deltas against HEAD in lenses and hovers', () => {
             const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
             expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
         } finally { settings.get = original; }
+    });
+
+    test('the comparison view\'s grid: scenarios by key metrics, base -> head where they differ', async () => {
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
+        const response = await compareResponse(shared, document, 'HEAD');
+        if (response.status !== 'ok') throw new Error(response.message);
+        expect(response.revision).toBe('HEAD');
+        expect(response.columns.map(c => c.title)).toEqual(['unmet', 'loss', 'first stockout', 'worst top-origin share', 'cover', 'targets met']);
+        expect(response.rows.map(row => [row.scenario, row.probability, ...row.cells.map(c => c.text)])).toEqual([
+            ['baseline', '', '0 t', '0', '—', '100%', '90 days -> 30 days (−60 days)', '0/0'],
+            ['Curb', '50%', '0 t -> 101 t (+101 t)', '0 -> 101.4 million JPY (+101.4 million JPY)', '— -> 2026-03-31', '100%', '90 days -> 30 days (−60 days)', '1/1 -> 0/1']
+        ]);
+        // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
+        expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
+        expect(response.expected).toEqual({ unmet: '0 t -> 51 t', loss: '0 -> 50.7 million JPY' });
+        const missing = await compareResponse(shared, document, 'no-such-branch');
+        expect(missing.status).toBe('unavailable');
     });
 });
