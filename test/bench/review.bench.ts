@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, ms, table } from './util.js';
+import { lensLatency } from './lsp.bench.js';
 
 const ROOT = process.cwd();
 
@@ -33,17 +34,52 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
             }
             rows.push([`\`chokepoint ${args.join(' ')}\``, ms(median(times)), ms(Math.max(...times))]);
         }
+        const deltas = await lensDeltaCost();
+        const added = (deltas.head / deltas.none - 1) * 100;
         return {
-            title: 'Review: `chokepoint diff` on the Japan example',
+            title: 'Review: `chokepoint diff` on the Japan example, lens deltas against HEAD',
             markdown: [
                 'The built CLI in a fresh process (`node out/cli.js`, startup included), in a temporary repository holding',
                 '`examples/japan-2026` whose last commit changes Automotive\'s own stock from 30 to 45 days: both sides read',
                 'with git, parsed, validated and simulated (6 scenarios × 60 months each). Median and worst of 5 runs after one',
                 'warm-up. Target: 2 s.',
                 '',
-                table(['command', 'median', 'worst'], rows)
+                table(['command', 'median', 'worst'], rows),
+                '',
+                'Lens deltas against HEAD (`lensDeltaCost`): didChange -> fresh lenses over LSP against `out/server.js`, the Japan',
+                'example in a git repository, alternating a flow volume in `japan.choke` (40 edits after a warm-up), with',
+                '`chokepoint.compareWith` `none` and `HEAD` (the base side computed once, then cached). Target: at most 20% more.',
+                '',
+                table(['compareWith', 'median didChange -> fresh lenses'], [['none', ms(deltas.none)], ['HEAD', ms(deltas.head)]]),
+                '',
+                `HEAD adds ${added.toFixed(0)}% (${added <= 20 ? 'ok' : 'OVER'}). A lens with a delta: \`${deltas.title}\`.`
             ].join('\n')
         };
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Lens deltas against HEAD: didChange -> fresh lenses on the Japan example in a git
+ * repository, with `chokepoint.compareWith` `none` and `HEAD` (the base side cached after the
+ * first edit). Target: HEAD adds at most 20%.
+ */
+export async function lensDeltaCost(): Promise<{ none: number, head: number, title: string }> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bench-deltas-'));
+    try {
+        cpSync(path.join(ROOT, 'examples', 'japan-2026'), dir, { recursive: true });
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=b@example.org', '-c', 'user.name=Bench', ...args], { cwd: dir });
+        git('init', '-q');
+        git('add', '-A');
+        git('commit', '-q', '-m', 'base');
+        const edit = (text: string) => text.replace('flow ChinaExporters -> Automotive { REE 570 t/month', 'flow ChinaExporters -> Automotive { REE 560 t/month');
+        const file = path.join(dir, 'japan.choke');
+        const none = await lensLatency(file, dir, edit, { settings: { compareWith: 'none' } });
+        const head = await lensLatency(file, dir, edit, { settings: { compareWith: 'HEAD' }, settleMs: 3000 });
+        const title = head.titles.find(t => t.includes('vs HEAD')) ?? '';
+        if (!title) throw new Error('no lens shows a delta against HEAD');
+        return { none: median(none.times), head: median(head.times), title };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
