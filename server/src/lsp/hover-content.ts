@@ -5,7 +5,7 @@ import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isReserve, isScenario, 
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
-import { daysText, displayNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/values/display.js';
+import { daysText, quantityNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/values/display.js';
 import { quantityHint } from './inlay-hints.js';
 import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
 
@@ -157,6 +157,6 @@ function targetMetrics(result: SimulationResult, name: string): string | undefin
 /** `carries 1,127 of 1,478 t/month of REE into JapanIndustry: 76.3%` lines. */
 export function sharesText(what: string, into: string, shares: SupplyShare[], perStepDays: number, step: string): string | undefined {
     const lines = shares.filter(s => s.total > 0).map(s =>
-        `${what} ${displayNumber(Math.round(s.carried * perStepDays), 0)} of ${displayNumber(Math.round(s.total * perStepDays), 0)} t/${step} of ${s.material} into ${into}: **${shareText(s.carried / s.total)}**`);
+        `${what} ${quantityNumber(s.carried * perStepDays)} of ${quantityNumber(s.total * perStepDays)} t/${step} of ${s.material} into ${into}: **${shareText(s.carried / s.total)}**`);
     return lines.length > 0 ? `${lines.join('  \n')}  \n_(contracted volumes as written, planned flows left out)_` : undefined;
 }
