@@ -7,14 +7,14 @@ import { SUBJECT_EXPECTATIONS, kindWord, kindsPhrase, withArticle, type Kind } f
 import { actualText } from '../places.js';
 import { checkCurrencyCode } from './units.js';
 
-/** Each metric form accepts its own subjects: `cover of` a reserve, consumer or region; `*` only for unmet, fill and loss. */
+/** Each metric form accepts its own subjects: `cover of` a reserve, consumer or region; blocs and `*` for every other metric. */
 export function checkMetricSubject(subject: Subject, accept: ValidationAcceptor): void {
     const metric = subject.$container;
     const expected = metric && SUBJECT_EXPECTATIONS[metric.$type];
     if (!expected) return;
     if (subject.everyone) {
         if (expected.anywhere) return;
-        accept('error', `\`${expected.form} *\` is not a metric: \`${expected.form}\` needs ${kindsPhrase(expected.kinds)} (\`*\`, everyone, works for unmet, fill and loss).`,
+        accept('error', `\`${expected.form} *\` is not a metric: \`${expected.form}\` needs ${kindsPhrase(expected.kinds)} (\`*\`, every consumer together, works for every metric but cover).`,
             { node: subject, code: Code.MetricSubject });
         return;
     }
