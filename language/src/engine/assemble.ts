@@ -9,6 +9,7 @@ import type { ModelIndex } from './model-index.js';
 import type {
     ConsumerMaterialResult, ConsumerResult, PlantResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
 } from './results.js';
+import { regionCoverAt, shareSeriesOf } from './series.js';
 import type { Workspace } from './workspace.js';
 
 export function assembleScenario(model: LoweredModel, ws: Workspace, index: ModelIndex, name: string,
@@ -65,7 +66,8 @@ function consumerResult(model: LoweredModel, ws: Workspace, index: ModelIndex, c
         hhiEnd: r2(hhi(last)),
         coverDays: cover === null ? null : r3(cover),
         materials,
-        loss
+        loss,
+        series: shareSeriesOf(model, ws, lines, t => coverDays(model, ws, index, slots, t))
     };
 }
 
@@ -182,7 +184,8 @@ function regionResult(model: LoweredModel, ws: Workspace, index: ModelIndex, p: 
         need: r6(need), delivered: r6(sumSeries(ws.sDelivered, slots, T)), released: r6(sumSeries(ws.sReleased, slots, T)),
         unmet: r6(unmet), fill: need > 0 ? r6(1 - unmet / need) : 1,
         coverDays: cover === null ? null : r3(cover),
-        loss
+        loss,
+        series: shareSeriesOf(model, ws, imports, t => regionCoverAt(model, ws, p, slots, t))
     };
 }
 

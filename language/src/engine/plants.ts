@@ -4,7 +4,6 @@
  * Each plant also tracks the origin shares of its buffers and output (embedded dependency).
  */
 import type { LoweredModel } from '../lowering/model.js';
-import { DEST_PLANT } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
 import type { Workspace } from './workspace.js';
 
@@ -18,8 +17,6 @@ export interface Shipper {
 const FROM_SUPPLIER = -1, FROM_NOWHERE = -2;
 
 export class PlantStep {
-    /** Outlets whose output mix is needed every period (they ship to plants); others only at snapshots. */
-    private readonly mixEveryPeriod: Uint8Array;
     /** 1 for lines shipped by a plant (they carry its origin mix). */
     readonly fromPlant: Uint8Array;
     /**
@@ -36,12 +33,10 @@ export class PlantStep {
     private readonly inMapCount: Int32Array;
 
     constructor(private readonly model: LoweredModel, private readonly ws: Workspace, private readonly shipper: Shipper) {
-        const { lines, outlets, plantInLines } = model;
-        this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
+        const { lines, plantInLines } = model;
         this.fromPlant = new Uint8Array(lines.count);
         for (let l = 0; l < lines.count; l++) {
             if (model.producers.isPlant[lines.producer[l]]) this.fromPlant[l] = 1;
-            if (lines.destKind[l] === DEST_PLANT && lines.outlet[l] >= 0) this.mixEveryPeriod[lines.outlet[l]] = 1;
         }
         const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = ws.originSets;
         const n = plantInLines.length;
@@ -69,9 +64,8 @@ export class PlantStep {
         const { ws, model } = this;
         const { producers, outlets, inputs, plantOrder, plantInStart, plantInLines } = model;
         const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
-        const { mixEveryPeriod, shipper, inBuffer, inMixAt, inMixFrom, inMapStart, inMapCount } = this;
+        const { shipper, inBuffer, inMixAt, inMixFrom, inMapStart, inMapCount } = this;
         const { lineMap, bufferOffset, size: originCount } = originSets;
-        const snapshot = t === 0 || t === ws.periods - 1;
         for (let n = 0; n < plantOrder.length; n++) {
             const p = plantOrder[n];
             for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
@@ -104,7 +98,8 @@ export class PlantStep {
                     const coef = inputs.coefficient[i];
                     if (coef > 0) { available = Math.min(available, buffer[inputs.buffer[i]] / coef); coefficients += coef; }
                 }
-                if (mixEveryPeriod[o] || snapshot) this.mixOutput(o, p, coefficients);
+                // Every outlet's mix, every period: per-period embedded series read them (metrics-v2 §1).
+                this.mixOutput(o, p, coefficients);
                 const shipped = shipper.allocate(o, available, t);
                 spare[o] = Math.max(0, available - shipped);
                 shippedTotal[o] += shipped;

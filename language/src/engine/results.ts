@@ -71,6 +71,23 @@ export interface RegionResult {
     /** Stock of the region's consumers (own + their share of reserves) ÷ daily need, at the start. */
     coverDays: number | null;
     loss: Record<string, number>;
+    /** Per period (metrics-v2 §1): imports by origin, direct and traced, HHI, cover. */
+    series: ShareSeries;
+}
+
+/**
+ * Per-period series of a consumer or region as a whole (metrics-v2 §1), full precision.
+ * Shares and HHI are null in a period without arrivals; an origin that sends nothing in a
+ * period with arrivals has 0. Cover is null without any need.
+ */
+export interface ShareSeries {
+    /** Origin -> share of each period's arrivals (direct: region of the immediate source). */
+    dependency: Record<string, (number | null)[]>;
+    /** Origin -> share traced through plants to the origin of their inputs. */
+    embeddedDependency: Record<string, (number | null)[]>;
+    hhi: (number | null)[];
+    /** (Own stock + reserves) at the end of each period ÷ that period's daily need. */
+    coverDays: (number | null)[];
 }
 
 export interface PlantResult {
@@ -94,6 +111,8 @@ export interface ConsumerResult {
     materials: Record<string, ConsumerMaterialResult>;
     /** Σ unmet × loss per tonne, per currency. */
     loss: Record<string, number>;
+    /** Per period (metrics-v2 §1): shares by origin, direct and embedded, HHI, cover. */
+    series: ShareSeries;
 }
 
 export interface ConsumerMaterialResult {

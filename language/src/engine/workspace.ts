@@ -78,10 +78,12 @@ export class Workspace {
     // consumers
     readonly firstCut: Int32Array;
 
-    /** Periods whose per-line arrivals are kept (first, last, and those targets ask for). */
+    /** Periods whose per-line arrivals are kept (all of them). */
     readonly snapshotPeriods: number[];
     readonly snapshotOf: Int32Array;
     readonly lineSnap: Float64Array;
+    /** Each outlet's origin mix after the plant step of each period: [t * outletMixLength + offset]. */
+    readonly outletMixSnap: Float64Array;
 
     constructor(readonly model: LoweredModel) {
         const { lines, outlets, buffers, cms, rms, consumers, reserves, calendar } = model;
@@ -138,16 +140,11 @@ export class Workspace {
         this.releaseOverride = new Int32Array(reserves.names.length);
         this.firstCut = new Int32Array(consumers.names.length);
 
-        const wanted = new Set<number>([0, T - 1]);
-        for (const target of model.targets) {
-            for (const c of target.conditions) {
-                if ((c.metric === 'dependency' || c.metric === 'hhi') && c.byPeriod >= 0) wanted.add(c.byPeriod);
-            }
-        }
-        this.snapshotPeriods = [...wanted].sort((a, b) => a - b);
-        this.snapshotOf = new Int32Array(T).fill(-1);
-        this.snapshotPeriods.forEach((p, i) => { this.snapshotOf[p] = i; });
+        // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
+        this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
+        this.snapshotOf = Int32Array.from(this.snapshotPeriods);
         this.lineSnap = new Float64Array(this.snapshotPeriods.length * lines.count);
+        this.outletMixSnap = new Float64Array(T * this.originSets.outletMixLength);
     }
 
     /** Back to the state before period 0 (the pipeline is filled separately). */

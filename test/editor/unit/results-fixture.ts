@@ -30,7 +30,8 @@ function consumer(materials: Record<string, Partial<ConsumerSeries>>, loss: Reco
     });
     return {
         dependency: { China: 1 }, dependencyEnd: { China: 1 }, embeddedDependency: { China: 1 }, embeddedDependencyEnd: { China: 1 },
-        hhi: 10000, hhiEnd: 10000, coverDays: 30, materials: Object.fromEntries(entries), loss
+        hhi: 10000, hhiEnd: 10000, coverDays: 30, materials: Object.fromEntries(entries), loss,
+        series: { dependency: { China: [1, 1, 1] }, embeddedDependency: { China: [1, 1, 1] }, hhi: [10000, 10000, 10000], coverDays: [30, 30, 30] }
     };
 }
 
