@@ -68,3 +68,59 @@ describe('per-period series', () => {
         expect(japan.series.coverDays).toEqual([20, 20, 10, 0].map(t => expect.closeTo(t / (210 / MONTH), 9)));
     });
 });
+
+// Z needs REE but nothing flows to it: no arrivals in any period.
+const TARGETS = `${SERIES_MODEL}
+consumer Z in Japan { needs REE 5 t/month }
+bloc Importers { members Japan }
+target PeakChinaE { max dependency of E on China <= 60% }
+target EmbeddedPeak { max embedded dependency of C on China <= 25% }
+target EmbeddedLow { min embedded dependency of C on China >= 10% in S }
+target EndE { dependency of E on China >= 50% in S }
+target NoValue { dependency of Z on China <= 50% }
+target WorstFill { min fill of * >= 95% in S }
+target BlocPeak { max dependency of Importers on China <= 30% }
+target StarHhi { max hhi of * <= 6000 in S }
+target PeakUnmet { max unmet of C <= 50 t in S }
+target CoverFloor { min cover of E >= 20 days in S }
+target EarlyPeak { max unmet of C <= 50 t by 2026-02 in S }
+`;
+
+describe('targets with extremes, tracing and blocs', () => {
+    test('max / min: the extreme per-period value and the earliest period where it occurs', async () => {
+        const r = await run(TARGETS);
+        const s = scenario(r, 'S').targets;
+        // E gets only Chinese REE: 100% in Jan and Feb, no arrivals after: the first tie.
+        expect(s.PeakChinaE).toMatchObject({ value: 1, pass: false, judgedAt: '2026-01-01' });
+        // C traced: China 60 of 200 = 30% before the ban.
+        expect(s.EmbeddedPeak).toMatchObject({ value: 0.3, pass: false, judgedAt: '2026-01-01' });
+        // From March nothing Chinese reaches C: 0 (a period with arrivals).
+        expect(s.EmbeddedLow).toMatchObject({ value: 0, pass: false, judgedAt: '2026-03-01' });
+        // C is short 60 t in March and April (P makes 40 of 100).
+        expect(s.PeakUnmet).toMatchObject({ value: 60, pass: false, judgedAt: '2026-03-01' });
+        // Up to February nothing is short: 0 t in January (the earliest of the ties).
+        expect(s.EarlyPeak).toMatchObject({ value: 0, pass: true, judgedAt: '2026-01-01' });
+        // E's stock at the end of April is 0.
+        expect(s.CoverFloor).toMatchObject({ value: 0, pass: false, judgedAt: '2026-04-01' });
+    });
+
+    test('a period without a value: the latest earlier one; none at all: value and pass null', async () => {
+        const r = await run(TARGETS);
+        // No arrivals at E in April (or March): February's 100%.
+        expect(scenario(r, 'S').targets.EndE).toMatchObject({ value: 1, pass: true, judgedAt: '2026-02-01' });
+        expect(scenario(r, 'baseline').targets.NoValue).toMatchObject({ value: null, pass: null });
+        expect(r.targetSummary.NoValue).toEqual({ pass: false, failedIn: [] });
+    });
+
+    test('fill of * per period, and blocs and * as subjects', async () => {
+        const r = await run(TARGETS);
+        const s = scenario(r, 'S').targets;
+        // Need 100 + 100 (C) + 10 (E) + 5 (Z) = 215 t a month; March: C short 60, Z short 5.
+        expect(s.WorstFill).toMatchObject({ value: Number((1 - 65 / 215).toFixed(6)), pass: false, judgedAt: '2026-03-01' });
+        // Imports into Japan: China 60 + 10 of 210.
+        expect(scenario(r, 'baseline').targets.BlocPeak).toMatchObject({ value: Number((70 / 210).toFixed(6)), pass: false, judgedAt: '2026-01-01' });
+        // Everything consumers receive, by origin: March Japan 40, Vietnam 100 -> 10,000 x 29/49 = 5,918.37;
+        // January Japan 100, Vietnam 100, China 10 -> 10,000 x 20,100/44,100 = 4,557.82.
+        expect(s.StarHhi).toMatchObject({ value: 5918.37, pass: true, judgedAt: '2026-03-01' });
+    });
+});

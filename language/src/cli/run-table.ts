@@ -112,7 +112,8 @@ function layout(rows: Row[], columns: string[], probabilities: string[]): string
 
 function targetCell(t: TargetResult | undefined): string {
     if (!t) return NONE;
-    return `${t.pass ? 'pass' : 'FAIL'} ${t.value === null ? NONE : valueIn(t.value, t.unit)}`;
+    const at = t.judgedAt && /^(max|min) /.test(t.condition) ? ` (${t.judgedAt.slice(0, 7)})` : '';
+    return `${t.pass === null ? 'no value' : t.pass ? 'pass' : 'FAIL'} ${t.value === null ? NONE : valueIn(t.value, t.unit)}${at}`;
 }
 
 function valueIn(value: number, unit: string): string {

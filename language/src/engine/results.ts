@@ -196,7 +196,8 @@ export interface ConditionResult {
     condition: string;
     /** The metric's value where it was judged; null when it cannot be computed. */
     value: number | null;
-    pass: boolean;
+    /** Null when the metric has no value at all (no arrivals in any period judged). */
+    pass: boolean | null;
     op: '<=' | '<' | '>=' | '>';
     threshold: number;
     /** `YYYY-MM-DD` of the period it was judged at, or null for whole-horizon metrics. */

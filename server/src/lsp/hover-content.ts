@@ -133,9 +133,9 @@ function scenarioMetrics(result: SimulationResult, name: string): string | undef
     ];
     const targets = Object.entries(scenario.targets);
     if (targets.length > 0) {
-        lines.push('', `Targets met: ${targets.filter(([, t]) => t.pass).length}/${targets.length}`);
+        lines.push('', `Targets met: ${targets.filter(([, t]) => t.pass === true).length}/${targets.length}`);
         for (const [target, t] of targets) {
-            lines.push(`- ${t.pass ? '✓' : '✗'} ${target}: ${t.value === null ? 'no value' : metricText(t.value, t.unit)} (needs ${COMPARISON_TEXT[t.op]} ${metricText(t.threshold, t.unit)})`);
+            lines.push(`- ${t.pass === null ? '?' : t.pass ? '✓' : '✗'} ${target}: ${t.value === null ? 'no value' : metricText(t.value, t.unit)} (needs ${COMPARISON_TEXT[t.op]} ${metricText(t.threshold, t.unit)})`);
         }
     }
     return lines.join('\n');
@@ -149,7 +149,7 @@ function targetMetrics(result: SimulationResult, name: string): string | undefin
         '| scenario | value | verdict |', '|---|---:|---|'];
     for (const scenario of rows) {
         const t = scenario.targets[name];
-        lines.push(`| ${scenario.name} | ${t.value === null ? '—' : metricText(t.value, t.unit)} | ${t.pass ? '✓ met' : '✗ missed'} |`);
+        lines.push(`| ${scenario.name} | ${t.value === null ? '—' : metricText(t.value, t.unit)} | ${t.pass === null ? '? no value' : t.pass ? '✓ met' : '✗ missed'}${t.judgedAt && /^(max|min) /.test(t.condition) ? ` (${t.judgedAt.slice(0, 7)})` : ''} |`);
     }
     return lines.join('\n');
 }

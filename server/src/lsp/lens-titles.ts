@@ -139,7 +139,7 @@ export function scenarioTitle(result: SimulationResult, name: string): string | 
     if (scenario.probability !== null) parts.push(shareText(scenario.probability));
     parts.push(`${tonnesText(scenario.totals.unmet)} unmet`, lossText(scenario.totals.loss));
     const targets = Object.values(scenario.targets);
-    if (targets.length > 0) parts.push(`${targets.filter(t => t.pass).length}/${targets.length} targets`);
+    if (targets.length > 0) parts.push(`${targets.filter(t => t.pass === true).length}/${targets.length} targets`);
     return parts.join(' · ');
 }
 
@@ -155,10 +155,13 @@ export function targetTitle(result: SimulationResult, name: string): string | un
     }
     if (judged.length === 0) return undefined;
     const first = judged[0].target;
-    const when = first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
+    // `max` / `min` (metrics-v2 §1): the extreme's month goes with each value.
+    const extreme = /^(max|min) /.exec(first.condition)?.[1];
+    const when = extreme ? '' : first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
     const requirement = `${COMPARISON_TEXT[first.op] ?? first.op} ${metricText(first.threshold, first.unit)}${when}`;
-    const valueText = (t: TargetResult) => t.value === null ? 'no value' : metricText(t.value, t.unit);
-    const mark = (t: TargetResult) => t.pass ? '✓' : '✗';
+    const valueText = (t: TargetResult) => t.value === null ? 'no value'
+        : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
+    const mark = (t: TargetResult) => t.pass === null ? '?' : t.pass ? '✓' : '✗';
     const same = judged.every(j => j.target.pass === first.pass && valueText(j.target) === valueText(first));
     if (same) return `${mark(first)} ${valueText(first)} (needs ${requirement}) in ${scenarioList(judged.map(j => j.scenario))}`;
     return `needs ${requirement}: ${judged.map(j => `${mark(j.target)} ${j.scenario} ${valueText(j.target)}`).join(' · ')}`;
