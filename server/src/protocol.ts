@@ -111,6 +111,7 @@ export interface ChokepointSettings {
         file: boolean;
         consumer: boolean;
         reserve: boolean;
+        plant: boolean;
         shock: boolean;
         measure: boolean;
         scenario: boolean;

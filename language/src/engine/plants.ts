@@ -4,6 +4,7 @@
  * Each plant also tracks the origin shares of its buffers and output (embedded dependency).
  */
 import type { LoweredModel } from '../lowering/model.js';
+import { PRIORITY_CLASSES } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
 import type { Workspace } from './workspace.js';
 
@@ -92,17 +93,23 @@ export class PlantStep {
             const a = shipper.availability(p, t);
             const k = originCount[p];
             for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
-                let available = outlets.capacity[o] * a * outage[o];
-                let coefficients = 0;
+                const capacity = outlets.capacity[o] * a * outage[o];
+                let available = capacity;
+                let coefficients = 0, limitedBy = -1;
                 for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
                     const coef = inputs.coefficient[i];
-                    if (coef > 0) { available = Math.min(available, buffer[inputs.buffer[i]] / coef); coefficients += coef; }
+                    if (coef > 0) {
+                        const fromInput = buffer[inputs.buffer[i]] / coef;
+                        if (fromInput < available) { available = fromInput; limitedBy = inputs.buffer[i]; }
+                        coefficients += coef;
+                    }
                 }
                 // Every outlet's mix, every period: per-period embedded series read them (metrics-v2 §1).
                 this.mixOutput(o, p, coefficients);
                 const shipped = shipper.allocate(o, available, t);
                 spare[o] = Math.max(0, available - shipped);
                 shippedTotal[o] += shipped;
+                this.record(o, t, capacity, shipped, limitedBy);
                 if (shipped <= 0) continue;
                 for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
                     const b = inputs.buffer[i];
@@ -124,6 +131,23 @@ export class PlantStep {
                 }
             }
         }
+    }
+
+    /**
+     * What the plant lens reads: capacity, orders and output of each outlet this period, and
+     * the input that starved it (output below both capacity and orders because of it).
+     */
+    private record(o: number, t: number, capacity: number, shipped: number, limitedBy: number): void {
+        const { ws } = this;
+        const classStart = this.model.outlets.classStart;
+        const base = o * (PRIORITY_CLASSES + 1);
+        let ordered = 0;
+        for (let l = classStart[base]; l < classStart[base + PRIORITY_CLASSES]; l++) ordered += ws.nominal[l] * ws.cut[l];
+        const at = o * ws.periods + t;
+        ws.sOutletCapacity[at] = capacity;
+        ws.sOutletOrdered[at] = ordered;
+        ws.sOutletProduced[at] = shipped;
+        ws.sOutletStarvedBy[at] = limitedBy >= 0 && shipped < Math.min(capacity, ordered) - EPSILON ? limitedBy : -1;
     }
 
     /**

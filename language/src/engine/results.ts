@@ -93,6 +93,18 @@ export interface ShareSeries {
 export interface PlantResult {
     outputs: Record<string, { produced: number }>;
     inputs: Record<string, { received: number, used: number, buffer: number }>;
+    /** Σ over outputs and periods: made, and what capacity × availability × outage allowed. */
+    produced: number;
+    capacity: number;
+    /** produced ÷ capacity; null when it could make nothing. */
+    utilisation: number | null;
+    /** What limited output most: the input material that starved it most (tonnes lost), else `capacity` or `orders`. */
+    binding: string;
+    /** Periods in which an input held output below both capacity and orders. */
+    periodsStarved: number;
+    /** Share of its output traced to each origin region, over the horizon. */
+    embeddedDependency: Record<string, number>;
+    series: { produced: number[], capacity: number[], starvedBy: (string | null)[] };
 }
 
 export interface ConsumerResult {
@@ -176,11 +188,27 @@ export interface ReserveMaterialResult {
     purchased: number;
     /** The day it runs dry, or null. */
     dryOn: string | null;
+    /** Lowest end-of-period stock, and the first period it is reached (metrics-v2 §2). */
+    lowest: number;
+    lowestAt: string;
+    /** Periods in which the release cap, not the stock, held releases below what was asked; null when it never did. */
+    capBinding: CapBinding | null;
     /** Stock at the end of each period. */
     stock: number[];
     /** Released and bought in each period. */
     releases: number[];
     purchases: number[];
+}
+
+export interface CapBinding {
+    /** The cap in force (t per period) the first time it bound. */
+    cap: number;
+    /** First and last period it bound in, and how many periods. */
+    from: string;
+    to: string;
+    periods: number;
+    /** Tonnes asked beyond the cap over those periods (within the stock there was). */
+    askedAbove: number;
 }
 
 /** A target as judged in one scenario: its deciding condition, and every condition. */

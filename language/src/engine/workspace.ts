@@ -32,6 +32,12 @@ export class Workspace {
     readonly outletMix: Float64Array;
     readonly shippedTotal: Float64Array;
     readonly outletShipped: Float64Array;
+    /** Per outlet and period: what it could make (capacity × availability × outage), what was ordered, what it made. */
+    readonly sOutletCapacity: Float64Array;
+    readonly sOutletOrdered: Float64Array;
+    readonly sOutletProduced: Float64Array;
+    /** Per outlet and period: the input buffer that limited output below capacity and orders, or -1. */
+    readonly sOutletStarvedBy: Int32Array;
 
     // plant buffers
     readonly buffer: Float64Array;
@@ -70,6 +76,9 @@ export class Workspace {
     readonly sRmStock: Float64Array;
     readonly sRmReleased: Float64Array;
     readonly sRmPurchased: Float64Array;
+    /** Per period: tonnes asked of the slot beyond its release cap while it had them, and the cap in force. */
+    readonly sRmCapAsked: Float64Array;
+    readonly sRmCap: Float64Array;
     /** Day number on which the slot first ran dry, or -1. */
     readonly rmDryDay: Float64Array;
     /** Active `release` effect overriding a reserve (index into `releaseEffects`), or -1. */
@@ -110,6 +119,10 @@ export class Workspace {
         this.outletMix = new Float64Array(this.originSets.outletMixLength);
         this.shippedTotal = new Float64Array(outlets.producer.length);
         this.outletShipped = new Float64Array(outlets.producer.length);
+        this.sOutletCapacity = new Float64Array(outlets.producer.length * T);
+        this.sOutletOrdered = new Float64Array(outlets.producer.length * T);
+        this.sOutletProduced = new Float64Array(outlets.producer.length * T);
+        this.sOutletStarvedBy = new Int32Array(outlets.producer.length * T);
 
         this.buffer = new Float64Array(buffers.plant.length);
         this.bufferMix = new Float64Array(this.originSets.bufferMixLength);
@@ -136,6 +149,8 @@ export class Workspace {
         this.sRmStock = new Float64Array(M * T);
         this.sRmReleased = new Float64Array(M * T);
         this.sRmPurchased = new Float64Array(M * T);
+        this.sRmCapAsked = new Float64Array(M * T);
+        this.sRmCap = new Float64Array(M * T);
         this.rmDryDay = new Float64Array(M);
         this.releaseOverride = new Int32Array(reserves.names.length);
         this.firstCut = new Int32Array(consumers.names.length);
