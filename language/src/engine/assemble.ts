@@ -11,9 +11,9 @@ import type {
 } from './results.js';
 import { plantResults } from './plant-results.js';
 import { regionCoverAt, shareSeriesOf } from './series.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
-export function assembleScenario(model: LoweredModel, ws: Workspace, index: ModelIndex, name: string,
+export function assembleScenario(model: LoweredModel, ws: RunState, index: ModelIndex, name: string,
     probability: number | null, shockStartPeriod: number | null): ScenarioResult {
     const { calendar } = model;
     const consumers: Record<string, ConsumerResult> = {};
@@ -42,7 +42,7 @@ export function assembleScenario(model: LoweredModel, ws: Workspace, index: Mode
     };
 }
 
-function consumerResult(model: LoweredModel, ws: Workspace, index: ModelIndex, c: number, shockStartPeriod: number | null): ConsumerResult {
+function consumerResult(model: LoweredModel, ws: RunState, index: ModelIndex, c: number, shockStartPeriod: number | null): ConsumerResult {
     const { consumers, cms, materialNames } = model;
     const T = ws.periods;
     const lines = index.consumerLines[c];
@@ -72,7 +72,7 @@ function consumerResult(model: LoweredModel, ws: Workspace, index: ModelIndex, c
     };
 }
 
-function embeddedShares(model: LoweredModel, ws: Workspace, slots: number[], k: number): Record<string, number> {
+function embeddedShares(model: LoweredModel, ws: RunState, slots: number[], k: number): Record<string, number> {
     const R = ws.origins, C = model.cms.consumer.length;
     const totals = new Map<number, number>();
     for (const s of slots) {
@@ -84,7 +84,7 @@ function embeddedShares(model: LoweredModel, ws: Workspace, slots: number[], k: 
     return sharesByName(model, totals);
 }
 
-function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s: number, shockStartPeriod: number | null): ConsumerMaterialResult {
+function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s: number, shockStartPeriod: number | null): ConsumerMaterialResult {
     const { calendar } = model;
     const T = ws.periods;
     const at = s * T;
@@ -140,7 +140,7 @@ function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s
     };
 }
 
-function reserveResult(model: LoweredModel, ws: Workspace, r: number): ReserveResult {
+function reserveResult(model: LoweredModel, ws: RunState, r: number): ReserveResult {
     const { reserves, rms, materialNames } = model;
     const T = ws.periods;
     const materials: Record<string, ReserveMaterialResult> = {};
@@ -165,7 +165,7 @@ function reserveResult(model: LoweredModel, ws: Workspace, r: number): ReserveRe
 }
 
 /** The lowest stock (first period on a tie) and the periods in which the release cap bound. */
-function lowestAndCap(model: LoweredModel, ws: Workspace, s: number): Pick<ReserveMaterialResult, 'lowest' | 'lowestAt' | 'capBinding'> {
+function lowestAndCap(model: LoweredModel, ws: RunState, s: number): Pick<ReserveMaterialResult, 'lowest' | 'lowestAt' | 'capBinding'> {
     const T = ws.periods;
     const at = s * T;
     let lowest = 0;
@@ -184,7 +184,7 @@ function lowestAndCap(model: LoweredModel, ws: Workspace, s: number): Pick<Reser
     };
 }
 
-function regionResult(model: LoweredModel, ws: Workspace, index: ModelIndex, p: number): RegionResult {
+function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: number): RegionResult {
     const T = ws.periods;
     const imports = index.placeImports[p];
     const first = originTotals(model, ws, imports, ws.snapshotOf[0]);

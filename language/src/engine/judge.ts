@@ -10,9 +10,9 @@ import { coverDays, r2, r3, r6, slotsOf, sumSeries } from './metrics.js';
 import { directAt, embeddedAt, hhiAt, shareFromAt } from './series.js';
 import type { ModelIndex } from './model-index.js';
 import type { ConditionResult, TargetResult } from './results.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
-export function judgeTargets(model: LoweredModel, ws: Workspace, index: ModelIndex, scenario: string): Record<string, TargetResult> {
+export function judgeTargets(model: LoweredModel, ws: RunState, index: ModelIndex, scenario: string): Record<string, TargetResult> {
     const result: Record<string, TargetResult> = {};
     for (const target of model.targets) {
         const judged = target.conditions
@@ -38,7 +38,7 @@ const FLOW_LIKE = new Set(['unmet', 'fill', 'loss']);
  * first period through `by` (or the end), periods without a value skipped, judged at the
  * earliest period where it occurs (metrics-v2 §1).
  */
-function judgeCondition(model: LoweredModel, ws: Workspace, index: ModelIndex, c: LoweredCondition): ConditionResult {
+function judgeCondition(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition): ConditionResult {
     const T = ws.periods;
     const last = c.byPeriod >= 0 ? c.byPeriod : T - 1;
     const dateOf = (t: number) => isoDate(model.calendar.periodStart[t]);
@@ -79,7 +79,7 @@ function roundIn(unit: string, value: number): number {
 }
 
 /** The unit of a condition's value: its metric's, and for loss the currency judged. */
-function metricUnit(model: LoweredModel, ws: Workspace, index: ModelIndex, c: LoweredCondition, period: number): string {
+function metricUnit(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition, period: number): string {
     switch (c.metric) {
         case 'dependency': case 'fill': return 'share';
         case 'hhi': return 'hhi';
@@ -90,7 +90,7 @@ function metricUnit(model: LoweredModel, ws: Workspace, index: ModelIndex, c: Lo
 }
 
 /** The metric's value in one period (null where it has none: no arrivals, no need). */
-function perPeriodValue(model: LoweredModel, ws: Workspace, index: ModelIndex, c: LoweredCondition): (t: number) => number | null {
+function perPeriodValue(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition): (t: number) => number | null {
     const T = ws.periods;
     const consumers = subjectConsumers(model, index, c);
     switch (c.metric) {
@@ -144,7 +144,7 @@ function perPeriodValue(model: LoweredModel, ws: Workspace, index: ModelIndex, c
     }
 }
 
-function metricValue(model: LoweredModel, ws: Workspace, index: ModelIndex, c: LoweredCondition, period: number): { value: number | null, unit: string } {
+function metricValue(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition, period: number): { value: number | null, unit: string } {
     const T = ws.periods;
     const consumers = subjectConsumers(model, index, c);
     switch (c.metric) {

@@ -8,9 +8,9 @@ import { EPSILON } from './constants.js';
 import { r6, sharesByName } from './metrics.js';
 import type { ModelIndex } from './model-index.js';
 import type { PlantResult } from './results.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
-export function plantResults(model: LoweredModel, ws: Workspace, index: ModelIndex): Record<string, PlantResult> {
+export function plantResults(model: LoweredModel, ws: RunState, index: ModelIndex): Record<string, PlantResult> {
     const { producers, outlets, buffers, materialNames } = model;
     const result: Record<string, PlantResult> = {};
     producers.names.forEach((plantName, p) => {
@@ -30,7 +30,7 @@ export function plantResults(model: LoweredModel, ws: Workspace, index: ModelInd
 
 type Performance = Omit<PlantResult, 'outputs' | 'inputs'>;
 
-function plantPerformance(model: LoweredModel, ws: Workspace, p: number): Performance {
+function plantPerformance(model: LoweredModel, ws: RunState, p: number): Performance {
     const { producers, buffers, materialNames, originRegions } = model;
     const T = ws.periods;
     const { originSets } = ws;

@@ -6,7 +6,7 @@
 import type { LoweredModel } from '../lowering/model.js';
 import { PRIORITY_CLASSES } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 /** What the plant step needs from the engine: availability and the allocation rule. */
 export interface Shipper {
@@ -33,7 +33,7 @@ export class PlantStep {
     private readonly inMapStart: Int32Array;
     private readonly inMapCount: Int32Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: Workspace, private readonly shipper: Shipper) {
+    constructor(private readonly model: LoweredModel, private readonly ws: RunState, private readonly shipper: Shipper) {
         const { lines, plantInLines } = model;
         this.fromPlant = new Uint8Array(lines.count);
         for (let l = 0; l < lines.count; l++) {

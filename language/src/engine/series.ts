@@ -7,10 +7,10 @@
  */
 import type { LoweredModel } from '../lowering/model.js';
 import type { ShareSeries } from './results.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 /** Tonnes by origin region arriving over `lines` in period t (optionally one material). */
-export function directAt(model: LoweredModel, ws: Workspace, lines: readonly number[], t: number, material = -1): Map<number, number> {
+export function directAt(model: LoweredModel, ws: RunState, lines: readonly number[], t: number, material = -1): Map<number, number> {
     const totals = new Map<number, number>();
     const base = t * model.lines.count;
     for (const l of lines) {
@@ -23,7 +23,7 @@ export function directAt(model: LoweredModel, ws: Workspace, lines: readonly num
 }
 
 /** The same, each shipment from a plant split by the origin mix of what that plant made in period t. */
-export function embeddedAt(model: LoweredModel, ws: Workspace, lines: readonly number[], t: number, material = -1): Map<number, number> {
+export function embeddedAt(model: LoweredModel, ws: RunState, lines: readonly number[], t: number, material = -1): Map<number, number> {
     const totals = new Map<number, number>();
     const { producers, originRegions } = model;
     const { originSets } = ws;
@@ -54,10 +54,16 @@ export function embeddedAt(model: LoweredModel, ws: Workspace, lines: readonly n
 
 export type OriginTotalsAt = (t: number) => Map<number, number>;
 
+/** Σ of the tonnes in region order, so that the sum does not depend on the order of declarations. */
+function totalOf(totals: Map<number, number>): number {
+    let sum = 0;
+    for (const r of [...totals.keys()].sort((a, b) => a - b)) sum += totals.get(r)!;
+    return sum;
+}
+
 /** Share of period t's arrivals from any of `regions`; null when nothing arrived. */
 export function shareFromAt(totals: Map<number, number>, regions: ArrayLike<number>): number | null {
-    let sum = 0;
-    for (const a of totals.values()) sum += a;
+    const sum = totalOf(totals);
     if (!(sum > 0)) return null;
     let from = 0;
     for (let i = 0; i < regions.length; i++) from += totals.get(regions[i]) ?? 0;
@@ -66,11 +72,10 @@ export function shareFromAt(totals: Map<number, number>, regions: ArrayLike<numb
 
 /** 10,000 × Σ share²; null when nothing arrived. */
 export function hhiAt(totals: Map<number, number>): number | null {
-    let sum = 0;
-    for (const a of totals.values()) sum += a;
+    const sum = totalOf(totals);
     if (!(sum > 0)) return null;
     let h = 0;
-    for (const a of totals.values()) h += (a / sum) ** 2;
+    for (const r of [...totals.keys()].sort((a, b) => a - b)) h += (totals.get(r)! / sum) ** 2;
     return 10_000 * h;
 }
 
@@ -92,8 +97,7 @@ export function sharesSeries(model: LoweredModel, periods: number, totalsAt: Ori
     const shares: Record<string, (number | null)[]> = {};
     for (const { r, name } of origins) {
         shares[name] = perPeriod.map(totals => {
-            let sum = 0;
-            for (const a of totals.values()) sum += a;
+            const sum = totalOf(totals);
             return sum > 0 ? (totals.get(r) ?? 0) / sum : null;
         });
     }
@@ -101,7 +105,7 @@ export function sharesSeries(model: LoweredModel, periods: number, totalsAt: Ori
 }
 
 /** The four series of a consumer or region: direct and embedded shares, HHI, cover. */
-export function shareSeriesOf(model: LoweredModel, ws: Workspace, lines: readonly number[], cover: (t: number) => number | null): ShareSeries {
+export function shareSeriesOf(model: LoweredModel, ws: RunState, lines: readonly number[], cover: (t: number) => number | null): ShareSeries {
     const T = ws.periods;
     const direct = sharesSeries(model, T, t => directAt(model, ws, lines, t));
     const embedded = sharesSeries(model, T, t => embeddedAt(model, ws, lines, t));
@@ -114,7 +118,7 @@ export function shareSeriesOf(model: LoweredModel, ws: Workspace, lines: readonl
  * A region's cover at the end of period t: the own stock of its consumers plus the reserves
  * located in it, in days of its consumers' need (that period's, or the base need when 0).
  */
-export function regionCoverAt(model: LoweredModel, ws: Workspace, place: number, slots: readonly number[], t: number): number | null {
+export function regionCoverAt(model: LoweredModel, ws: RunState, place: number, slots: readonly number[], t: number): number | null {
     const T = ws.periods;
     const inside = new Set(model.places[place].regions);
     let stock = 0, need = 0, base = 0;
