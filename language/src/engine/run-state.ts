@@ -86,7 +86,13 @@ export class RunState {
     readonly releaseOverride: Int32Array;
 
     // consumers
+    /** First period with a contract shortfall on the consumer's flows (its switch delay counts from it), or -1. */
     readonly firstCut: Int32Array;
+    /** Per consumer and period: its contract shortfall (metrics-v2 §4), for switchers only. */
+    readonly sShortfall: Float64Array;
+    /** Per line: tonnes shipped this period; for lines from plants, the previous period's shortfall. */
+    readonly lineShipped: Float64Array;
+    readonly plantLineShort: Float64Array;
 
     /** Periods whose per-line arrivals are kept (all of them). */
     readonly snapshotPeriods: number[];
@@ -155,6 +161,9 @@ export class RunState {
         this.rmDryDay = new Float64Array(M);
         this.releaseOverride = new Int32Array(reserves.names.length);
         this.firstCut = new Int32Array(consumers.names.length);
+        this.sShortfall = new Float64Array(consumers.names.length * T);
+        this.lineShipped = new Float64Array(lines.count);
+        this.plantLineShort = new Float64Array(lines.count);
 
         // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
         this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
@@ -176,5 +185,8 @@ export class RunState {
         this.sTopOrigin.fill(0);
         this.embeddedSnap.fill(0);
         this.firstCut.fill(-1);
+        this.sShortfall.fill(0);
+        this.lineShipped.fill(0);
+        this.plantLineShort.fill(0);
     }
 }
