@@ -32,7 +32,9 @@ describe('code lenses', () => {
             // -> 2026-04-11; survives (1 + 1/3) × 365/12 = 40.6 days from March 1.
             [5, 'CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days', 'chokepoint.showDetails'],
             [11, 'CurbOnly: 1,000 t → 0 t (2026-04) → 0 t (baseline lowest 1,000 t) · dry 2026-04-11 · released 1,000 t · cover 30.4 days', 'chokepoint.showDetails'],
-            [12, 'CurbOnly: +500 t unmet, +500 million JPY loss', 'chokepoint.runScenario'],
+            // China's worst share stays 75% (it falls during the curb); the stockpile's 1,000 t (30.4
+            // days of 1,000 t/month) is empty at the end of April.
+            [12, 'CurbOnly: +500 t unmet, +500 million JPY loss, lowest cover 30.4 → 0 days', 'chokepoint.runScenario'],
             [13, 'in no scenario', 'chokepoint.showDetails'],
             [14, '100% · 500 t unmet · 500 million JPY loss · 0/1 targets', 'chokepoint.runScenario'],
             [15, '✗ 75% (needs ≤ 50% at 2026-12-01) in baseline and CurbOnly', 'chokepoint.showDetails']

@@ -137,8 +137,24 @@ export function effectTitle(effects: MemberEffect[]): string {
     if (effects.length === 0) return 'in no scenario';
     return effects.map(e => {
         const losses = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => `${signedMoneyText(v, c)} loss`);
-        return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses].join(', ')}`;
+        return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses, ...exposureSegments(e)].join(', ')}`;
     }).join(' · ');
+}
+
+/** `China worst 75% → 100%`, `lowest cover 30.4 → 0 days`: without the member → with it, where they differ. */
+function exposureSegments(e: MemberEffect): string[] {
+    const x = e.exposure;
+    if (!x) return [];
+    const parts: string[] = [];
+    const [shareWithout, shareWith] = x.worstShare;
+    if (x.origin && shareWithout !== null && shareWith !== null && shareText(shareWithout) !== shareText(shareWith)) {
+        parts.push(`${x.origin} worst ${shareText(shareWithout)} → ${shareText(shareWith)}`);
+    }
+    const [coverWithout, coverWith] = x.lowestCover;
+    if (coverWithout !== null && coverWith !== null && daysText(coverWithout) !== daysText(coverWith)) {
+        parts.push(`lowest cover ${daysText(coverWithout).replace(/ days?$/, '')} → ${daysText(coverWith)}`);
+    }
+    return parts;
 }
 
 /** `15% · 2,345 t unmet · 457.6 billion JPY loss · 2/3 targets`. */
