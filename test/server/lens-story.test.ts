@@ -48,6 +48,6 @@ describe('plant and reserve lenses', () => {
         // 88.2% again; HHI at the end 10,000 × (300² + 40²) ÷ 340² = 7,924. Embedded shares follow
         // the direct ones within a point here, so they are not repeated. Unmet: metal 60 t × 4 +
         // REE 100 t × 2 = 440 t of 2,400 t: fill 81.7%; metal runs short on March 1, the shock's start.
-        expect(consumerTitle(result, 'C')).toBe('S: Vietnam 75% → 88.2% (2026-03) → 88.2% (baseline 75%) · HHI 6,250 → 10,000 (2026-04) → 7,924 (baseline 6,250) · unmet 440 t (baseline 0) · fill 81.7% (baseline 100%) · first stockout 2026-03-01 (baseline none) · survives 0 days');
+        expect(consumerTitle(result, 'C')).toBe('S: Vietnam 75% → 88.2% (worst, 2026-03) (baseline 75%) · HHI 6,250 → 10,000 (2026-04) → 7,924 (baseline 6,250) · unmet 440 t (baseline 0) · fill 81.7% (baseline 100%) · first stockout 2026-03-01 (baseline none) · survives 0 days');
     });
 });

@@ -30,6 +30,9 @@ export function periodLabel(result: SimulationResult, t: number): string {
 /** `76.3% → 95% (2026-05) → 76.3%`, or one figure when it never moves. */
 export function arcText(result: SimulationResult, arc: Arc, text: (v: number) => string): string {
     if (text(arc.start) === text(arc.worst) && text(arc.worst) === text(arc.end)) return text(arc.start);
+    // The worst at the start (or the end): said once, with its month.
+    if (text(arc.start) === text(arc.worst)) return `${text(arc.start)} (worst, ${periodLabel(result, arc.worstAt)}) → ${text(arc.end)}`;
+    if (text(arc.end) === text(arc.worst)) return `${text(arc.start)} → ${text(arc.end)} (worst, ${periodLabel(result, arc.worstAt)})`;
     return `${text(arc.start)} → ${text(arc.worst)} (${periodLabel(result, arc.worstAt)}) → ${text(arc.end)}`;
 }
 
@@ -179,6 +182,12 @@ export function stepWord(result: SimulationResult, count: number): string {
  * A reserve material in one scenario: `2,916 t → 120 t (2026-05) → 0 t · dry 2026-06-03 ·
  * released 2,916 t · cap 2,000 t/month binds 2026-03..2026-05: 1,234 t more were asked`.
  */
+export function capText(result: SimulationResult, cap: NonNullable<ReserveMaterialResult['capBinding']>, where = ''): string {
+    const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
+    const span = cap.from === cap.to ? month(cap.from) : `${month(cap.from)}..${month(cap.to)}`;
+    return `cap ${tonnesText(cap.cap)}/${result.horizon.step} binds ${where}${span}: ${tonnesText(cap.askedAbove)} more were asked`;
+}
+
 export function reserveSegments(result: SimulationResult, m: ReserveMaterialResult, base?: ReserveMaterialResult): string[] {
     const parts: string[] = [];
     const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
@@ -187,10 +196,6 @@ export function reserveSegments(result: SimulationResult, m: ReserveMaterialResu
     else parts.push((m.final === m.initial ? `${tonnesText(m.initial)}` : `${tonnesText(m.initial)} → ${tonnesText(m.final)}`) + beside);
     if (m.dryOn) parts.push(`dry ${m.dryOn}`);
     if (m.released > 0) parts.push(`released ${tonnesText(m.released)}`);
-    const cap = m.capBinding;
-    if (cap) {
-        const span = cap.from === cap.to ? month(cap.from) : `${month(cap.from)}..${month(cap.to)}`;
-        parts.push(`cap ${tonnesText(cap.cap)}/${result.horizon.step} binds ${span}: ${tonnesText(cap.askedAbove)} more were asked`);
-    }
+    if (m.capBinding) parts.push(capText(result, m.capBinding));
     return parts;
 }

@@ -1,7 +1,7 @@
 import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/engine/results.js';
 import type { MemberEffect } from '../protocol.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
-import { consumerSegments, plantSegments, reserveSegments, shownScenarioFor } from './lens-story.js';
+import { capText, consumerSegments, plantSegments, reserveSegments, shownScenarioFor } from './lens-story.js';
 import {
     COMPARISON_TEXT, daysText, displayNumber, lossText, metricText, shareText, signedMoneyText, signedTonnesText, tonnesText
 } from '../../../language/src/values/display.js';
@@ -80,11 +80,10 @@ export function consumerTitle(result: SimulationResult, name: string): string | 
 export function plantTitle(result: SimulationResult, name: string): string | undefined {
     const base = result.scenarios[0]?.plants[name];
     if (!base) return undefined;
+    // The scenario where it uses least of the capacity it has (a planned plant: where it is built).
     let shown = result.scenarios[0];
-    for (const scenario of result.scenarios.slice(1)) {
-        const plant = scenario.plants[name];
-        if (plant && plant.produced < (shown.plants[name]?.produced ?? Infinity) - 1e-6) shown = scenario;
-    }
+    const use = (s: ScenarioResult) => s.plants[name]?.utilisation ?? Infinity;
+    for (const scenario of result.scenarios.slice(1)) if (use(scenario) < use(shown) - 1e-9) shown = scenario;
     const segments = plantSegments(result, shown.plants[name], base);
     return result.scenarios.length > 1 ? `${shown.name}: ${segments.join(' · ')}` : segments.join(' · ');
 }
@@ -107,6 +106,13 @@ export function reserveTitle(result: SimulationResult, name: string): string | u
         const text = reserveSegments(result, m, baseline.materials[material]).join(' · ');
         return materials.length > 1 ? `${material} ${text}` : text;
     });
+    // A release cap that binds elsewhere is named too.
+    for (const material of materials) {
+        if (reserve.materials[material].capBinding) continue;
+        const elsewhere = result.scenarios.find(s => s.reserves[name]?.materials[material]?.capBinding);
+        const cap = elsewhere?.reserves[name].materials[material].capBinding;
+        if (elsewhere && cap) parts.push(capText(result, cap, `in ${elsewhere.name} `));
+    }
     const cover = materials.length === 1 ? baseline.materials[materials[0]].coverDays : null;
     if (cover !== null) parts.push(`cover ${daysText(cover)}`);
     const dry = firstDry(result, name);
