@@ -59,6 +59,8 @@ export interface MemberEffect {
     unmet: number;
     /** Per currency. */
     loss: Record<string, number>;
+    /** The followed origin's worst share and the lowest cover, without and with the member (metrics-v2 §2). */
+    exposure?: { origin: string | null, worstShare: [number | null, number | null], lowestCover: [number | null, number | null] };
 }
 
 /** Request: the latest results of a document. */
@@ -144,6 +146,7 @@ export interface ChokepointSettings {
         file: boolean;
         consumer: boolean;
         reserve: boolean;
+        plant: boolean;
         shock: boolean;
         measure: boolean;
         scenario: boolean;
