@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { simulate, scenarioNames } from '../engine/simulate.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
+import { evaluateMeasureValues } from '../evaluation/measure-values.js';
 import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { writeResultsJson, type TextOut } from './run-json.js';
@@ -111,7 +112,10 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         : undefined;
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
-    if (parsed.json) writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, extra);
+    if (parsed.json) {
+        const measures = evaluateMeasureValues(prepared.model, { scenario: parsed.scenario });
+        writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, { measures, ...extra });
+    }
     else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);
