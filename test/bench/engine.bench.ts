@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
-import { runCommand } from '../../language/src/cli/run.js';
+import { main } from '../../language/src/cli/main.js';
 import { toJson } from '../../language/src/cli/run-json.js';
 import { Engine } from '../../language/src/engine/engine.js';
 import { simulate } from '../../language/src/engine/simulate.js';
@@ -54,7 +54,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
                 let bytes = 0;
                 const start = performance.now();
                 const cpuStart = process.cpuUsage();
-                const code = await runCommand([file, '--json'], s => { bytes += s.length + 1; }, () => undefined);
+                const code = await main(['run', file, '--json'], s => { bytes += s.length + 1; }, () => undefined);
                 const used = process.cpuUsage(cpuStart);
                 whole.push(performance.now() - start);
                 cpu.push((used.user + used.system) / 1000);
@@ -98,7 +98,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
             '',
             '### The whole `chokepoint run --json`',
             '',
-            'In-process: median of 3 runs of `runCommand([file, "--json"])` in this (warm) process: read, parse,',
+            'In-process: median of 3 runs of `main(["run", file, "--json"])` in this (warm) process: read, parse,',
             'link and validate (load), lower, simulate the baseline and every scenario, and write the JSON with',
             'every series (streamed scenario by scenario). The phase columns are one separate measurement of each',
             'phase (serialize: the whole results at once). Fresh process: median of 3 runs of the built CLI,',

@@ -16,8 +16,7 @@ import { formatUncertainty } from './run-uncertainty.js';
 import { evaluateUncertainty, MAX_SAMPLES } from '../evaluation/uncertainty.js';
 import { formatNumber } from '../values/quantities.js';
 import { PhaseTimes } from './timings.js';
-
-const USAGE = 'Usage: chokepoint run FILE [--scenario NAME] [--json] [--samples N [--seed S]] [--timings]';
+import { parseCommandLine, UsageError, type CliCommand, type CommandLine } from './command.js';
 
 export interface RunArguments {
     file: string;
@@ -30,50 +29,54 @@ export interface RunArguments {
     timings: boolean;
 }
 
+export const runCommand: CliCommand = {
+    name: 'run',
+    summary: 'simulate a model and print its metrics',
+    operands: 'FILE',
+    operandCount: { min: 1, max: 1, tooFew: 'run needs a .choke file', tooMany: 'run takes one file' },
+    options: {
+        scenario: { type: 'string', value: 'NAME', description: 'the baseline and this scenario only' },
+        json: { type: 'boolean', description: 'the results as JSON' },
+        samples: { type: 'string', value: 'N', description: 'draw every LOW..HIGH range N times: P5/P50/P95' },
+        seed: { type: 'string', value: 'S', description: "the uncertainty run's seed (default 1)" },
+        timings: { type: 'boolean', description: 'how long each phase took, on stderr' }
+    },
+    async run(line, { out, err }) {
+        const parsed = runArgumentsOf(line);
+        if ('error' in parsed) throw new UsageError(parsed.error);
+        const times = parsed.timings ? new PhaseTimes() : undefined;
+        const code = await simulateFile(parsed, out, err, times);
+        if (times) err(times.summary());
+        return code;
+    }
+};
+
 /** Parses `run`'s arguments, or says what is wrong with them. */
 export function parseRunArguments(args: string[]): RunArguments | { error: string } {
-    const files: string[] = [];
-    let scenario: string | undefined;
-    let json = false;
-    let samples: number | undefined;
-    let seed = 1;
-    let timings = false;
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (a === '--json') json = true;
-        else if (a === '--timings') timings = true;
-        else if (a === '--samples' || a === '--seed') {
-            const text = args[++i] ?? '';
-            const value = Number(text);
-            const limit = a === '--samples' ? MAX_SAMPLES : 2 ** 32 - 1;
-            const least = a === '--samples' ? 1 : 0;
-            if (!/^\d+$/.test(text) || value < least || value > limit) {
-                return { error: `${a} takes a whole number from ${least} to ${formatNumber(limit, 0)}, not '${text}'.\n${USAGE}` };
-            }
-            if (a === '--samples') samples = value;
-            else seed = value;
-        }
-        else if (a === '--scenario') {
-            scenario = args[++i];
-            if (!scenario) return { error: `--scenario needs a scenario name.\n${USAGE}` };
-        } else if (a.startsWith('--scenario=')) scenario = a.slice('--scenario='.length);
-        else if (a.startsWith('-')) return { error: `Unknown option '${a}'.\n${USAGE}` };
-        else files.push(a);
-    }
-    if (files.length !== 1) return { error: `${files.length === 0 ? 'run needs a .choke file' : 'run takes one file'}.\n${USAGE}` };
-    return { file: files[0], scenario, json, samples, seed, timings };
+    const line = parseCommandLine(runCommand, args);
+    return 'error' in line ? line : runArgumentsOf(line);
 }
 
-export async function runCommand(args: string[], out: TextOut, err: (s: string) => void): Promise<number> {
-    const parsed = parseRunArguments(args);
-    if ('error' in parsed) {
-        err(parsed.error);
-        return 2;
+function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
+    const { scenario, json, samples, seed, timings } = line.options;
+    const sampleCount = wholeNumberOption('samples', samples, 1, MAX_SAMPLES);
+    if (typeof sampleCount === 'string') return { error: sampleCount };
+    const seedValue = wholeNumberOption('seed', seed, 0, 2 ** 32 - 1);
+    if (typeof seedValue === 'string') return { error: seedValue };
+    return {
+        file: line.operands[0], scenario: typeof scenario === 'string' ? scenario : undefined, json: json === true,
+        samples: sampleCount, seed: seedValue ?? 1, timings: timings === true
+    };
+}
+
+/** A whole-number option's value, undefined when not given, or the message saying why not. */
+function wholeNumberOption(name: string, given: CommandLine['options'][string], least: number, limit: number): number | undefined | string {
+    if (typeof given !== 'string') return undefined;
+    const value = Number(given);
+    if (!/^\d+$/.test(given) || value < least || value > limit) {
+        return `--${name} takes a whole number from ${least} to ${formatNumber(limit, 0)}, not '${given}'.`;
     }
-    const times = parsed.timings ? new PhaseTimes() : undefined;
-    const code = await simulateFile(parsed, out, err, times);
-    if (times) err(times.summary());
-    return code;
+    return value;
 }
 
 async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string) => void, times: PhaseTimes | undefined): Promise<number> {
