@@ -6,9 +6,10 @@ import { checkCommand } from './check.js';
 import { commandSynopsis, runCommandLine, type CliCommand, type CliIo } from './command.js';
 import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
+import { rankCommand } from './rank.js';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, rankCommand];
 
 function usage(): string {
     return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version',
