@@ -7,9 +7,10 @@ import { commandSynopsis, runCommandLine, type CliCommand, type CliIo } from './
 import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
 import { rankCommand } from './rank.js';
+import { optimizeCommand } from './optimize.js';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, rankCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, rankCommand, optimizeCommand];
 
 function usage(): string {
     return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version',
