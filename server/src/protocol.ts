@@ -59,6 +59,8 @@ export interface MemberEffect {
     unmet: number;
     /** Per currency. */
     loss: Record<string, number>;
+    /** A measure's cost in the horizon, per currency (every currency of the model). */
+    cost?: Record<string, number>;
 }
 
 /** Request: the latest results of a document. */

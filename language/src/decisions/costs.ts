@@ -54,3 +54,10 @@ export function roundMoney(money: Money): Money {
 export function costCurrencies(event: LoweredEvent): string[] {
     return [...new Set(event.costs.map(c => c.currency))];
 }
+
+/** Every measure's cost in the horizon, by name, rounded to cents. */
+export function measureCosts(model: LoweredModel): Record<string, Money> {
+    const costs: Record<string, Money> = {};
+    for (const event of model.events) if (!event.isShock) costs[event.name] = roundMoney(horizonCost(model, event));
+    return costs;
+}

@@ -10,6 +10,7 @@ import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from '../../../language/src/values/display.js';
+import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';
@@ -62,14 +63,16 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
             title = using.length === 0 ? 'in no scenario'
-                : view.effects ? effectTitle(view.effects[name] ?? [])
+                : view.effects ? (isMeasure(declaration) ? measureValueTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? [])
                 : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];
             }
         } else if (isScenario(declaration) && kinds.scenario) {
+            const together = scenarioMeasuresSegment(view.effects, name);
             title = scenarioTitle(result, name);
+            if (title !== undefined && together) title = `${title} · ${together}`;
             command = Commands.runScenario;
         } else if (isTarget(declaration) && kinds.target) {
             title = targetTitle(result, name);

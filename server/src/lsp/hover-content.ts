@@ -7,6 +7,7 @@ import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
 import { daysText, displayNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/values/display.js';
 import { quantityHint } from './inlay-hints.js';
+import { measureValueHover } from './decision-titles.js';
 import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
 
 /** Markdown pieces of hovers. Pure functions of the AST and a results view. */
@@ -76,7 +77,8 @@ export function metricsText(node: Named, result: SimulationResult, effects: Reco
             const loss = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => signedMoneyText(v, c)).join(' + ') || '±0';
             lines.push(`| ${e.scenario} | ${signedTonnesText(e.unmet)} | ${loss} |`);
         }
-        return lines.join('\n');
+        const value = isMeasure(node) ? measureValueHover(rows, result) : undefined;
+        return value ? `${lines.join('\n')}\n\n${value}` : lines.join('\n');
     }
     return undefined;
 }

@@ -5,6 +5,7 @@ import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
 import type { LoweredModel } from '../../../language/src/lowering/model.js';
 import type { MemberEffect } from '../protocol.js';
 import type { PackedSeries } from './packed-series.js';
+import { measureCosts } from '../../../language/src/decisions/costs.js';
 
 /**
  * The server's use of the engine's facade: `prepare` checks and lowers a document
@@ -48,6 +49,13 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
             if (key !== '' && !variants.has(key)) variants.set(key, rest);
             wanted.push({ scenario: scenario.name, member: model.events[event].name, variant: key });
         }
+        // The scenario's measures together: S against S's shocks alone (decisions.md §2).
+        const shocks = scenario.events.filter(e => model.events[e].isShock);
+        if (shocks.length < scenario.events.length) {
+            const key = keyOf(shocks);
+            if (key !== '' && !variants.has(key)) variants.set(key, shocks);
+            wanted.push({ scenario: scenario.name, member: MEASURES_TOGETHER, variant: key });
+        }
     }
     if (wanted.length === 0) return {};
     let variantResult: SimulationResult | undefined;
@@ -65,6 +73,8 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
     const variantTotals = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s.totals]) ?? []);
     variantTotals.set('', result.scenarios[0].totals);
     const effects: Record<string, MemberEffect[]> = {};
+    const costs = measureCosts(model);
+    const costOf = (member: string) => member in costs ? { cost: costs[member] } : {};
     for (const { scenario, member, variant } of wanted) {
         const withMember = byName.get(scenario)?.totals;
         const without = variantTotals.get(variant);
@@ -73,10 +83,16 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
         for (const currency of new Set([...Object.keys(withMember.loss), ...Object.keys(without.loss)])) {
             loss[currency] = (withMember.loss[currency] ?? 0) - (without.loss[currency] ?? 0);
         }
-        (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss });
+        (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss, ...costOf(member) });
     }
     return effects;
 }
+
+/**
+ * The key under which `memberEffects` gives each scenario's measures together (not a name the
+ * language allows, so it never meets a declaration).
+ */
+export const MEASURES_TOGETHER = '*measures';
 
 export function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
