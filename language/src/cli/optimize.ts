@@ -9,6 +9,8 @@ import { displayNumber, moneyText, tonnesText } from '../values/display.js';
 import { parseNumber, SCALE } from '../values/quantities.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadLoweredModel } from './load-model.js';
+import { pooledBatches } from '../evaluation/pool.js';
+import { THREADS_OPTION, threadsOption } from './threads.js';
 import { toJson } from './run-json.js';
 
 const SCALE_WORD = /^(thousand|million|billion|trillion)$/;
@@ -25,12 +27,14 @@ export const optimizeCommand: CliCommand = {
             words: budgetWords
         },
         measures: { type: 'string', value: 'A,B,...', description: 'the candidate measures (default: every measure with a cost in the budget\'s currency)' },
-        json: { type: 'boolean', description: 'the result as JSON' }
+        json: { type: 'boolean', description: 'the result as JSON' },
+        threads: THREADS_OPTION
     },
     async run(line, { out, err }) {
         if (typeof line.options.budget !== 'string') throw new UsageError(`optimize needs --budget AMOUNT CUR, e.g. --budget ${BUDGET_EXAMPLE}.`);
         const budget = parseBudget(line.options.budget);
         if ('error' in budget) throw new UsageError(budget.error);
+        threadsOption(line.options.threads);
         const measures = typeof line.options.measures === 'string'
             ? line.options.measures.split(',').map(m => m.trim()).filter(m => m.length > 0) : undefined;
         if (measures && measures.length === 0) throw new UsageError('--measures needs measure names separated by commas, e.g. --measures Stockpile90,Offtake.');
@@ -39,7 +43,8 @@ export const optimizeCommand: CliCommand = {
         const request = { ...budget, measures };
         const candidates = optimizeCandidates(model, request);
         if ('error' in candidates) throw new UsageError(candidates.error);
-        const result = await evaluateOptimization(model, candidates, request);
+        const pool = pooledBatches(model, threadsOption(line.options.threads));
+        const result = await evaluateOptimization(model, candidates, request, pool.batch).finally(() => pool.close());
         out(line.options.json === true ? toJson(result) : optimizationTable(result, budget.currency));
         return 0;
     }

@@ -5,7 +5,9 @@
  */
 import type { Ranking } from '../decisions/rank.js';
 import { parseDuration } from '../decisions/rank.js';
-import { DEFAULT_OUTAGE, evaluateRanking } from '../evaluation/ranking.js';
+import { DEFAULT_OUTAGE, evaluateRankingWith } from '../evaluation/ranking.js';
+import { pooledBatches } from '../evaluation/pool.js';
+import { THREADS_OPTION, threadsOption } from './threads.js';
 import { daysText, displayNumber, lossText, tonnesText } from '../values/display.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadLoweredModel } from './load-model.js';
@@ -24,7 +26,8 @@ export const rankCommand: CliCommand = {
             words: following => following.length > 1 && /^\d/.test(following[0]) && DURATION_UNITS.test(following[1]) ? 2 : 1
         },
         scenario: { type: 'string', value: 'NAME', description: 'rank in this scenario instead of the baseline' },
-        json: { type: 'boolean', description: 'the ranking as JSON' }
+        json: { type: 'boolean', description: 'the ranking as JSON' },
+        threads: THREADS_OPTION
     },
     async run(line, { out, err }) {
         const outage = typeof line.options.outage === 'string' ? line.options.outage : DEFAULT_OUTAGE;
@@ -34,7 +37,12 @@ export const rankCommand: CliCommand = {
         const scenario = typeof line.options.scenario === 'string' ? line.options.scenario : undefined;
         const model = await loadLoweredModel(line.operands[0], err, scenario);
         if (typeof model === 'number') return model;
-        const ranking = evaluateRanking(model, { scenario, outage });
+        const threads = threadsOption(line.options.threads);
+        let pool: ReturnType<typeof pooledBatches> | undefined;
+        const ranking = await evaluateRankingWith(model, { scenario, outage }, (withOutages, runs) => {
+            pool = pooledBatches(withOutages, threads);
+            return pool.batch(runs);
+        }).finally(() => pool?.close());
         if (!ranking) throw new UsageError(`Cannot rank with --outage '${outage}'.`);
         out(line.options.json === true ? toJson(ranking) : rankingTable(ranking));
         return 0;

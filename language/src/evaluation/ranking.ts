@@ -6,6 +6,7 @@ import { planRanking, rankCandidates, rankingFrom, outageEndPeriod, parseDuratio
 import { BASELINE } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import { runSummaries } from './measure-values.js';
+import type { RunSummary } from '../decisions/summary.js';
 
 export const DEFAULT_OUTAGE = '3 months';
 
@@ -19,6 +20,20 @@ export interface RankingOptions {
 
 /** The ranking; undefined when the outage is not a duration or the scenario is unknown. */
 export function evaluateRanking(model: LoweredModel, options: RankingOptions = {}): Ranking | undefined {
+    const planned = planFor(model, options);
+    if (!planned) return undefined;
+    return planned.finish(runSummaries(planned.model, planned.runs, options.shouldCancel));
+}
+
+/** The same, its runs through `batch` (e.g. a worker pool over the model with the outages, `planned.model`). */
+export async function evaluateRankingWith(model: LoweredModel, options: RankingOptions,
+    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>): Promise<Ranking | undefined> {
+    const planned = planFor(model, options);
+    if (!planned) return undefined;
+    return planned.finish(await batch(planned.model, planned.runs));
+}
+
+function planFor(model: LoweredModel, options: RankingOptions): { model: LoweredModel, runs: number[][], finish: (s: RunSummary[]) => Ranking } | undefined {
     const outage = options.outage ?? DEFAULT_OUTAGE;
     const duration = parseDuration(outage);
     if (!duration) return undefined;
@@ -27,5 +42,5 @@ export function evaluateRanking(model: LoweredModel, options: RankingOptions = {
     if (!scenario) return undefined;
     const candidates = rankCandidates(model);
     const plan = planRanking(model, scenario.events, outageEndPeriod(model, duration), candidates);
-    return rankingFrom(model, candidates, runSummaries(plan.model, plan.runs, options.shouldCancel), name, outage.trim());
+    return { ...plan, finish: summaries => rankingFrom(model, candidates, summaries, name, outage.trim()) };
 }
