@@ -7,7 +7,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { simulate, scenarioNames } from '../engine/simulate.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
-import { evaluateMeasureValues } from '../evaluation/measure-values.js';
+import { evaluateMeasureValuesWith } from '../evaluation/measure-values.js';
+import { pooledBatches } from '../evaluation/pool.js';
 import { loadModel } from '../workspace/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { writeResultsJson, type TextOut } from './run-json.js';
@@ -116,7 +117,9 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
     if (parsed.json) {
-        const measures = evaluateMeasureValues(prepared.model, { scenario: parsed.scenario });
+        // The value of every measure: (1 + measures) runs per scenario, on every core once that pays.
+        const pool = pooledBatches(prepared.model);
+        const measures = await evaluateMeasureValuesWith(prepared.model, { scenario: parsed.scenario }, pool.batch).finally(() => pool.close());
         writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, { measures, ...extra });
     }
     else {

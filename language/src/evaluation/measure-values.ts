@@ -31,6 +31,13 @@ export function evaluateMeasureValues(model: LoweredModel, options: MeasureValue
     return measureValuesFrom(model, plan, runSummaries(model, plan.runs, options.shouldCancel));
 }
 
+/** The same through `batch` (e.g. the worker pool), for large models. */
+export async function evaluateMeasureValuesWith(model: LoweredModel, options: MeasureValueOptions,
+    batch: (runs: number[][]) => Promise<RunSummary[]>): Promise<Record<string, MeasureValue>> {
+    const plan = planMeasureValues(model, options.scenario);
+    return measureValuesFrom(model, plan, await batch(plan.runs));
+}
+
 /** Measures' values and each scenario's measures together (the editor's lenses). */
 export function evaluateAllMeasureValues(model: LoweredModel, options: MeasureValueOptions = {}): MeasureValues {
     const plan = planMeasureValues(model, options.scenario, true);

@@ -15,10 +15,12 @@ import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
 
 /**
- * Work (runs × periods × (lines + consumer slots)) from which the pool pays on 2 cores:
- * about 300 runs of the Japan example (60 periods, 43 lines, 28 slots).
+ * Work (runs × periods × (lines + consumer slots)) from which the pool pays: starting two
+ * workers, copying the model and warming their engines costs about 250 ms, which a sweep
+ * must outweigh; about half a second of runs on one thread, some 2,000 runs of the Japan
+ * example (60 periods × 71 lines and slots). Measured in docs/benchmarks.md.
  */
-export const POOL_MIN_WORK = 1_300_000;
+export const POOL_MIN_WORK = 8_000_000;
 
 export interface PoolOptions {
     /** Worker threads (default: the machine's cores); 1 runs everything on this thread. */
