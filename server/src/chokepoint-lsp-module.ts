@@ -18,10 +18,10 @@ import { ChokepointSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ChokepointDocumentSymbolProvider, ChokepointNodeKindProvider } from './lsp/symbols.js';
 import { ChokepointSettingsService } from './settings.js';
 import { SimulationService } from './simulation/simulation-service.js';
-import { ChokepointDocumentBuilder } from './workspace/document-builder.js';
-import { ChokepointDocumentUpdateHandler } from './workspace/document-update-handler.js';
-import { LibraryContentProvider } from './workspace/library.js';
-import { ChokepointWorkspaceManager } from './workspace/workspace-manager.js';
+import { ChokepointDocumentBuilder } from './documents/document-builder.js';
+import { ChokepointDocumentUpdateHandler } from './documents/document-update-handler.js';
+import { LibraryContentProvider } from './documents/library.js';
+import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {

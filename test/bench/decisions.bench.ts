@@ -12,7 +12,7 @@ import { createChokepointCoreServices } from '../../language/src/chokepoint-modu
 import { RunPool, sweepWork } from '../../language/src/evaluation/pool.js';
 import { lowerDocument } from '../../language/src/lowering/lower.js';
 import type { LoweredModel } from '../../language/src/lowering/model.js';
-import { loadModel } from '../../language/src/workspace/load.js';
+import { loadModel } from '../../language/src/loading/load.js';
 import { median, ms, table } from './util.js';
 
 const ROOT = process.cwd();

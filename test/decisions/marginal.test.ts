@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, JAPAN } from '../examples/cli.js';
 import { lower } from '../engine/helpers.js';
 import { SummaryRunner } from '../../language/src/decisions/summary.js';
-import { simulate } from '../../language/src/engine/simulate.js';
+import { simulate } from '../../language/src/evaluation/simulation.js';
 import type { MeasureValue } from '../../language/src/decisions/marginal.js';
 import type { SimulationResult } from '../../language/src/engine/results.js';
 

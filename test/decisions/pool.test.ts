@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lower } from '../engine/helpers.js';
 import { poolWorkerScript, RunPool, threadsFor } from '../../language/src/evaluation/pool.js';
-import { SimulationCancelled } from '../../language/src/engine/simulate.js';
+import { SimulationCancelled } from '../../language/src/evaluation/simulation.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'out/cli.js');

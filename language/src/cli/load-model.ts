@@ -4,10 +4,10 @@
  */
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
-import { scenarioNames } from '../engine/simulate.js';
+import { scenarioNames } from '../evaluation/simulation.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
 import type { LoweredModel } from '../lowering/model.js';
-import { loadModel } from '../workspace/load.js';
+import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 
 /** The lowered model, or the exit code after the errors were printed (1 model errors, 2 usage). */

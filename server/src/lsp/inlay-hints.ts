@@ -8,7 +8,7 @@ import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolu
 import { amountRange, DAYS_PER_MONTH, days, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
 import { displayNumber } from '../../../language/src/values/display.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
-import type { StepUnit } from '../model/queries.js';
+import type { StepUnit } from '../../../language/src/lowering/model.js';
 import { dailyNeed, servedDailyNeed, stepOf } from '../model/queries.js';
 import type { ChokepointSettingsService } from '../settings.js';
 

@@ -2,8 +2,8 @@ import type { AstNode, AstNodeDescription, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Import, Model } from '../../generated/ast.js';
 import type { ChokepointCoreServices } from '../../chokepoint-module.js';
-import { importClosure, resolveImport } from '../../workspace/imports.js';
-import { isStdlibUri } from '../../workspace/stdlib.js';
+import { importClosure, resolveImport } from '../../loading/imports.js';
+import { isStdlibUri } from '../../loading/stdlib.js';
 import { Code } from '../codes.js';
 
 /** A file with nothing in it (empty, or only comments) is most likely a mistake. */
