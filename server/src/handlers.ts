@@ -8,7 +8,8 @@ import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { ResultsParams, ResultsResponse } from './protocol.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
-import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification } from './protocol.js';
+import { LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
+import { rankingResponse } from './simulation/ranking-request.js';
 
 /**
  * What the server adds to Langium's request handling: the custom requests and
@@ -55,6 +56,14 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
     }));
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
+
+    connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) => guarded(async () => {
+        await workspaceReady();
+        const uri = URI.parse(params.uri);
+        await simulation.waitForCurrent(uri, token);
+        const document = documents.getDocument(uri);
+        return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
+    }));
 
     // These replace Langium's handlers (one handler per method): they wait for the run of
     // the current text first, outside the workspace lock, then answer from its results.

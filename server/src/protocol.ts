@@ -94,6 +94,19 @@ export interface SimulationProgressParams {
 /** Request: the text of the read-only standard library (for the `chokepoint-lib:` scheme). */
 export const LibraryTextRequest = 'chokepoint/libraryText';
 
+/** Request: the criticality ranking of a document's model (decisions.md §3), as a markdown document. */
+export const RankingRequest = 'chokepoint/ranking';
+
+export interface RankingParams {
+    uri: string;
+    /** The outage's length in the language's form (default `3 months`). */
+    outage?: string;
+    scenario?: string;
+}
+
+/** The ranking as markdown, or why there is none. */
+export type RankingResponse = { markdown: string } | { message: string };
+
 /** Client commands the server's code lenses invoke (and the command palette offers). */
 export const Commands = {
     /** Arguments from lenses: [uri: string, scenarioName: string]. */
@@ -104,7 +117,9 @@ export const Commands = {
     openStandardLibrary: 'chokepoint.openStandardLibrary',
     restartServer: 'chokepoint.restartServer',
     /** Arguments: [uri: string, entityName: string]; shows a detail view of that entity's metrics. */
-    showDetails: 'chokepoint.showDetails'
+    showDetails: 'chokepoint.showDetails',
+    /** Arguments: [uri: string]; opens the criticality ranking of the model as a markdown document. */
+    showRanking: 'chokepoint.showRanking'
 } as const;
 
 /** Settings under `chokepoint.*` (the client contributes them; the server reads them). */
