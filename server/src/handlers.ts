@@ -8,8 +8,9 @@ import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { ResultsParams, ResultsResponse } from './protocol.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
-import { LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
+import { FrontierRequest, LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
 import { rankingResponse } from './simulation/ranking-request.js';
+import { frontierOf } from './simulation/frontier.js';
 
 /**
  * What the server adds to Langium's request handling: the custom requests and
@@ -56,6 +57,16 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
     }));
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
+
+    connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) => guarded(async () => {
+        await workspaceReady();
+        const uri = URI.parse(params.uri);
+        await simulation.waitForCurrent(uri, token);
+        const document = documents.getDocument(uri);
+        const view = document ? simulation.view(document) : undefined;
+        if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
+        return frontierOf(simulation.rootOf(document), documents, view.result);
+    }));
 
     connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) => guarded(async () => {
         await workspaceReady();

@@ -104,6 +104,14 @@ export interface RankingParams {
     scenario?: string;
 }
 
+/** Request: the budget frontier of a document's model for the chart view (params: ResultsParams' `uri`). */
+export const FrontierRequest = 'chokepoint/frontier';
+
+/** The frontier in one currency (cost and expected loss of each best portfolio), or why there is none. */
+export type FrontierResponse =
+    | { currency: string, points: { cost: number, expectedLoss: number, measures: string[] }[] }
+    | { message: string };
+
 /** The ranking as markdown, or why there is none. */
 export type RankingResponse = { markdown: string } | { message: string };
 
