@@ -48,6 +48,17 @@ describe('the run pool', () => {
         expect(JSON.stringify(await two.run(repeated))).toBe(JSON.stringify(await one.run(repeated)));
     });
 
+    it('collects a shared batch (written into shared memory, waited for without the event loop) equal to this thread', async () => {
+        const model = await lower(readFileSync(KNAPSACK, 'utf8'));
+        const runs = Array.from({ length: 40 }, (_, i) => [0, ...[1, 2, 3, 4].filter(m => (i >> (m - 1)) & 1)]);
+        const two = new RunPool(model, 2), one = new RunPool(model, 1);
+        pools.push(two, one);
+        // Let the workers start, as run --json lets them while it simulates.
+        await new Promise(resolve => setTimeout(resolve, 200));
+        expect(JSON.stringify(two.runShared(runs).wait())).toBe(JSON.stringify(await one.run(runs)));
+        expect(JSON.stringify(one.runShared(runs).wait())).toBe(JSON.stringify(await one.run(runs)));
+    });
+
     it('stops a batch when cancelled', async () => {
         const model = await lower(readFileSync(KNAPSACK, 'utf8'));
         const pool = new RunPool(model, 2);

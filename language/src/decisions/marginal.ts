@@ -8,6 +8,7 @@
 import { r2, r3, r6 } from '../engine/metrics.js';
 import { shockStartPeriod } from '../engine/simulate.js';
 import type { LoweredModel, LoweredScenario } from '../lowering/model.js';
+import type { ScenarioResult } from '../engine/results.js';
 import { horizonCost, roundMoney, zeroMoney, type Money } from './costs.js';
 import type { RunSummary } from './summary.js';
 
@@ -43,15 +44,19 @@ export interface MeasurePlan {
     slots: { own: number, without: Map<number, number>, shocksAlone: number }[];
 }
 
-/** Scenarios counted: all of them, or only `only` (the baseline has no measures). */
-export function planMeasureValues(model: LoweredModel, only?: string, withShocksAlone = false): MeasurePlan {
+/**
+ * Scenarios counted: all of them, or only `only` (the baseline has no measures). Without
+ * `withOwn`, the scenarios' own runs are not planned (`own` is -1): the caller has them from
+ * the main simulation and passes them to `measureValuesFrom`.
+ */
+export function planMeasureValues(model: LoweredModel, only?: string, withShocksAlone = false, withOwn = true): MeasurePlan {
     const scenarios = only === undefined ? model.scenarios : model.scenarios.filter(s => s.name === only);
     const runs: number[][] = [];
     const slots: MeasurePlan['slots'] = [];
     for (const scenario of scenarios) {
         const measures = [...new Set(scenario.events.filter(e => !model.events[e].isShock))];
-        if (measures.length === 0) { slots.push({ own: -1, without: new Map(), shocksAlone: -1 }); continue; }
-        const own = runs.push(scenario.events) - 1;
+        if (measures.length === 0) { slots.push({ own: -2, without: new Map(), shocksAlone: -1 }); continue; }
+        const own = withOwn ? runs.push(scenario.events) - 1 : -1;
         const without = new Map<number, number>();
         for (const m of measures) without.set(m, runs.push(scenario.events.filter(e => e !== m)) - 1);
         const shocksAlone = withShocksAlone ? runs.push(scenario.events.filter(e => model.events[e].isShock)) - 1 : -1;
@@ -61,7 +66,8 @@ export function planMeasureValues(model: LoweredModel, only?: string, withShocks
 }
 
 /** Every measure of the model (declaration order) with its value in each scenario that includes it. */
-export function measureValuesFrom(model: LoweredModel, plan: MeasurePlan, summaries: RunSummary[]): Record<string, MeasureValue> {
+export function measureValuesFrom(model: LoweredModel, plan: MeasurePlan, summaries: RunSummary[],
+    ownRuns?: ReadonlyMap<string, RunSummary>): Record<string, MeasureValue> {
     const values: Record<string, MeasureValue> = {};
     model.events.forEach((event, e) => {
         if (event.isShock) return;
@@ -72,7 +78,9 @@ export function measureValuesFrom(model: LoweredModel, plan: MeasurePlan, summar
             const slot = plan.slots[i];
             const without = slot.without.get(e);
             if (without === undefined) return;
-            const value = gain(model, scenario, summaries[slot.own], summaries[without], cost);
+            const own = slot.own >= 0 ? summaries[slot.own] : ownRuns?.get(scenario.name);
+            if (!own) return;
+            const value = gain(model, scenario, own, summaries[without], cost);
             scenarios[scenario.name] = value;
             if (scenario.probability !== null) weighted.push({ p: scenario.probability, value });
         });
@@ -152,4 +160,17 @@ export function ratioOf(lossAvoided: Money, cost: Money): number | null {
     if (Object.keys(lossAvoided).some(c => c !== currency && r2(lossAvoided[c]) !== 0)) return null;
     const ratio = (lossAvoided[currency] ?? 0) / cost[currency];
     return Number.isFinite(ratio) ? r6(ratio) : null;
+}
+
+/** A scenario's summary from its full results (the main simulation), as `measureValuesFrom` takes it. */
+export function summaryOfResult(model: LoweredModel, scenario: ScenarioResult): RunSummary {
+    const loss: Money = zeroMoney(model);
+    for (const [currency, value] of Object.entries(scenario.totals.loss)) loss[currency] = value;
+    let ttsDays: number | null = null;
+    for (const consumer of Object.values(scenario.consumers)) {
+        for (const material of Object.values(consumer.materials)) {
+            if (material.ttsDays !== null && (ttsDays === null || material.ttsDays < ttsDays)) ttsDays = material.ttsDays;
+        }
+    }
+    return { unmet: scenario.totals.unmet, loss, ttsDays, consumerUnmet: [] };
 }

@@ -8,6 +8,7 @@ import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import { SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
+import { writeRecord } from './summary-records.js';
 
 let runner: SummaryRunner | undefined;
 const RESULTS_PER_MESSAGE = 64;
@@ -21,6 +22,7 @@ function onMessage(message: ToPoolWorker): void {
         runner = new SummaryRunner(message.model as LoweredModel);
         return;
     }
+    if (message.type === 'shared') { runShared(message); return; }
     const counter = new Int32Array(message.counter);
     const cancel = new Int32Array(message.cancel);
     const shouldCancel = () => Atomics.load(cancel, 0) !== 0;
@@ -45,3 +47,24 @@ function onMessage(message: ToPoolWorker): void {
 }
 
 parentPort?.on('message', onMessage);
+
+/** A shared batch: each summary into its record, then counted (and the waiting thread woken). */
+function runShared(message: Extract<ToPoolWorker, { type: 'shared' }>): void {
+    const counter = new Int32Array(message.counter), done = new Int32Array(message.done), cancel = new Int32Array(message.cancel);
+    const records = new Float64Array(message.records);
+    const written = new Int32Array(message.written);
+    const model = runner!.model;
+    try {
+        for (let i = Atomics.add(counter, 0, 1); i < message.runs.length; i = Atomics.add(counter, 0, 1)) {
+            if (Atomics.load(cancel, 0) !== 0) break;
+            writeRecord(model, records, i, runner!.run(message.runs[i]));
+            Atomics.store(written, i, 1);
+            Atomics.add(done, 0, 1);
+            Atomics.notify(done, 0);
+        }
+    } catch {
+        // The waiting thread runs what is left itself (see SharedBatch.wait).
+        Atomics.store(done, 1, 1);
+        Atomics.notify(done, 0);
+    }
+}

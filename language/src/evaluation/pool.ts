@@ -13,6 +13,7 @@ import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import { SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
+import { readRecord, recordLength, writeRecord } from './summary-records.js';
 
 /**
  * Work (runs × periods × (lines + consumer slots)) from which the pool pays: starting two
@@ -44,6 +45,12 @@ export function threadsFor(model: LoweredModel, runs: number, requested?: number
     if (requested !== undefined) return Math.max(1, Math.min(requested, runs));
     if (sweepWork(model, runs) < POOL_MIN_WORK) return 1;
     return Math.max(1, Math.min(availableParallelism(), runs));
+}
+
+/** A batch started by `RunPool.runShared`. */
+export interface SharedBatch {
+    /** Blocks until every run is done and returns the summaries in order. */
+    wait(): RunSummary[];
 }
 
 export class RunPool {
@@ -109,6 +116,44 @@ export class RunPool {
                 worker.postMessage({ type: 'batch', batch, runs, counter, cancel: this.cancelFlag.buffer as SharedArrayBuffer } satisfies ToPoolWorker);
             }
         });
+    }
+
+    /**
+     * Starts a batch whose results `wait()` collects synchronously (Atomics.wait), so this
+     * thread can do other work meanwhile, such as simulating and writing JSON, without
+     * returning to its event loop. What no worker ran when they stop is run here.
+     */
+    runShared(runs: number[][]): SharedBatch {
+        const records = new Float64Array(new SharedArrayBuffer(Math.max(1, runs.length * recordLength(this.model)) * 8));
+        const counter = new Int32Array(new SharedArrayBuffer(4));
+        const done = new Int32Array(new SharedArrayBuffer(8));
+        const written = new Int32Array(new SharedArrayBuffer(Math.max(1, runs.length) * 4));
+        for (const worker of this.workers) {
+            worker.postMessage({
+                type: 'shared', batch: ++this.batchId, runs, counter: counter.buffer as SharedArrayBuffer, cancel: this.cancelFlag.buffer as SharedArrayBuffer,
+                records: records.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, written: written.buffer as SharedArrayBuffer
+            } satisfies ToPoolWorker);
+        }
+        const model = this.model;
+        return {
+            wait: () => {
+                for (;;) {
+                    const finished = Atomics.load(done, 0);
+                    if (finished >= runs.length) break;
+                    if (this.workers.length === 0 || Atomics.load(done, 1) !== 0) {
+                        // No worker, or one failed: run here every run not written yet (a run
+                        // done twice gives the same bytes: runs are deterministic).
+                        this.local ??= new SummaryRunner(model);
+                        for (let i = 0; i < runs.length; i++) {
+                            if (Atomics.load(written, i) === 0) { writeRecord(model, records, i, this.local.run(runs[i])); Atomics.store(written, i, 1); }
+                        }
+                        break;
+                    }
+                    Atomics.wait(done, 0, finished, 1000);
+                }
+                return runs.map((_, i) => readRecord(model, records, i));
+            }
+        };
     }
 
     async close(): Promise<void> {
