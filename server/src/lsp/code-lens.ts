@@ -14,6 +14,7 @@ import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { RunJson } from '../../../language/src/review/metric-keys.js';
 import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 
 const OUTDATED = '(outdated) ';
 
@@ -74,14 +75,16 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
             title = using.length === 0 ? 'in no scenario'
-                : view.effects ? effectTitle(view.effects[name] ?? [])
+                : view.effects ? (isMeasure(declaration) ? measureValueTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? [])
                 : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];
             }
         } else if (isScenario(declaration) && kinds.scenario) {
+            const together = scenarioMeasuresSegment(view.effects, name);
             title = scenarioTitle(result, name);
+            if (title !== undefined && together) title = `${title} · ${together}`;
             command = Commands.runScenario;
         } else if (isTarget(declaration) && kinds.target) {
             title = targetTitle(result, name);
