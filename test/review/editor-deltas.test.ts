@@ -104,6 +104,11 @@ describe('deltas against HEAD in lenses and hovers', () => {
         // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
         expect(response.expected).toEqual({ unmet: '0 t -> 51 t', loss: '0 -> 50.7 million JPY' });
+        // The chart's overlay: each scenario at both sides; the cut from March (period 2) to May (exclusive).
+        expect(response.overlay.lines.map(l => `${l.scenario} ${l.side}`)).toEqual(['baseline head', 'Curb head', 'baseline base', 'Curb base']);
+        const curb = response.overlay.lines.find(l => l.scenario === 'Curb' && l.side === 'head')!;
+        expect(curb.unmet.reduce((a, b) => a + b, 0)).toBeCloseTo(101.369863, 5);
+        expect(response.overlay.windows).toEqual([{ scenario: 'Curb', shock: 'Cut', from: 2, to: 4 }]);
         const missing = await compareResponse(shared, document, 'no-such-branch');
         expect(missing.status).toBe('unavailable');
     });
