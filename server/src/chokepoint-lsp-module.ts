@@ -4,6 +4,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import type { ChokepointAddedServices } from '../../language/src/chokepoint-module.js';
 import { ChokepointModule } from '../../language/src/chokepoint-module.js';
+import { SizeLimitedDocumentFactory } from '../../language/src/loading/size-limits.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
@@ -38,6 +39,7 @@ export type ChokepointServices = LangiumServices & ChokepointAddedServices & { s
 export const ChokepointSharedLspModule: Module<ChokepointSharedServices, PartialLangiumSharedServices & ChokepointSharedAddedServices> = {
     workspace: {
         WorkspaceManager: (services) => new ChokepointWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services),
         DocumentBuilder: (services) => new ChokepointDocumentBuilder(services)
     },
     lsp: {

@@ -9,6 +9,7 @@ import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } f
 import { CompareRequest } from './protocol.js';
 import { compareResponse } from './compare/compare-request.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
+import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification } from './protocol.js';
 
@@ -19,6 +20,7 @@ import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, Simulat
  * newer edit never waits for a lens).
  */
 export function registerChokepointHandlers(connection: Connection, shared: ChokepointSharedServices): void {
+    registerImportRoots(shared);
     const simulation = shared.simulation.Service;
     const documents = shared.workspace.LangiumDocuments;
     const workspaceReady = () => shared.workspace.WorkspaceManager.ready;
