@@ -113,4 +113,21 @@ describe('deltas against HEAD in lenses and hovers', () => {
         const missing = await compareResponse(shared, document, 'no-such-branch');
         expect(missing.status).toBe('unavailable');
     });
+
+    test('a folder that becomes a repository is compared from then on (outside git is not remembered for good)', async () => {
+        const later = new TempRepo(false);
+        try {
+            const file = path.join(later.dir, 'later.choke');
+            const first = await open(file, makerModel(90));
+            expect((await titles(first)).some(t => t.includes('vs HEAD'))).toBe(false);
+            later.write('later.choke', makerModel(90));
+            later.git('init', '-q');
+            later.git('-c', 'user.email=a@example.org', '-c', 'user.name=A', 'add', '-A');
+            later.git('-c', 'user.email=a@example.org', '-c', 'user.name=A', 'commit', '-q', '-m', 'now in git');
+            await new Promise(done => setTimeout(done, 2100));
+            const edited = await open(file, makerModel(30));
+            await titles(edited);
+            expect((await titles(edited)).some(t => t.includes('vs HEAD: unmet +101 t in Curb'))).toBe(true);
+        } finally { later.remove(); }
+    });
 });
