@@ -280,8 +280,9 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                     const shown = await waitFor('the comparison view', () => api.comparisonShown(), 20_000, 100);
                     assertEqual(shown.grid.revision, 'HEAD', 'revision compared with');
                     assert(shown.grid.rows.some(row => row.cells.some(cell => cell.text.includes(' -> '))), 'a changed cell in the comparison');
-                    const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.startsWith('Compare '));
-                    assert(tab, 'a Compare tab is open');
+                    // Tabs follow the panel asynchronously; a webview tab's viewType carries a prefix.
+                    const tab = await waitFor('the comparison view\'s tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t =>
+                        t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('chokepoint.compare')), 10_000, 100);
                     await vscode.window.tabGroups.close(tab);
                 } finally {
                     // The checks after this one (the UI's) expect the example as it was.
