@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ChartController } from './chart/panel.js';
 import type { RenderReport } from './chart/messages.js';
 import { registerCommands } from './commands.js';
-import { registerCompare } from './compare/compare-command.js';
+import { chartOverlay, registerCompare } from './compare/compare-command.js';
 import type { CompareResponse } from '../../server/src/protocol.js';
 import { registerLibraryProvider } from './library.js';
 import { SimulationProgress } from './progress.js';
@@ -39,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     const chart = new ChartController(context, results, log);
     const progress = new SimulationProgress(results, server);
     const compare = registerCompare(server);
+    const connected = server;
+    chart.overlaySource = uri => chartOverlay(connected, uri);
     context.subscriptions.push(
         log, results, chart, progress,
         registerLibraryProvider(server),

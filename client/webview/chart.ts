@@ -5,9 +5,9 @@
  */
 import {
     BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type ChartDataset, Filler, Legend,
-    LinearScale, LineController, LineElement, PointElement, Tooltip
+    LinearScale, LineController, LineElement, type Plugin, PointElement, Tooltip
 } from 'chart.js';
-import type { ChartModel, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
+import type { ChartModel, ChartOverlay, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
 import type { ChartSelection, ChartState, FromWebview, ToWebview } from '../src/chart/messages.js';
 import { formatLosses, formatShare, formatTonnes } from '../src/format.js';
 import { readTheme, type Theme } from './theme.js';
@@ -86,6 +86,8 @@ function render(): void {
     draw('supply', supplyChart(periods, focus, theme), `${scenario.name}: need and supply per period`);
     draw('reserves', focus.reserveStock.length ? linesChart(periods, focus.reserveStock, theme, 'tonnes') : undefined, `${scenario.name}: reserve stocks`);
     draw('share', focus.topOriginShare.length ? linesChart(periods, focus.topOriginShare, theme, 'share') : undefined, `${scenario.name}: share from the top origin`);
+    if (model.overlay) element('overlay-unit').textContent = `t per period · dashed: ${model.overlay.revision} · shaded: ${scenario.name}'s shocks`;
+    draw('overlay', model.overlay ? overlayChart(periods, model.overlay, scenario.name, theme) : undefined, `Unmet need of every scenario, and at ${model.overlay?.revision ?? ''} dashed`);
     draw('frontier', model.frontier && model.frontier.points.length > 1 ? frontierChart(model.frontier, theme) : undefined, 'Budget frontier: expected loss by cost of the best portfolio');
     report(scenario.name, focus.name, periods.length, focus.supply.unmet.reduce((a, b) => a + b, 0), theme.kind);
 }
@@ -132,6 +134,35 @@ function frontierChart(frontier: FrontierModel, theme: Theme): ChartConfiguratio
 function destroyCharts(): void {
     for (const chart of charts.values()) chart.destroy();
     charts.clear();
+}
+
+/** Every scenario's unmet need on one axis (the baseline included), the compared revision dashed, the shown scenario's shock windows shaded. */
+function overlayChart(periods: string[], overlay: ChartOverlay, shown: string, theme: Theme): ChartConfiguration {
+    const names = [...new Set(overlay.lines.map(l => l.scenario))];
+    const datasets: ChartDataset<'line'>[] = overlay.lines.map(line => {
+        const colour = theme.series[names.indexOf(line.scenario) % theme.series.length];
+        return {
+            label: line.side === 'base' ? `${line.scenario} (${overlay.revision})` : line.scenario,
+            data: line.unmet, borderColor: colour, backgroundColor: colour, pointRadius: 0,
+            borderWidth: line.side === 'base' ? 1 : theme.lineWidth, borderDash: line.side === 'base' ? [6, 4] : []
+        };
+    });
+    const windows = overlay.windows.filter(w => w.scenario === shown);
+    const shade: Plugin<'line'> = {
+        id: 'shockWindows',
+        beforeDatasetsDraw(chart) {
+            const { ctx, chartArea, scales } = chart;
+            ctx.save();
+            ctx.fillStyle = 'rgba(241, 76, 76, 0.12)';
+            for (const w of windows) {
+                const left = scales.x.getPixelForValue(w.from) - 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
+                const right = scales.x.getPixelForValue(w.to - 1) + 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
+                ctx.fillRect(Math.max(left, chartArea.left), chartArea.top, Math.min(right, chartArea.right) - Math.max(left, chartArea.left), chartArea.bottom - chartArea.top);
+            }
+            ctx.restore();
+        }
+    };
+    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, 'tonnes', false), plugins: [shade] } as ChartConfiguration;
 }
 
 function supplyChart(periods: string[], focus: FocusModel, theme: Theme): ChartConfiguration {

@@ -109,6 +109,15 @@ export interface CompareCell {
     changed: boolean;
 }
 
+/** The chart overlay: unmet need per period (all consumers) of every scenario, at both sides, and the shock windows. */
+export interface CompareOverlay {
+    /** `YYYY-MM-DD` of each period (HEAD's calendar). */
+    periods: string[];
+    lines: { scenario: string, side: 'base' | 'head', unmet: number[] }[];
+    /** Periods [from, to) in which a shock of the scenario is active, clipped to the horizon. */
+    windows: { scenario: string, shock: string, from: number, to: number }[];
+}
+
 export type CompareResponse =
     | {
         status: 'ok';
@@ -120,6 +129,7 @@ export type CompareResponse =
         rows: { scenario: string, probability: string, cells: CompareCell[] }[];
         /** The expected values' row: unmet and loss, `base -> head`. */
         expected: { unmet: string, loss: string } | null;
+        overlay: CompareOverlay;
     }
     /** Nothing to compare: not in git, no such revision, no current results, or the revision's model does not check. */
     | { status: 'unavailable', message: string };

@@ -62,7 +62,7 @@ describe('the CLI command table', () => {
     });
 
     test('every real command has --help (exit 0) and one-line usage errors (exit 2)', async () => {
-        for (const name of ['check', 'run', 'diff', 'report']) {
+        for (const name of ['check', 'run', 'diff', 'report', 'rank', 'optimize']) {
             const help = await cli(name, '--help');
             expect(help.code).toBe(0);
             expect(help.out).toMatch(new RegExp(`^Usage: chokepoint ${name} `));

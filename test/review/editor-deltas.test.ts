@@ -104,7 +104,30 @@ describe('deltas against HEAD in lenses and hovers', () => {
         // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
         expect(response.expected).toEqual({ unmet: '0 t -> 50.7 t', loss: '0 -> 50.7 million JPY' });
+        // The chart's overlay: each scenario at both sides; the cut from March (period 2) to May (exclusive).
+        expect(response.overlay.lines.map(l => `${l.scenario} ${l.side}`)).toEqual(['baseline head', 'Curb head', 'baseline base', 'Curb base']);
+        const curb = response.overlay.lines.find(l => l.scenario === 'Curb' && l.side === 'head')!;
+        // (Series keep the engine's per-period rounding: the sum is 101.37 t.)
+        expect(curb.unmet.reduce((a, b) => a + b, 0)).toBeCloseTo(101.37, 2);
+        expect(response.overlay.windows).toEqual([{ scenario: 'Curb', shock: 'Cut', from: 2, to: 4 }]);
         const missing = await compareResponse(shared, document, 'no-such-branch');
         expect(missing.status).toBe('unavailable');
+    });
+
+    test('a folder that becomes a repository is compared from then on (outside git is not remembered for good)', async () => {
+        const later = new TempRepo(false);
+        try {
+            const file = path.join(later.dir, 'later.choke');
+            const first = await open(file, makerModel(90));
+            expect((await titles(first)).some(t => t.includes('vs HEAD'))).toBe(false);
+            later.write('later.choke', makerModel(90));
+            later.git('init', '-q');
+            later.git('-c', 'user.email=a@example.org', '-c', 'user.name=A', 'add', '-A');
+            later.git('-c', 'user.email=a@example.org', '-c', 'user.name=A', 'commit', '-q', '-m', 'now in git');
+            await new Promise(done => setTimeout(done, 2100));
+            const edited = await open(file, makerModel(30));
+            await titles(edited);
+            expect((await titles(edited)).some(t => t.includes('vs HEAD: unmet +101 t in Curb'))).toBe(true);
+        } finally { later.remove(); }
     });
 });

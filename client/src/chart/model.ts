@@ -57,6 +57,16 @@ export interface ChartModel extends Omit<ChartInput, 'result'> {
     scenarios: ScenarioModel[];
     /** Scenario with the most unmet need (the first one on a tie), if any. */
     worstScenario: string | null;
+    /** Every scenario's unmet need on one axis, the compared revision's dashed, the shock windows (chokepoint.compareWith). */
+    overlay?: ChartOverlay;
+}
+
+export interface ChartOverlay {
+    /** The revision compared with (`HEAD`); its lines are dashed. */
+    revision: string;
+    lines: { scenario: string, side: 'base' | 'head', unmet: number[] }[];
+    /** Periods [from, to) in which a shock of the scenario is active. */
+    windows: { scenario: string, shock: string, from: number, to: number }[];
 }
 
 export interface ChartInput {

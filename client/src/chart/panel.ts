@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import { buildChartModel, initialScenario, type ChartModel } from './model.js';
+import { buildChartModel, initialScenario, type ChartModel, type ChartOverlay } from './model.js';
 import { chartPage } from './html.js';
 import type { ChartSelection, ChartState, FromWebview, RenderReport, ToWebview } from './messages.js';
 import type { ResultsStore } from '../results.js';
@@ -182,7 +182,17 @@ export class ChartController implements vscode.Disposable {
             focus: this.selection.focus
         };
         this.post();
+        // The comparison with git comes after (it may compute the revision's results first).
+        const model = this.model;
+        const overlay = await this.overlaySource?.(uri).catch(() => undefined);
+        if (overlay && this.model === model) {
+            this.model = { ...model, overlay };
+            this.post();
+        }
     }
+
+    /** Where the overlay of scenarios and the compared revision comes from (set by the extension). */
+    overlaySource: ((uri: string) => Promise<ChartOverlay | undefined>) | undefined;
 
     private post(): void {
         if (!this.panel || !this.webviewReady || !this.model) return;

@@ -7,7 +7,17 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { Commands, CompareRequest, type CompareParams, type CompareResponse } from '../../../server/src/protocol.js';
 import type { ServerConnection } from '../server.js';
+import type { ChartOverlay } from '../chart/model.js';
 import { CompareView } from './compare-view.js';
+
+/** The chart's overlay against `chokepoint.compareWith` (undefined: `none`, not in git, nothing to compare). */
+export async function chartOverlay(server: ServerConnection, uri: string): Promise<ChartOverlay | undefined> {
+    const revision = vscode.workspace.getConfiguration('chokepoint').get<string>('compareWith', 'HEAD').trim() || 'HEAD';
+    const client = server.client;
+    if (revision === 'none' || !client || !(await server.ready())) return undefined;
+    const response = await client.sendRequest<CompareResponse>(CompareRequest, { uri, revision } satisfies CompareParams);
+    return response.status === 'ok' ? { revision, lines: response.overlay.lines, windows: response.overlay.windows } : undefined;
+}
 
 export function registerCompare(server: ServerConnection): { view: CompareView, disposables: vscode.Disposable[] } {
     const view = new CompareView();

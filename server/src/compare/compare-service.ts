@@ -35,7 +35,8 @@ const COMMIT_TTL_MS = 2000;
 export class CompareService {
     private readonly bases = new Map<string, Promise<BaseSide | undefined>>();
     private readonly commits = new Map<string, { commit: string | undefined, at: number }>();
-    private readonly roots = new Map<string, Promise<string | undefined>>();
+    /** Folder -> its repository's root; a folder outside git is asked again after COMMIT_TTL_MS (it may become one). */
+    private readonly roots = new Map<string, { root: Promise<string | undefined>, at: number }>();
     private readonly latest = new Map<string, Comparison>();
     /** Base sides whose computation has finished (the others are not waited for by lenses). */
     private readonly settled = new Set<string>();
@@ -65,7 +66,7 @@ export class CompareService {
 
     /** Resolves once every base side asked for so far is computed (for tests and the bench). */
     async ready(): Promise<void> {
-        await Promise.all([...this.roots.values(), ...this.bases.values()]);
+        await Promise.all([...[...this.roots.values()].map(r => r.root), ...this.bases.values()]);
     }
 
     /** The last comparison made for a model (hovers read it without waiting). */
@@ -107,14 +108,17 @@ export class CompareService {
         return current.every(d => texts.get(relative(repo, d.uri.fsPath)) === d.textDocument.getText());
     }
 
-    private repositoryOf(file: string): Promise<string | undefined> {
+    private async repositoryOf(file: string): Promise<string | undefined> {
         const dir = path.dirname(file);
-        let known = this.roots.get(dir);
-        if (!known) {
-            known = repositoryRoot(dir).catch(() => undefined);
-            this.roots.set(dir, known);
+        const known = this.roots.get(dir);
+        const now = Date.now();
+        if (known) {
+            const root = await known.root;
+            if (root !== undefined || now - known.at < COMMIT_TTL_MS) return root;
         }
-        return known;
+        const root = repositoryRoot(dir).catch(() => undefined);
+        this.roots.set(dir, { root, at: now });
+        return root;
     }
 
     private async commitOf(repo: string, revision: string): Promise<string | undefined> {

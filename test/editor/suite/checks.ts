@@ -269,21 +269,26 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 git('commit', '-q', '-m', 'as opened');
                 const { replace, with: replacement, line, includes } = fixture.deltaEdit;
                 await replaceOnce(replace, replacement);
-                const lensLine = positionOf(line).line;
-                const withDelta = await waitFor('a lens with the change against HEAD', async () => {
-                    const lens = (await titles()).find(t => t.line === lensLine && includes.every(part => t.title.includes(part)));
-                    return lens;
-                }, 60_000, 250);
-                assertIncludes(withDelta.title, 'vs HEAD', 'the lens after the edit');
-                await vscode.commands.executeCommand('chokepoint.compareWithRevision', fileUri.toString(), 'HEAD');
-                const shown = await waitFor('the comparison view', () => api.comparisonShown(), 20_000, 100);
-                assertEqual(shown.grid.revision, 'HEAD', 'revision compared with');
-                assert(shown.grid.rows.some(row => row.cells.some(cell => cell.text.includes(' -> '))), 'a changed cell in the comparison');
-                const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.startsWith('Compare '));
-                assert(tab, 'a Compare tab is open');
-                await replaceOnce(replacement, replace);
-                await vscode.window.tabGroups.close(tab);
-                await vscode.window.showTextDocument(document);
+                try {
+                    const lensLine = positionOf(line).line;
+                    const withDelta = await waitFor('a lens with the change against HEAD', async () => {
+                        const all = await titles();
+                        return all.find(t => t.line === lensLine && includes.every(part => t.title.includes(part)));
+                    }, 60_000, 250);
+                    assertIncludes(withDelta.title, 'vs HEAD', 'the lens after the edit');
+                    await vscode.commands.executeCommand('chokepoint.compareWithRevision', fileUri.toString(), 'HEAD');
+                    const shown = await waitFor('the comparison view', () => api.comparisonShown(), 20_000, 100);
+                    assertEqual(shown.grid.revision, 'HEAD', 'revision compared with');
+                    assert(shown.grid.rows.some(row => row.cells.some(cell => cell.text.includes(' -> '))), 'a changed cell in the comparison');
+                    // Tabs follow the panel asynchronously; a webview tab's viewType carries a prefix.
+                    const tab = await waitFor('the comparison view\'s tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t =>
+                        t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('chokepoint.compare')), 10_000, 100);
+                    await vscode.window.tabGroups.close(tab);
+                } finally {
+                    // The checks after this one (the UI's) expect the example as it was.
+                    await replaceOnce(replacement, replace);
+                    await vscode.window.showTextDocument(document);
+                }
             }
         }
     ];
