@@ -228,9 +228,10 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             name: 'a long simulation shows progress until it ends',
             timeoutMs: 90_000,
             run: async () => {
-                // 300 consumers, daily steps over three years, 20 scenarios: a few seconds of simulation.
+                // 200 consumers, daily steps over three years, 20 scenarios: a few seconds of simulation,
+                // within the size limit (1,096 periods × 805 entities × 21 runs = 18.5 million cells).
                 const slow = vscode.Uri.file(join(workspace, 'slow-progress.choke'));
-                await vscode.workspace.fs.writeFile(slow, new TextEncoder().encode(slowModelText(300, 20)));
+                await vscode.workspace.fs.writeFile(slow, new TextEncoder().encode(slowModelText(200, 20)));
                 try {
                     const opened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(slow));
                     const key = opened.document.uri.toString();
