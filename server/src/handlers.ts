@@ -5,8 +5,11 @@ import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, Respons
 import { STDLIB_TEXT } from '../../language/src/loading/stdlib.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
-import type { ResultsParams, ResultsResponse } from './protocol.js';
+import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';
+import { CompareRequest } from './protocol.js';
+import { compareResponse } from './compare/compare-request.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
+import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { FrontierRequest, LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
 import { rankingResponse } from './simulation/ranking-request.js';
@@ -19,6 +22,7 @@ import { frontierOf } from './simulation/frontier.js';
  * newer edit never waits for a lens).
  */
 export function registerChokepointHandlers(connection: Connection, shared: ChokepointSharedServices): void {
+    registerImportRoots(shared);
     const simulation = shared.simulation.Service;
     const documents = shared.workspace.LangiumDocuments;
     const workspaceReady = () => shared.workspace.WorkspaceManager.ready;
@@ -40,6 +44,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         refresh
     };
     shared.settings.Settings.onChange(refresh);
+    shared.compare.Service.onBaseReady(refresh);
     // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.
     connection.onShutdown(() => {
         lenses.dispose();
@@ -57,6 +62,15 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
     }));
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
+
+    connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) => guarded(async () => {
+        await workspaceReady();
+        const uri = URI.parse(params.uri);
+        await simulation.waitForCurrent(uri, token);
+        const document = documents.getDocument(uri);
+        if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
+        return compareResponse(shared, document, params.revision);
+    }));
 
     connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) => guarded(async () => {
         await workspaceReady();
