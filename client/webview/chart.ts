@@ -9,7 +9,7 @@ import {
 } from 'chart.js';
 import type { ChartModel, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
 import type { ChartSelection, ChartState, FromWebview, ToWebview } from '../src/chart/messages.js';
-import { formatLosses, formatNumber, formatShare, formatTonnes } from '../src/format.js';
+import { formatLosses, formatShare, formatTonnes } from '../src/format.js';
 import { readTheme, type Theme } from './theme.js';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -174,7 +174,7 @@ function linesChart(periods: string[], series: Array<{ label: string, values: nu
 
 function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): ChartConfiguration['options'] {
     // Axis ticks keep their decimals (a small model's axis may step by 0.5 t).
-    const tick = (value: number | string) => unit === 'share' ? `${value}%` : `${formatNumber(Number(value), 2)} t`;
+    const tick = (value: number | string) => unit === 'share' ? `${value}%` : formatTonnes(Number(value));
     return {
         animation: false,
         responsive: true,
@@ -193,7 +193,7 @@ function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): 
             legend: { labels: { color: theme.foreground, boxWidth: 12 } },
             tooltip: {
                 callbacks: {
-                    label: item => `${item.dataset.label}: ${unit === 'share' ? `${(item.parsed.y ?? 0).toFixed(1)}%` : formatTonnes(item.parsed.y ?? 0)}`
+                    label: item => `${item.dataset.label}: ${unit === 'share' ? formatShare((item.parsed.y ?? 0) / 100) : formatTonnes(item.parsed.y ?? 0)}`
                 }
             }
         }

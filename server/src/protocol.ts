@@ -59,6 +59,8 @@ export interface MemberEffect {
     unmet: number;
     /** Per currency. */
     loss: Record<string, number>;
+    /** The followed origin's worst share and the lowest cover, without and with the member (metrics-v2 §2). */
+    exposure?: { origin: string | null, worstShare: [number | null, number | null], lowestCover: [number | null, number | null] };
     /** A measure's cost in the horizon, per currency (every currency of the model). */
     cost?: Record<string, number>;
 }
@@ -157,10 +159,10 @@ export const Commands = {
     restartServer: 'chokepoint.restartServer',
     /** Arguments: [uri: string, entityName: string]; shows a detail view of that entity's metrics. */
     showDetails: 'chokepoint.showDetails',
-    /** Arguments: [uri: string]; opens the criticality ranking of the model as a markdown document. */
-    showRanking: 'chokepoint.showRanking',
     /** Asks for a branch or commit and opens the comparison view of the active model against it. */
-    compareWithRevision: 'chokepoint.compareWithRevision'
+    compareWithRevision: 'chokepoint.compareWithRevision',
+    /** Arguments: [uri: string]; opens the criticality ranking of the model as a markdown document. */
+    showRanking: 'chokepoint.showRanking'
 } as const;
 
 /** Settings under `chokepoint.*` (the client contributes them; the server reads them). */
@@ -169,6 +171,7 @@ export interface ChokepointSettings {
         file: boolean;
         consumer: boolean;
         reserve: boolean;
+        plant: boolean;
         shock: boolean;
         measure: boolean;
         scenario: boolean;

@@ -6,10 +6,10 @@ import { checkCommand } from './check.js';
 import { commandSynopsis, runCommandLine, type CliCommand, type CliIo } from './command.js';
 import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
-import { rankCommand } from './rank.js';
-import { optimizeCommand } from './optimize.js';
 import { diffCommand } from './diff.js';
 import { reportCommand } from './report.js';
+import { rankCommand } from './rank.js';
+import { optimizeCommand } from './optimize.js';
 
 /** Every command, in the order the usage lists them. */
 export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand, rankCommand, optimizeCommand];

@@ -53,6 +53,7 @@ export type ChokepointKeywordNames =
     | "demand"
     | "dependency"
     | "embargo"
+    | "embedded"
     | "fill"
     | "flow"
     | "for"
@@ -70,10 +71,12 @@ export type ChokepointKeywordNames =
     | "magnet"
     | "makes"
     | "material"
+    | "max"
     | "measure"
     | "members"
     | "metal"
     | "million"
+    | "min"
     | "month"
     | "months"
     | "needs"
@@ -197,6 +200,7 @@ export interface Condition extends langium.AstNode {
     readonly $container: Target;
     readonly $type: 'Condition';
     by?: string;
+    extreme?: Extreme;
     metric: Metric;
     money?: Money;
     op: Comparison;
@@ -207,6 +211,7 @@ export interface Condition extends langium.AstNode {
 export const Condition = {
     $type: 'Condition',
     by: 'by',
+    extreme: 'extreme',
     metric: 'metric',
     money: 'money',
     op: 'op',
@@ -332,6 +337,7 @@ export function isDemandChange(item: unknown): item is DemandChange {
 export interface DependencyMetric extends langium.AstNode {
     readonly $container: Condition;
     readonly $type: 'DependencyMetric';
+    embedded: boolean;
     material?: langium.Reference<Named>;
     origin: langium.Reference<Named>;
     subject: Subject;
@@ -339,6 +345,7 @@ export interface DependencyMetric extends langium.AstNode {
 
 export const DependencyMetric = {
     $type: 'DependencyMetric',
+    embedded: 'embedded',
     material: 'material',
     origin: 'origin',
     subject: 'subject'
@@ -381,6 +388,12 @@ export const Embargo = {
 
 export function isEmbargo(item: unknown): item is Embargo {
     return reflection.isInstance(item, Embargo.$type);
+}
+
+export type Extreme = 'max' | 'min';
+
+export function isExtreme(item: unknown): item is Extreme {
+    return item === 'max' || item === 'min';
 }
 
 export interface FillMetric extends langium.AstNode {
@@ -1331,6 +1344,10 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
                     name: Condition.by,
                     optional: true
                 },
+                extreme: {
+                    name: Condition.extreme,
+                    optional: true
+                },
                 metric: {
                     name: Condition.metric
                 },
@@ -1463,6 +1480,11 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
         DependencyMetric: {
             name: DependencyMetric.$type,
             properties: {
+                embedded: {
+                    name: DependencyMetric.embedded,
+                    defaultValue: false,
+                    optional: true
+                },
                 material: {
                     name: DependencyMetric.material,
                     referenceType: Named.$type,

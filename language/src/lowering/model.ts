@@ -228,6 +228,10 @@ export type Subject =
 
 export interface LoweredCondition {
     metric: MetricKind;
+    /** `max` / `min`: the extreme of the per-period values up to `by` (metrics-v2 §1), or null. */
+    extreme: 'max' | 'min' | null;
+    /** `embedded dependency`: shares traced through plants to the origin of their inputs. */
+    embedded: boolean;
     subject: Subject;
     /** Region ids of the origin (`dependency ... on R`); empty otherwise. */
     origin: Int32Array;

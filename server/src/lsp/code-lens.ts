@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
 import type { Model, Scenario } from '../../../language/src/generated/ast.js';
-import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
+import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { ChokepointSettings, ResultsResponse } from '../protocol.js';
 import { Commands } from '../protocol.js';
@@ -10,11 +10,11 @@ import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from '../../../language/src/values/display.js';
-import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { RunJson } from '../../../language/src/review/metric-keys.js';
-import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 
 const OUTDATED = '(outdated) ';
 
@@ -70,6 +70,8 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             title = consumerTitle(result, name);
         } else if (isReserve(declaration) && kinds.reserve) {
             title = reserveTitle(result, name);
+        } else if (isPlant(declaration) && kinds.plant) {
+            title = plantTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
             title = using.length === 0 ? 'in no scenario'

@@ -4,6 +4,7 @@ import type { Preparation } from '../../../language/src/evaluation/evaluate.js';
 import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
 import type { LoweredModel } from '../../../language/src/lowering/model.js';
 import type { MemberEffect } from '../protocol.js';
+import { exposureOf, followedOrigin } from './exposure.js';
 import type { PackedSeries } from './packed-series.js';
 import { measureCosts } from '../../../language/src/decisions/costs.js';
 
@@ -72,6 +73,10 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
     const byName = new Map(result.scenarios.map(s => [s.name, s]));
     const variantTotals = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s.totals]) ?? []);
     variantTotals.set('', result.scenarios[0].totals);
+    const variantScenarios = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s]) ?? []);
+    variantScenarios.set('', result.scenarios[0]);
+    const origin = followedOrigin(result);
+    const { periods, step } = result.horizon;
     const effects: Record<string, MemberEffect[]> = {};
     const costs = measureCosts(model);
     const costOf = (member: string) => member in costs ? { cost: costs[member] } : {};
@@ -83,7 +88,12 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
         for (const currency of new Set([...Object.keys(withMember.loss), ...Object.keys(without.loss)])) {
             loss[currency] = (withMember.loss[currency] ?? 0) - (without.loss[currency] ?? 0);
         }
-        (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss, ...costOf(member) });
+        const a = byName.get(scenario), b = variantScenarios.get(variant);
+        const exposure = a && b ? (() => {
+            const x = exposureOf(b, periods, step, origin), y = exposureOf(a, periods, step, origin);
+            return { origin, worstShare: [x.worstShare, y.worstShare] as [number | null, number | null], lowestCover: [x.lowestCover, y.lowestCover] as [number | null, number | null] };
+        })() : undefined;
+        (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss, ...(exposure ? { exposure } : {}), ...costOf(member) });
     }
     return effects;
 }
