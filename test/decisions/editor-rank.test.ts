@@ -29,7 +29,7 @@ describe('criticality in the editor', () => {
         const document = await server.open('rank-hover.choke', MODEL);
         const text = await hoverAt(document, 'B in Australia');
         expect(text).toContain('**Criticality** #4 of 5 (out for 3 months from the first period, baseline): 100 t unmet · 100 million JPY loss · hits X. '
-            + 'Time to survive: 15 days; if lost for good: 15 days.');
+            + 'Time to survive: 15.2 days; if lost for good: 15.2 days.');
     });
 
     test('a flow\'s hover ranks the pair (both A -> X flows together); a planned supplier has no rank', async () => {
