@@ -22,7 +22,8 @@ describe('decision lenses', () => {
         const titles = (lenses ?? []).map(l => l.command!.title);
         expect(titles).toContain('avoids 150 mn JPY in Half · expected 75 mn · costs 13 mn · 11.5x');
         // FullRecycling has no cost and its scenario no probability.
-        expect(titles).toContain('avoids 200 mn JPY in Full · no cost given');
+        // Without it Full's stock runs out (lowest cover 0); with it the 30.4 days are never touched.
+        expect(titles).toContain('avoids 200 mn JPY in Full · no cost given · in Full: lowest cover 0 → 30.4 days');
         // Half against its curb alone: 200 t → 50 t unmet, 150 million avoided.
         expect(titles.some(t => t.startsWith('50% · 50 t unmet') && t.endsWith(' · measures avoid 150 mn JPY'))).toBe(true);
     });

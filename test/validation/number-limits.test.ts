@@ -34,8 +34,7 @@ const PLACES: Record<string, { normal: string, over: string, largest: string }> 
     'Substitute.share': { normal: '5%', over: '1e999%', largest: '100%' },
     'Scenario.probability': { normal: '100%', over: '1e999%', largest: '100%' },
     'Condition.threshold': { normal: '5000 t', over: '2e15 t', largest: '1e15 t' },
-    // Written with `billion JPY`: 10^30 after the scale word is 10^21 billion.
-    'CostClause.value': { normal: '39', over: '2e21', largest: '1e21' }
+    'CostClause.value': { normal: '39', over: '2e6', largest: '1e6' }
 };
 
 const TEMPLATE = `horizon 2026-01 to 2027-12
@@ -65,7 +64,7 @@ measure Help {
   switch Makers to Other after «Switch.delay»
   recycle «Recycle.share» of Makers
   substitute «Substitute.share» of Makers on NdFeB
-  cost «CostClause.value» billion JPY
+  cost «CostClause.value» trillion JPY
   from 2026-03
 }
 scenario Crisis probability «Scenario.probability» { Curb, Help }

@@ -8,7 +8,8 @@ import { checkCurrencyCode } from './units.js';
 /**
  * `cost 39 billion JPY` (one-off) or `cost 1.2 billion JPY per year` (running): money needs a
  * currency, and a running cost is per a duration (per year, month, week or day). A negative
- * cost is caught by the value check of every amount (`negative-value`).
+ * cost is caught by the value check of every amount (`negative-value`), one beyond the largest
+ * supported value by its limit check (`out-of-range`, values/limits.ts).
  */
 export function checkCostMoney(cost: CostClause, accept: ValidationAcceptor): void {
     const owner = describe(cost.$container);

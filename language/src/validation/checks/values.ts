@@ -60,8 +60,8 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
     if (amount.low === undefined) return;
     const kind = limitKindOf(amount);
     const signed = kind === 'signed-percent' || isDelay(amount.$container);
-    const scale = isLossClause(amount.$container) || isCostClause(amount.$container) ? amount.$container.money?.scale
-        : isCondition(amount.$container) ? amount.$container.money?.scale : undefined;
+    const scale = isLossClause(amount.$container) || isCondition(amount.$container) || isCostClause(amount.$container)
+        ? amount.$container.money?.scale : undefined;
     for (const text of [amount.low, amount.high]) {
         if (text === undefined) continue;
         const value = parseNumber(text);
@@ -95,8 +95,7 @@ function limitKindOf(amount: Amount): LimitKind | undefined {
         if (isLossMetric(metric)) return 'threshold-money';
         return undefined;
     }
-    // A measure's whole cost is bounded like a money threshold, not like money per tonne.
-    if (isCostClause(container)) return 'threshold-money';
+    if (isCostClause(container)) return 'cost';
     const expect = placeOf(amount)?.expect;
     return expect === 'percent' ? undefined : expect;
 }
