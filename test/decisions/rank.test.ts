@@ -72,6 +72,9 @@ describe('chokepoint rank', () => {
         const bad = await cli('rank', MODEL, '--outage', 'soon');
         expect(bad.code).toBe(2);
         expect(bad.err).toBe(`--outage takes a duration such as "1 month", "3 months", "90 days" or "2 weeks", not 'soon'.`);
+        const missing = await cli('rank', path.join(__dirname, 'models', 'no-such.choke'));
+        expect(missing.code).toBe(2);
+        expect(missing.err).toBe(`chokepoint: no such file or directory: ${path.join(__dirname, 'models', 'no-such.choke')}`);
         const unknown = await cli('rank', MODEL, '--scenario', 'Nope');
         expect(unknown.code).toBe(2);
         expect(unknown.err).toBe('Unknown scenario \'Nope\'. Known scenarios: baseline, WithC.');

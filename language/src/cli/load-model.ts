@@ -14,13 +14,17 @@ import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 export async function loadLoweredModel(file: string, err: (s: string) => void, scenario?: string): Promise<LoweredModel | number> {
     const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true, adviceApart: true });
     const loaded = await loadModel(services, [file], { adviceOnlyWithErrors: true });
+    if (loaded.missingPaths.length > 0) {
+        for (const missing of loaded.missingPaths) err(`chokepoint: no such file or directory: ${missing}`);
+        return 2;
+    }
     const root = loaded.roots[0];
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
     if (!root || diagnostics.some(d => d.severity === 'error')) {
         for (const d of diagnostics) err(formatPlain(d));
         err(summary(diagnostics, loaded.documents.length));
         err('Fix the errors above to simulate.');
-        return loaded.missingPaths.length > 0 ? 2 : 1;
+        return 1;
     }
     const prepared = prepareDocument(root, services.shared.workspace.LangiumDocuments);
     if (prepared.status === 'errors') {
