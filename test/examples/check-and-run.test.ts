@@ -21,7 +21,13 @@ describe('chokepoint check', () => {
             expect.stringMatching(/japan-2026\/scenarios\.choke:\d+:\d+: warning: Scenario probabilities sum to 97\.5%.*\[probability-sum\]$/)
         ]);
         expect(lines.filter(l => l.includes(': error: '))).toEqual([]);
-        expect(lines.at(-1)).toBe('0 errors, 1 warning, 0 hints in 12 files');
+        // metrics-v2 §5: in 2010 substitution (from 2011) and recycling (from mid-2011) come after
+        // the shortage is over, so they change nothing in HaltAndResponse: two no-effect hints.
+        expect(lines.filter(l => l.includes('[no-effect]')).map(l => l.replace(/^.*: hint: /, ''))).toEqual([
+            'substitute 10% of JapanIndustry on REE changes nothing in HaltAndResponse: JapanIndustry is never short while it is active (2011-01-07 to 2012-11-30). [no-effect]',
+            'recycle 5% of JapanIndustry changes nothing in HaltAndResponse: JapanIndustry is never short while it is active (2011-07-01 to 2012-11-30). [no-effect]'
+        ]);
+        expect(lines.at(-1)).toBe('0 errors, 1 warning, 2 hints in 12 files');
     });
 
     test('every declaration but a flow carries a comment on where its figure comes from', async () => {
