@@ -31,7 +31,7 @@ export function consumerHover(result: SimulationResult, name: string): string | 
         const need = Object.values(c.materials).reduce((s, m) => s + m.need, 0);
         const unmet = unmetOf(c);
         const stockout = Object.values(c.materials).map(m => m.firstStockout).filter((d): d is string => d !== null).sort()[0] ?? '—';
-        lines.push(`| ${scenario.name} | ${share ? `${shareText(share.worst)} (${periodLabel(result, share.worstAt)})` : '—'} | ${hhi ? hhiText(hhi.worst) : '—'} | ${tonnesText(unmet)} | ${need > 0 ? shareText(1 - unmet / need) : '—'} | ${stockout} | ${lossText(c.loss).replace(/ loss$/, '')} |`);
+        lines.push(`| ${scenario.name} | ${share ? `${shareText(share.worst)} (${periodLabel(result, share.worstAt)})` : '—'} | ${hhi ? hhiText(hhi.worst) : '—'} | ${tonnesText(unmet)} | ${need > 0 ? shareText(1 - unmet / need) : '—'} | ${stockout} | ${lossText(c.loss) === 'no loss' ? '0' : lossText(c.loss).replace(/ loss$/, '')} |`);
     }
     return lines.join('\n');
 }
