@@ -34,7 +34,7 @@ describe('hover', () => {
         // per month (75% = ▆, 0 in March and April), then a row per scenario.
         expect(text).toContain('**Simulation**\n\n**CurbOnly**: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0)');
         expect(text).toContain('China share per month in CurbOnly: `▆▆▁▁▆▆▆▆▆▆▆▆`');
-        expect(text).toContain('| baseline | 75% (2026-01) | 6,250 | 0 t | 100% | — | no |');
+        expect(text).toContain('| baseline | 75% (2026-01) | 6,250 | 0 t | 100% | — | 0 |');
         // Fill: 1 - 500 / 12,000 = 95.8%.
         expect(text).toContain('| CurbOnly | 75% (2026-01) | 10,000 | 500 t | 95.8% | 2026-04-11 | 500 million JPY |');
     });
