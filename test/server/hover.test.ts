@@ -32,7 +32,7 @@ describe('hover', () => {
         const text = await hoverText(document, 'Industry in Japan');
         // The lens's story on top (the curb leaves 500 t unmet, see code-lens.test.ts), China's share
         // per month (75% = ▆, 0 in March and April), then a row per scenario.
-        expect(text).toContain('**Simulation**\n\n**CurbOnly**: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0)');
+        expect(text).toContain('**Simulation**\n\n**CurbOnly**: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0)');
         expect(text).toContain('China share per month in CurbOnly: `▆▆▁▁▆▆▆▆▆▆▆▆`');
         expect(text).toContain('| baseline | 75% (2026-01) | 6,250 | 0 t | 100% | — | 0 |');
         // Fill: 1 - 500 / 12,000 = 95.8%.
