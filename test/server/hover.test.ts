@@ -62,6 +62,13 @@ describe('hover', () => {
         expect(await hoverText(document, 'ChinaMines -> Industry')).toContain('ChinaMines (China) carries 750 of 1,000 t/month of REE into Industry: **75%**');
     });
 
+    test('on a flow of several materials: which of them a lead applies to', async () => {
+        const model = HAND_MODEL.replace('supplier VietnamMines in Vietnam { produces REE 400 t/month }', 'supplier VietnamMines in Vietnam { produces REE 400 t/month  produces NdFeB 10 t/month }')
+            .replace('flow VietnamMines -> Industry { REE 250 t/month }', 'flow VietnamMines -> Industry { REE 250 t/month  NdFeB 5 t/month lead 1 month }');
+        const document = await server.open('hover-lead.choke', model);
+        expect(await hoverText(document, 'VietnamMines -> Industry')).toContain('Lead times: REE: no lead · NdFeB: lead 1 month');
+    });
+
     test('on an embargo\'s origin: the share of the destination region\'s supply from there', async () => {
         const document = await server.open('hover-embargo.choke', HAND_MODEL);
         expect(await hoverText(document, 'China -> Japan')).toContain('Flows from China carry 750 of 1,000 t/month of REE into Japan: **75%**');
