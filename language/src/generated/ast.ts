@@ -43,6 +43,7 @@ export type ChokepointKeywordNames =
     | "component"
     | "concentrate"
     | "consumer"
+    | "cost"
     | "cover"
     | "critical"
     | "cut"
@@ -150,7 +151,7 @@ export function isAdd(item: unknown): item is Add {
 }
 
 export interface Amount extends langium.AstNode {
-    readonly $container: Condition | Delay | DemandChange | Embargo | FlowVolume | Holds | LossClause | Makes | Needs | Online | Outage | PlantInput | Produces | Recycle | Release | ReleaseCap | Scenario | Stock | Substitute | Switch | Timing;
+    readonly $container: Condition | CostClause | Delay | DemandChange | Embargo | FlowVolume | Holds | LossClause | Makes | Needs | Online | Outage | PlantInput | Produces | Recycle | Release | ReleaseCap | Scenario | Stock | Substitute | Switch | Timing;
     readonly $type: 'Amount';
     high?: Num;
     low: Num;
@@ -247,6 +248,25 @@ export const Consumer = {
 
 export function isConsumer(item: unknown): item is Consumer {
     return reflection.isInstance(item, Consumer.$type);
+}
+
+export interface CostClause extends langium.AstNode {
+    readonly $container: Measure;
+    readonly $type: 'CostClause';
+    money?: Money;
+    per?: Unit;
+    value: Amount;
+}
+
+export const CostClause = {
+    $type: 'CostClause',
+    money: 'money',
+    per: 'per',
+    value: 'value'
+} as const;
+
+export function isCostClause(item: unknown): item is CostClause {
+    return reflection.isInstance(item, CostClause.$type);
 }
 
 export interface CoverMetric extends langium.AstNode {
@@ -587,6 +607,7 @@ export interface Measure extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Measure';
     actions: Array<Action>;
+    costs: Array<CostClause>;
     label?: string;
     name: string;
     timings: Array<Timing>;
@@ -595,6 +616,7 @@ export interface Measure extends langium.AstNode {
 export const Measure = {
     $type: 'Measure',
     actions: 'actions',
+    costs: 'costs',
     label: 'label',
     name: 'name',
     timings: 'timings'
@@ -635,7 +657,7 @@ export function isModel(item: unknown): item is Model {
 }
 
 export interface Money extends langium.AstNode {
-    readonly $container: Condition | LossClause;
+    readonly $container: Condition | CostClause | LossClause;
     readonly $type: 'Money';
     currency?: string;
     scale?: Scale;
@@ -1201,6 +1223,7 @@ export type ChokepointAstType = {
     Bloc: Bloc
     Condition: Condition
     Consumer: Consumer
+    CostClause: CostClause
     CoverMetric: CoverMetric
     Declaration: Declaration
     Delay: Delay
@@ -1382,6 +1405,23 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Declaration.$type, Named.$type]
+        },
+        CostClause: {
+            name: CostClause.$type,
+            properties: {
+                money: {
+                    name: CostClause.money,
+                    optional: true
+                },
+                per: {
+                    name: CostClause.per,
+                    optional: true
+                },
+                value: {
+                    name: CostClause.value
+                }
+            },
+            superTypes: []
         },
         CoverMetric: {
             name: CoverMetric.$type,
@@ -1678,6 +1718,11 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
             properties: {
                 actions: {
                     name: Measure.actions,
+                    defaultValue: [],
+                    optional: true
+                },
+                costs: {
+                    name: Measure.costs,
                     defaultValue: [],
                     optional: true
                 },

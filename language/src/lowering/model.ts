@@ -189,12 +189,21 @@ export type LoweredEffect =
     | { kind: 'substitute', slots: Int32Array, share: number }
     | { kind: 'add', producers: Int32Array, lines: Int32Array };
 
+/** One `cost` clause of a measure, in its currency: once when first active, or per day while active. */
+export interface MeasureCost {
+    currency: string;
+    oneOff: number;
+    perDay: number;
+}
+
 /** A shock or a measure: effects sharing one timing. */
 export interface LoweredEvent {
     name: string;
     isShock: boolean;
     window: Window;
     effects: LoweredEffect[];
+    /** A measure's `cost` clauses (none for shocks). */
+    costs: MeasureCost[];
 }
 
 export interface LoweredScenario {
@@ -279,4 +288,6 @@ export interface LoweredModel {
     targets: LoweredTarget[];
     /** Longest lead a shipment can take, in periods (with every delay applied). */
     maxLeadPeriods: number;
+    /** Every currency the model prices losses or costs in: consumers' first, then measures'. */
+    currencies: string[];
 }

@@ -101,3 +101,14 @@ export function metricText(value: number, unit: string): string {
 }
 
 export const COMPARISON_TEXT: Record<string, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
+
+const SHORT_SCALES: Array<[string, number]> = [['tn', 1e12], ['bn', 1e9], ['mn', 1e6]];
+
+/** Money in a lens's short form, without its currency: `151.8 bn`, `250 mn`, `12,000`. */
+export function shortMoneyText(value: number): string {
+    const magnitude = Math.abs(value);
+    for (const [word, factor] of SHORT_SCALES) {
+        if (magnitude >= factor) return `${value < 0 ? '−' : ''}${displayNumber(magnitude / factor, 1)} ${word}`;
+    }
+    return `${value < 0 ? '−' : ''}${displayNumber(Math.round(magnitude), 0)}`;
+}

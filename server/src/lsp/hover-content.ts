@@ -8,6 +8,7 @@ import { joinCode, tokensOf } from './formatter/tokens.js';
 import { quantityNumber, lossText, metricText, COMPARISON_TEXT, shareText, tonnesText } from '../../../language/src/values/display.js';
 import { quantityHint } from './inlay-hints.js';
 import { consumerHover, memberHover, plantHover, reserveHover } from './hover-story.js';
+import { measureValueHover } from './decision-titles.js';
 
 /** Markdown pieces of hovers. Pure functions of the AST and a results view. */
 
@@ -72,7 +73,8 @@ export function metricsText(node: Named, result: SimulationResult, effects: Reco
         if (!effects) return '_Computing what it changes…_';
         const rows = effects[name] ?? [];
         if (rows.length === 0) return 'In no scenario.';
-        return memberHover(rows);
+        const value = isMeasure(node) ? measureValueHover(rows, result) : undefined;
+        return value ? `${memberHover(rows)}\n\n${value}` : memberHover(rows);
     }
     return undefined;
 }

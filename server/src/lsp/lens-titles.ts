@@ -147,6 +147,12 @@ export function effectTitle(effects: MemberEffect[]): string {
     }).join(' · ');
 }
 
+/** `in CurbOnly: China worst 100% → 75%, lowest cover 0 → 12.5 days`, per scenario where exposure moves. */
+export function exposureChanges(effects: MemberEffect[]): string | undefined {
+    const moved = effects.map(e => [e.scenario, exposureSegments(e)] as const).filter(([, parts]) => parts.length > 0);
+    return moved.length > 0 ? moved.map(([scenario, parts]) => `in ${scenario}: ${parts.join(', ')}`).join(' · ') : undefined;
+}
+
 /** `China worst 75% → 100%`, `lowest cover 30.4 → 0 days`: without the member → with it, where they differ. */
 function exposureSegments(e: MemberEffect): string[] {
     const x = e.exposure;
