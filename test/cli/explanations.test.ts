@@ -32,11 +32,20 @@ shock Cut { embargo China -> Japan from 2026-03 until 2026-06 }
 `;
 
 describe('no-effect: why a measure changes nothing', () => {
-    test('switch: the supplier is offline until after the cut (the contract example)', async () => {
+    test('the contract example: the spec example, Caremag offline until June, the cut (February to April) ends in May', async () => {
+        const spec = path.resolve(__dirname, '..', '..', 'examples', 'spec', 'spec.choke');
+        const out: string[] = [];
+        await main(['check', spec], s => out.push(...s.split('\n')), () => undefined);
+        expect(out.filter(l => l.includes('[no-effect]')).map(l => l.slice(l.indexOf(': ') + 2))).toEqual([
+            'hint: switch JapanIndustry to Caremag adds 0 t in Curb: Caremag is offline until 2026-06 and the cut ends 2026-05. [no-effect]'
+        ]);
+    });
+
+    test('switch: the supplier is offline until after the cut', async () => {
         expect(await explain(`${BASE}supplier Caremag in France { produces REE 500 t/month  online 2026-06 }
 measure Sw { switch JapanIndustry to Caremag after 1 month }
 scenario Curb { Cut, Sw }
-`)).toEqual(['8:14: hint: switch JapanIndustry to Caremag adds 0 t in Curb: Caremag is offline until 2026-06 and the cut ends 2026-05. [no-effect]']);
+`)).toEqual(['8:14: hint: switch JapanIndustry to Caremag adds 0 t in Curb: Caremag is offline until 2026-06 and the cut ends 2026-06. [no-effect]']);
     });
 
     test('switch: no spare capacity (its flows take all of it)', async () => {
@@ -49,10 +58,10 @@ scenario Curb { Cut, Sw }
     });
 
     test('switch: the delay runs past the shortfall', async () => {
-        // Short March to May; 4 months after March is July.
+        // Short March to May (the cut ends 1 June); 4 months after March is July.
         expect(await explain(`${BASE}measure Sw { switch JapanIndustry to VN after 4 months }
 scenario Curb { Cut, Sw }
-`)).toEqual(['7:14: hint: switch JapanIndustry to VN adds 0 t in Curb: it may draw from 2026-07 (4 months after the first shortfall, 2026-03) and the shortfall ends 2026-05. [no-effect]']);
+`)).toEqual(['7:14: hint: switch JapanIndustry to VN adds 0 t in Curb: it may draw from 2026-07 (4 months after the first shortfall, 2026-03) and the shortfall ends 2026-06. [no-effect]']);
     });
 
     test('switch: no shortfall at all', async () => {

@@ -43,4 +43,26 @@ scenario S { Sw }
         expect(material(r, 'S', 'C').series.arrivals).toEqual([20, 60, 60]);
         expect(material(r, 'S', 'C').unmet).toBe(40);
     });
+
+    test('a plant re-sources its inputs the same way', async () => {
+        const r = await run(`
+horizon 2026-01 to 2026-04
+supplier CN in China { produces NdPrOxide 1000 t/month }
+supplier AU in Australia { produces NdPrOxide 100 t/month }
+plant P in Japan { makes NdPrMetal 100 t/month from NdPrOxide 1 }
+consumer C in Japan { needs NdPrMetal 100 t/month }
+flow CN -> P { NdPrOxide 100 t/month }
+flow P -> C { NdPrMetal 100 t/month }
+shock Ban { embargo China -> Japan from 2026-02 }
+measure Sw { switch P to AU after 1 month }
+scenario S { Ban, Sw }
+`);
+        // P is 100 t short of oxide from February; a month later it draws 100 t from AU's spare,
+        // so it makes 100 t again from March and C is short only in February.
+        const s = r.scenarios[1];
+        expect(s.plants.P.series.produced).toEqual([100, 0, 100, 100]);
+        expect(material(r, 'S', 'C', 'NdPrMetal').unmet).toBe(100);
+        // What C gets from March is traced to Australia.
+        expect(s.consumers.C.series.embeddedDependency).toEqual({ Australia: [0, null, 1, 1], China: [1, null, 0, 0] });
+    });
 });

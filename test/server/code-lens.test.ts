@@ -30,7 +30,7 @@ describe('code lenses', () => {
             // stockpile releases 750 t in March and its last 250 t in April, so 500 t go unmet:
             // fill 1 − 500/12,000 = 95.8%; April's gap of 750 t is covered for 250/750 of its 30 days
             // -> 2026-04-11; survives (1 + 1/3) × 365/12 = 40.6 days from March 1.
-            [5, 'CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days', 'chokepoint.showDetails'],
+            [5, 'CurbOnly: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days', 'chokepoint.showDetails'],
             [11, 'CurbOnly: 1,000 t → 0 t (2026-04) → 0 t (baseline lowest 1,000 t) · dry 2026-04-11 · released 1,000 t · cover 30.4 days', 'chokepoint.showDetails'],
             // China's worst share stays 75% (it falls during the curb); the stockpile's 1,000 t (30.4
             // days of 1,000 t/month) is empty at the end of April.
@@ -55,7 +55,7 @@ describe('code lenses', () => {
         const broken = MODEL.replace('needs REE 1000 t/month', 'needs REX 1000 t/month').replace('for 2 months', 'for 2 t/month');
         const titles = (await lenses(await server.open('broken.choke', broken))).map(l => l[1]);
         expect(titles[0]).toBe('⚠ 2 errors block the simulation · (outdated) Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)');
-        expect(titles[1]).toBe('(outdated) CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days');
+        expect(titles[1]).toBe('(outdated) CurbOnly: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days');
         expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
     });
 

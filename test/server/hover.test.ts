@@ -32,7 +32,7 @@ describe('hover', () => {
         const text = await hoverText(document, 'Industry in Japan');
         // The lens's story on top (the curb leaves 500 t unmet, see code-lens.test.ts), China's share
         // per month (75% = ▆, 0 in March and April), then a row per scenario.
-        expect(text).toContain('**Simulation**\n\n**CurbOnly**: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0)');
+        expect(text).toContain('**Simulation**\n\n**CurbOnly**: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0)');
         expect(text).toContain('China share per month in CurbOnly: `▆▆▁▁▆▆▆▆▆▆▆▆`');
         expect(text).toContain('| baseline | 75% (2026-01) | 6,250 | 0 t | 100% | — | 0 |');
         // Fill: 1 - 500 / 12,000 = 95.8%.
@@ -60,6 +60,13 @@ describe('hover', () => {
         const document = await server.open('hover-flow.choke', HAND_MODEL);
         // 750 of 750 + 250 = 1,000 t/month: 75%.
         expect(await hoverText(document, 'ChinaMines -> Industry')).toContain('ChinaMines (China) carries 750 of 1,000 t/month of REE into Industry: **75%**');
+    });
+
+    test('on a flow of several materials: which of them a lead applies to', async () => {
+        const model = HAND_MODEL.replace('supplier VietnamMines in Vietnam { produces REE 400 t/month }', 'supplier VietnamMines in Vietnam { produces REE 400 t/month  produces NdFeB 10 t/month }')
+            .replace('flow VietnamMines -> Industry { REE 250 t/month }', 'flow VietnamMines -> Industry { REE 250 t/month  NdFeB 5 t/month lead 1 month }');
+        const document = await server.open('hover-lead.choke', model);
+        expect(await hoverText(document, 'VietnamMines -> Industry')).toContain('Lead times: REE: no lead · NdFeB: lead 1 month');
     });
 
     test('on an embargo\'s origin: the share of the destination region\'s supply from there', async () => {

@@ -45,9 +45,9 @@ describe('plant and reserve lenses', () => {
         const result = await run(MODEL);
         // The top origin at the start is Vietnam (300 of 400 = 75%); in March it is 300 of 340
         // (P makes 40) = 88.2%, in April and May 0 (only P's 40 t arrive: HHI 10,000), in June
-        // 88.2% again; HHI at the end 10,000 × (300² + 40²) ÷ 340² = 7,924. Embedded shares follow
+        // 88.2% again; the extreme farthest from the start is April's 0%; HHI at the end 10,000 × (300² + 40²) ÷ 340² = 7,924. Embedded shares follow
         // the direct ones within a point here, so they are not repeated. Unmet: metal 60 t × 4 +
         // REE 100 t × 2 = 440 t of 2,400 t: fill 81.7%; metal runs short on March 1, the shock's start.
-        expect(consumerTitle(result, 'C')).toBe('S: Vietnam 75% → 88.2% (worst, 2026-03) (baseline 75%) · HHI 6,250 → 10,000 (2026-04) → 7,924 (baseline 6,250) · unmet 440 t (baseline 0) · fill 81.7% (baseline 100%) · first stockout 2026-03-01 (baseline none) · survives 0 days');
+        expect(consumerTitle(result, 'C')).toBe('S: Vietnam 75% → 0% (2026-04) → 88.2% (baseline 75%) · HHI 6,250 → 10,000 (2026-04) → 7,924 (baseline 6,250) · unmet 440 t (baseline 0) · fill 81.7% (baseline 100%) · first stockout 2026-03-01 (baseline none) · survives 0 days');
     });
 });

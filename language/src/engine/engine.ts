@@ -23,6 +23,7 @@ export class Engine implements Shipper {
     private readonly releaseEffects: ReleaseEffect[] = [];
     private readonly activeSwitches: SwitchEffect[] = [];
     private switchConsumers: number[] = [];
+    private switchPlants: number[] = [];
     /** Baseline shipments of period 0, filling the pipeline at the start. */
     private readonly prefill: Float64Array;
     private readonly baseLead: Int32Array;
@@ -76,8 +77,9 @@ export class Engine implements Shipper {
         this.scenarioEvents = events;
         this.strength.fill(NaN);
         ws.reset();
-        this.switchConsumers = [...new Set(events.flatMap(e => model.events[e].effects)
-            .filter((e): e is SwitchEffect => e.kind === 'switch').map(e => e.consumer))];
+        const switches = events.flatMap(e => model.events[e].effects).filter((e): e is SwitchEffect => e.kind === 'switch');
+        this.switchConsumers = [...new Set(switches.filter(e => e.consumer >= 0).map(e => e.consumer))];
+        this.switchPlants = [...new Set(switches.filter(e => e.plant >= 0).map(e => e.plant))];
         if (!fillPipeline) return;
         const { ring } = ws;
         const lines = model.lines.realCount;
@@ -94,9 +96,10 @@ export class Engine implements Shipper {
         this.beginPeriod(t);
         this.shipFromSuppliers(t);
         this.switches.trackShortfall(t, this.switchConsumers, this.availabilityOf);
+        if (this.switchPlants.length > 0) this.switches.trackPlantShortfall(t, this.switchPlants, this.availabilityOf);
         this.switches.draw(t, this.activeSwitches);
         this.plants.run(t);
-        if (this.switchConsumers.length > 0) this.switches.recordPlantShortfall(t, this.availabilityOf);
+        if (this.switchConsumers.length > 0 || this.switchPlants.length > 0) this.switches.recordPlantShortfall(t, this.availabilityOf);
         this.consumers.run(t);
         this.reserves.run(t, this.releaseEffects);
         this.recordUnmet(t);

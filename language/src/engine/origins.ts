@@ -68,9 +68,10 @@ export class OriginSets {
         for (let o = 0; o < outlets.producer.length; o++) { this.outletOffset[o] = offset; offset += this.size[outlets.producer[o]]; }
         this.outletMixLength = offset;
 
-        this.lineMapStart = new Int32Array(lines.realCount + 1);
+        // Every line, switch lines into plants included.
+        this.lineMapStart = new Int32Array(lines.count + 1);
         const map: number[] = [];
-        for (let l = 0; l < lines.realCount; l++) {
+        for (let l = 0; l < lines.count; l++) {
             this.lineMapStart[l] = map.length;
             if (lines.destKind[l] !== DEST_PLANT) continue;
             const source = lines.producer[l];
@@ -82,7 +83,7 @@ export class OriginSets {
                 map.push(j >= 0 ? dest.get(j) ?? -1 : -1);
             }
         }
-        this.lineMapStart[lines.realCount] = map.length;
+        this.lineMapStart[lines.count] = map.length;
         this.lineMap = Int32Array.from(map);
     }
 }

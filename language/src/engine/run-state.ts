@@ -93,6 +93,9 @@ export class RunState {
     /** Per line: tonnes shipped this period; for lines from plants, the previous period's shortfall. */
     readonly lineShipped: Float64Array;
     readonly plantLineShort: Float64Array;
+    /** For plants that switch: the contract shortfall of each input buffer this period, and each plant's first period with one. */
+    readonly bufferWanted: Float64Array;
+    readonly plantFirstCut: Int32Array;
 
     /** Periods whose per-line arrivals are kept (all of them). */
     readonly snapshotPeriods: number[];
@@ -164,6 +167,8 @@ export class RunState {
         this.sShortfall = new Float64Array(consumers.names.length * T);
         this.lineShipped = new Float64Array(lines.count);
         this.plantLineShort = new Float64Array(lines.count);
+        this.bufferWanted = new Float64Array(buffers.plant.length);
+        this.plantFirstCut = new Int32Array(model.producers.names.length);
 
         // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
         this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
@@ -188,5 +193,7 @@ export class RunState {
         this.sShortfall.fill(0);
         this.lineShipped.fill(0);
         this.plantLineShort.fill(0);
+        this.bufferWanted.fill(0);
+        this.plantFirstCut.fill(-1);
     }
 }

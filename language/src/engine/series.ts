@@ -52,8 +52,6 @@ export function embeddedAt(model: LoweredModel, ws: RunState, lines: readonly nu
     return totals;
 }
 
-export type OriginTotalsAt = (t: number) => Map<number, number>;
-
 /** Σ of the tonnes in region order, so that the sum does not depend on the order of declarations. */
 function totalOf(totals: Map<number, number>): number {
     let sum = 0;
@@ -79,39 +77,101 @@ export function hhiAt(totals: Map<number, number>): number | null {
     return 10_000 * h;
 }
 
-/**
- * Shares by origin name per period: every origin that sends anything in some period, largest
- * total first (ties by name); null in periods without arrivals, 0 for an origin that sends
- * nothing in a period with arrivals.
- */
-export function sharesSeries(model: LoweredModel, periods: number, totalsAt: OriginTotalsAt): { shares: Record<string, (number | null)[]>, hhi: (number | null)[] } {
-    const perPeriod: Map<number, number>[] = [];
-    const overall = new Map<number, number>();
-    for (let t = 0; t < periods; t++) {
-        const totals = totalsAt(t);
-        perPeriod.push(totals);
-        for (const [r, a] of totals) overall.set(r, (overall.get(r) ?? 0) + a);
-    }
-    const origins = [...overall].map(([r, a]) => ({ r, a, name: model.regionNames[r] }))
-        .sort((x, y) => y.a - x.a || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-    const shares: Record<string, (number | null)[]> = {};
-    for (const { r, name } of origins) {
-        shares[name] = perPeriod.map(totals => {
-            const sum = totalOf(totals);
-            return sum > 0 ? (totals.get(r) ?? 0) / sum : null;
-        });
-    }
-    return { shares, hhi: perPeriod.map(hhiAt) };
-}
-
 /** The four series of a consumer or region: direct and embedded shares, HHI, cover. */
 export function shareSeriesOf(model: LoweredModel, ws: RunState, lines: readonly number[], cover: (t: number) => number | null): ShareSeries {
     const T = ws.periods;
-    const direct = sharesSeries(model, T, t => directAt(model, ws, lines, t));
-    const embedded = sharesSeries(model, T, t => embeddedAt(model, ws, lines, t));
-    const coverDays: (number | null)[] = [];
-    for (let t = 0; t < T; t++) coverDays.push(cover(t));
-    return { dependency: direct.shares, embeddedDependency: embedded.shares, hhi: direct.hhi, coverDays };
+    const direct = tonnesByOrigin(model, ws, lines, false);
+    const coverDays: (number | null)[] = new Array<number | null>(T);
+    for (let t = 0; t < T; t++) coverDays[t] = cover(t);
+    const d = sharesOf(model, direct, T);
+    // Nothing from a plant: traced shares are the direct ones (same numbers, computed once).
+    const fromPlant = lines.some(l => model.lines.producer[l] >= 0 && model.producers.isPlant[model.lines.producer[l]]);
+    const embedded = fromPlant ? sharesOf(model, tonnesByOrigin(model, ws, lines, true), T).shares : copyShares(d.shares);
+    return { dependency: d.shares, embeddedDependency: embedded, hhi: d.hhi, coverDays };
+}
+
+function copyShares(shares: Record<string, (number | null)[]>): Record<string, (number | null)[]> {
+    const copy: Record<string, (number | null)[]> = {};
+    for (const [origin, row] of Object.entries(shares)) copy[origin] = row.slice();
+    return copy;
+}
+
+interface OriginTonnes { regions: number[], tonnes: Float64Array }
+
+/**
+ * Tonnes per period and origin region over `lines` ([t * regions + k], regions in id order),
+ * in typed arrays: this runs for every consumer and region of every scenario.
+ */
+function tonnesByOrigin(model: LoweredModel, ws: RunState, lines: readonly number[], traced: boolean): OriginTonnes {
+    const { producers, originRegions } = model;
+    const { originSets } = ws;
+    const seen = new Set<number>();
+    for (const l of lines) {
+        const p = model.lines.producer[l];
+        if (traced && p >= 0 && producers.isPlant[p]) {
+            for (let j = 0; j < originSets.size[p]; j++) seen.add(originRegions[originSets.plantOrigins[originSets.start[p] + j]]);
+        } else if (model.lines.sourceRegion[l] >= 0) seen.add(model.lines.sourceRegion[l]);
+    }
+    const regions = [...seen].sort((a, b) => a - b);
+    const K = regions.length;
+    const slot = new Map(regions.map((r, k) => [r, k]));
+    const T = ws.periods, L = model.lines.count, mixLength = originSets.outletMixLength;
+    const tonnes = new Float64Array(T * K);
+    for (const l of lines) {
+        const p = model.lines.producer[l];
+        if (traced && p >= 0 && producers.isPlant[p]) {
+            const outlet = model.lines.outlet[l];
+            if (outlet < 0) continue;
+            const size = originSets.size[p], start = originSets.start[p], offset = originSets.outletOffset[outlet];
+            const ks = new Int32Array(size);
+            for (let j = 0; j < size; j++) ks[j] = slot.get(originRegions[originSets.plantOrigins[start + j]])!;
+            for (let t = 0; t < T; t++) {
+                const a = ws.lineSnap[t * L + l];
+                if (!(a > 0)) continue;
+                const from = t * mixLength + offset;
+                for (let j = 0; j < size; j++) {
+                    const share = ws.outletMixSnap[from + j];
+                    if (share > 0) tonnes[t * K + ks[j]] += a * share;
+                }
+            }
+        } else {
+            const region = model.lines.sourceRegion[l];
+            if (region < 0) continue;
+            const k = slot.get(region)!;
+            for (let t = 0; t < T; t++) {
+                const a = ws.lineSnap[t * L + l];
+                if (a > 0) tonnes[t * K + k] += a;
+            }
+        }
+    }
+    return { regions, tonnes };
+}
+
+function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: number): { shares: Record<string, (number | null)[]>, hhi: (number | null)[] } {
+    const K = regions.length;
+    const totals = new Float64Array(T);
+    const overall = new Float64Array(K);
+    for (let t = 0; t < T; t++) {
+        let sum = 0;
+        for (let k = 0; k < K; k++) { sum += tonnes[t * K + k]; overall[k] += tonnes[t * K + k]; }
+        totals[t] = sum;
+    }
+    const order = regions.map((r, k) => ({ k, name: model.regionNames[r], a: overall[k] })).filter(o => o.a > 0)
+        .sort((x, y) => y.a - x.a || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    const shares: Record<string, (number | null)[]> = {};
+    for (const { k, name } of order) {
+        const row = new Array<number | null>(T);
+        for (let t = 0; t < T; t++) row[t] = totals[t] > 0 ? tonnes[t * K + k] / totals[t] : null;
+        shares[name] = row;
+    }
+    const hhi = new Array<number | null>(T);
+    for (let t = 0; t < T; t++) {
+        if (!(totals[t] > 0)) { hhi[t] = null; continue; }
+        let h = 0;
+        for (let k = 0; k < K; k++) h += (tonnes[t * K + k] / totals[t]) ** 2;
+        hhi[t] = 10_000 * h;
+    }
+    return { shares, hhi };
 }
 
 /**

@@ -51,6 +51,25 @@ export class SwitchStep {
         }
     }
 
+    /** The same for plants that switch: per input buffer, over the regular flows into it. */
+    trackPlantShortfall(t: number, plants: readonly number[], availability: (p: number, t: number) => number): void {
+        const { ws, model } = this;
+        const { lines, producers, plantInStart, plantInLines } = model;
+        const { bufferWanted, nominal, lineShipped, plantLineShort } = ws;
+        for (const plant of plants) {
+            for (let i = plantInStart[plant]; i < plantInStart[plant + 1]; i++) bufferWanted[lines.destSlot[plantInLines[i]]] = 0;
+            let total = 0;
+            for (let i = plantInStart[plant]; i < plantInStart[plant + 1]; i++) {
+                const l = plantInLines[i];
+                if (l >= lines.realCount) continue;
+                const p = lines.producer[l];
+                const short = producers.isPlant[p] ? plantLineShort[l] : Math.max(0, nominal[l] * availability(p, t) - lineShipped[l]);
+                if (short > EPSILON) { bufferWanted[lines.destSlot[l]] += short; total += short; }
+            }
+            if (total > 0 && ws.plantFirstCut[plant] < 0) ws.plantFirstCut[plant] = t;
+        }
+    }
+
     /** After step 4: what each flow from a plant fell short of its contract, for the next period. */
     recordPlantShortfall(t: number, availability: (p: number, t: number) => number): void {
         const { ws, model } = this;
@@ -66,7 +85,8 @@ export class SwitchStep {
         const { ws, model } = this;
         const { lines } = model;
         const { switchWanted, firstCut, request, cut, spare, arrive } = ws;
-        const eligible = active.filter(e => firstCut[e.consumer] >= 0 && t >= firstCut[e.consumer] + e.delayPeriods);
+        const first = (e: SwitchEffect) => e.plant >= 0 ? ws.plantFirstCut[e.plant] : firstCut[e.consumer];
+        const eligible = active.filter(e => first(e) >= 0 && t >= first(e) + e.delayPeriods);
         if (eligible.length === 0) return;
         const rounds = Math.max(...eligible.map(e => e.suppliers));
         const { classTotal, classRatio, touched } = this;
@@ -77,7 +97,7 @@ export class SwitchStep {
                 e.slots.forEach((s, i) => {
                     const l = e.lines[i * e.suppliers + k];
                     if (l < 0) return;
-                    const want = Math.max(0, switchWanted[s]) * cut[l];
+                    const want = Math.max(0, (e.plant >= 0 ? ws.bufferWanted : switchWanted)[s]) * cut[l];
                     request[l] = want;
                     if (want <= 0) return;
                     const o = lines.outlet[l];
@@ -105,7 +125,7 @@ export class SwitchStep {
                     spare[o] -= amount;
                     ws.shippedTotal[o] += amount;
                     arrive[l] += amount;
-                    switchWanted[s] -= amount;
+                    (e.plant >= 0 ? ws.bufferWanted : switchWanted)[s] -= amount;
                     request[l] = 0;
                 });
             }

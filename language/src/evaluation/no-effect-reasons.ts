@@ -17,26 +17,28 @@ export function noEffectReason(model: LoweredModel, engine: Engine, scenario: Sc
     const ws = engine.ws;
     switch (effect.kind) {
         case 'switch': {
+            if (effect.plant >= 0) return `${model.producers.names[effect.plant]} draws nothing on its suppliers while it is active (no shortfall after its delay, or no spare capacity).`;
             const c = effect.consumer;
             const consumer = model.consumers.names[c];
             let last = -1;
             for (let t = from; t < to; t++) if (ws.sShortfall[c * T + t] > 0) last = t;
             if (last < 0) return `${consumer}'s flows are never short of their contracts while it is active.`;
             const first = ws.firstCut[c];
-            const allowed = Math.max(from, first + effect.delayPeriods);
-            if (allowed > last) {
-                return `it may draw from ${label(allowed)} (${effect.delayPeriods} ${stepWord(model, effect.delayPeriods)} after the first shortfall, ${label(first)}) and the shortfall ends ${label(last)}.`;
-            }
             const suppliers = [...new Set(Array.from(effect.lines).filter(l => l >= 0).map(l => model.lines.producer[l]))];
             const names = suppliers.map(p => model.producers.names[p]);
-            const offline = suppliers.every(p => {
-                for (let t = allowed; t <= last; t++) if (engine.availability(p, t) > 0) return false;
+            // Offline through the whole shortfall: the supplier's life is the reason, whatever the delay.
+            const offline = suppliers.length > 0 && suppliers.every(p => {
+                for (let t = Math.max(from, first); t <= last; t++) if (engine.availability(p, t) > 0) return false;
                 return true;
             });
-            if (offline && suppliers.length > 0) {
+            if (offline) {
                 const online = Math.min(...suppliers.map(p => model.producers.onlinePeriod[p]));
                 const until = online > last && online < T ? `offline until ${label(online)}` : 'offline';
-                return `${names.join(', ')} ${suppliers.length === 1 ? 'is' : 'are'} ${until} and the cut ends ${label(last)}.`;
+                return `${names.join(', ')} ${suppliers.length === 1 ? 'is' : 'are'} ${until} and the cut ends ${endLabel(model, last + 1)}.`;
+            }
+            const allowed = Math.max(from, first + effect.delayPeriods);
+            if (allowed > last) {
+                return `it may draw from ${label(allowed)} (${effect.delayPeriods} ${stepWord(model, effect.delayPeriods)} after the first shortfall, ${label(first)}) and the shortfall ends ${endLabel(model, last + 1)}.`;
             }
             return `${names.join(', ') || 'its suppliers'} ${suppliers.length === 1 ? 'has' : 'have'} no spare capacity from ${label(allowed)} to ${label(last)}.`;
         }
@@ -88,6 +90,14 @@ function reachesConsumer(model: LoweredModel, producer: number): boolean {
 function periodLabel(model: LoweredModel, t: number): string {
     const date = isoDate(model.calendar.periodStart[Math.max(0, Math.min(t, model.calendar.periods - 1))]);
     return model.calendar.step === 'month' ? date.slice(0, 7) : date;
+}
+
+/** When something ending after period t-1 ends: the first day of period t (past the horizon too). */
+function endLabel(model: LoweredModel, t: number): string {
+    const { calendar } = model;
+    const day = t < calendar.periodStart.length ? calendar.periodStart[t] : calendar.periodStart[calendar.periodStart.length - 1];
+    const date = isoDate(day);
+    return calendar.step === 'month' ? date.slice(0, 7) : date;
 }
 
 function stepWord(model: LoweredModel, n: number): string {

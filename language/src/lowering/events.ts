@@ -4,7 +4,7 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isAdd, isDelay, isDemandChange, isEmbargo, isMeasure, isOutage, isRecycle, isRelease, isShock, isSubstitute,
+    isAdd, isDelay, isDemandChange, isEmbargo, isMeasure, isOutage, isPlant, isRecycle, isRelease, isShock, isSubstitute,
     isSupplier, isSwitch, type Declaration, type Embargo, type Measure, type PlaceSelector, type Scenario, type Shock, type Switch, type Timing
 } from '../generated/ast.js';
 import { dayNumberOf } from '../values/dates.js';
@@ -14,7 +14,7 @@ import type { FrozenNetwork, NetworkBuilder } from './network.js';
 import { lowerCosts } from './costs.js';
 import { addDuration, durationDays, perPeriod, plain } from './units.js';
 
-interface SwitchDraft { consumer: number, materials: number[], suppliers: number, lines: number[] }
+interface SwitchDraft { consumer: number, plant: number, materials: number[], suppliers: number, lines: number[] }
 
 /** Pass 1, before the network is frozen: switch measures add their lines. */
 export function draftSwitchLines(ctx: LoweringContext, builder: NetworkBuilder, declarations: Declaration[]): Map<AstNode, SwitchDraft> {
@@ -24,16 +24,19 @@ export function draftSwitchLines(ctx: LoweringContext, builder: NetworkBuilder, 
         for (const action of d.actions) {
             if (!isSwitch(action)) continue;
             const consumer = ctx.consumer(action.consumer);
-            if (consumer < 0) continue;
+            const switcher = ctx.producer(action.consumer);
+            const plant = consumer < 0 && switcher >= 0 && isPlant(ctx.producers[switcher]) ? switcher : -1;
+            if (consumer < 0 && plant < 0) continue;
             const suppliers = action.suppliers.map(ref => ctx.producer(ref)).filter(p => p >= 0 && isSupplier(ctx.producers[p]));
-            const materials = builder.neededMaterials(consumer);
+            const materials = plant >= 0 ? builder.plantInputs(plant) : builder.neededMaterials(consumer);
             const lines: number[] = [];
             for (const material of materials) {
                 for (const supplier of suppliers) {
-                    lines.push(builder.outlet(supplier, material) >= 0 ? builder.addSwitchLine(supplier, material, consumer) : -1);
+                    if (builder.outlet(supplier, material) < 0) { lines.push(-1); continue; }
+                    lines.push(plant >= 0 ? builder.addPlantSwitchLine(supplier, material, plant) : builder.addSwitchLine(supplier, material, consumer));
                 }
             }
-            drafts.set(action, { consumer, materials, suppliers: suppliers.length, lines });
+            drafts.set(action, { consumer, plant, materials, suppliers: suppliers.length, lines });
         }
     }
     return drafts;
@@ -131,8 +134,10 @@ function measureEffects(ctx: LoweringContext, net: FrozenNetwork, measure: Measu
             const draft = switches.get(a);
             if (!draft) continue;
             effects.push({
-                kind: 'switch', consumer: draft.consumer, delayPeriods: Math.max(0, Math.ceil(durationDays((a as Switch).delay) / ctx.calendar.periodDays - 1e-9)),
-                slots: Int32Array.from(draft.materials, m => net.cmOf(draft.consumer, m)), suppliers: draft.suppliers, lines: Int32Array.from(draft.lines)
+                kind: 'switch', consumer: draft.consumer, plant: draft.plant,
+                delayPeriods: Math.max(0, Math.ceil(durationDays((a as Switch).delay) / ctx.calendar.periodDays - 1e-9)),
+                slots: Int32Array.from(draft.materials, m => draft.plant >= 0 ? net.bufferOf(draft.plant, m) : net.cmOf(draft.consumer, m)),
+                suppliers: draft.suppliers, lines: Int32Array.from(draft.lines)
             });
         } else if (isRecycle(a)) {
             effects.push({ kind: 'recycle', slots: consumerSlots(ctx, net, ctx.consumer(a.consumer), a.materials), share: fraction(a.share, 0) });

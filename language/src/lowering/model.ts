@@ -180,7 +180,11 @@ export type LoweredEffect =
      * `lines` holds, for each consumer-material slot in `slots`, one switch line per qualified
      * supplier in the listed order (-1 where that supplier does not make the material).
      */
-    | { kind: 'switch', consumer: number, delayPeriods: number, slots: Int32Array, suppliers: number, lines: Int32Array }
+    /**
+     * A consumer (plant -1; slots are its consumer-material slots) or a plant (consumer -1;
+     * slots are its input buffers) re-sourcing on suppliers; lines[slot index * suppliers + k].
+     */
+    | { kind: 'switch', consumer: number, plant: number, delayPeriods: number, slots: Int32Array, suppliers: number, lines: Int32Array }
     | { kind: 'recycle', slots: Int32Array, share: number }
     | { kind: 'substitute', slots: Int32Array, share: number }
     | { kind: 'add', producers: Int32Array, lines: Int32Array };

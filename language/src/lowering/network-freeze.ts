@@ -7,7 +7,7 @@ import { isPlant, type Online, type Offline } from '../generated/ast.js';
 import { dayNumberOf } from '../values/dates.js';
 import type { LoweringContext } from './context.js';
 import {
-    DEST_CONSUMER, DEST_PLANT, DEST_RESERVE, NO_PERIOD_AFTER, NO_PERIOD_BEFORE, PRIORITY_CLASSES,
+    DEST_CONSUMER, DEST_PLANT, DEST_RESERVE, NO_PERIOD_AFTER, NO_PERIOD_BEFORE, PRIORITY_CLASSES, PRIORITY_NORMAL,
     type Buffers, type ConsumerMaterials, type Consumers, type Inputs, type Lines, type Outlets, type Producers,
     type ReserveMaterials, type Reserves
 } from './model.js';
@@ -61,6 +61,7 @@ class Freezer {
             plantInStart: plantIn.inStart, plantInLines: plantIn.inLines,
             cmOf: (consumer, material) => cmOf.get(key(consumer, material)) ?? -1,
             rmOf: (reserve, material) => rmOf.get(key(reserve, material)) ?? -1,
+            bufferOf: (plant, material) => bufferOf.get(key(plant, material)) ?? -1,
             linesOfFlow: this.net.linesOfFlow
         };
     }
@@ -227,11 +228,16 @@ class Freezer {
         const realCount = this.net.lines.length;
         const count = realCount + this.net.switchLines.length;
         const drafts: LineDraft[] = order.map(d => this.net.lines[d]);
-        drafts.push(...this.net.switchLines.map((s, i) => ({
+        drafts.push(...this.net.switchLines.map((s, i) => s.plant ? {
+            // A plant re-sourcing its inputs: into its buffer, as a normal-priority destination.
+            producer: s.producer, material: s.material, volume: 0, leadDays: 0, destKind: DEST_PLANT, destNode: s.consumer,
+            priority: PRIORITY_NORMAL, planned: false, flow: -1,
+            flowName: `switch ${ctx.producers[s.consumer].name} to ${ctx.producers[s.producer].name}`, order: realCount + i
+        } : {
             producer: s.producer, material: s.material, volume: 0, leadDays: 0, destKind: DEST_CONSUMER, destNode: s.consumer,
             priority: consumerPriority(ctx, s.consumer), planned: false, flow: -1,
             flowName: `switch ${ctx.consumers[s.consumer].name} to ${ctx.producers[s.producer].name}`, order: realCount + i
-        })));
+        }));
         const lines: Lines = {
             realCount, count,
             producer: new Int32Array(count), outlet: new Int32Array(count), material: new Int32Array(count),

@@ -36,7 +36,8 @@ export class NetworkBuilder {
     /** Lines of each flow, for `add FLOW`. */
     readonly linesOfFlow = new Map<number, number[]>();
     /** Switch lines, appended after the real lines: [producer, outlet, consumer, material]. */
-    readonly switchLines: { producer: number, material: number, consumer: number }[] = [];
+    /** Switch lines: a consumer (or, with `plant`, a plant's input buffer) drawing on a supplier's spare capacity. */
+    readonly switchLines: { producer: number, material: number, consumer: number, plant?: boolean }[] = [];
 
     constructor(readonly ctx: LoweringContext) {
         this.cmDrafts = ctx.consumers.map(() => new Map());
@@ -55,6 +56,17 @@ export class NetworkBuilder {
     /** Materials a consumer has a slot for (needs, stock or incoming flows), in first-seen order. */
     neededMaterials(consumer: number): number[] {
         return [...this.cmDrafts[consumer].keys()];
+    }
+
+    /** Input materials of a plant's recipes (its buffers), for a plant that switches. */
+    plantInputs(plant: number): number[] {
+        return [...(this.bufferDrafts[plant]?.keys() ?? [])];
+    }
+
+    /** Registers a switch line into a plant's input buffer; returns its index. */
+    addPlantSwitchLine(producer: number, material: number, plant: number): number {
+        this.switchLines.push({ producer, material, consumer: plant, plant: true });
+        return this.lines.length + this.switchLines.length - 1;
     }
 
     /** Registers a switch line (a consumer drawing on a supplier's spare capacity); returns its index. */
@@ -170,6 +182,7 @@ export interface FrozenNetwork {
     plantInLines: Int32Array;
     cmOf(consumer: number, material: number): number;
     rmOf(reserve: number, material: number): number;
+    bufferOf(plant: number, material: number): number;
     linesOfFlow: Map<number, number[]>;
 }
 

@@ -17,6 +17,7 @@ import {
     checkFlowCycle, checkFlowMaterials, checkFlowOverCapacity, checkPlannedFlowReachable, checkPlantInputsSupplied,
     checkReserveServes, checkStockNeeded
 } from './checks/network.js';
+import { checkLeadScope } from './checks/lead-scope.js';
 import { checkProbabilitySum } from './checks/scenarios.js';
 import { checkFileSize, checkModelSize } from './checks/size.js';
 import { checkConditionThreshold, checkMetricSubject } from './checks/targets.js';
@@ -94,7 +95,7 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
     const overCapacity = checkFlowOverCapacity(v), unusedShock = checkUnusedShock(v), unusedMeasure = checkUnusedMeasure(v);
     const outsideHorizon = checkOutsideHorizon(v), targetDate = checkTargetDate(v);
     const advice = new Set<unknown>([checkEmptyFile, noHorizon, unusedSupplier, inputsSupplied, checkStockNeeded, checkReserveServes,
-        overCapacity, checkPlannedFlowReachable, unusedShock, unusedMeasure, outsideHorizon, targetDate]);
+        overCapacity, checkPlannedFlowReachable, unusedShock, unusedMeasure, outsideHorizon, targetDate, checkLeadScope]);
     const checks: ValidationChecks<ChokepointAstType> = {
         Model: [checkFileSize, checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
         Import: checkImportExists(services),
@@ -110,7 +111,7 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
         CostClause: checkCostMoney,
         Online: checkDates,
         Offline: checkDates,
-        Flow: [checkFlowMaterials(v), overCapacity, checkFlowCycle(v), checkPlannedFlowReachable],
+        Flow: [checkFlowMaterials(v), overCapacity, checkFlowCycle(v), checkPlannedFlowReachable, checkLeadScope],
         Shock: [checkShockShape, unusedShock, outsideHorizon],
         Measure: [checkMeasureShape, unusedMeasure, outsideHorizon],
         Timing: [checkDates, checkTimingOrder],

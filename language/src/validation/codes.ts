@@ -54,6 +54,7 @@ export const Code = {
     FlowMaterialUnused: 'flow-material-unused',
     FlowOverCapacity: 'flow-over-capacity',
     FlowCycle: 'flow-cycle',
+    LeadScope: 'lead-scope',
     PlannedFlowUnreachable: 'planned-flow-unreachable',
     PlantInputUnsupplied: 'plant-input-unsupplied',
     ReserveServesNobody: 'reserve-serves-nobody',

@@ -79,7 +79,7 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
         consumers: { kinds: CONSUMER, place: '`release ... to`' }
     },
     Switch: {
-        consumer: { kinds: CONSUMER, place: '`switch`' },
+        consumer: { kinds: ['Consumer', 'Plant'], place: '`switch`' },
         suppliers: { kinds: ['Supplier'], place: '`switch ... to`' }
     },
     Recycle: {

@@ -22,7 +22,7 @@ export function consumerHover(result: SimulationResult, name: string): string | 
     const lines = [`**${shown.name}**: ${consumerSegments(result, shown, name).join(' · ')}`];
     const top = topOriginOf(consumer.series.dependency);
     if (top) lines.push('', `${top} share per ${result.horizon.step} in ${shown.name}: \`${sparkline(consumer.series.dependency[top])}\``);
-    lines.push('', `| scenario | ${top ?? 'top'} worst | HHI worst | unmet | fill | first stockout | loss |`, '|---|---:|---:|---:|---:|---|---:|');
+    lines.push('', `| scenario | ${top ?? 'top'} peak | HHI peak | unmet | fill | first stockout | loss |`, '|---|---:|---:|---:|---:|---|---:|');
     for (const scenario of result.scenarios) {
         const c = scenario.consumers[name];
         if (!c) continue;

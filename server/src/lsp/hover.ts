@@ -14,6 +14,7 @@ import type { CompareService } from '../compare/compare-service.js';
 import { hoverDelta } from '../compare/lens-deltas.js';
 import type { RunJson } from '../../../language/src/review/metric-keys.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
+import { leadScopeText } from '../../../language/src/validation/checks/lead-scope.js';
 
 const DAYS_PER_STEP = { month: DAYS_PER_MONTH, week: 7, day: 1 } as const;
 
@@ -95,7 +96,10 @@ export class ChokepointHoverProvider implements HoverProvider {
             const source = container.source?.ref;
             const region = regionOf(source)?.name;
             const what = `${container.source?.$refText}${region ? ` (${region})` : ''} carries`;
-            return sharesText(what, container.destination?.$refText ?? '?', flowShare(container, flows()), perStep, step);
+            const shares = sharesText(what, container.destination?.$refText ?? '?', flowShare(container, flows()), perStep, step);
+            // metrics-v2 §5: which volumes a `lead` applies to.
+            const lead = leadScopeText(container);
+            return lead ? [shares, `Lead times: ${lead}`].filter(Boolean).join('\n\n') : shares;
         }
         if (isPlaceSelector(container) && isEmbargo(container.$container)) {
             const embargo = container.$container;

@@ -10,7 +10,14 @@ import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../
 /** Start, extreme (first period where it occurs) and end of a per-period series, skipping periods without a value. */
 export interface Arc { start: number, worst: number, worstAt: number, end: number }
 
-export function arcOf(values: readonly (number | null)[], worse: 'max' | 'min'): Arc | undefined {
+export function arcOf(values: readonly (number | null)[], worse: 'max' | 'min' | 'farthest'): Arc | undefined {
+    if (worse === 'farthest') {
+        // The extreme farthest from the start, the largest on a tie: a curb shows its top origin
+        // falling to 0, a concentration its peak.
+        const high = arcOf(values, 'max'), low = arcOf(values, 'min');
+        if (!high || !low) return undefined;
+        return low.start - low.worst > high.worst - high.start + 1e-12 ? low : high;
+    }
     let arc: Arc | undefined;
     values.forEach((v, t) => {
         if (v === null) return;
@@ -102,7 +109,8 @@ function besideBaseline(shown: string, baseline: string | undefined, isBaseline:
 }
 
 /**
- * The consumer's segments in the scenario shown: top origin's share start → worst → end,
+ * The consumer's segments in the scenario shown: top origin's share start → worst → end (the
+ * extreme farthest from the start, with its month),
  * direct and (where it differs by a point or more) embedded, HHI, unmet, fill, first stockout
  * and time to survive, each with the baseline beside where it differs.
  */
@@ -113,22 +121,22 @@ export function consumerSegments(result: SimulationResult, scenario: ScenarioRes
     const isBaseline = scenario === result.scenarios[0];
     const parts: string[] = [];
     const top = topOriginOf(c.series.dependency);
-    const direct = top ? arcOf(c.series.dependency[top], 'max') : undefined;
+    const direct = top ? arcOf(c.series.dependency[top], 'farthest') : undefined;
     if (top && direct) {
-        const baseArc = base ? arcOf(base.series.dependency[top] ?? [], 'max') : undefined;
+        const baseArc = base ? arcOf(base.series.dependency[top] ?? [], 'farthest') : undefined;
         parts.push(`${top} ${arcText(result, direct, shareText)}${besideBaseline(shareText(direct.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
     } else {
         parts.push('no arrivals');
     }
     const embeddedTop = topOriginOf(c.series.embeddedDependency);
-    const embedded = embeddedTop ? arcOf(c.series.embeddedDependency[embeddedTop], 'max') : undefined;
+    const embedded = embeddedTop ? arcOf(c.series.embeddedDependency[embeddedTop], 'farthest') : undefined;
     if (embeddedTop && embedded && differsByAPoint(embeddedTop, embedded, top, direct)) {
-        const baseArc = base ? arcOf(base.series.embeddedDependency[embeddedTop] ?? [], 'max') : undefined;
+        const baseArc = base ? arcOf(base.series.embeddedDependency[embeddedTop] ?? [], 'farthest') : undefined;
         parts.push(`embedded ${embeddedTop} ${arcText(result, embedded, shareText)}${besideBaseline(shareText(embedded.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
     }
-    const hhi = arcOf(c.series.hhi, 'max');
+    const hhi = arcOf(c.series.hhi, 'farthest');
     if (hhi) {
-        const baseHhi = base ? arcOf(base.series.hhi, 'max') : undefined;
+        const baseHhi = base ? arcOf(base.series.hhi, 'farthest') : undefined;
         parts.push(`HHI ${arcText(result, hhi, hhiText)}${besideBaseline(hhiText(hhi.worst), baseHhi && hhiText(baseHhi.worst), isBaseline)}`);
     }
     const unmet = unmetOf(c);

@@ -56,7 +56,7 @@ describe('over LSP (stdio)', () => {
             // The embargo leaves only Vietnam (HHI 10,000) in March and April: 2 × 750 t short,
             // 1,000 t released, 500 t unmet; April's 250 t of stock covers 1/3 of its gap: dry on
             // day 1 + floor(30 × 1/3) = 11, 1 period + 1/3 of one = 40.6 days after the curb began.
-            'CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days',
+            'CurbOnly: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days',
             'CurbOnly: 1,000 t → 0 t (2026-04) → 0 t (baseline lowest 1,000 t) · dry 2026-04-11 · released 1,000 t · cover 30.4 days',
             expect.stringMatching(/^(CurbOnly: \+500 t unmet, \+500 million JPY loss|⏳ effect in CurbOnly…)$/),
             'in no scenario',
