@@ -153,6 +153,9 @@ describe('over LSP (stdio)', () => {
         await client.change(uri, text.replace('REE 1000 t/month', 'REE 1002 t/month'));
         await client.change(uri, text.replace('REE 1000 t/month', 'REE 1003 t/month'));
         const last = await client.change(uri, text.replace('REE 1000 t/month', 'REE 1004 t/month'));
+        // The last version's run may take longer than a lens request waits on a loaded machine:
+        // wait for its results, then the lens must show them.
+        await client.until(() => client.results.some(r => r.uri === uri && r.version === last), 60000, 'the run of the last edit');
         const titles = await lensTitles(uri);
         expect(titles[0]).toMatch(/^Expected: /);
         const settled = client.results.filter(r => r.uri === uri && r.version >= first).map(r => r.version);
