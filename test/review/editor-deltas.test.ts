@@ -59,12 +59,32 @@ describe('deltas against HEAD in lenses and hovers', () => {
         const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
         const all = await titles(document);
         // Curb: unmet 0 -> 101.37 t (200 t cut less 30 days × 3.29 t/day of stock); cover 90 -> 30 days.
-        expect(all.find(t => t.includes('vs HEAD: unmet'))).toMatch(/ · vs HEAD: unmet \+101 t in Curb, cover −60 days$/);
-        expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: \+101 t unmet$/));
-        expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: was ✓ 0 t in Curb$/));
-        // Expected: 50% × 101.37 t = 50.7 t more.
-        expect(all[0]).toMatch(/ · vs HEAD: expected \+50.7 t unmet$/);
-        expect(hover(document, 'Maker {')).toMatch(/\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): unmet \+101 t in Curb, cover −60 days/);
+        // Each changed figure carries its change right after it (review.md §2); unchanged ones
+        // (China 100%, HHI 10,000, survives 30 days) carry none.
+        // fill: 1 − 101.37 / 1,200 t = 91.55% -> 91.6%, 8.45 points less than 100%.
+        const consumer = all.find(t => t.startsWith('Curb: China'));
+        expect(consumer).toBe('Curb: China 100% · HHI 10,000 · unmet 101 t (+101 vs HEAD) (baseline 0) · fill 91.6% (−8.4 pts vs HEAD) (baseline 100%)'
+            + ' · first stockout 2026-03-31 (was none vs HEAD) (baseline none) · survives 30 days · cover 30 days (−60 vs HEAD)');
+        // The scenario: 101.37 t × 1 million JPY per t = 101.4 million JPY loss; its one target failed.
+        expect(all).toContainEqual('50% · 101 t (+101 vs HEAD) unmet · 101.4 million JPY loss (+101.4 million JPY vs HEAD) · 0/1 (was 1/1 vs HEAD) targets');
+        expect(all).toContainEqual('✗ 101 t (+101, was ✓ vs HEAD) (needs ≤ 0 t over the horizon) in Curb');
+        // Expected: 50% × 101.37 t = 50.7 t more; 50% × 101.37 million JPY = 50.7 million JPY.
+        expect(all[0]).toBe('Expected: 50.7 t (+50.7 vs HEAD) unmet · 50.7 million JPY loss (+50.7 million JPY vs HEAD) · worst: Curb (101 t unmet)');
+        // The shock's lens says what the shock does now; it has no figure of its own to compare.
+        expect(all.filter(t => t.includes('vs HEAD'))).toHaveLength(4);
+        expect(hover(document, 'Maker {')).toMatch(/\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): Curb: China 100% · HHI 10,000 · unmet 101 t \(\+101 vs HEAD\)/);
+        expect(hover(document, 'NoShortage')).toContain('(+101, was ✓ vs HEAD)');
+    });
+
+    test('unchanged figures carry no delta: 90 -> 120 days of stock changes the cover only', async () => {
+        // Curb cuts 2 months × 100 t = 200 t; 90 days × 3.29 t/day = 296 t of stock already covers it,
+        // so unmet, fill, the scenario, the target and the expected values read the same at both sides.
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(120));
+        const changed = (await titles(document)).filter(t => t.includes('vs HEAD'));
+        expect(changed).toHaveLength(1);
+        expect(changed[0]).toMatch(/ · cover 120 days \(\+30 vs HEAD\)$/);
+        expect(changed[0]).not.toMatch(/unmet 0 t \(/);
+        expect(hover(document, 'NoShortage')).not.toContain('Compared with');
     });
 
     test('compareWith none, and a file outside git: nothing compared, nothing fails', async () => {
@@ -127,7 +147,7 @@ describe('deltas against HEAD in lenses and hovers', () => {
             await new Promise(done => setTimeout(done, 2100));
             const edited = await open(file, makerModel(30));
             await titles(edited);
-            expect((await titles(edited)).some(t => t.includes('vs HEAD: unmet +101 t in Curb'))).toBe(true);
+            expect((await titles(edited)).some(t => t.includes('unmet 101 t (+101 vs HEAD)'))).toBe(true);
         } finally { later.remove(); }
     });
 });

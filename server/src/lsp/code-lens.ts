@@ -11,9 +11,9 @@ import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from '../../../language/src/values/display.js';
-import { appendLensDeltas } from '../compare/lens-deltas.js';
+import { versusOf } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
+import type { Versus } from './versus.js';
 import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 import { exposureChanges } from './lens-titles.js';
@@ -43,21 +43,20 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
         const root = this.simulation.rootOf(document);
         const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
         const view = this.simulation.view(document);
-        const lenses = codeLenses(document, view, settings.lenses, scenarios);
         // The change against git (chokepoint.compareWith), for current numbers only.
-        if (view.status !== 'ok' || view.stale || !view.result) return lenses;
-        const comparison = await this.compare.compare(root, view.result, settings.compareWith);
-        return comparison ? appendLensDeltas(document, lenses, comparison, view.result as unknown as RunJson) : lenses;
+        const comparison = view.status === 'ok' && !view.stale && view.result
+            ? await this.compare.compare(root, view.result, settings.compareWith) : undefined;
+        return codeLenses(document, view, settings.lenses, scenarios, comparison && versusOf(comparison));
     }
 }
 
 /** The lenses of one document given its results view and the scenarios its model declares. */
-export function codeLenses(document: LangiumDocument, view: ResultsResponse, kinds: ChokepointSettings['lenses'], scenarios: Scenario[]): CodeLens[] {
+export function codeLenses(document: LangiumDocument, view: ResultsResponse, kinds: ChokepointSettings['lenses'], scenarios: Scenario[], versus?: Versus): CodeLens[] {
     if (view.status === 'unknown') return [];
     const model = document.parseResult.value as Model;
     const uri = document.uri.toString();
     const lenses: CodeLens[] = [];
-    const file = fileLens(model, view);
+    const file = fileLens(model, view, versus);
     if (kinds.file && file) lenses.push(lens({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, file, Commands.showChart, [uri]));
     const result = view.result;
     if (!result) return lenses;
@@ -69,9 +68,9 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
         let command: string = Commands.showDetails;
         let args: unknown[] = [uri, name];
         if (isConsumer(declaration) && kinds.consumer) {
-            title = consumerTitle(result, name);
+            title = consumerTitle(result, name, versus);
         } else if (isReserve(declaration) && kinds.reserve) {
-            title = reserveTitle(result, name);
+            title = reserveTitle(result, name, versus);
         } else if (isPlant(declaration) && kinds.plant) {
             title = plantTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
@@ -85,11 +84,11 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             }
         } else if (isScenario(declaration) && kinds.scenario) {
             const together = scenarioMeasuresSegment(view.effects, name);
-            title = scenarioTitle(result, name);
+            title = scenarioTitle(result, name, versus);
             if (title !== undefined && together) title = `${title} · ${together}`;
             command = Commands.runScenario;
         } else if (isTarget(declaration) && kinds.target) {
-            title = targetTitle(result, name);
+            title = targetTitle(result, name, versus);
         }
         if (title !== undefined) lenses.push(lens(declarationLine(declaration), prefix + title, command, args));
     }
@@ -97,10 +96,10 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
 }
 
 /** The file's own lens: the summary, or why there are no current numbers. */
-function fileLens(model: Model, view: ResultsResponse): string | undefined {
+function fileLens(model: Model, view: ResultsResponse, versus: Versus | undefined): string | undefined {
     const outdated = view.result ? ` · ${OUTDATED}${fileTitle(view.result)}` : '';
     switch (view.status) {
-        case 'ok': return view.result ? fileTitle(view.result) : undefined;
+        case 'ok': return view.result ? fileTitle(view.result, versus) : undefined;
         case 'errors': return `⚠ ${plural(view.errorCount, 'error')} ${view.errorCount === 1 ? 'blocks' : 'block'} the simulation${outdated}`;
         case 'running': return `⏳ simulating…${outdated}`;
         case 'failed': return `⚠ ${view.message ?? 'The simulation failed.'}`;

@@ -12,7 +12,6 @@ import { embargoShare, flowShare, flowsOf } from '../model/supply-shares.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { CompareService } from '../compare/compare-service.js';
 import { hoverDelta } from '../compare/lens-deltas.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
 import { leadScopeText } from '../../../language/src/validation/checks/lead-scope.js';
 
@@ -72,7 +71,7 @@ export class ChokepointHoverProvider implements HoverProvider {
         const body = metricsText(target, view.result, view.effects);
         const heading = resultsHeading(view, view.via ? view.via.slice(view.via.lastIndexOf('/') + 1) : undefined);
         const comparison = view.stale ? undefined : this.compare.latestFor(this.simulation.rootOf(document));
-        const delta = comparison && hoverDelta(comparison, target, view.result as unknown as RunJson);
+        const delta = comparison && hoverDelta(comparison, target, view.result);
         return body && heading ? `${heading}\n\n${body}${delta ? `\n\n${delta}` : ''}` : undefined;
     }
 

@@ -6,6 +6,7 @@
  */
 import type { ConsumerResult, PlantResult, ReserveMaterialResult, ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
 import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../../language/src/values/display.js';
+import { baseScenario, versusNumber, versusWas, type Versus } from './versus.js';
 
 /** Start, extreme (first period where it occurs) and end of a per-period series, skipping periods without a value. */
 export interface Arc { start: number, worst: number, worstAt: number, end: number }
@@ -114,17 +115,20 @@ function besideBaseline(shown: string, baseline: string | undefined, isBaseline:
  * direct and (where it differs by a point or more) embedded, HHI, unmet, fill, first stockout
  * and time to survive, each with the baseline beside where it differs.
  */
-export function consumerSegments(result: SimulationResult, scenario: ScenarioResult, name: string): string[] {
+export function consumerSegments(result: SimulationResult, scenario: ScenarioResult, name: string, versus?: Versus): string[] {
     const c = scenario.consumers[name];
     const base = result.scenarios[0]?.consumers[name];
     if (!c) return [];
+    // The same scenario's consumer at the compared revision (review.md §2).
+    const was = baseScenario(versus, scenario.name)?.consumers[name];
     const isBaseline = scenario === result.scenarios[0];
     const parts: string[] = [];
     const top = topOriginOf(c.series.dependency);
     const direct = top ? arcOf(c.series.dependency[top], 'farthest') : undefined;
     if (top && direct) {
         const baseArc = base ? arcOf(base.series.dependency[top] ?? [], 'farthest') : undefined;
-        parts.push(`${top} ${arcText(result, direct, shareText)}${besideBaseline(shareText(direct.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
+        const wasArc = was ? arcOf(was.series.dependency[top] ?? [], 'farthest') : undefined;
+        parts.push(`${top} ${arcText(result, direct, shareText)}${versusNumber(versus, 'share', direct.worst, wasArc?.worst)}${besideBaseline(shareText(direct.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
     } else {
         parts.push('no arrivals');
     }
@@ -137,26 +141,33 @@ export function consumerSegments(result: SimulationResult, scenario: ScenarioRes
     const hhi = arcOf(c.series.hhi, 'farthest');
     if (hhi) {
         const baseHhi = base ? arcOf(base.series.hhi, 'farthest') : undefined;
-        parts.push(`HHI ${arcText(result, hhi, hhiText)}${besideBaseline(hhiText(hhi.worst), baseHhi && hhiText(baseHhi.worst), isBaseline)}`);
+        const wasHhi = was ? arcOf(was.series.hhi, 'farthest') : undefined;
+        parts.push(`HHI ${arcText(result, hhi, hhiText)}${versusNumber(versus, 'hhi', hhi.worst, wasHhi?.worst)}${besideBaseline(hhiText(hhi.worst), baseHhi && hhiText(baseHhi.worst), isBaseline)}`);
     }
     const unmet = unmetOf(c);
-    parts.push(`unmet ${tonnesText(unmet)}${besideBaseline(quantityNumber(unmet), base && quantityNumber(unmetOf(base)), isBaseline)}`);
+    parts.push(`unmet ${tonnesText(unmet)}${versusNumber(versus, 'quantity', unmet, was && unmetOf(was))}${besideBaseline(quantityNumber(unmet), base && quantityNumber(unmetOf(base)), isBaseline)}`);
     const need = needOf(c);
     if (need > 0) {
         const fill = shareText(1 - unmet / need);
         const baseNeed = base ? needOf(base) : 0;
-        parts.push(`fill ${fill}${besideBaseline(fill, base && baseNeed > 0 ? shareText(1 - unmetOf(base) / baseNeed) : undefined, isBaseline)}`);
+        const wasNeed = was ? needOf(was) : 0;
+        const wasFill = was && wasNeed > 0 ? 1 - unmetOf(was) / wasNeed : undefined;
+        parts.push(`fill ${fill}${versusNumber(versus, 'share', 1 - unmet / need, wasFill)}${besideBaseline(fill, base && baseNeed > 0 ? shareText(1 - unmetOf(base) / baseNeed) : undefined, isBaseline)}`);
     }
     const stockout = firstStockoutOf(c);
     const baseStockout = base ? firstStockoutOf(base) ?? 'none' : undefined;
-    if (stockout || (baseStockout && baseStockout !== 'none')) {
-        parts.push(`first stockout ${stockout ?? 'none'}${besideBaseline(stockout ?? 'none', baseStockout, isBaseline)}`);
+    const wasStockout = was ? firstStockoutOf(was) ?? 'none' : undefined;
+    if (stockout || (baseStockout && baseStockout !== 'none') || (wasStockout && wasStockout !== 'none')) {
+        parts.push(`first stockout ${stockout ?? 'none'}${versusWas(versus, stockout ?? 'none', wasStockout)}${besideBaseline(stockout ?? 'none', baseStockout, isBaseline)}`);
     }
     const tts = ttsOf(c);
     if (tts !== null) {
         const baseTts = base ? ttsOf(base) : null;
-        parts.push(`survives ${daysText(tts)}${besideBaseline(daysText(tts), baseTts === null ? undefined : daysText(baseTts), isBaseline)}`);
+        parts.push(`survives ${daysText(tts)}${versusNumber(versus, 'quantity', tts, was ? ttsOf(was) : undefined)}${besideBaseline(daysText(tts), baseTts === null ? undefined : daysText(baseTts), isBaseline)}`);
     }
+    // Cover is a lens figure only when it changed against the revision (the hover's table has it otherwise).
+    const cover = versusNumber(versus, 'quantity', c.coverDays, was?.coverDays);
+    if (cover && c.coverDays !== null) parts.push(`cover ${daysText(c.coverDays)}${cover}`);
     return parts;
 }
 
@@ -196,14 +207,21 @@ export function capText(result: SimulationResult, cap: NonNullable<ReserveMateri
     return `cap ${tonnesText(cap.cap)}/${result.horizon.step} binds ${where}${span}: ${tonnesText(cap.askedAbove)} more were asked`;
 }
 
-export function reserveSegments(result: SimulationResult, m: ReserveMaterialResult, base?: ReserveMaterialResult): string[] {
+/**
+ * `was` is the same scenario's reserve material at the compared revision: the final stock,
+ * the dry day and the release each get their change beside them.
+ */
+export function reserveSegments(result: SimulationResult, m: ReserveMaterialResult, base?: ReserveMaterialResult, versus?: Versus, was?: ReserveMaterialResult): string[] {
     const parts: string[] = [];
     const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
     const beside = base && base !== m && tonnesText(base.lowest) !== tonnesText(m.lowest) ? ` (baseline lowest ${tonnesText(base.lowest)})` : '';
-    if (m.lowest < m.initial - 1e-9) parts.push(`${tonnesText(m.initial)} → ${tonnesText(m.lowest)} (${month(m.lowestAt)}) → ${tonnesText(m.final)}${beside}`);
-    else parts.push((m.final === m.initial ? `${tonnesText(m.initial)}` : `${tonnesText(m.initial)} → ${tonnesText(m.final)}`) + beside);
-    if (m.dryOn) parts.push(`dry ${m.dryOn}`);
-    if (m.released > 0) parts.push(`released ${tonnesText(m.released)}`);
+    const finalDelta = versusNumber(versus, 'quantity', m.final, was?.final);
+    if (m.lowest < m.initial - 1e-9) parts.push(`${tonnesText(m.initial)} → ${tonnesText(m.lowest)} (${month(m.lowestAt)}) → ${tonnesText(m.final)}${finalDelta}${beside}`);
+    else parts.push((m.final === m.initial ? `${tonnesText(m.initial)}` : `${tonnesText(m.initial)} → ${tonnesText(m.final)}`) + finalDelta + beside);
+    const wasDry = was ? was.dryOn ?? 'never' : undefined;
+    if (m.dryOn) parts.push(`dry ${m.dryOn}${versusWas(versus, m.dryOn, wasDry)}`);
+    else if (wasDry && wasDry !== 'never') parts.push(`dry never${versusWas(versus, 'never', wasDry)}`);
+    if (m.released > 0 || (was?.released ?? 0) > 0) parts.push(`released ${tonnesText(m.released)}${versusNumber(versus, 'quantity', m.released, was?.released)}`);
     if (m.capBinding) parts.push(capText(result, m.capBinding));
     return parts;
 }

@@ -5,20 +5,26 @@ import { capText, consumerSegments, plantSegments, reserveSegments, shownScenari
 import {
     COMPARISON_TEXT, daysText, displayNumber, lossText, metricText, shareText, signedMoneyText, signedTonnesText, tonnesText
 } from '../../../language/src/values/display.js';
+import { baseScenario, metricChangeText, versusMoney, versusNumber, versusWas, type Versus } from './versus.js';
 
 /**
  * The text of every code lens, from simulation results. Pure functions so that the tests
- * can check each title exactly.
+ * can check each title exactly. Given a `Versus` (the results at a git revision), each figure
+ * that reads differently there carries its change right after it: `unmet 0 t (−70.1 vs HEAD)`.
  */
 
 /** Top of the file: expected unmet and loss across scenarios, and the worst scenario. */
-export function fileTitle(result: SimulationResult): string {
+export function fileTitle(result: SimulationResult, versus?: Versus): string {
     const parts: string[] = [];
     if (result.expected.unmet !== null) {
-        parts.push(`Expected: ${tonnesText(result.expected.unmet)} unmet`, lossText(result.expected.loss));
+        const was = versus?.base.expected;
+        parts.push(`Expected: ${tonnesText(result.expected.unmet)}${versusNumber(versus, 'quantity', result.expected.unmet, was?.unmet)} unmet`,
+            lossText(result.expected.loss) + versusMoney(versus, result.expected.loss, was && was.unmet !== null ? was.loss : undefined));
     } else {
         const baseline = result.scenarios[0];
-        parts.push(`Baseline: ${tonnesText(baseline?.totals.unmet ?? 0)} unmet`, lossText(baseline?.totals.loss ?? {}));
+        const was = versus?.base.scenarios?.[0];
+        parts.push(`Baseline: ${tonnesText(baseline?.totals.unmet ?? 0)}${versusNumber(versus, 'quantity', baseline?.totals.unmet ?? 0, was?.totals.unmet)} unmet`,
+            lossText(baseline?.totals.loss ?? {}) + versusMoney(versus, baseline?.totals.loss ?? {}, was?.totals.loss));
     }
     const worst = worstScenario(result);
     if (worst) parts.push(`worst: ${worst.name} (${tonnesText(worst.totals.unmet)} unmet)`);
@@ -65,11 +71,11 @@ export function worstForConsumer(result: SimulationResult, name: string): { scen
  * For the scenario shown (where the consumer is most short, else where its top share peaks
  * highest): `Curb: China 76.3% → 95% (2026-05) → 76.3% (baseline 76.3%) · HHI … · unmet 3,453 t (baseline 0) · …`.
  */
-export function consumerTitle(result: SimulationResult, name: string): string | undefined {
+export function consumerTitle(result: SimulationResult, name: string, versus?: Versus): string | undefined {
     if (!result.scenarios[0]?.consumers[name]) return undefined;
     const shown = shownScenarioFor(result, name);
     if (!shown) return undefined;
-    const segments = consumerSegments(result, shown, name);
+    const segments = consumerSegments(result, shown, name, versus);
     return result.scenarios.length > 1 ? `${shown.name}: ${segments.join(' · ')}` : segments.join(' · ');
 }
 
@@ -92,7 +98,7 @@ export function plantTitle(result: SimulationResult, name: string): string | und
  * For the scenario where it runs lowest: `Curb: 2,916 t → 0 t (2026-05) → 0 t · dry 2026-05-03 ·
  * released 2,916 t · cap 2,000 t/month binds 2026-03..2026-05: 1,234 t more were asked`.
  */
-export function reserveTitle(result: SimulationResult, name: string): string | undefined {
+export function reserveTitle(result: SimulationResult, name: string, versus?: Versus): string | undefined {
     const baseline = result.scenarios[0]?.reserves[name];
     if (!baseline) return undefined;
     const materials = Object.keys(baseline.materials);
@@ -101,9 +107,10 @@ export function reserveTitle(result: SimulationResult, name: string): string | u
     let shown = result.scenarios[0];
     for (const scenario of result.scenarios.slice(1)) if (lowestOf(scenario) < lowestOf(shown) - 1e-6) shown = scenario;
     const reserve = shown.reserves[name];
+    const was = baseScenario(versus, shown.name)?.reserves[name];
     const parts = materials.map(material => {
         const m = reserve.materials[material];
-        const text = reserveSegments(result, m, baseline.materials[material]).join(' · ');
+        const text = reserveSegments(result, m, baseline.materials[material], versus, was?.materials[material]).join(' · ');
         return materials.length > 1 ? `${material} ${text}` : text;
     });
     // A release cap that binds elsewhere is named too.
@@ -114,7 +121,8 @@ export function reserveTitle(result: SimulationResult, name: string): string | u
         if (elsewhere && cap) parts.push(capText(result, cap, `in ${elsewhere.name} `));
     }
     const cover = materials.length === 1 ? baseline.materials[materials[0]].coverDays : null;
-    if (cover !== null) parts.push(`cover ${daysText(cover)}`);
+    const wasCover = versus?.base.scenarios?.[0]?.reserves[name]?.materials[materials[0]]?.coverDays;
+    if (cover !== null) parts.push(`cover ${daysText(cover)}${versusNumber(versus, 'quantity', cover, wasCover)}`);
     const dry = firstDry(result, name);
     if (!dry) parts.push('never runs dry');
     return result.scenarios.length > 1 ? `${shown.name}: ${parts.join(' · ')}` : parts.join(' · ');
@@ -170,14 +178,19 @@ function exposureSegments(e: MemberEffect): string[] {
 }
 
 /** `15% · 2,345 t unmet · 457.6 billion JPY loss · 2/3 targets`. */
-export function scenarioTitle(result: SimulationResult, name: string): string | undefined {
+export function scenarioTitle(result: SimulationResult, name: string, versus?: Versus): string | undefined {
     const scenario = result.scenarios.find((s, i) => i > 0 && s.name === name);
     if (!scenario) return undefined;
+    const was = baseScenario(versus, name);
     const parts: string[] = [];
-    if (scenario.probability !== null) parts.push(shareText(scenario.probability));
-    parts.push(`${tonnesText(scenario.totals.unmet)} unmet`, lossText(scenario.totals.loss));
+    if (scenario.probability !== null) parts.push(shareText(scenario.probability) + versusNumber(versus, 'share', scenario.probability, was?.probability));
+    parts.push(`${tonnesText(scenario.totals.unmet)}${versusNumber(versus, 'quantity', scenario.totals.unmet, was?.totals.unmet)} unmet`,
+        lossText(scenario.totals.loss) + versusMoney(versus, scenario.totals.loss, was?.totals.loss));
     const targets = Object.values(scenario.targets);
-    if (targets.length > 0) parts.push(`${targets.filter(t => t.pass === true).length}/${targets.length} targets`);
+    const met = (s: ScenarioResult) => Object.values(s.targets).filter(t => t.pass === true).length;
+    const wasTargets = was && Object.keys(was.targets).length > 0 ? `${met(was)}/${Object.keys(was.targets).length}` : undefined;
+    if (targets.length > 0) parts.push(`${met(scenario)}/${targets.length}${versusWas(versus, `${met(scenario)}/${targets.length}`, wasTargets)} targets`);
+    if (versus && !was) parts.push(`new vs ${versus.revision}`);
     return parts.join(' · ');
 }
 
@@ -185,7 +198,7 @@ export function scenarioTitle(result: SimulationResult, name: string): string | 
  * `✗ 76.3% (needs ≤ 30% at 2028-01-01) in baseline and Curb`, or per scenario where the
  * verdicts or values differ: `needs ≤ 30% at 2028-01-01: ✗ baseline 76.3% · ✓ Detente 28%`.
  */
-export function targetTitle(result: SimulationResult, name: string): string | undefined {
+export function targetTitle(result: SimulationResult, name: string, versus?: Versus): string | undefined {
     const judged: Array<{ scenario: string, target: TargetResult }> = [];
     for (const scenario of result.scenarios) {
         const target = scenario.targets[name];
@@ -200,9 +213,21 @@ export function targetTitle(result: SimulationResult, name: string): string | un
     const valueText = (t: TargetResult) => t.value === null ? 'no value'
         : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
     const mark = (t: TargetResult) => t.pass === null ? '?' : t.pass ? '✓' : '✗';
-    const same = judged.every(j => j.target.pass === first.pass && valueText(j.target) === valueText(first));
-    if (same) return `${mark(first)} ${valueText(first)} (needs ${requirement}) in ${scenarioList(judged.map(j => j.scenario))}`;
-    return `needs ${requirement}: ${judged.map(j => `${mark(j.target)} ${j.scenario} ${valueText(j.target)}`).join(' · ')}`;
+    // The value's change and the earlier verdict at the compared revision: `(+101 t, was ✓ vs HEAD)`.
+    const change = (scenario: string, t: TargetResult): string => {
+        const was = baseScenario(versus, scenario)?.targets[name];
+        if (!versus || !was) return '';
+        const parts: string[] = [];
+        const value = t.value !== null && was.value !== null ? metricChangeText(t.unit, t.value, was.value) : undefined;
+        if (value) parts.push(value);
+        else if ((t.value === null) !== (was.value === null)) parts.push(`was ${was.value === null ? 'no value' : metricText(was.value, was.unit)}`);
+        if (mark(t) !== mark(was)) parts.push(`was ${mark(was)}`);
+        return parts.length > 0 ? ` (${parts.join(', ')} vs ${versus.revision})` : '';
+    };
+    const firstChange = change(judged[0].scenario, first);
+    const same = judged.every(j => j.target.pass === first.pass && valueText(j.target) === valueText(first) && change(j.scenario, j.target) === firstChange);
+    if (same) return `${mark(first)} ${valueText(first)}${firstChange} (needs ${requirement}) in ${scenarioList(judged.map(j => j.scenario))}`;
+    return `needs ${requirement}: ${judged.map(j => `${mark(j.target)} ${j.scenario} ${valueText(j.target)}${change(j.scenario, j.target)}`).join(' · ')}`;
 }
 
 /** `baseline`, `baseline and Curb`, `baseline, Curb and Detente`, `all 5 scenarios`. */
