@@ -1,10 +1,11 @@
 /**
  * The report's script (bundled with Chart.js into the report file itself at build time): draws
  * one chart per key metric from the data embedded in the page, a line per scenario, the
- * compared revision dashed. It loads nothing.
+ * compared revision dashed, each scenario's shock windows shaded in its colour; and the
+ * optimize frontier when there is one. It loads nothing.
  */
 import {
-    CategoryScale, Chart, type ChartDataset, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip
+    CategoryScale, Chart, type ChartDataset, Filler, Legend, LinearScale, LineController, LineElement, type Plugin, PointElement, Tooltip
 } from 'chart.js';
 import type { ReportChart, ReportChartData } from '../../language/src/report/report-data.js';
 
@@ -16,6 +17,74 @@ function axisText(kind: ReportChart['kind'], value: number): string {
     if (kind === 'share') return `${Math.round(value * 1000) / 10}%`;
     const rounded = Math.round(value);
     return kind === 'days' ? `${rounded.toLocaleString('en-US')} d` : `${rounded.toLocaleString('en-US')} t`;
+}
+
+/** Per scenario, the periods any of its shocks is active in as [from, to) runs: overlapping shocks shade once. */
+function mergedWindows(windows: NonNullable<ReportChartData['windows']>): Map<string, Array<[number, number]>> {
+    const byScenario = new Map<string, Array<[number, number]>>();
+    for (const w of [...windows].sort((a, b) => a.from - b.from)) {
+        const runs = byScenario.get(w.scenario) ?? [];
+        const last = runs[runs.length - 1];
+        if (last && w.from <= last[1]) last[1] = Math.max(last[1], w.to); else runs.push([w.from, w.to]);
+        byScenario.set(w.scenario, runs);
+    }
+    return byScenario;
+}
+
+/** Each scenario's shock windows as light bands in the scenario's colour (as the extension's chart view shades them). */
+function shade(data: ReportChartData, names: string[]): Plugin<'line'> {
+    const windows = data.windows ?? [];
+    return {
+        id: 'shockWindows',
+        beforeDatasetsDraw(chart) {
+            const { ctx, chartArea, scales } = chart;
+            const half = 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
+            ctx.save();
+            ctx.globalAlpha = 0.07;
+            for (const [scenario, runs] of mergedWindows(windows)) {
+                const at = names.indexOf(scenario);
+                ctx.fillStyle = COLOURS[(at < 0 ? 0 : at) % COLOURS.length];
+                for (const [from, to] of runs) {
+                    const left = Math.max(scales.x.getPixelForValue(from) - half, chartArea.left);
+                    const right = Math.min(scales.x.getPixelForValue(to - 1) + half, chartArea.right);
+                    if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
+                }
+            }
+            ctx.restore();
+        }
+    };
+}
+
+/** The best portfolio's expected loss as the budget grows: a step down at each frontier point's cost. */
+function drawFrontier(data: ReportChartData): Chart | undefined {
+    const canvas = document.getElementById('chart-frontier') as HTMLCanvasElement | null;
+    const f = data.frontier;
+    if (!canvas || !f || f.points.length === 0) return undefined;
+    const points = f.points.map(p => ({ x: p.cost, y: p.expectedLoss }));
+    // The last portfolio holds to the budget.
+    const last = points[points.length - 1];
+    if (f.budget > last.x) points.push({ x: f.budget, y: last.y });
+    // One scale word per axis, from its largest figure (budgets run in billions where losses run in trillions).
+    const scaled = (largest: number) => {
+        const [word, factor] = ([['tn', 1e12], ['bn', 1e9], ['mn', 1e6]] as const).find(([, f]) => largest >= f) ?? ['', 1];
+        return (v: number) => `${(v / factor).toLocaleString('en-US', { maximumFractionDigits: 1 })}${word ? ` ${word}` : ''}`;
+    };
+    const xMoney = scaled(Math.max(...points.map(p => p.x))), money = scaled(Math.max(...points.map(p => p.y)));
+    return new Chart(canvas, {
+        type: 'line',
+        data: { datasets: [{ label: `expected loss (${f.currency})`, data: points, stepped: 'after', borderColor: COLOURS[0], backgroundColor: COLOURS[0], borderWidth: 2, pointRadius: points.map((_, i) => i < f.points.length ? 3 : 0) }] },
+        options: {
+            animation: false, responsive: true, maintainAspectRatio: false,
+            scales: {
+                x: { type: 'linear', beginAtZero: true, title: { display: true, text: `budget (${f.currency})` }, ticks: { callback: v => xMoney(Number(v)) } },
+                y: { beginAtZero: true, ticks: { callback: v => money(Number(v)) } }
+            },
+            plugins: {
+                legend: { labels: { boxWidth: 12 } },
+                tooltip: { callbacks: { label: item => `${money(Number(item.parsed.y))} ${f.currency}: ${f.points[Math.min(item.dataIndex, f.points.length - 1)].measures.join(', ') || '(none)'}` } }
+            }
+        }
+    });
 }
 
 function draw(data: ReportChartData, chart: ReportChart): Chart | undefined {
@@ -47,12 +116,13 @@ function draw(data: ReportChartData, chart: ReportChart): Chart | undefined {
                 legend: { labels: { boxWidth: 12 } },
                 tooltip: { callbacks: { label: item => `${item.dataset.label ?? ''}: ${axisText(chart.kind, Number(item.raw))}` } }
             }
-        }
+        },
+        plugins: [shade(data, names)]
     });
 }
 
 const source = document.getElementById('report-data');
 const data = JSON.parse(source?.textContent ?? '{"periodStarts":[],"charts":[]}') as ReportChartData;
-const charts = data.charts.map(c => draw(data, c)).filter((c): c is Chart => c !== undefined);
+const charts = [...data.charts.map(c => draw(data, c)), drawFrontier(data)].filter((c): c is Chart => c !== undefined);
 // Printing lays the page out anew: the charts follow their frames.
 window.addEventListener('beforeprint', () => { for (const c of charts) c.resize(); });

@@ -18,6 +18,8 @@ import { modelViews } from '../review/views.js';
 import { reportHtml, type ReportInput } from '../report/html.js';
 import { reportPageScript } from '../report/page-script.js';
 import { reportCharts } from '../report/report-data.js';
+import { reportFrontier, shockWindows } from '../report/report-extras.js';
+import type { LoweredModel } from '../lowering/model.js';
 
 export const reportCommand: CliCommand = {
     name: 'report',
@@ -45,8 +47,9 @@ export const reportCommand: CliCommand = {
 
 /** The report's HTML, or undefined (diagnostics printed) when the model does not check. */
 export async function buildReport(file: string, baseRevision: string | undefined, err: (s: string) => void, cwd = process.cwd()): Promise<string | undefined> {
-    const head = await runFromDisk(path.resolve(cwd, file), err);
-    if (!head) return undefined;
+    const loaded = await runFromDisk(path.resolve(cwd, file), err);
+    if (!loaded) return undefined;
+    const { run: head, model } = loaded;
     let comparison: ReportInput['comparison'];
     if (baseRevision !== undefined) {
         try {
@@ -68,13 +71,13 @@ export async function buildReport(file: string, baseRevision: string | undefined
     return reportHtml({
         file: path.relative(cwd, path.resolve(cwd, file)) || file,
         head,
-        charts: reportCharts(head, comparison?.base),
+        charts: { ...reportCharts(head, comparison?.base), windows: shockWindows(model), frontier: await reportFrontier(model) },
         comparison,
         script: reportPageScript()
     });
 }
 
-async function runFromDisk(file: string, err: (s: string) => void): Promise<RunJson | undefined> {
+async function runFromDisk(file: string, err: (s: string) => void): Promise<{ run: RunJson, model: LoweredModel } | undefined> {
     const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
     const loaded = await loadModel(services, [file]);
     if (loaded.missingPaths.length > 0) throw new UsageError(`chokepoint report: no such file: ${loaded.missingPaths[0]}`);
@@ -88,5 +91,5 @@ async function runFromDisk(file: string, err: (s: string) => void): Promise<RunJ
         return undefined;
     }
     if (prepared.status === 'no-horizon') { err(prepared.message); return undefined; }
-    return runJsonObject(prepared.model);
+    return { run: runJsonObject(prepared.model), model: prepared.model };
 }

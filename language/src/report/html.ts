@@ -5,7 +5,7 @@
  * they read and print even without scripts; the script only draws the charts.
  */
 import { createHash } from 'node:crypto';
-import { displayNumber, metricText } from '../values/display.js';
+import { displayNumber, metricText, moneyText } from '../values/display.js';
 import type { ModelDiff } from '../review/diff-models.js';
 import { cellChange, targetLine } from '../review/markdown.js';
 import { isObject, objectAt, scenariosOf } from '../review/metric-keys.js';
@@ -60,13 +60,40 @@ ${targetsHtml(input.head)}
 </section>
 <section id="charts">
 <h2>Over time${input.comparison ? ` <span class="unit">dashed: ${escape(input.comparison.baseName)}</span>` : ''}</h2>
+${windowsNote(input.charts)}
 ${input.charts.charts.map(c => `<figure class="chart"><figcaption>${escape(c.title)} <span class="unit">${escape(c.unit)}</span></figcaption><div class="frame"><canvas id="chart-${c.id}" role="img" aria-label="${escape(c.title)}"></canvas></div></figure>`).join('\n')}
 </section>
+${frontierSection(input.charts)}
 <script type="application/json" id="report-data">${data}</script>
 <script>${input.script}</script>
 </body>
 </html>
 `;
+}
+
+/** Which shock windows the charts shade: `Cut in Curb (2026-03..2026-04)`. */
+function windowsNote(charts: ReportChartData): string {
+    const windows = charts.windows ?? [];
+    if (windows.length === 0) return '';
+    const month = (t: number) => (charts.periodStarts[t] ?? '').slice(0, 7);
+    const list = windows.map(w => `${w.shock} in ${w.scenario} (${w.to - w.from === 1 ? month(w.from) : `${month(w.from)}..${month(w.to - 1)}`})`);
+    return `<p class="note">Shaded: each scenario's shocks while they are active, in the scenario's colour: ${escape(list.join(', '))}.</p>`;
+}
+
+/** The optimize frontier: a chart (expected loss as the budget grows) and its table, with the budget it was searched within. */
+function frontierSection(charts: ReportChartData): string {
+    const f = charts.frontier;
+    if (!f) return '';
+    const money = (v: number) => escape(moneyText(v, f.currency));
+    const rows = f.points.map(p => `<tr><td>${money(p.cost)}</td><td>${money(p.expectedLoss)}</td><td>${escape(p.measures.join(', ') || '(none)')}</td></tr>`).join('\n');
+    return `<section id="frontier">
+<h2>Frontier <span class="unit">the best portfolio of measures as the budget grows</span></h2>
+<p class="note">Budget: ${money(f.budget)}, the total of every candidate measure's cost in ${escape(f.currency)} (the first currency a measure's cost is given in), so every portfolio is affordable; candidates: ${escape(f.candidates.join(', '))}; ${f.exact ? 'every affordable portfolio was run' : 'searched by a heuristic (too many candidates to run every portfolio)'}.</p>
+<figure class="chart"><figcaption>Expected loss by budget <span class="unit">${escape(f.currency)}</span></figcaption><div class="frame"><canvas id="chart-frontier" role="img" aria-label="Expected loss by budget"></canvas></div></figure>
+<table><thead><tr><th>cost</th><th>expected loss</th><th>measures</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+</section>`;
 }
 
 /** Marks that every font has (emoji may be missing where the report is opened or printed). */
@@ -172,7 +199,8 @@ tr.expected th, tr.expected td { font-weight: 600; border-top: 2px solid var(--l
 .verdict { font-weight: 600; }
 .notice { padding: 6px 10px; border-left: 3px solid #cca700; background: #f8f8f8; }
 #charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 8px 24px; }
-#charts h2 { grid-column: 1 / -1; }
+#charts h2, #charts .note { grid-column: 1 / -1; }
+.note { color: var(--muted); margin: 2px 0 6px; }
 figure.chart { margin: 0; break-inside: avoid; }
 figcaption { font-weight: 600; margin: 8px 0 4px; }
 .frame { position: relative; height: 240px; }

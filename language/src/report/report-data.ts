@@ -3,6 +3,7 @@
  * revision's): one chart per key metric, a line per scenario, the base revision dashed.
  */
 import { isObject, objectAt, scenariosOf, type RunJson } from '../review/metric-keys.js';
+import type { ReportFrontier, ShockWindow } from './report-extras.js';
 
 export interface ChartLine {
     scenario: string;
@@ -24,6 +25,10 @@ export interface ReportChart {
 export interface ReportChartData {
     periodStarts: string[];
     charts: ReportChart[];
+    /** Shaded on the charts over time, each in its scenario's colour. */
+    windows?: ShockWindow[];
+    /** The optimize frontier, when the model's measures have costs. */
+    frontier?: ReportFrontier;
 }
 
 interface ChartSpec {
