@@ -4,7 +4,7 @@
  * per-period series as columns (`reserve_stock` is the consumer's share of its reserves).
  * Numbers are written in full (no rounding, no thousands separators), dates as `YYYY-MM-DD`.
  */
-import type { SimulationResult } from '../../language/src/engine/results.js';
+import type { SimulationResult } from '../../language/src/view.js';
 
 export const CSV_COLUMNS = [
     'scenario', 'probability', 'period', 'kind', 'name', 'material',

@@ -1,7 +1,7 @@
 import type { BuildOptions, Event, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, interruptAndCheck } from 'langium';
 import { statSync } from 'node:fs';
-import { importClosure, importedUris } from '../../../language/src/loading/imports.js';
+import { importClosure, importedUris } from '../../../language/src/index.js';
 
 /**
  * Also builds the files a model imports when they are not loaded yet (for instance files

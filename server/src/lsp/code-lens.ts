@@ -1,15 +1,15 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
-import type { Model, Scenario } from '../../../language/src/generated/ast.js';
-import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
+import type { Model, Scenario } from '../../../language/src/index.js';
+import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { ChokepointSettings, ResultsResponse } from '../protocol.js';
 import { Commands } from '../protocol.js';
 import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
-import { plural } from '../../../language/src/values/display.js';
+import { plural } from '../../../language/src/index.js';
 import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';

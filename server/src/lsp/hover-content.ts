@@ -1,11 +1,11 @@
 import type { AstNode } from 'langium';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { Named } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/generated/ast.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { Named } from '../../../language/src/index.js';
+import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/index.js';
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
-import { daysText, displayNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/values/display.js';
+import { daysText, displayNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/index.js';
 import { quantityHint } from './inlay-hints.js';
 import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
 

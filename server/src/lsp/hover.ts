@@ -2,9 +2,9 @@ import type { CommentProvider, LangiumDocument, LangiumDocuments, LeafCstNode, R
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { Named } from '../../../language/src/generated/ast.js';
-import { isEmbargo, isFlow, isPlaceSelector } from '../../../language/src/generated/ast.js';
-import { DAYS_PER_MONTH } from '../../../language/src/values/quantities.js';
+import type { Named } from '../../../language/src/index.js';
+import { isEmbargo, isFlow, isPlaceSelector } from '../../../language/src/index.js';
+import { DAYS_PER_MONTH } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import { regionOf, stepOf, visibleDeclarations } from '../model/queries.js';
 import { embargoShare, flowShare, flowsOf } from '../model/supply-shares.js';

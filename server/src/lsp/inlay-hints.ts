@@ -3,12 +3,12 @@ import { AstUtils } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import { InlayHintKind } from 'vscode-languageserver';
-import type { Amount } from '../../../language/src/generated/ast.js';
-import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolume, isReleaseCap, isRelease, isReserve, isStock } from '../../../language/src/generated/ast.js';
-import { amountRange, DAYS_PER_MONTH, days, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
-import { displayNumber } from '../../../language/src/values/display.js';
+import type { Amount } from '../../../language/src/index.js';
+import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolume, isReleaseCap, isRelease, isReserve, isStock } from '../../../language/src/index.js';
+import { amountRange, DAYS_PER_MONTH, days, tonnesPerDay, unitKind } from '../../../language/src/index.js';
+import { displayNumber } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
-import type { StepUnit } from '../../../language/src/lowering/model.js';
+import type { StepUnit } from '../../../language/src/index.js';
 import { dailyNeed, servedDailyNeed, stepOf } from '../model/queries.js';
 import type { ChokepointSettingsService } from '../settings.js';
 

@@ -3,8 +3,8 @@ import { AstUtils } from 'langium';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import { isAmount, isDeclaration, isHorizon, isOffline, isOnline, isTiming } from '../../../language/src/generated/ast.js';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { isAmount, isDeclaration, isHorizon, isOffline, isOnline, isTiming } from '../../../language/src/index.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 
 /**
  * Names coloured by what they name, declarations and references alike (a reference is

@@ -1,8 +1,8 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
-import type { Bloc, Consumer, Model, Named, Reserve } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isPlant, isReserve, isSupplier } from '../../../language/src/generated/ast.js';
-import { amountValue, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
-import type { StepUnit } from '../../../language/src/lowering/model.js';
+import type { Bloc, Consumer, Model, Named, Reserve } from '../../../language/src/index.js';
+import { isBloc, isConsumer, isPlant, isReserve, isSupplier } from '../../../language/src/index.js';
+import { amountValue, tonnesPerDay, unitKind } from '../../../language/src/index.js';
+import type { StepUnit } from '../../../language/src/index.js';
 import { closureDocuments } from '../simulation/closure.js';
 
 /**

@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import { simulate, SimulationCancelled } from '../../../language/src/index.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';

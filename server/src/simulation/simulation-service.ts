@@ -1,10 +1,10 @@
 import type { LangiumDocument, LangiumDocuments, URI, WorkspaceLock } from 'langium';
 import { Cancellation, DocumentState, Emitter, OperationCancelled, URI as URIClass } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { Model } from '../../../language/src/generated/ast.js';
-import { importClosure } from '../../../language/src/loading/imports.js';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { Model } from '../../../language/src/index.js';
+import { importClosure } from '../../../language/src/index.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 import type { MemberEffect, ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
 import type { ChokepointDocumentBuilder } from '../documents/document-builder.js';
 import { closureDocuments, isValidated } from './closure.js';

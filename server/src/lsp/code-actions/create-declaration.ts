@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
-import { isFlow } from '../../../../language/src/generated/ast.js';
-import type { Kind } from '../../../../language/src/validation/kinds.js';
+import { isFlow } from '../../../../language/src/index.js';
+import type { Kind } from '../../../../language/src/index.js';
 import { joinCode, tokensOf } from '../formatter/tokens.js';
 
 /** Declarations a quick fix creates for an unknown name: valid text, to be filled in. */

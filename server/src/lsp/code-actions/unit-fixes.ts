@@ -1,6 +1,6 @@
-import type { Amount } from '../../../../language/src/generated/ast.js';
-import { unitKind } from '../../../../language/src/values/quantities.js';
-import type { Expect } from '../../../../language/src/validation/places.js';
+import type { Amount } from '../../../../language/src/index.js';
+import { unitKind } from '../../../../language/src/index.js';
+import type { Expect } from '../../../../language/src/index.js';
 
 /** The amount rewritten with another unit (or as a percentage, or bare). */
 export function rewriteAmount(amount: Amount, unit: string | '%' | ''): string {
