@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
 import type { Model, Scenario } from '../../../language/src/index.js';
@@ -6,7 +6,6 @@ import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from 
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { ChokepointSettings, ResultsResponse } from '../protocol.js';
 import { Commands } from '../protocol.js';
-import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from '../../../language/src/index.js';
@@ -22,10 +21,8 @@ const OUTDATED = '(outdated) ';
 export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly simulation: SimulationService;
     private readonly settings: ChokepointSettingsService;
-    private readonly documents: LangiumDocuments;
 
     constructor(services: ChokepointServices) {
-        this.documents = services.shared.workspace.LangiumDocuments;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
     }
@@ -33,7 +30,7 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
         const settings = await this.settings.get();
         const root = this.simulation.rootOf(document);
-        const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
+        const scenarios = this.simulation.closureOf(root).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
         return codeLenses(document, this.simulation.view(document), settings.lenses, scenarios);
     }
 }
