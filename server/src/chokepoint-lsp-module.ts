@@ -73,7 +73,7 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
  */
 export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices, Chokepoint: ChokepointServices } {
     const shared = inject(createDefaultSharedModule(context), ChokepointGeneratedSharedModule, ChokepointSharedLspModule);
-    const Chokepoint = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule) as ChokepointServices;
+    const Chokepoint: ChokepointServices = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule);
     shared.ServiceRegistry.register(Chokepoint);
     registerValidationChecks(Chokepoint);
     if (!context.connection) void shared.workspace.ConfigurationProvider.initialized({});

@@ -28,11 +28,13 @@ export class ChokepointSettingsService {
     async get(): Promise<ChokepointSettings> {
         const provider = this.shared.workspace.ConfigurationProvider;
         await provider.ready;
-        const [lenses, inlayHints, chart] = await Promise.all([
+        // Each section is whatever the client sent (any): merged below, never trusted.
+        const sections: unknown[] = await Promise.all([
             provider.getConfiguration('chokepoint', 'lenses'),
             provider.getConfiguration('chokepoint', 'inlayHints'),
             provider.getConfiguration('chokepoint', 'chart')
         ]);
+        const [lenses, inlayHints, chart] = sections;
         this.current = mergeSettings({ lenses, inlayHints, chart });
         return this.current;
     }
@@ -64,6 +66,6 @@ function mergeFlags<T extends object>(defaults: T, raw: unknown): T {
     return result as T;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

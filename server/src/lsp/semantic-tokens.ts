@@ -37,7 +37,7 @@ export class ChokepointSemanticTokenProvider extends AbstractSemanticTokenProvid
             const type = target ? TYPE_BY_KIND[target.$type] : undefined;
             if (!type || container !== node) continue;
             const library = isStdlibUri(AstUtils.getDocument(target!).uri);
-            acceptor({ node, property: property as never, index, type, modifier: library ? [SemanticTokenModifiers.defaultLibrary] : [] });
+            acceptor({ node, property, index, type, modifier: library ? [SemanticTokenModifiers.defaultLibrary] : [] });
         }
         if (isAmount(node)) {
             acceptor({ node, property: 'low', type: SemanticTokenTypes.number });

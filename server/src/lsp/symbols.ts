@@ -82,7 +82,7 @@ export class ChokepointDocumentSymbolProvider implements DocumentSymbolProvider 
         if (isFlow(declaration)) {
             const route = `${declaration.source?.$refText || '?'} → ${declaration.destination?.$refText || '?'}`;
             name = name ? `${name}: ${route}` : route;
-            if (!nameNode) selectionRange = GrammarUtils.findNodeForProperty(declaration.$cstNode!, 'source')?.range ?? range;
+            if (!nameNode) selectionRange = GrammarUtils.findNodeForProperty(declaration.$cstNode, 'source')?.range ?? range;
         }
         if (!name) return undefined;
         const label = 'label' in declaration ? declaration.label : undefined;

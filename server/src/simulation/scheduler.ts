@@ -102,6 +102,8 @@ export class SimulationScheduler {
         const deadline = Date.now() + timeoutMs;
         let awaitedKey: string | undefined;
         for (;;) {
+            // Langium's cancellation is a symbol, which its request handlers recognise.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error
             if (cancelToken.isCancellationRequested) throw OperationCancelled;
             const opened = this.documents.getDocument(uri);
             if (!opened || isStdlibUri(uri) || !isModel(opened)) return;
@@ -223,6 +225,7 @@ export class SimulationScheduler {
             };
             const timer = setTimeout(() => { done(); resolve(); }, timeoutMs);
             const subscription = this.changes.event(() => { done(); resolve(); });
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation symbol (see above)
             const cancellation = cancelToken.onCancellationRequested(() => { done(); reject(OperationCancelled); });
         });
     }

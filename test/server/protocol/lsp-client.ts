@@ -84,7 +84,7 @@ export class TestClient {
     }
 
     async initialize(folder: string): Promise<InitializeResult> {
-        const result = await this.connection.sendRequest('initialize', {
+        const result = await this.connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri: fileUri(folder),
             workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }],
@@ -92,7 +92,7 @@ export class TestClient {
                 workspace: { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true }, configuration: true, workspaceFolders: true },
                 textDocument: { completion: { completionItem: { snippetSupport: true } }, rename: { prepareSupport: true } }
             }
-        }) as InitializeResult;
+        });
         this.capabilities = result.capabilities;
         await this.connection.sendNotification('initialized', {});
         return result;
@@ -112,7 +112,7 @@ export class TestClient {
     }
 
     request<R>(method: string, params: unknown): Promise<R> {
-        return this.connection.sendRequest(method, params) as Promise<R>;
+        return this.connection.sendRequest<R>(method, params);
     }
 
     /** Resolves once `test` holds (checked after each message from the server), or fails after `ms`. */

@@ -65,11 +65,11 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         if (!leaf || !property) return [];
         const container = leaf.astNode;
         const typed = leaf.text;
-        const kinds = (expectationFor(container, property)?.kinds ?? []) as readonly Kind[];
+        const kinds = expectationFor(container, property)?.kinds ?? [];
         const actions: CodeAction[] = [];
         // The closest visible name of a fitting kind.
         const candidates = visibleDeclarations(document, this.documents)
-            .filter(d => d.name && (kinds.length === 0 || kinds.includes(d.$type as Kind))).map(d => d.name!);
+            .filter(d => d.name && (kinds.length === 0 || kinds.includes(d.$type))).map(d => d.name!);
         const closest = closestName(typed, candidates);
         if (closest) actions.push(fix(`Change to '${closest}'`, diagnostic, document, [{ range: leaf.range, newText: closest }], true));
         // The file that declares it, when this one does not import it.
@@ -91,7 +91,7 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         for (const other of this.documents.all) {
             if (visible.has(other.uri.toString()) || isStdlibUri(other.uri) || other.uri.scheme !== document.uri.scheme) continue;
             const declared = ((other.parseResult.value as Model).declarations ?? [])
-                .some(d => d.name === name && (kinds.length === 0 || kinds.includes(d.$type as Kind)));
+                .some(d => d.name === name && (kinds.length === 0 || kinds.includes(d.$type)));
             if (declared) {
                 const relative = UriUtils.relative(UriUtils.dirname(document.uri), other.uri);
                 return relative.startsWith('.') ? relative : `./${relative}`;
