@@ -30,6 +30,21 @@ export default tseslint.config(
         }
     },
     {
+        // The engine is a pure function of the lowered model: no clock, no scheduling, no
+        // unseeded randomness, no process (ARCHITECTURE.md, "The engine is pure"). Imports of
+        // Langium, LSP, VS Code and Node are dependency-cruiser's part (.dependency-cruiser.cjs).
+        files: ['language/src/engine/**/*.ts'],
+        rules: {
+            'no-restricted-globals': ['error',
+                ...['performance', 'Date', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'process', 'require', 'fetch']
+                    .map(name => ({ name, message: 'The engine is pure: no clock, scheduling or I/O (the caller drives it: simulateStepwise).' }))
+            ],
+            'no-restricted-properties': ['error',
+                { object: 'Math', property: 'random', message: 'The engine is deterministic: draws come from values/random.ts, seeded, via lowering.' }
+            ]
+        }
+    },
+    {
         // Build and bench scripts: plain Node ES modules, not part of a TypeScript project.
         files: ['**/*.mjs'],
         ...tseslint.configs.disableTypeChecked,
