@@ -45,12 +45,16 @@ export default tseslint.config(
         }
     },
     {
-        // Build and bench scripts: plain Node ES modules, not part of a TypeScript project.
-        files: ['**/*.mjs'],
+        // Build and bench scripts and tool configs: plain Node modules, not part of a TypeScript project.
+        files: ['**/*.mjs', '**/*.cjs'],
         ...tseslint.configs.disableTypeChecked,
         languageOptions: {
             ...tseslint.configs.disableTypeChecked.languageOptions,
             globals: Object.fromEntries(['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'Buffer'].map(name => [name, 'readonly']))
         }
+    },
+    {
+        files: ['**/*.cjs'],
+        languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } }
     }
 );

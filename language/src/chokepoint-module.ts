@@ -7,6 +7,7 @@ import { ChokepointCommentProvider } from './documentation/chokepoint-comments.j
 import { registerValidationChecks, ChokepointValidator, type CheckOptions } from './validation/chokepoint-validator.js';
 import { ChokepointDocumentValidator } from './validation/document-validator.js';
 import { ChokepointValidationRegistry } from './validation/validation-registry.js';
+import { SizeLimitedDocumentFactory } from './loading/size-limits.js';
 
 /** Services this language adds to Langium's. */
 export type ChokepointAddedServices = {
@@ -34,6 +35,11 @@ export const ChokepointModule: Module<ChokepointCoreServices, PartialLangiumCore
     }
 };
 
+/** Shared by the CLI and the language server: files above the size limit are never parsed. */
+export const ChokepointSharedCoreModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: { LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services) }
+};
+
 /**
  * For one build whose documents are then only read, never edited (the CLI): no index of
  * references, which only "find references" and rebuilds after an edit read. On a large
@@ -55,7 +61,7 @@ export function createChokepointCoreServices(context: DefaultSharedCoreModuleCon
 } {
     const oneBuild: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = options.oneBuild
         ? { workspace: { IndexManager: (services) => new OneBuildIndexManager(services) } } : {};
-    const shared = inject(createDefaultSharedCoreModule(context), ChokepointGeneratedSharedModule, oneBuild);
+    const shared = inject(createDefaultSharedCoreModule(context), ChokepointGeneratedSharedModule, ChokepointSharedCoreModule, oneBuild);
     const Chokepoint = inject(createDefaultCoreModule({ shared }), ChokepointGeneratedModule, ChokepointModule);
     shared.ServiceRegistry.register(Chokepoint);
     registerValidationChecks(Chokepoint, options);

@@ -12,6 +12,8 @@ export * from './generated/ast.js';
 // The files a model consists of: the standard library and imports.
 export { STDLIB_SCHEME, STDLIB_TEXT, STDLIB_URI, isStdlibUri, stdlibDocument } from './loading/stdlib.js';
 export { importClosure, importedUris, resolveImport } from './loading/imports.js';
+export { mayImport, workspaceRoots } from './loading/confinement.js';
+export { oversizedSize, SizeLimitedDocumentFactory } from './loading/size-limits.js';
 
 // Validation: the checks, their codes, and what they know of names, kinds and places.
 export { registerValidationChecks } from './validation/chokepoint-validator.js';
@@ -23,9 +25,18 @@ export { closestName } from './validation/suggestions.js';
 // Values: quantities and dates; the results and how numbers read for people (view.ts).
 export { amountRange, amountValue, days, DAYS_PER_MONTH, parseNumber, tonnesPerDay, unitKind } from './values/quantities.js';
 export { parseDate } from './values/dates.js';
+export { limitProblem } from './values/limits.js';
 export * from './view.js';
 
 // Evaluation: from a document (or a lowered model) to results, the one way to numbers.
 export { countErrors, evaluateDocument, prepareDocument, type Evaluation, type Preparation } from './evaluation/evaluate.js';
 export { horizonOf, scenarioNames, simulate, simulateStepwise, SimulationCancelled, UnknownScenario, BASELINE } from './evaluation/simulation.js';
 export type { LoweredModel, StepUnit } from './lowering/model.js';
+
+// Review: comparing runs and revisions (diff, compare view, lens deltas).
+export { compareRuns, type MetricChange, type RunComparison } from './review/compare.js';
+export { repositoryRoot, resolveCommit } from './review/git.js';
+export { cellChange } from './review/markdown.js';
+export { buildRevisionWorkspace, type SideResults } from './review/revision-workspace.js';
+export { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from './review/scenario-grid.js';
+export { snapshotAt } from './review/snapshot.js';

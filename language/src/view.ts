@@ -4,6 +4,8 @@
  * `index.ts` re-exports all of it; the client imports from here.
  */
 export type * from './engine/results.js';
+export type { RunJson } from './review/metric-keys.js';
+export type { ReportChart, ReportChartData } from './report/report-data.js';
 export {
     COMPARISON_TEXT, daysText, displayNumber, hhiText, lossText, metricText, moneyText, plural, shareText, signedMoneyText,
     signedTonnesText, tonnesText

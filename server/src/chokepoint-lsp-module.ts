@@ -4,6 +4,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import type { ChokepointAddedServices } from '../../language/src/index.js';
 import { ChokepointModule } from '../../language/src/index.js';
+import { SizeLimitedDocumentFactory } from '../../language/src/index.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/index.js';
 import { registerValidationChecks } from '../../language/src/index.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
@@ -17,6 +18,7 @@ import { ChokepointRenameProvider } from './lsp/rename.js';
 import { ChokepointSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ChokepointDocumentSymbolProvider, ChokepointNodeKindProvider } from './lsp/symbols.js';
 import { ChokepointSettingsService } from './settings.js';
+import { CompareService } from './compare/compare-service.js';
 import { SimulationService } from './simulation/simulation-service.js';
 import { ChokepointDocumentBuilder } from './documents/document-builder.js';
 import { ChokepointDocumentUpdateHandler } from './documents/document-update-handler.js';
@@ -26,7 +28,8 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {
     simulation: { Service: SimulationService },
-    settings: { Settings: ChokepointSettingsService }
+    settings: { Settings: ChokepointSettingsService },
+    compare: { Service: CompareService }
 };
 
 export type ChokepointSharedServices = LangiumSharedServices & ChokepointSharedAddedServices;
@@ -36,6 +39,7 @@ export type ChokepointServices = LangiumServices & ChokepointAddedServices & { s
 export const ChokepointSharedLspModule: Module<ChokepointSharedServices, PartialLangiumSharedServices & ChokepointSharedAddedServices> = {
     workspace: {
         WorkspaceManager: (services) => new ChokepointWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services),
         DocumentBuilder: (services) => new ChokepointDocumentBuilder(services)
     },
     lsp: {
@@ -48,6 +52,9 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
     },
     settings: {
         Settings: (services) => new ChokepointSettingsService(services)
+    },
+    compare: {
+        Service: (services) => new CompareService(services.workspace.LangiumDocuments)
     }
 };
 

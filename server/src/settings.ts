@@ -4,7 +4,8 @@ import type { ChokepointSettings } from './protocol.js';
 export const DEFAULT_SETTINGS: ChokepointSettings = {
     lenses: { file: true, consumer: true, reserve: true, shock: true, measure: true, scenario: true, target: true },
     inlayHints: { quantities: true, rates: true },
-    chart: { defaultScenario: '' }
+    chart: { defaultScenario: '' },
+    compareWith: 'HEAD'
 };
 
 /**
@@ -32,10 +33,11 @@ export class ChokepointSettingsService {
         const sections: unknown[] = await Promise.all([
             provider.getConfiguration('chokepoint', 'lenses'),
             provider.getConfiguration('chokepoint', 'inlayHints'),
-            provider.getConfiguration('chokepoint', 'chart')
+            provider.getConfiguration('chokepoint', 'chart'),
+            provider.getConfiguration('chokepoint', 'compareWith')
         ]);
-        const [lenses, inlayHints, chart] = sections;
-        this.current = mergeSettings({ lenses, inlayHints, chart });
+        const [lenses, inlayHints, chart, compareWith] = sections;
+        this.current = mergeSettings({ lenses, inlayHints, chart, compareWith });
         return this.current;
     }
 
@@ -52,7 +54,8 @@ export function mergeSettings(raw: unknown): ChokepointSettings {
         chart: {
             defaultScenario: isObject(value.chart) && typeof value.chart.defaultScenario === 'string'
                 ? value.chart.defaultScenario : DEFAULT_SETTINGS.chart.defaultScenario
-        }
+        },
+        compareWith: typeof value.compareWith === 'string' && value.compareWith.trim() !== '' ? value.compareWith.trim() : DEFAULT_SETTINGS.compareWith
     };
 }
 

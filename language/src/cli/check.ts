@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { loadModel } from '../loading/load.js';
 import type { CliCommand, CliIo, CommandLine } from './command.js';
+import { ROOT_OPTION, rootOf } from './root-option.js';
 import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
 
 export const checkCommand: CliCommand = {
@@ -15,14 +16,15 @@ export const checkCommand: CliCommand = {
     operands: 'PATH...',
     operandCount: { min: 1, tooFew: 'check needs at least one file or directory' },
     options: {
-        format: { type: 'string', value: 'plain|github', choices: ['plain', 'github'], description: 'plain lines, or GitHub Actions annotations' }
+        format: { type: 'string', value: 'plain|github', choices: ['plain', 'github'], description: 'plain lines, or GitHub Actions annotations' },
+        root: ROOT_OPTION
     },
     run: checkPaths
 };
 
 async function checkPaths(args: CommandLine, { out, err }: CliIo): Promise<number> {
     const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
-    const loaded = await loadModel(services, args.operands);
+    const loaded = await loadModel(services, args.operands, { root: rootOf(args) });
     // Paths that do not exist are a mistake in the command, not in a model: exit 2.
     for (const missing of loaded.missingPaths) err(`chokepoint: no such file or directory: ${missing}`);
     for (const directory of loaded.emptyDirectories) err(`chokepoint: no .choke files in directory ${directory}`);

@@ -16,6 +16,7 @@ import { evaluateUncertainty, MAX_SAMPLES } from '../evaluation/uncertainty.js';
 import { formatNumber } from '../values/quantities.js';
 import { PhaseTimes } from './timings.js';
 import { parseCommandLine, UsageError, type CliCommand, type CommandLine } from './command.js';
+import { ROOT_OPTION, rootOf } from './root-option.js';
 
 export interface RunArguments {
     file: string;
@@ -26,6 +27,8 @@ export interface RunArguments {
     seed: number;
     /** Print how long each phase took to stderr. */
     timings: boolean;
+    /** `--root`: the folder imports are confined to. */
+    root?: string;
 }
 
 export const runCommand: CliCommand = {
@@ -38,7 +41,8 @@ export const runCommand: CliCommand = {
         json: { type: 'boolean', description: 'the results as JSON' },
         samples: { type: 'string', value: 'N', description: 'draw every LOW..HIGH range N times: P5/P50/P95' },
         seed: { type: 'string', value: 'S', description: "the uncertainty run's seed (default 1)" },
-        timings: { type: 'boolean', description: 'how long each phase took, on stderr' }
+        timings: { type: 'boolean', description: 'how long each phase took, on stderr' },
+        root: ROOT_OPTION
     },
     async run(line, { out, err }) {
         const parsed = runArgumentsOf(line);
@@ -62,9 +66,11 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
     if (typeof sampleCount === 'string') return { error: sampleCount };
     const seedValue = wholeNumberOption('seed', seed, 0, 2 ** 32 - 1);
     if (typeof seedValue === 'string') return { error: seedValue };
+    let root: string | undefined;
+    try { root = rootOf(line); } catch (error) { if (error instanceof UsageError) return { error: error.message }; throw error; }
     return {
         file: line.operands[0], scenario: typeof scenario === 'string' ? scenario : undefined, json: json === true,
-        samples: sampleCount, seed: seedValue ?? 1, timings: timings === true
+        samples: sampleCount, seed: seedValue ?? 1, timings: timings === true, root
     };
 }
 
@@ -82,7 +88,7 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
     // Warnings and hints are printed only with errors, so they are only checked then.
     const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true, adviceApart: true });
     times?.watchBuild(services.shared);
-    const loaded = await loadModel(services, [parsed.file], { adviceOnlyWithErrors: true });
+    const loaded = await loadModel(services, [parsed.file], { adviceOnlyWithErrors: true, root: parsed.root });
     const root = loaded.roots[0];
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
     const errors = diagnostics.filter(d => d.severity === 'error');

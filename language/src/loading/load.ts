@@ -3,7 +3,11 @@ import { URI } from 'langium';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { createChokepointCoreServices } from '../chokepoint-module.js';
+import { Code } from '../validation/codes.js';
+import { commonFolder, isChokeFile, mayImport, workspaceRoots } from './confinement.js';
 import { importedUris } from './imports.js';
+import { MAX_FILE_BYTES } from './size-limits.js';
+import { formatNumber } from '../values/quantities.js';
 import { stdlibDocument } from './stdlib.js';
 
 type Services = ReturnType<typeof createChokepointCoreServices>;
@@ -66,6 +70,12 @@ function walk(dir: string): string[] {
 export function readChokeFile(file: string): { text?: string, problem?: LoadProblem } {
     let bytes: Buffer;
     try {
+        // Fail fast on a huge file: never read it (size-limits.ts).
+        const size = statSync(file).size;
+        if (size > MAX_FILE_BYTES) {
+            return { problem: { file, message: `This file is ${formatNumber(size / 1e6, 1)} MB; the largest file Chokepoint reads is ${formatNumber(MAX_FILE_BYTES / 1e6, 1)} MB `
+                + `(${formatNumber(MAX_FILE_BYTES, 0)} bytes), so it was not read: split it into files that import each other.`, severity: 'error', code: Code.FileTooLarge } };
+        }
         bytes = readFileSync(file);
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -101,6 +111,11 @@ export interface LoadOptions {
      * have errors: for callers that print diagnostics only then (`chokepoint run`).
      */
     adviceOnlyWithErrors?: boolean;
+    /**
+     * The folder imports are confined to (`--root`); by default the common folder of the
+     * paths given and the current folder.
+     */
+    root?: string;
 }
 
 /**
@@ -115,6 +130,7 @@ export async function loadModel(services: Services, paths: string[], options: Lo
     const shared = services.shared;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
+    workspaceRoots(documents).add(options.root ?? commonFolder([...files, process.cwd()]));
     const byUri = new Map<string, LangiumDocument>();
     const roots: LangiumDocument[] = [];
     const queue: { uri: URI, root: boolean }[] = files.map(f => ({ uri: URI.file(f), root: true }));
@@ -126,6 +142,11 @@ export async function loadModel(services: Services, paths: string[], options: Lo
             if (root && !roots.includes(known)) roots.push(known);
             continue;
         }
+        if (!isChokeFile(uri)) {
+            // Never read: only `.choke` files are models (an import of one is reported on its line).
+            problems.push({ file: uri.fsPath, message: 'This is not a `.choke` file; only `.choke` files are models (rename it, or name the .choke file).', severity: 'error', code: Code.NotChokeFile });
+            continue;
+        }
         const { text, problem } = readChokeFile(uri.fsPath);
         if (problem) problems.push(problem);
         if (text === undefined) continue;
@@ -135,7 +156,7 @@ export async function loadModel(services: Services, paths: string[], options: Lo
         if (root) roots.push(document);
         for (const imported of importedUris(document)) {
             // A missing import is reported by validation on the import line.
-            if (!byUri.has(imported.toString()) && fileExists(imported.fsPath)) queue.push({ uri: imported, root: false });
+            if (!byUri.has(imported.toString()) && mayImport(imported, documents) && fileExists(imported.fsPath)) queue.push({ uri: imported, root: false });
         }
     }
     const all = [...byUri.values()];

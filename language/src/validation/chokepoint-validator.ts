@@ -7,7 +7,7 @@ import { computeClosureFacts, type ClosureFacts } from './model-facts.js';
 import { checkEmptyFile, checkImportExists, checkUniqueNames } from './checks/names.js';
 import { referenceKindChecks } from './checks/kinds.js';
 import { checkAmountUnits, checkLossMoney } from './checks/units.js';
-import { checkAmountValues, checkDates, checkHorizonOrder, checkLifecycle, checkTimingOrder } from './checks/values.js';
+import { checkAmountLimits, checkAmountValues, checkDates, checkHorizonLength, checkHorizonOrder, checkLifecycle, checkTimingOrder } from './checks/values.js';
 import {
     checkAddPlanned, checkBlocCycle, checkDuplicateClauses, checkHorizonCount, checkMeasureShape, checkPlantMakes,
     checkShockShape, checkStepCount, checkTargetConditions
@@ -17,6 +17,7 @@ import {
     checkReserveServes, checkStockNeeded
 } from './checks/network.js';
 import { checkProbabilitySum } from './checks/scenarios.js';
+import { checkFileSize, checkModelSize } from './checks/size.js';
 import { checkConditionThreshold, checkMetricSubject } from './checks/targets.js';
 import { checkNoHorizon, checkOutsideHorizon, checkTargetDate } from './checks/time.js';
 import { checkUnusedMeasure, checkUnusedShock, checkUnusedSupplier } from './checks/usage.js';
@@ -94,11 +95,11 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
     const advice = new Set<unknown>([checkEmptyFile, noHorizon, unusedSupplier, inputsSupplied, checkStockNeeded, checkReserveServes,
         overCapacity, checkPlannedFlowReachable, unusedShock, unusedMeasure, outsideHorizon, targetDate]);
     const checks: ValidationChecks<ChokepointAstType> = {
-        Model: [checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
+        Model: [checkFileSize, checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
         Import: checkImportExists(services),
-        Horizon: [checkHorizonOrder, checkHorizonCount(v), checkDates],
+        Horizon: [checkHorizonOrder, checkHorizonLength(v), checkModelSize(v), checkHorizonCount(v), checkDates],
         Step: checkStepCount(v),
-        Amount: [checkAmountUnits, checkAmountValues],
+        Amount: [checkAmountUnits, checkAmountLimits, checkAmountValues],
         Bloc: checkBlocCycle(v),
         Supplier: [checkDuplicateClauses, checkLifecycle, unusedSupplier],
         Plant: [checkPlantMakes, checkLifecycle, inputsSupplied],

@@ -8,8 +8,12 @@ export const Code = {
     UnreadableFile: 'unreadable-file',
     NotUtf8: 'not-utf8',
     EmptyFile: 'empty-file',
+    FileTooLarge: 'file-too-large',
+    ModelTooLarge: 'model-too-large',
     SyntaxError: 'syntax-error',
     ImportNotFound: 'import-not-found',
+    ImportOutsideWorkspace: 'import-outside-workspace',
+    NotChokeFile: 'not-choke-file',
     DuplicateName: 'duplicate-name',
     ReplacesLibrary: 'replaces-library',
     UnknownName: 'unknown-name',
@@ -29,6 +33,7 @@ export const Code = {
     InvalidDate: 'invalid-date',
     TimingOrder: 'timing-order',
     HorizonOrder: 'horizon-order',
+    HorizonTooLong: 'horizon-too-long',
     LifecycleOrder: 'lifecycle-order',
 
     // structure of declarations

@@ -1,12 +1,14 @@
 import type { BuildOptions, Event, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, interruptAndCheck } from 'langium';
 import { statSync } from 'node:fs';
+import { mayImport } from '../../../language/src/index.js';
 import { importClosure, importedUris } from '../../../language/src/index.js';
 
 /**
  * Also builds the files a model imports when they are not loaded yet (for instance files
- * outside the workspace folders): once a document is parsed, every import naming a file
- * that exists on disk is read and joins the same build, transitively. The importer then
+ * the client has not opened): once a document is parsed, every import naming a `.choke` file
+ * inside the workspace (confinement.ts) that exists on disk is read and joins the same build,
+ * transitively. The importer then
  * links against it in this build, and "cannot import" never shows for a file that exists.
  */
 export class ChokepointDocumentBuilder extends DefaultDocumentBuilder {
@@ -74,7 +76,9 @@ export class ChokepointDocumentBuilder extends DefaultDocumentBuilder {
             }
             for (const uri of importedUris(document)) {
                 const key = uri.toString();
-                if (known.has(key) || uri.scheme !== 'file' || this.langiumDocuments.hasDocument(uri) || !isFile(uri.fsPath)) continue;
+                if (known.has(key) || uri.scheme !== 'file' || this.langiumDocuments.hasDocument(uri)) continue;
+                // Outside the workspace or not a `.choke` file: never read (validation says why).
+                if (!mayImport(uri, this.langiumDocuments) || !isFile(uri.fsPath)) continue;
                 known.add(key);
                 const imported = await this.readImportedFile(uri, cancelToken);
                 if (imported) all.push(imported);

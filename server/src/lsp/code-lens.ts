@@ -9,6 +9,9 @@ import { Commands } from '../protocol.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from '../../../language/src/index.js';
+import { appendLensDeltas } from '../compare/lens-deltas.js';
+import type { CompareService } from '../compare/compare-service.js';
+import type { RunJson } from '../../../language/src/index.js';
 import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';
@@ -21,8 +24,10 @@ const OUTDATED = '(outdated) ';
 export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly simulation: SimulationService;
     private readonly settings: ChokepointSettingsService;
+    private readonly compare: CompareService;
 
     constructor(services: ChokepointServices) {
+        this.compare = services.shared.compare.Service;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
     }
@@ -31,7 +36,12 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
         const settings = await this.settings.get();
         const root = this.simulation.rootOf(document);
         const scenarios = this.simulation.closureOf(root).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
-        return codeLenses(document, this.simulation.view(document), settings.lenses, scenarios);
+        const view = this.simulation.view(document);
+        const lenses = codeLenses(document, view, settings.lenses, scenarios);
+        // The change against git (chokepoint.compareWith), for current numbers only.
+        if (view.status !== 'ok' || view.stale || !view.result) return lenses;
+        const comparison = await this.compare.compare(root, view.result, settings.compareWith);
+        return comparison ? appendLensDeltas(document, lenses, comparison, view.result as unknown as RunJson) : lenses;
     }
 }
 

@@ -5,8 +5,10 @@ import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver
 import { InlayHintKind } from 'vscode-languageserver';
 import type { Amount } from '../../../language/src/index.js';
 import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolume, isReleaseCap, isRelease, isReserve, isStock } from '../../../language/src/index.js';
-import { amountRange, DAYS_PER_MONTH, days, tonnesPerDay, unitKind } from '../../../language/src/index.js';
+import { amountRange, DAYS_PER_MONTH, days, parseNumber, tonnesPerDay, unitKind } from '../../../language/src/index.js';
 import { displayNumber } from '../../../language/src/index.js';
+import { limitProblem } from '../../../language/src/index.js';
+import { placeOf } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { StepUnit } from '../../../language/src/index.js';
 import { dailyNeed, servedDailyNeed, stepOf } from '../model/queries.js';
@@ -53,7 +55,9 @@ function hint(position: Position, label: string): InlayHint {
 }
 
 /** `≈ 2,916 t` for a stock or holding written as a duration. */
-export function quantityHint(amount: Amount): string | undefined {
+export function quantityHint(amount: Amount | undefined): string | undefined {
+    // Half-typed text (`stock REE` without its amount yet) has no amount.
+    if (!amount || outOfRange(amount)) return undefined;
     const container = amount.$container;
     if (!(isStock(container) || isHolds(container)) || container.amount !== amount) return undefined;
     const range = amountRange(amount);
@@ -65,11 +69,13 @@ export function quantityHint(amount: Amount): string | undefined {
         : isHolds(container) && isReserve(owner) ? servedDailyNeed(owner, material) : undefined;
     if (perDay === undefined) return undefined;
     const tonnesText = (d: number) => displayNumber(Math.round(days(d, amount.unit!) * perDay), 0);
+    if (!Number.isFinite(days(range.high, amount.unit) * perDay)) return undefined;
     return range.isRange ? `≈ ${tonnesText(range.low)}..${tonnesText(range.high)} t` : `≈ ${tonnesText(range.mid)} t`;
 }
 
 /** `1,500 t/month` for a rate in another unit than the model's step. */
-export function rateHint(amount: Amount, step: StepUnit): string | undefined {
+export function rateHint(amount: Amount | undefined, step: StepUnit): string | undefined {
+    if (!amount || outOfRange(amount)) return undefined;
     const container = amount.$container;
     const isRatePlace = (isProduces(container) || isMakes(container) || isNeeds(container) || isFlowVolume(container)
         || isReleaseCap(container) || isRelease(container)) && container.rate === amount;
@@ -80,6 +86,13 @@ export function rateHint(amount: Amount, step: StepUnit): string | undefined {
     const perStep = (value: number) => perStepText(tonnesPerDay(value, amount.unit!) * DAYS_PER_STEP[step]);
     const text = range.isRange ? `${perStep(range.low)}..${perStep(range.high)}` : perStep(range.mid);
     return `${text} t/${step}`;
+}
+
+/** A number beyond its kind's limit (an `out-of-range` error) gets no hint: it has no meaning. */
+function outOfRange(amount: Amount): boolean {
+    const kind = placeOf(amount)?.expect;
+    if (kind !== 'rate' && kind !== 'stock') return false;
+    return [amount.low, amount.high].some(text => text !== undefined && limitProblem(kind, parseNumber(text), amount.unit) !== undefined);
 }
 
 function perStepText(value: number): string {

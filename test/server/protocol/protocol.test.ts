@@ -103,15 +103,19 @@ describe('over LSP (stdio)', () => {
             .rejects.toThrow(/'Japan' is declared in the standard library, which is read-only/);
     });
 
-    test('imports outside the workspace folders are read from disk', async () => {
+    test('imports outside the workspace folders are refused and never read; an unopened import inside is read', async () => {
         const outside = path.join(dir, 'outside', 'suppliers.choke');
         writeFileSync(outside, 'supplier Far in Australia { produces REE 100 t/month }\n');
+        writeFileSync(path.join(dir, 'ws', 'near.choke'), 'supplier Near in Australia { produces REE 100 t/month }\n');
         const file = path.join(dir, 'ws', 'uses-outside.choke');
-        const text = 'import "../outside/suppliers.choke"\nhorizon 2026-01 to 2026-12\nconsumer C in Japan { needs REE 100 t/month }\nflow Far -> C { REE 100 t/month }\n';
+        const text = 'import "../outside/suppliers.choke"\nimport "/etc/passwd"\nimport "./near.choke"\nhorizon 2026-01 to 2026-12\n'
+            + 'consumer C in Japan { needs REE 100 t/month }\nflow Far -> C { REE 100 t/month }\nflow Near -> C { REE 100 t/month }\n';
         writeFileSync(file, text);
         await client.open(fileUri(file), text);
-        expect((await lensTitles(fileUri(file)))[1]).toBe('Australia 100% · HHI 10,000 · cover 0 days');
-        expect(client.diagnostics.get(fileUri(file))?.filter(d => d.severity === 1)).toEqual([]);
+        await client.until(() => (client.diagnostics.get(fileUri(file)) ?? []).length > 0, 20000, 'diagnostics');
+        const errors = client.diagnostics.get(fileUri(file))!.filter(d => d.severity === 1).map(d => [d.range.start.line, d.code]).sort((a, b) => Number(a[0]) - Number(b[0]));
+        // Far is unknown: its file was never read. Near, in the workspace, links.
+        expect(errors).toEqual([[0, 'import-outside-workspace'], [1, 'import-outside-workspace'], [5, 'unknown-name']]);
     });
 
     test('the standard library text, by request', async () => {

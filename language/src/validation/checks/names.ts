@@ -3,7 +3,10 @@ import { AstUtils } from 'langium';
 import type { Import, Model } from '../../generated/ast.js';
 import type { ChokepointCoreServices } from '../../chokepoint-module.js';
 import { importClosure, resolveImport } from '../../loading/imports.js';
+import { isChokeFile, workspaceRoots } from '../../loading/confinement.js';
+import { oversizedSize } from '../../loading/size-limits.js';
 import { isStdlibUri } from '../../loading/stdlib.js';
+import { printable } from '../../values/printable.js';
 import { Code } from '../codes.js';
 
 /** A file with nothing in it (empty, or only comments) is most likely a mistake. */
@@ -12,7 +15,8 @@ export function checkEmptyFile(model: Model, accept: ValidationAcceptor): void {
         + (model.declarations?.length ?? 0) > 0;
     const document = AstUtils.getDocument(model);
     const broken = (document.parseResult?.parserErrors?.length ?? 0) + (document.parseResult?.lexerErrors?.length ?? 0) > 0;
-    if (declaresSomething || broken) return;
+    // A file too large to be read is empty here; `file-too-large` says why.
+    if (declaresSomething || broken || oversizedSize(model) !== undefined) return;
     const start = { line: 0, character: 0 };
     accept('warning', 'This file declares nothing (it is empty or holds only comments); add declarations or delete it.',
         { node: model, range: { start, end: start }, code: Code.EmptyFile });
@@ -25,14 +29,31 @@ export function checkImportExists(services: ChokepointCoreServices) {
     return (node: Import, accept: ValidationAcceptor): void => {
         if (!node.path) return;
         const uri = resolveImport(AstUtils.getDocument(node).uri, node.path);
+        // Checked before anything is looked up on disk: such a file is never read, nor looked for.
+        const roots = workspaceRoots(documents);
+        if (!roots.contains(uri)) {
+            accept('error', `Cannot import '${printable(node.path)}': it lies outside the workspace (${roots.folders.join(', ')}); imports are confined to the workspace's folders.`,
+                { node, property: 'path', code: Code.ImportOutsideWorkspace });
+            return;
+        }
+        if (!isChokeFile(uri) && !/\.[^./]*$/.test(uri.path)) {
+            accept('error', `Cannot import '${printable(node.path)}': there is no file ${printable(uri.path)} (import paths include the \`.choke\` extension).`,
+                { node, property: 'path', code: Code.ImportNotFound });
+            return;
+        }
+        if (!isChokeFile(uri)) {
+            accept('error', `Cannot import '${printable(node.path)}': only \`.choke\` files can be imported (write the path with its \`.choke\` extension).`,
+                { node, property: 'path', code: Code.NotChokeFile });
+            return;
+        }
         if (documents.hasDocument(uri)) return;
         if (files.existsSync(uri)) {
-            accept('error', `Cannot import '${node.path}': ${uri.path} exists but could not be loaded (it may not be valid UTF-8 text, or lie outside the workspace).`,
+            accept('error', `Cannot import '${node.path}': ${uri.path} exists but could not be loaded (it may not be valid UTF-8 text).`,
                 { node, property: 'path', code: Code.ImportNotFound });
             return;
         }
         const hint = node.path.endsWith('.choke') ? 'import paths are relative to the importing file' : 'import paths include the `.choke` extension';
-        accept('error', `Cannot import '${node.path}': there is no file ${uri.path} (${hint}).`, { node, property: 'path', code: Code.ImportNotFound });
+        accept('error', `Cannot import '${printable(node.path)}': there is no file ${uri.path} (${hint}).`, { node, property: 'path', code: Code.ImportNotFound });
     };
 }
 
@@ -70,7 +91,7 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
                     shown.push(d.documentUri.toString() === here ? `line ${line}` : `${fileName(d.documentUri.toString())}:${line}`);
                 }
                 const where = shown.join(', ') + (others > shown.length ? ` and ${others - shown.length} more` : '');
-                accept('error', `'${name}' is declared more than once (also at ${where}); give each declaration its own name.`,
+                accept('error', duplicateMessage(name, where, same.some(d => !isStdlibUri(d.documentUri) && d.documentUri.toString() !== here)),
                     { node: declaration, property: 'name', code: Code.DuplicateName });
             } else {
                 accept('hint', `'${name}' replaces the standard library's declaration of the same name; this file and those that import it use this one.`,
@@ -78,6 +99,16 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
             }
         }
     };
+}
+
+/**
+ * A name declared again where an imported file declares it is not an override: the imported
+ * file's own references would then mean one declaration there and another here.
+ */
+function duplicateMessage(name: string, where: string, inImport: boolean): string {
+    if (!inImport) return `'${name}' is declared more than once (also at ${where}); give each declaration its own name.`;
+    return `'${name}' is declared more than once (also at ${where}, which this file imports): an imported declaration cannot be overridden. `
+        + 'Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it.';
 }
 
 /** Whether an index entry is `declaration` itself (by node when the index holds it, else by path). */

@@ -1,7 +1,11 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Amount, Horizon, Plant, Supplier, Timing } from '../../generated/ast.js';
-import { isOffline, isOnline } from '../../generated/ast.js';
-import { amountText, parseNumber } from '../../values/quantities.js';
+import { isCondition, isCoverMetric, isDelay, isLossClause, isLossMetric, isOffline, isOnline, isUnmetMetric } from '../../generated/ast.js';
+import type { LimitKind } from '../../values/limits.js';
+import { limitProblem, SMALLEST_TEXT } from '../../values/limits.js';
+import { MAX_PERIODS, PeriodClock } from '../../lowering/calendar.js';
+import { amountText, formatNumber, parseNumber } from '../../values/quantities.js';
+import type { ChokepointValidator } from '../chokepoint-validator.js';
 import { dateProblem, dayNumberOf } from '../../values/dates.js';
 import { Code } from '../codes.js';
 import { code, describe, Describe, ownerOf } from '../describe.js';
@@ -48,6 +52,53 @@ export function checkAmountValues(amount: Amount, accept: ValidationAcceptor): v
     }
 }
 
+/**
+ * Every number within the largest value of its kind (values/limits.ts): `1e999` is not a
+ * number, and `needs REE 1e308 t/month` would overflow once multiplied by days or a loss.
+ */
+export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): void {
+    if (amount.low === undefined) return;
+    const kind = limitKindOf(amount);
+    const signed = kind === 'signed-percent' || isDelay(amount.$container);
+    const scale = isLossClause(amount.$container) ? amount.$container.money?.scale
+        : isCondition(amount.$container) ? amount.$container.money?.scale : undefined;
+    for (const text of [amount.low, amount.high]) {
+        if (text === undefined) continue;
+        const value = parseNumber(text);
+        if (Number.isNaN(value)) continue;
+        const finite = Number.isFinite(value);
+        // A negative value where none may be is `negative-value`'s; a percentage above 100% is checked above.
+        // Dependency, fill and hhi thresholds have their own maximum (checkConditionThreshold).
+        if (isCondition(amount.$container) && kind === undefined) return;
+        if (finite && (kind === undefined || (value < 0 && !signed))) continue;
+        const problem = kind ? limitProblem(kind, value, amount.unit, scale) : { largest: '100%', tooSmall: false };
+        if (!problem) continue;
+        const place = placeOf(amount);
+        const label = place ? placeLabel(amount, place.keyword) : 'The threshold';
+        const written = code(amountText(amount));
+        const message = !finite
+            ? `${label} in ${describe(ownerOf(amount))} is ${written}, a number too large to compute with; the largest supported value here is ${problem.largest}.`
+            : problem.tooSmall
+                ? `${label} in ${describe(ownerOf(amount))} is ${written}, below the smallest supported non-zero value, ${SMALLEST_TEXT}; write 0 or a larger value.`
+                : `${label} in ${describe(ownerOf(amount))} is ${written}, above the largest supported value here, ${problem.largest}.`;
+        accept('error', message, { node: amount, code: Code.OutOfRange });
+        return;
+    }
+}
+
+function limitKindOf(amount: Amount): LimitKind | undefined {
+    const container = amount.$container;
+    if (isCondition(container)) {
+        const metric = container.metric;
+        if (isUnmetMetric(metric)) return 'threshold-tonnes';
+        if (isCoverMetric(metric)) return 'threshold-days';
+        if (isLossMetric(metric)) return 'threshold-money';
+        return undefined;
+    }
+    const expect = placeOf(amount)?.expect;
+    return expect === 'percent' ? undefined : expect;
+}
+
 const DATE_PROPERTIES = ['start', 'end', 'date', 'by'] as const;
 
 /** Dates are real calendar dates: no month 13, no 30 February. */
@@ -76,6 +127,26 @@ export function checkHorizonOrder(horizon: Horizon, accept: ValidationAcceptor):
     if (start === undefined || end === undefined || end >= start) return;
     accept('error', `The horizon ends (${horizon.end}) before it starts (${horizon.start}); the end must come after the start.`,
         { node: horizon, property: 'end', code: Code.HorizonOrder });
+}
+
+/**
+ * The horizon has at most MAX_PERIODS periods of the model's step: a longer one would be
+ * simulated cut short, numbers for another horizon than the one written.
+ */
+export function checkHorizonLength(v: ChokepointValidator) {
+    return (horizon: Horizon, accept: ValidationAcceptor): void => {
+        const start = dayNumberOf(horizon.start);
+        const end = dayNumberOf(horizon.end);
+        if (start === undefined || end === undefined || end < start) return;
+        const { steps } = v.closureFacts(horizon);
+        const unit = steps[0]?.unit;
+        const step = unit === 'week' || unit === 'day' ? unit : 'month';
+        const periods = new PeriodClock(step, start).containing(end) + 1;
+        if (periods <= MAX_PERIODS) return;
+        accept('error', `The horizon ${horizon.start} to ${horizon.end} is ${formatNumber(periods, 0)} ${step}s long; the longest supported horizon is `
+            + `${formatNumber(MAX_PERIODS, 0)} periods (${formatNumber(MAX_PERIODS, 0)} ${step}s): shorten it${step === 'month' ? '' : ' or use a longer `step`'}.`,
+            { node: horizon, property: 'end', code: Code.HorizonTooLong });
+    };
 }
 
 /** At most one `online` and one `offline`, and offline after online. */

@@ -2,6 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
 import type { Model } from '../../../../language/src/index.js';
+import { oversizedSize } from '../../../../language/src/index.js';
 import { diffLines } from './line-diff.js';
 import { Printer } from './printer.js';
 import { tokensOf } from './tokens.js';
@@ -28,6 +29,8 @@ export class ChokepointFormatter implements Formatter {
     }
 
     private edits(document: LangiumDocument, range?: Range): TextEdit[] {
+        // A file too large to be parsed has an empty syntax tree: formatting it would erase it.
+        if (oversizedSize(document.parseResult.value) !== undefined) return [];
         const formatted = formatText(document);
         if (formatted === undefined) return [];
         const textDocument = document.textDocument;
