@@ -10,15 +10,14 @@ const MODEL = HAND_MODEL;
 
 async function lenses(document: LangiumDocument): Promise<Array<[number, string, string]>> {
     await server.shared.simulation.Service.waitForCurrent(document.uri);
-    await waitForEffects(document);
+    await waitForEffects();
     const result = await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
     return (result ?? []).map(l => [l.range.start.line, l.command!.title, l.command!.command]);
 }
 
-/** Member effects come in a second phase of the run. */
-async function waitForEffects(document: LangiumDocument): Promise<void> {
-    for (let i = 0; i < 200 && server.shared.simulation.Service.busy; i++) await new Promise(r => setTimeout(r, 5));
-    void document;
+/** Member effects come in a second phase of the run: wait until it is over (fails after 10 s). */
+async function waitForEffects(): Promise<void> {
+    await server.shared.simulation.Service.whenIdle(10_000);
 }
 
 describe('code lenses', () => {

@@ -138,8 +138,22 @@ export class SimulationScheduler {
         this.pump();
     }
 
+    /**
+     * Resolves once no run is in progress or queued (the effects of shocks and measures
+     * included); fails with a message after `timeoutMs`. For tests and benchmarks.
+     */
+    async whenIdle(timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+        const deadline = Date.now() + timeoutMs;
+        while (this.busy) {
+            const remaining = deadline - Date.now();
+            if (remaining <= 0) throw new Error(`the simulation was still busy after ${timeoutMs} ms`);
+            await this.nextChange(remaining, Cancellation.CancellationToken.None);
+        }
+    }
+
     private pump(): void {
         if (this.running || this.pendingUpdates > 0 || this.stopped) return;
+        const queued = this.queue.size > 0;
         for (const uri of this.queue) {
             this.queue.delete(uri);
             const document = this.documents.getDocument(parseUri(uri));
@@ -151,6 +165,8 @@ export class SimulationScheduler {
             void this.simulate(document, key);
             return;
         }
+        // Everything queued was current already: nothing runs now (`whenIdle` hears of it).
+        if (queued) this.changes.fire();
     }
 
     private async simulate(document: LangiumDocument, closureKey: string): Promise<void> {

@@ -72,6 +72,11 @@ export class SimulationService {
         return this.scheduler.busy;
     }
 
+    /** Resolves once no run is in progress or queued; fails after `timeoutMs` (see `SimulationScheduler.whenIdle`). */
+    whenIdle(timeoutMs?: number): Promise<void> {
+        return this.scheduler.whenIdle(timeoutMs);
+    }
+
     /** The client reported edits: cancel runs they affect before the rebuild is queued. */
     updateRequested(changed: URI[], deleted: URI[]): void {
         this.scheduler.updateRequested(changed, deleted);

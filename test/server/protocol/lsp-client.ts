@@ -127,6 +127,15 @@ export class TestClient {
         }
     }
 
+    /** Resolves once the asynchronous `test` holds (asked every 100 ms), or fails after `ms`. */
+    async eventually(test: () => Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+        const deadline = Date.now() + ms;
+        while (!await test()) {
+            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
+            await new Promise<void>(resolve => setTimeout(resolve, 100));
+        }
+    }
+
     get alive(): boolean {
         return this.process.exitCode === null && this.process.signalCode === null;
     }
