@@ -37,6 +37,13 @@ module.exports = {
             to: { path: '^language/src/', pathNot: ENGINE_MAY_IMPORT }
         },
         {
+            name: 'one-evaluator',
+            comment: 'Every number comes from evaluation/: outside the engine, only evaluation/ runs the engine (engine/simulate.ts, engine.ts).',
+            severity: 'error',
+            from: { path: '^(language|server|client)/', pathNot: '^language/src/(engine|evaluation)/' },
+            to: { path: '^language/src/engine/(simulate|engine)[.]ts$' }
+        },
+        {
             name: 'server-imports-language-through-its-entry',
             comment: 'The server imports the language package only through language/src/index.ts (or view.ts), never its internals.',
             severity: 'error',

@@ -18,7 +18,8 @@ const ESLINT = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
 const CLEAN: Record<string, string> = {
     'language/src/engine/simulate.ts': "import type { LoweredModel } from '../lowering/model.js';\nexport const simulate = (model: LoweredModel): number => model.periods;\n",
     'language/src/lowering/model.ts': 'export interface LoweredModel { periods: number }\n',
-    'language/src/index.ts': "export { simulate } from './engine/simulate.js';\n",
+    'language/src/evaluation/simulation.ts': "export { simulate } from '../engine/simulate.js';\n",
+    'language/src/index.ts': "export { simulate } from './evaluation/simulation.js';\n",
     'language/src/view.ts': 'export const displayNumber = (value: number): string => String(value);\n',
     'server/src/protocol.ts': "export const ResultsRequest = 'chokepoint/results';\n",
     'server/src/index.ts': "export * from './protocol.js';\n",
@@ -69,11 +70,17 @@ describe('dependency rules (dependency-cruiser)', () => {
 
     test('server code importing the engine directly, not through the entry, fails', () => {
         const dir = project({ 'server/src/shortcut.ts': "import { simulate } from '../../language/src/engine/simulate.js';\nexport const run = simulate;\n" });
-        expect(dependencyViolations(dir)).toEqual([
+        expect(dependencyViolations(dir).sort()).toEqual([
+            'one-evaluator: server/src/shortcut.ts -> language/src/engine/simulate.ts',
             'server-imports-language-through-its-entry: server/src/shortcut.ts -> language/src/engine/simulate.ts'
         ]);
         // So `npm run lint`, hence `npm test`, fails.
         expect(lintDepsStatus(dir)).not.toBe(0);
+    });
+
+    test('language code running the engine itself, not through evaluation/, fails', () => {
+        const dir = project({ 'language/src/cli/run.ts': "import { simulate } from '../engine/simulate.js';\nexport const run = simulate;\n" });
+        expect(dependencyViolations(dir)).toEqual(['one-evaluator: language/src/cli/run.ts -> language/src/engine/simulate.ts']);
     });
 
     test('the engine importing Langium, a Node built-in or the syntax tree fails', () => {
