@@ -32,6 +32,13 @@ export * from './view.js';
 export { countErrors, evaluateDocument, prepareDocument, type Evaluation, type Preparation } from './evaluation/evaluate.js';
 export { horizonOf, scenarioNames, simulate, simulateStepwise, SimulationCancelled, UnknownScenario, BASELINE } from './evaluation/simulation.js';
 export type { LoweredModel, StepUnit } from './lowering/model.js';
+export { evaluateOptimization, optimizeCandidates } from './evaluation/optimization.js';
+export { DEFAULT_OUTAGE, evaluateRanking } from './evaluation/ranking.js';
+
+// Decisions: costs, marginal values, ranking of chokepoints.
+export { costCurrencies, horizonCost, measureCosts } from './decisions/costs.js';
+export { ratioOf } from './decisions/marginal.js';
+export { parseDuration, rankCandidates, type RankedNode, type Ranking } from './decisions/rank.js';
 
 // Review: comparing runs and revisions (diff, compare view, lens deltas).
 export { compareRuns, type MetricChange, type RunComparison } from './review/compare.js';

@@ -21,7 +21,12 @@ describe('chokepoint check', () => {
             expect.stringMatching(/japan-2026\/scenarios\.choke:\d+:\d+: warning: Scenario probabilities sum to 97\.5%.*\[probability-sum\]$/)
         ]);
         expect(lines.filter(l => l.includes(': error: '))).toEqual([]);
-        expect(lines.at(-1)).toBe('0 errors, 1 warning, 0 hints in 12 files');
+        // The 2010 response came after the halt: its substitution and recycling start when nothing is short.
+        expect(lines.filter(l => l.includes(': hint: '))).toEqual([
+            expect.stringMatching(/crisis-2010\/main\.choke:\d+:\d+: hint: substitute 10% of JapanIndustry on REE changes nothing in HaltAndResponse: JapanIndustry is never short while it is active .*\[no-effect\]$/),
+            expect.stringMatching(/crisis-2010\/main\.choke:\d+:\d+: hint: recycle 5% of JapanIndustry changes nothing in HaltAndResponse: JapanIndustry is never short while it is active .*\[no-effect\]$/)
+        ]);
+        expect(lines.at(-1)).toBe('0 errors, 1 warning, 2 hints in 12 files');
     });
 
     test('every declaration but a flow carries a comment on where its figure comes from', async () => {

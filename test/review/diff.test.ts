@@ -240,7 +240,7 @@ describe('chokepoint diff --format markdown and github', () => {
         expect(lines).toContain('| baseline |  | 0 t | 0 | — | 100% | 90 days -> 30 days (−60 days) | 0/0 |');
         // Curb: unmet 0 -> 101 t; loss 101.4 million JPY; the stockout on 2026-03-31.
         expect(lines).toContain('| Curb | 50% | 0 t -> 101 t (+101 t) | 0 -> 101.4 million JPY (+101.4 million JPY) | — -> 2026-03-31 | 100% | 90 days -> 30 days (−60 days) | 1/1 -> 0/1 |');
-        expect(lines).toContain('| **expected** | | 0 t -> 51 t (+51 t) | 0 -> 50.7 million JPY (+50.7 million JPY) | | | | |');
+        expect(lines).toContain('| **expected** | | 0 t -> 50.7 t (+50.7 t) | 0 -> 50.7 million JPY (+50.7 million JPY) | | | | |');
         expect(lines).toContain('- NoShortage in Curb: ✅ 0 t -> ❌ 101 t **regression**');
         expect(lines).toContain('- changed `consumer Maker`: stock REE 90 days -> 30 days');
     });

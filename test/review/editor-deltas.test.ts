@@ -63,7 +63,7 @@ describe('deltas against HEAD in lenses and hovers', () => {
         expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: \+101 t unmet$/));
         expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: was ✓ 0 t in Curb$/));
         // Expected: 50% × 101.37 t = 50.7 t more.
-        expect(all[0]).toMatch(/ · vs HEAD: expected \+51 t unmet$/);
+        expect(all[0]).toMatch(/ · vs HEAD: expected \+50.7 t unmet$/);
         expect(hover(document, 'Maker {')).toMatch(/\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): unmet \+101 t in Curb, cover −60 days/);
     });
 
@@ -103,7 +103,7 @@ describe('deltas against HEAD in lenses and hovers', () => {
         ]);
         // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
-        expect(response.expected).toEqual({ unmet: '0 t -> 51 t', loss: '0 -> 50.7 million JPY' });
+        expect(response.expected).toEqual({ unmet: '0 t -> 50.7 t', loss: '0 -> 50.7 million JPY' });
         const missing = await compareResponse(shared, document, 'no-such-branch');
         expect(missing.status).toBe('unavailable');
     });

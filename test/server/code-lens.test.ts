@@ -44,7 +44,7 @@ describe('code lenses', () => {
         const broken = MODEL.replace('needs REE 1000 t/month', 'needs REX 1000 t/month').replace('for 2 months', 'for 2 t/month');
         const titles = (await lenses(await server.open('broken.choke', broken))).map(l => l[1]);
         expect(titles[0]).toBe('⚠ 2 errors block the simulation · (outdated) Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)');
-        expect(titles[1]).toBe('(outdated) China 75% · HHI 6,250 · cover 30 days · worst CurbOnly: 500 t unmet, stockout 2026-04-11');
+        expect(titles[1]).toBe('(outdated) CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days');
         expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
     });
 
@@ -66,7 +66,7 @@ describe('code lenses', () => {
         expect(server.shared.simulation.Service.rootOf(world)).toBe(main);
         const titles = (await lenses(world)).map(l => l[1]);
         expect(server.shared.simulation.Service.view(world).via).toBe(main.uri.toString());
-        expect(titles).toEqual(['Baseline: 0 t unmet · no loss', 'China 100% · HHI 10,000 · cover 0 days']);
+        expect(titles).toEqual(['Baseline: 0 t unmet · no loss', 'China 100% · HHI 10,000 · unmet 0 t · fill 100%']);
     });
 
     // No horizon anywhere, and a file of shared declarations: cases/lenses/no-horizon.choke, regions-only.choke.

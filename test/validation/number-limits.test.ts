@@ -33,7 +33,8 @@ const PLACES: Record<string, { normal: string, over: string, largest: string }> 
     'Recycle.share': { normal: '10%', over: '1e999%', largest: '100%' },
     'Substitute.share': { normal: '5%', over: '1e999%', largest: '100%' },
     'Scenario.probability': { normal: '100%', over: '1e999%', largest: '100%' },
-    'Condition.threshold': { normal: '5000 t', over: '2e15 t', largest: '1e15 t' }
+    'Condition.threshold': { normal: '5000 t', over: '2e15 t', largest: '1e15 t' },
+    'CostClause.value': { normal: '39', over: '2e6', largest: '1e6' }
 };
 
 const TEMPLATE = `horizon 2026-01 to 2027-12
@@ -63,6 +64,7 @@ measure Help {
   switch Makers to Other after «Switch.delay»
   recycle «Recycle.share» of Makers
   substitute «Substitute.share» of Makers on NdFeB
+  cost «CostClause.value» trillion JPY
   from 2026-03
 }
 scenario Crisis probability «Scenario.probability» { Curb, Help }

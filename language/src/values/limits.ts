@@ -19,6 +19,8 @@ export const LIMITS = {
     demandRisePercent: 10_000,
     /** Money per tonne (`loss`), in units of its currency after the scale word. */
     moneyPerTonne: 1e15,
+    /** A measure's cost (one-off or per year), in units of its currency after the scale word. */
+    costMoney: 1e18,
     /** Tonnes and money in target thresholds. */
     thresholdTonnes: 1e15,
     thresholdMoney: 1e30,
@@ -31,7 +33,7 @@ export const LIMITS = {
 } as const;
 
 /** Which limit applies: the kinds of places of validation/places.ts, plus target thresholds. */
-export type LimitKind = 'rate' | 'stock' | 'duration' | 'number' | 'signed-percent' | 'money'
+export type LimitKind = 'rate' | 'stock' | 'duration' | 'number' | 'signed-percent' | 'money' | 'cost'
     | 'threshold-tonnes' | 'threshold-days' | 'threshold-money';
 
 export interface LimitProblem {
@@ -65,6 +67,7 @@ function canonicalValue(kind: LimitKind, magnitude: number, unit: string | undef
         case 'number': return magnitude;
         case 'signed-percent': return magnitude;
         case 'money': return magnitude * (scale ? SCALE[scale] ?? 1 : 1);
+        case 'cost': return magnitude * (scale ? SCALE[scale] ?? 1 : 1);
         case 'threshold-tonnes': return unitOf === 'mass' ? tonnes(magnitude, unit!) : undefined;
         case 'threshold-days': return magnitude;
         case 'threshold-money': return magnitude * (scale ? SCALE[scale] ?? 1 : 1);
@@ -79,6 +82,7 @@ function maximum(kind: LimitKind, unit: string | undefined): number {
         case 'number': return LIMITS.coefficient;
         case 'signed-percent': return LIMITS.demandRisePercent;
         case 'money': return LIMITS.moneyPerTonne;
+        case 'cost': return LIMITS.costMoney;
         case 'threshold-tonnes': return LIMITS.thresholdTonnes;
         case 'threshold-days': return LIMITS.thresholdDays;
         case 'threshold-money': return LIMITS.thresholdMoney;
@@ -94,6 +98,7 @@ function largestText(kind: LimitKind, unit: string | undefined): string {
         case 'number': return '1,000,000 (t of input per t of output)';
         case 'signed-percent': return '+10,000%';
         case 'money': return '10^15 per t (1,000 trillion, after the scale word)';
+        case 'cost': return '10^18 (1,000,000 trillion, after the scale word)';
         case 'threshold-tonnes': return '10^15 t';
         case 'threshold-days': return '1,000,000,000 days';
         case 'threshold-money': return '10^30 (after the scale word)';

@@ -2,9 +2,10 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
 import type { Model, Scenario } from '../../../language/src/index.js';
-import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from '../../../language/src/index.js';
+import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
-import type { ChokepointSettings, ResultsResponse } from '../protocol.js';
+import type { ChokepointSettings, MemberEffect, ResultsResponse } from '../protocol.js';
+import type { SimulationResult } from '../../../language/src/index.js';
 import { Commands } from '../protocol.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
@@ -12,7 +13,9 @@ import { plural } from '../../../language/src/index.js';
 import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { RunJson } from '../../../language/src/index.js';
-import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
+import { exposureChanges } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';
 
@@ -66,17 +69,21 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             title = consumerTitle(result, name);
         } else if (isReserve(declaration) && kinds.reserve) {
             title = reserveTitle(result, name);
+        } else if (isPlant(declaration) && kinds.plant) {
+            title = plantTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
             title = using.length === 0 ? 'in no scenario'
-                : view.effects ? effectTitle(view.effects[name] ?? [])
+                : view.effects ? (isMeasure(declaration) ? measureTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? [])
                 : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];
             }
         } else if (isScenario(declaration) && kinds.scenario) {
+            const together = scenarioMeasuresSegment(view.effects, name);
             title = scenarioTitle(result, name);
+            if (title !== undefined && together) title = `${title} · ${together}`;
             command = Commands.runScenario;
         } else if (isTarget(declaration) && kinds.target) {
             title = targetTitle(result, name);
@@ -113,4 +120,12 @@ function declarationLine(node: AstNode): Range {
 function lens(range: Range, title: string, command: string, args: unknown[]): CodeLens {
     const cmd: Command = { title, command, arguments: args };
     return { range, command: cmd };
+}
+
+/** What a measure buys (decisions.md §2), then how it moves exposure (metrics-v2.md §2). */
+function measureTitle(effects: MemberEffect[] | undefined, result: SimulationResult): string | undefined {
+    const value = measureValueTitle(effects, result);
+    if (value === undefined) return undefined;
+    const exposure = exposureChanges(effects ?? []);
+    return exposure ? `${value} · ${exposure}` : value;
 }

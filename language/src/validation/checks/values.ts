@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Amount, Horizon, Plant, Supplier, Timing } from '../../generated/ast.js';
-import { isCondition, isCoverMetric, isDelay, isLossClause, isLossMetric, isOffline, isOnline, isUnmetMetric } from '../../generated/ast.js';
+import { isCondition, isCostClause, isCoverMetric, isDelay, isLossClause, isLossMetric, isOffline, isOnline, isUnmetMetric } from '../../generated/ast.js';
 import type { LimitKind } from '../../values/limits.js';
 import { limitProblem, SMALLEST_TEXT } from '../../values/limits.js';
 import { MAX_PERIODS, PeriodClock } from '../../lowering/calendar.js';
@@ -60,8 +60,8 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
     if (amount.low === undefined) return;
     const kind = limitKindOf(amount);
     const signed = kind === 'signed-percent' || isDelay(amount.$container);
-    const scale = isLossClause(amount.$container) ? amount.$container.money?.scale
-        : isCondition(amount.$container) ? amount.$container.money?.scale : undefined;
+    const scale = isLossClause(amount.$container) || isCondition(amount.$container) || isCostClause(amount.$container)
+        ? amount.$container.money?.scale : undefined;
     for (const text of [amount.low, amount.high]) {
         if (text === undefined) continue;
         const value = parseNumber(text);
@@ -95,6 +95,7 @@ function limitKindOf(amount: Amount): LimitKind | undefined {
         if (isLossMetric(metric)) return 'threshold-money';
         return undefined;
     }
+    if (isCostClause(container)) return 'cost';
     const expect = placeOf(amount)?.expect;
     return expect === 'percent' ? undefined : expect;
 }
