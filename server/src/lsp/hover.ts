@@ -14,7 +14,7 @@ import type { CompareService } from '../compare/compare-service.js';
 import { hoverDelta } from '../compare/lens-deltas.js';
 import type { RunJson } from '../../../language/src/index.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
-import { leadScopeText } from '../../../language/src/validation/checks/lead-scope.js';
+import { leadScopeText } from '../../../language/src/index.js';
 
 const DAYS_PER_STEP = { month: DAYS_PER_MONTH, week: 7, day: 1 } as const;
 
