@@ -7,7 +7,7 @@ import { ChokepointCommentProvider } from './documentation/chokepoint-comments.j
 import { registerValidationChecks, ChokepointValidator, type CheckOptions } from './validation/chokepoint-validator.js';
 import { ChokepointDocumentValidator } from './validation/document-validator.js';
 import { ChokepointValidationRegistry } from './validation/validation-registry.js';
-import { SizeLimitedDocumentFactory } from './workspace/size-limits.js';
+import { SizeLimitedDocumentFactory } from './loading/size-limits.js';
 
 /** Services this language adds to Langium's. */
 export type ChokepointAddedServices = {

@@ -4,7 +4,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import type { ChokepointAddedServices } from '../../language/src/chokepoint-module.js';
 import { ChokepointModule } from '../../language/src/chokepoint-module.js';
-import { SizeLimitedDocumentFactory } from '../../language/src/workspace/size-limits.js';
+import { SizeLimitedDocumentFactory } from '../../language/src/loading/size-limits.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
@@ -19,10 +19,10 @@ import { ChokepointSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ChokepointDocumentSymbolProvider, ChokepointNodeKindProvider } from './lsp/symbols.js';
 import { ChokepointSettingsService } from './settings.js';
 import { SimulationService } from './simulation/simulation-service.js';
-import { ChokepointDocumentBuilder } from './workspace/document-builder.js';
-import { ChokepointDocumentUpdateHandler } from './workspace/document-update-handler.js';
-import { LibraryContentProvider } from './workspace/library.js';
-import { ChokepointWorkspaceManager } from './workspace/workspace-manager.js';
+import { ChokepointDocumentBuilder } from './documents/document-builder.js';
+import { ChokepointDocumentUpdateHandler } from './documents/document-update-handler.js';
+import { LibraryContentProvider } from './documents/library.js';
+import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {

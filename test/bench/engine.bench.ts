@@ -17,8 +17,8 @@ import { Engine } from '../../language/src/engine/engine.js';
 import { simulate } from '../../language/src/engine/simulate.js';
 import { lowerDocument } from '../../language/src/lowering/lower.js';
 import type { LoweredModel } from '../../language/src/lowering/model.js';
-import { loadModel } from '../../language/src/workspace/load.js';
-import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+import { loadModel } from '../../language/src/loading/load.js';
+import { stdlibDocument } from '../../language/src/loading/stdlib.js';
 import { generateModel, type ModelSize } from '../engine/generated-model.js';
 import { median, ms, table } from './util.js';
 

@@ -2,7 +2,7 @@
 // shows that the language front end grows linearly (issue 2: 5,000 well under 2 s).
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
-import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+import { stdlibDocument } from '../../language/src/loading/stdlib.js';
 import { median, ms, table } from './util.js';
 
 /**

@@ -9,7 +9,7 @@ import type { SimulationResult, ScenarioResult } from '../../language/src/engine
 import { simulate } from '../../language/src/engine/simulate.js';
 import { lowerDocument } from '../../language/src/lowering/lower.js';
 import type { LoweredModel } from '../../language/src/lowering/model.js';
-import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+import { stdlibDocument } from '../../language/src/loading/stdlib.js';
 
 export interface Built {
     root: LangiumDocument;

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
-import { evaluateDocument, evaluateDocumentAsync, SimulationCancelled } from '../../language/src/evaluation/evaluate.js';
+import { evaluateDocument, prepareDocument, SimulationCancelled } from '../../language/src/evaluation/evaluate.js';
 import type { SimulationResult } from '../../language/src/engine/results.js';
-import { simulate, simulateAsync } from '../../language/src/engine/simulate.js';
+import { simulate, simulateStepwise } from '../../language/src/engine/simulate.js';
+import { simulateYielding } from '../../server/src/simulation/yielding.js';
 import { lowerDocument } from '../../language/src/lowering/lower.js';
-import { loadModel } from '../../language/src/workspace/load.js';
+import { loadModel } from '../../language/src/loading/load.js';
 import { build, checkInvariants, lower, run } from './helpers.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -151,23 +152,36 @@ describe('cancellation', () => {
         expect(polls).toBe(6);
     });
 
-    test('the asynchronous run yields to the event loop and stops when asked', async () => {
+    test('the stepwise run yields once per period of every run and returns the same result', async () => {
+        const model = await lower(NETWORK.join('\n'));
+        const run = simulateStepwise(model);
+        let steps = 0;
+        let step = run.next();
+        for (; !step.done; step = run.next()) steps++;
+        // The baseline and two scenarios, each over every period of the horizon.
+        expect(steps).toBe(3 * model.calendar.periods);
+        expect(JSON.stringify(step.value)).toBe(JSON.stringify(simulate(model)));
+    });
+
+    test("the server's in-process run yields to the event loop and stops when asked", async () => {
         const model = await lower(NETWORK.join('\n'));
         let cancelled = false;
         let ticks = 0;
         const timer = setInterval(() => { ticks++; cancelled = true; }, 0);
         // yieldEveryMs 0: yield after every period, so the timer gets to run.
-        await expect(simulateAsync(model, { isCancelled: () => cancelled, yieldEveryMs: 0 })).rejects.toBeInstanceOf(SimulationCancelled);
+        await expect(simulateYielding(model, { isCancelled: () => cancelled, yieldEveryMs: 0 })).rejects.toBeInstanceOf(SimulationCancelled);
         clearInterval(timer);
         expect(ticks).toBeGreaterThan(0);
-        const full = await simulateAsync(model);
+        const full = await simulateYielding(model);
         expect(JSON.stringify(full)).toBe(JSON.stringify(simulate(model)));
     });
 
-    test('evaluateDocumentAsync gives the same results as evaluateDocument', async () => {
+    test("a document run by the server's scheduling gives the same results as evaluateDocument", async () => {
         const built = await build({ 'main.choke': NETWORK.join('\n') });
         const sync = evaluateDocument(built.root, built.documents);
-        const async = await evaluateDocumentAsync(built.root, built.documents, { yieldEveryMs: 1 });
+        const prepared = prepareDocument(built.root, built.documents);
+        if (prepared.status !== 'ok') throw new Error(`not simulated: ${prepared.status}`);
+        const async = { status: 'ok', result: await simulateYielding(prepared.model, { yieldEveryMs: 1 }) };
         expect(JSON.stringify(async)).toBe(JSON.stringify(sync));
     });
 });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
 import type { Model } from '../../language/src/generated/ast.js';
-import { loadModel } from '../../language/src/workspace/load.js';
+import { loadModel } from '../../language/src/loading/load.js';
 import { cli, CRISIS, JAPAN, runJson, scenario } from './cli.js';
 
 describe('chokepoint check', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
-import { loadModel } from '../../language/src/workspace/load.js';
+import { loadModel } from '../../language/src/loading/load.js';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 

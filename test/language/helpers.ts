@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { EmptyFileSystem, URI } from 'langium';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
 import type { Model } from '../../language/src/generated/ast.js';
-import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+import { stdlibDocument } from '../../language/src/loading/stdlib.js';
 
 export type Services = ReturnType<typeof createChokepointCoreServices>;
 

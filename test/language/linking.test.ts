@@ -7,8 +7,8 @@ import { AstUtils, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
 import type { Consumer, Flow, Model, Supplier } from '../../language/src/generated/ast.js';
-import { loadModel } from '../../language/src/workspace/load.js';
-import { STDLIB_URI } from '../../language/src/workspace/stdlib.js';
+import { loadModel } from '../../language/src/loading/load.js';
+import { STDLIB_URI } from '../../language/src/loading/stdlib.js';
 import { build, codes, diagnostics } from './helpers.js';
 
 /** The URI of the document that declares what `reference` points at. */

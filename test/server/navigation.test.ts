@@ -3,7 +3,7 @@ import { expectFindReferences, expectFoldings, expectGoToDefinition, expectSymbo
 import { ResponseError, SemanticTokenTypes } from 'vscode-languageserver';
 import { createTestServer, type TestServer } from './helpers.js';
 import { HAND_MODEL } from './fixtures.js';
-import { STDLIB_TEXT } from '../../language/src/workspace/stdlib.js';
+import { STDLIB_TEXT } from '../../language/src/loading/stdlib.js';
 
 let server: TestServer;
 beforeAll(async () => { server = await createTestServer(); });

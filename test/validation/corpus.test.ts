@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
-import { loadModel } from '../../language/src/workspace/load.js';
+import { loadModel } from '../../language/src/loading/load.js';
 import { ALL_CODES } from '../../language/src/validation/codes.js';
 import { parseMarkers } from './markers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
-import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
+import { stdlibDocument } from '../../language/src/loading/stdlib.js';
 import { ALL_CODES } from '../../language/src/validation/codes.js';
 import allConstructs from '../language/fixtures/all-constructs.choke';
 

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main } from '../../language/src/cli/main.js';
-import { MAX_DECLARATIONS, MAX_FILE_BYTES } from '../../language/src/workspace/size-limits.js';
+import { MAX_DECLARATIONS, MAX_FILE_BYTES } from '../../language/src/loading/size-limits.js';
 import { build, codes } from '../language/helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-size-'));

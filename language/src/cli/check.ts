@@ -5,7 +5,7 @@
  */
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
-import { loadModel } from '../workspace/load.js';
+import { loadModel } from '../loading/load.js';
 import type { CliCommand, CliIo, CommandLine } from './command.js';
 import { ROOT_OPTION, rootOf } from './root-option.js';
 import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import * as path from 'node:path';
-import type { LoadProblem } from '../workspace/load.js';
+import type { LoadProblem } from '../loading/load.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -8,7 +8,7 @@
  * building them as strings cost more than simulating. Numbers print exactly as
  * `JSON.stringify` prints them (see `JsonBytes.number`).
  */
-import { horizonOf, simulateEach, type SimulateOptions } from '../engine/simulate.js';
+import { horizonOf, simulateEach, type SimulateOptions } from '../evaluation/simulation.js';
 import type { LoweredModel } from '../lowering/model.js';
 
 export function toJson(value: unknown): string {

@@ -5,9 +5,9 @@
  */
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
-import { simulate, scenarioNames } from '../engine/simulate.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
-import { loadModel } from '../workspace/load.js';
+import { simulate, scenarioNames } from '../evaluation/simulation.js';
+import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { writeResultsJson, type TextOut } from './run-json.js';
 import { formatTable } from './run-table.js';

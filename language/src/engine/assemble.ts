@@ -9,9 +9,9 @@ import type { ModelIndex } from './model-index.js';
 import type {
     ConsumerMaterialResult, ConsumerResult, PlantResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
 } from './results.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
-export function assembleScenario(model: LoweredModel, ws: Workspace, index: ModelIndex, name: string,
+export function assembleScenario(model: LoweredModel, ws: RunState, index: ModelIndex, name: string,
     probability: number | null, shockStartPeriod: number | null): ScenarioResult {
     const { calendar } = model;
     const consumers: Record<string, ConsumerResult> = {};
@@ -40,7 +40,7 @@ export function assembleScenario(model: LoweredModel, ws: Workspace, index: Mode
     };
 }
 
-function consumerResult(model: LoweredModel, ws: Workspace, index: ModelIndex, c: number, shockStartPeriod: number | null): ConsumerResult {
+function consumerResult(model: LoweredModel, ws: RunState, index: ModelIndex, c: number, shockStartPeriod: number | null): ConsumerResult {
     const { consumers, cms, materialNames } = model;
     const T = ws.periods;
     const lines = index.consumerLines[c];
@@ -69,7 +69,7 @@ function consumerResult(model: LoweredModel, ws: Workspace, index: ModelIndex, c
     };
 }
 
-function embeddedShares(model: LoweredModel, ws: Workspace, slots: number[], k: number): Record<string, number> {
+function embeddedShares(model: LoweredModel, ws: RunState, slots: number[], k: number): Record<string, number> {
     const R = ws.origins, C = model.cms.consumer.length;
     const totals = new Map<number, number>();
     for (const s of slots) {
@@ -81,7 +81,7 @@ function embeddedShares(model: LoweredModel, ws: Workspace, slots: number[], k: 
     return sharesByName(model, totals);
 }
 
-function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s: number, shockStartPeriod: number | null): ConsumerMaterialResult {
+function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s: number, shockStartPeriod: number | null): ConsumerMaterialResult {
     const { calendar } = model;
     const T = ws.periods;
     const at = s * T;
@@ -137,7 +137,7 @@ function materialResult(model: LoweredModel, ws: Workspace, index: ModelIndex, s
     };
 }
 
-function reserveResult(model: LoweredModel, ws: Workspace, r: number): ReserveResult {
+function reserveResult(model: LoweredModel, ws: RunState, r: number): ReserveResult {
     const { reserves, rms, materialNames } = model;
     const T = ws.periods;
     const materials: Record<string, ReserveMaterialResult> = {};
@@ -160,7 +160,7 @@ function reserveResult(model: LoweredModel, ws: Workspace, r: number): ReserveRe
     return { materials };
 }
 
-function regionResult(model: LoweredModel, ws: Workspace, index: ModelIndex, p: number): RegionResult {
+function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: number): RegionResult {
     const T = ws.periods;
     const imports = index.placeImports[p];
     const first = originTotals(model, ws, imports, ws.snapshotOf[0]);
@@ -186,7 +186,7 @@ function regionResult(model: LoweredModel, ws: Workspace, index: ModelIndex, p: 
     };
 }
 
-function plantResults(model: LoweredModel, ws: Workspace, index: ModelIndex): Record<string, PlantResult> {
+function plantResults(model: LoweredModel, ws: RunState, index: ModelIndex): Record<string, PlantResult> {
     const { producers, outlets, buffers, materialNames } = model;
     const result: Record<string, PlantResult> = {};
     producers.names.forEach((plantName, p) => {

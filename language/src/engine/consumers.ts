@@ -6,12 +6,12 @@
  */
 import type { LoweredModel } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 export class ConsumerStep {
     private readonly regionScratch: Float64Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: Workspace, private readonly fromPlant: Uint8Array) {
+    constructor(private readonly model: LoweredModel, private readonly ws: RunState, private readonly fromPlant: Uint8Array) {
         this.regionScratch = new Float64Array(model.regionNames.length);
     }
 

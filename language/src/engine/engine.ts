@@ -3,21 +3,20 @@
  * model; `begin` starts a scenario, `step(t)` runs period t. Nothing here allocates per
  * period, and nothing depends on anything but the lowered model.
  */
-import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
+import type { LoweredModel } from '../lowering/model.js';
 import { DEST_PLANT, PRIORITY_CLASSES } from '../lowering/model.js';
-import { Workspace } from './workspace.js';
+import { RunState } from './run-state.js';
 
 import { EPSILON } from './constants.js';
 import { ConsumerStep } from './consumers.js';
 import { PlantStep, type Shipper } from './plants.js';
+import { ReserveStep, type ReleaseEffect } from './reserves.js';
 import { SwitchStep, type SwitchEffect } from './switches.js';
 
 export { EPSILON } from './constants.js';
 
-type ReleaseEffect = Extract<LoweredEffect, { kind: 'release' }>;
-
 export class Engine implements Shipper {
-    readonly ws: Workspace;
+    readonly ws: RunState;
     private scenarioEvents: number[] = [];
     /** Strength of each event this period (0 inactive, ramp fraction, or 1), to detect changes. */
     private readonly strength: Float64Array;
@@ -33,14 +32,16 @@ export class Engine implements Shipper {
     private readonly switches: SwitchStep;
     private readonly plants: PlantStep;
     private readonly consumers: ConsumerStep;
+    private readonly reserves: ReserveStep;
 
     constructor(readonly model: LoweredModel) {
-        this.ws = new Workspace(model);
+        this.ws = new RunState(model);
         const { lines, calendar } = model;
         this.strength = new Float64Array(model.events.length);
         this.switches = new SwitchStep(model, this.ws);
         this.plants = new PlantStep(model, this.ws, this);
         this.consumers = new ConsumerStep(model, this.ws, this.plants.fromPlant);
+        this.reserves = new ReserveStep(model, this.ws);
         this.baseLead = new Int32Array(lines.realCount);
         this.mayBeInactive = new Uint8Array(lines.realCount);
         const { producers } = model;
@@ -95,7 +96,7 @@ export class Engine implements Shipper {
         this.switches.draw(t, this.activeSwitches);
         this.plants.run(t);
         this.consumers.run(t);
-        this.releaseReserves(t);
+        this.reserves.run(t, this.releaseEffects);
         this.recordUnmet(t);
     }
 
@@ -272,72 +273,6 @@ export class Engine implements Shipper {
             let slot = now + lead; // lead < size: one wrap at most
             if (slot >= size) slot -= size;
             ring[slot * lines + l] += amount;
-        }
-    }
-
-    // ---------------------------------------------------------------- step 6: reserves
-
-    private releaseReserves(t: number): void {
-        const { ws, model } = this;
-        const { rms, reserves, cms, consumers, calendar } = model;
-        const T = ws.periods;
-        const { rmStock, remaining, arrive } = ws;
-        for (let r = 0; r < reserves.names.length; r++) {
-            const override = ws.releaseOverride[r];
-            const effect = override >= 0 ? this.releaseEffects[override] : undefined;
-            for (let s = reserves.rmStart[r]; s < reserves.rmStart[r + 1]; s++) {
-                // Purchases arrive first, so what is bought this period can be released.
-                let purchased = 0;
-                for (let i = rms.inStart[s]; i < rms.inStart[s + 1]; i++) purchased += arrive[rms.inLines[i]];
-                rmStock[s] += purchased;
-                let served = rms.served, first = rms.servedStart[s], end = rms.servedStart[s + 1];
-                let cap = reserves.releaseCap[r];
-                if (effect) {
-                    const e = effect.rmSlots.indexOf(s);
-                    served = effect.served;
-                    first = e >= 0 ? effect.servedStart[e] : 0;
-                    end = e >= 0 ? effect.servedStart[e + 1] : 0;
-                    cap = effect.cap;
-                }
-                let wanted = 0;
-                for (let i = first; i < end; i++) wanted += remaining[served[i]];
-                const before = rmStock[s];
-                let left = Math.min(before, cap);
-                let released = 0;
-                if (wanted > EPSILON && left > EPSILON) {
-                    for (let c = 0; c < PRIORITY_CLASSES && left > 0; c++) {
-                        let classWanted = 0;
-                        for (let i = first; i < end; i++) {
-                            const cm = served[i];
-                            if (consumers.priority[cms.consumer[cm]] === c) classWanted += remaining[cm];
-                        }
-                        if (classWanted <= 0) continue;
-                        const give = Math.min(left, classWanted);
-                        const ratio = give / classWanted;
-                        for (let i = first; i < end; i++) {
-                            const cm = served[i];
-                            if (consumers.priority[cms.consumer[cm]] !== c) continue;
-                            const amount = remaining[cm] * ratio;
-                            remaining[cm] -= amount;
-                            ws.sReleased[cm * T + t] += amount;
-                        }
-                        left -= give;
-                        released += give;
-                    }
-                    rmStock[s] = Math.max(0, before - released);
-                    if (rmStock[s] < EPSILON) rmStock[s] = 0;
-                }
-                // Runs dry: its stock cannot cover what is asked of it this period; within the
-                // period it releases at an even rate, so it lasts stock ÷ rate of the period.
-                const asked = Math.min(cap, wanted);
-                if (ws.rmDryDay[s] < 0 && before > EPSILON && asked > EPSILON && before <= asked + EPSILON) {
-                    const f = Math.min(1, before / asked);
-                    ws.rmDryDay[s] = calendar.periodStart[t] + Math.floor(f * (calendar.periodStart[t + 1] - calendar.periodStart[t]));
-                }
-                ws.sRmStock[s * T + t] = rmStock[s];
-                ws.sRmReleased[s * T + t] = released;
-                ws.sRmPurchased[s * T + t] = purchased;
-            }
         }
     }
 

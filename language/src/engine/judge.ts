@@ -8,9 +8,9 @@ import type { LoweredCondition, LoweredModel } from '../lowering/model.js';
 import { coverDays, hhi, originTotals, r2, r3, r6, shareFrom, slotsOf, sumSeries } from './metrics.js';
 import type { ModelIndex } from './model-index.js';
 import type { ConditionResult, TargetResult } from './results.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
-export function judgeTargets(model: LoweredModel, ws: Workspace, index: ModelIndex, scenario: string): Record<string, TargetResult> {
+export function judgeTargets(model: LoweredModel, ws: RunState, index: ModelIndex, scenario: string): Record<string, TargetResult> {
     const result: Record<string, TargetResult> = {};
     for (const target of model.targets) {
         const judged = target.conditions
@@ -28,7 +28,7 @@ export function judgeTargets(model: LoweredModel, ws: Workspace, index: ModelInd
 
 const FLOW_LIKE = new Set(['unmet', 'fill', 'loss']);
 
-function judgeCondition(model: LoweredModel, ws: Workspace, index: ModelIndex, c: LoweredCondition): ConditionResult {
+function judgeCondition(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition): ConditionResult {
     const T = ws.periods;
     const period = c.byPeriod >= 0 ? c.byPeriod : T - 1;
     const judgedAt = FLOW_LIKE.has(c.metric) && c.byPeriod < 0 ? null : isoDate(model.calendar.periodStart[period]);
@@ -39,7 +39,7 @@ function judgeCondition(model: LoweredModel, ws: Workspace, index: ModelIndex, c
     };
 }
 
-function metricValue(model: LoweredModel, ws: Workspace, index: ModelIndex, c: LoweredCondition, period: number): { value: number | null, unit: string } {
+function metricValue(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition, period: number): { value: number | null, unit: string } {
     const T = ws.periods;
     const consumers = subjectConsumers(model, index, c);
     switch (c.metric) {

@@ -5,7 +5,7 @@
  */
 import type { LoweredModel } from '../lowering/model.js';
 import type { ModelIndex } from './model-index.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 export function round(value: number, digits: number): number {
     if (!Number.isFinite(value)) return 0;
@@ -34,7 +34,7 @@ export function seriesOf(source: Float64Array, from: number, length: number): nu
 }
 
 /** Arrivals over `lines` in a snapshot period, by source region (optionally one material). */
-export function originTotals(model: LoweredModel, ws: Workspace, lines: number[], snapshot: number, material = -1): Map<number, number> {
+export function originTotals(model: LoweredModel, ws: RunState, lines: number[], snapshot: number, material = -1): Map<number, number> {
     const totals = new Map<number, number>();
     const base = snapshot * model.lines.count;
     for (const l of lines) {
@@ -81,7 +81,7 @@ export function shareFrom(totals: Map<number, number>, regions: Int32Array): num
  * that period's need (the first period's at the start), or the base need when it is 0;
  * null when there is no need at all.
  */
-export function coverDays(model: LoweredModel, ws: Workspace, index: ModelIndex, slots: Iterable<number>, t: number): number | null {
+export function coverDays(model: LoweredModel, ws: RunState, index: ModelIndex, slots: Iterable<number>, t: number): number | null {
     const T = ws.periods;
     const period = Math.max(0, t);
     let stock = 0, need = 0, base = 0;

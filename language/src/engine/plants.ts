@@ -6,7 +6,7 @@
 import type { LoweredModel } from '../lowering/model.js';
 import { DEST_PLANT } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 /** What the plant step needs from the engine: availability and the allocation rule. */
 export interface Shipper {
@@ -35,7 +35,7 @@ export class PlantStep {
     private readonly inMapStart: Int32Array;
     private readonly inMapCount: Int32Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: Workspace, private readonly shipper: Shipper) {
+    constructor(private readonly model: LoweredModel, private readonly ws: RunState, private readonly shipper: Shipper) {
         const { lines, outlets, plantInLines } = model;
         this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
         this.fromPlant = new Uint8Array(lines.count);

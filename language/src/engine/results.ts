@@ -4,8 +4,9 @@
  * keyed by declaration names; every number is finite; dates are `YYYY-MM-DD`.
  * Key order of objects is deterministic (declaration order, baseline first).
  */
+import type { StepUnit } from '../lowering/model.js';
 
-export type StepUnit = 'month' | 'week' | 'day';
+export type { StepUnit };
 
 export interface HorizonInfo {
     start: string;

@@ -1,7 +1,9 @@
 /**
- * Runs the baseline and the scenarios of a lowered model. `simulate` is synchronous (the
- * CLI); `simulateAsync` yields to the event loop every few milliseconds so a language server
- * can take a newer edit and cancel. Both stop between periods with `SimulationCancelled`.
+ * Runs the baseline and the scenarios of a lowered model: a pure function of the model, with
+ * no clock and no scheduling. `simulate` runs to the end, polling `shouldCancel` between
+ * periods; `simulateStepwise` hands the period loop to the caller (a generator that yields
+ * after every period), so a language server can decide itself when to yield to its event
+ * loop and when to stop. Both stop with `SimulationCancelled` when the caller asks.
  */
 import { isoDate } from '../values/dates.js';
 import type { LoweredModel } from '../lowering/model.js';
@@ -33,13 +35,6 @@ export interface SimulateOptions {
     shouldCancel?: () => boolean;
 }
 
-export interface SimulateAsyncOptions {
-    scenario?: string;
-    isCancelled?: () => boolean;
-    /** Longest stretch of work between two yields to the event loop (default 5 ms). */
-    yieldEveryMs?: number;
-}
-
 export const BASELINE = 'baseline';
 
 /** Scenario names in result order, the baseline first. */
@@ -61,20 +56,14 @@ export function simulateEach(model: LoweredModel, options: SimulateOptions, onSc
     return drive(runAll(model, options.scenario, onScenario), options.shouldCancel);
 }
 
-export async function simulateAsync(model: LoweredModel, options: SimulateAsyncOptions = {}): Promise<SimulationResult> {
-    const every = options.yieldEveryMs ?? 5;
-    if (options.isCancelled?.()) throw new SimulationCancelled();
+/**
+ * The same run, one period per step: the generator yields after every period of every
+ * scenario and returns the whole result. The caller drives it (and may stop driving it).
+ */
+export function* simulateStepwise(model: LoweredModel, options: Pick<SimulateOptions, 'scenario'> = {}): Generator<void, SimulationResult, void> {
     const scenarios: ScenarioResult[] = [];
-    const run = runAll(model, options.scenario, s => { scenarios.push(s); });
-    let since = performance.now();
-    for (let step = run.next(); ; step = run.next()) {
-        if (step.done) return { ...head(step.value), scenarios, expected: step.value.expected, targetSummary: step.value.targetSummary };
-        if (performance.now() - since >= every) {
-            await new Promise<void>(resolve => setImmediate(resolve));
-            since = performance.now();
-        }
-        if (options.isCancelled?.()) throw new SimulationCancelled();
-    }
+    const rest = yield* runAll(model, options.scenario, s => { scenarios.push(s); });
+    return { horizon: rest.horizon, periodStarts: rest.periodStarts, scenarios, expected: rest.expected, targetSummary: rest.targetSummary };
 }
 
 /** The horizon and the first day of every period, as results give them. */
@@ -85,10 +74,6 @@ export function horizonOf(model: LoweredModel): Pick<SimulationResult, 'horizon'
         horizon: { start: periodStarts[0], end: periodStarts[calendar.periods - 1], step: calendar.step, periods: calendar.periods },
         periodStarts
     };
-}
-
-function head(rest: Omit<SimulationResult, 'scenarios'>): Pick<SimulationResult, 'horizon' | 'periodStarts'> {
-    return { horizon: rest.horizon, periodStarts: rest.periodStarts };
 }
 
 type Rest = Omit<SimulationResult, 'scenarios'>;

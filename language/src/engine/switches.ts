@@ -5,7 +5,7 @@
  */
 import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
 import { PRIORITY_CLASSES } from '../lowering/model.js';
-import type { Workspace } from './workspace.js';
+import type { RunState } from './run-state.js';
 
 export type SwitchEffect = Extract<LoweredEffect, { kind: 'switch' }>;
 
@@ -14,7 +14,7 @@ export class SwitchStep {
     private readonly classRatio: Float64Array;
     private readonly touched: Int32Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: Workspace) {
+    constructor(private readonly model: LoweredModel, private readonly ws: RunState) {
         const outlets = model.outlets.producer.length;
         this.classTotal = new Float64Array(outlets * PRIORITY_CLASSES);
         this.classRatio = new Float64Array(outlets * PRIORITY_CLASSES);

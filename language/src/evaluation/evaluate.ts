@@ -1,14 +1,16 @@
 /**
  * One entry point from a linked, validated document to simulation results: used by the
  * CLI's `run`, the language server and the tests, so all three show the same numbers.
+ * (Callers that schedule the run themselves, such as the server, lower with
+ * `prepareDocument` and drive `simulateStepwise` from `./simulation.ts`.)
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { URI } from 'langium';
 import type { SimulationResult } from '../engine/results.js';
-import { simulate, simulateAsync, type SimulateAsyncOptions, type SimulateOptions } from '../engine/simulate.js';
+import { simulate, type SimulateOptions } from '../engine/simulate.js';
 import { lowerDocument } from '../lowering/lower.js';
 import type { LoweredModel } from '../lowering/model.js';
-import { importClosure } from '../workspace/imports.js';
+import { importClosure } from '../loading/imports.js';
 
 export { SimulationCancelled, UnknownScenario, scenarioNames } from '../engine/simulate.js';
 
@@ -21,7 +23,6 @@ export type Evaluation =
 
 /** The engine's own options: evaluation passes them through. */
 export type EvaluateOptions = SimulateOptions;
-export type EvaluateAsyncOptions = SimulateAsyncOptions;
 
 export const NO_HORIZON_MESSAGE = 'Nothing to simulate: no horizon. Add a line such as `horizon 2026-01 to 2028-12` '
     + '(optionally followed by `step month`, `step week` or `step day`) to this file or to a file it imports.';
@@ -44,12 +45,6 @@ export function evaluateDocument(document: LangiumDocument, documents: LangiumDo
     const prepared = prepareDocument(document, documents);
     if (prepared.status !== 'ok') return prepared;
     return { status: 'ok', result: simulate(prepared.model, options) };
-}
-
-export async function evaluateDocumentAsync(document: LangiumDocument, documents: LangiumDocuments, options: EvaluateAsyncOptions = {}): Promise<Evaluation> {
-    const prepared = prepareDocument(document, documents);
-    if (prepared.status !== 'ok') return prepared;
-    return { status: 'ok', result: await simulateAsync(prepared.model, options) };
 }
 
 /** Error diagnostics in the document and everything it imports. */

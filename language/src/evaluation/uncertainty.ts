@@ -6,7 +6,7 @@
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { Amount } from '../generated/ast.js';
-import { simulateEach } from '../engine/simulate.js';
+import { simulateEach } from './simulation.js';
 import { lowerDocument } from '../lowering/lower.js';
 import { withRangePicker } from '../lowering/range-sampling.js';
 import { mixSeed, seededRandom } from '../values/random.js';

@@ -2,7 +2,7 @@
  * Periods of a horizon: their first days, and the period of any date. Months step by calendar
  * month from the horizon's start day (Jan 31 -> Feb 28 -> Mar 31); weeks by 7 days; days by 1.
  */
-import type { StepUnit } from '../engine/results.js';
+import type { StepUnit } from './model.js';
 import { addMonths, fromDayNumber, toDayNumber, type ParsedDate } from '../values/dates.js';
 import { DAYS_PER_MONTH, DAYS_PER_WEEK } from '../values/quantities.js';
 import type { Calendar } from './model.js';

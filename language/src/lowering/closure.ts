@@ -6,8 +6,8 @@
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { Declaration, Horizon, Model, Step } from '../generated/ast.js';
-import { importedUris } from '../workspace/imports.js';
-import { STDLIB_URI } from '../workspace/stdlib.js';
+import { importedUris } from '../loading/imports.js';
+import { STDLIB_URI } from '../loading/stdlib.js';
 
 export interface OrderedClosure {
     /** User documents first-import-first, the root last; the library not included. */

@@ -10,6 +10,7 @@ import { LoweringContext } from './context.js';
 import { draftSwitchLines, lowerEvents, lowerScenarios } from './events.js';
 import { DEST_PLANT, type LoweredModel } from './model.js';
 import { NetworkBuilder, type FrozenNetwork } from './network.js';
+import { freezeNetwork } from './network-freeze.js';
 import { lowerTargets, PlaceRegistry } from './targets.js';
 
 export type Lowering =
@@ -30,7 +31,7 @@ export function lowerDocument(root: LangiumDocument, documents: LangiumDocuments
 
     const builder = new NetworkBuilder(ctx);
     const switches = draftSwitchLines(ctx, builder, declarations);
-    const net = builder.freeze();
+    const net = freezeNetwork(builder);
     const { events, eventOf } = lowerEvents(ctx, net, declarations, switches);
     const scenarios = lowerScenarios(ctx, declarations, eventOf);
     const places = new PlaceRegistry(ctx);

@@ -1,12 +1,15 @@
 /**
  * The compact model the engine simulates: indices and flat numeric arrays, every quantity in
- * tonnes per period, every date a period index. Plain data with no Langium types, so the
- * engine depends on nothing but this file and `engine/results.ts`.
+ * tonnes per period, every date a period index. Plain data with no Langium types: the model
+ * types lowering writes and the engine reads, declared once here (this file imports nothing,
+ * so lowering and engine never import each other's modules in a loop).
  *
  * Hot per-line and per-slot data are typed arrays (structure of arrays); the few per-event
  * and per-target records are plain objects.
  */
-import type { StepUnit } from '../engine/results.js';
+
+/** The length of one period of the model. */
+export type StepUnit = 'month' | 'week' | 'day';
 
 /** Destination kinds of a flow line. */
 export const DEST_PLANT = 0;

@@ -1,7 +1,7 @@
 import type { AstNodeDescription, LangiumCoreServices, LangiumDocument, LocalSymbols, ReferenceInfo, Scope } from 'langium';
 import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, DocumentState, MapScope, MultiMap, WorkspaceCache } from 'langium';
-import { importClosure } from '../workspace/imports.js';
-import { isStdlibUri } from '../workspace/stdlib.js';
+import { importClosure } from '../loading/imports.js';
+import { isStdlibUri } from '../loading/stdlib.js';
 
 /**
  * Every named declaration is top-level and global, so there are no local scopes: this keeps

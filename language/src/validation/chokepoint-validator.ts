@@ -2,7 +2,7 @@ import type { AstNode, ValidationChecks } from 'langium';
 import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
 import type { ChokepointAstType } from '../generated/ast.js';
 import type { ChokepointCoreServices } from '../chokepoint-module.js';
-import { isStdlibUri } from '../workspace/stdlib.js';
+import { isStdlibUri } from '../loading/stdlib.js';
 import { computeClosureFacts, type ClosureFacts } from './model-facts.js';
 import { checkEmptyFile, checkImportExists, checkUniqueNames } from './checks/names.js';
 import { referenceKindChecks } from './checks/kinds.js';

@@ -2,7 +2,7 @@ import type { AstNode, AstNodeDescription, LangiumDocument, ValidationAcceptor, 
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentState, GrammarAST, interruptAndCheck, UriUtils, WorkspaceCache } from 'langium';
 import { walkAst } from '../ast/walk.js';
 import { ChokepointScopeProvider } from '../scoping/chokepoint-scope.js';
-import { isStdlibUri } from '../workspace/stdlib.js';
+import { isStdlibUri } from '../loading/stdlib.js';
 import { Code } from './codes.js';
 import { expectationFor, kindsPhrase, type Kind } from './kinds.js';
 import { closestName } from './suggestions.js';

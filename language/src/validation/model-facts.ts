@@ -2,8 +2,8 @@ import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import { URI } from 'langium';
 import type { Bloc, Flow, Horizon, Model, Scenario, Step } from '../generated/ast.js';
 import { isBloc, isFlow, isHorizon, isPlant, isScenario, isSupplier, isConsumer, isReserve } from '../generated/ast.js';
-import { importClosure } from '../workspace/imports.js';
-import { isStdlibUri } from '../workspace/stdlib.js';
+import { importClosure } from '../loading/imports.js';
+import { isStdlibUri } from '../loading/stdlib.js';
 import { addMonths, dayNumberOf, parseDate, toDayNumber } from '../values/dates.js';
 import { findCycles } from './graph.js';
 

@@ -10,7 +10,7 @@ import { displayNumber } from '../../../language/src/values/display.js';
 import { limitProblem } from '../../../language/src/values/limits.js';
 import { placeOf } from '../../../language/src/validation/places.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
-import type { StepUnit } from '../model/queries.js';
+import type { StepUnit } from '../../../language/src/lowering/model.js';
 import { dailyNeed, servedDailyNeed, stepOf } from '../model/queries.js';
 import type { ChokepointSettingsService } from '../settings.js';
 

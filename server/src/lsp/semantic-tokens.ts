@@ -4,7 +4,7 @@ import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isAmount, isDeclaration, isHorizon, isOffline, isOnline, isTiming } from '../../../language/src/generated/ast.js';
-import { isStdlibUri } from '../../../language/src/workspace/stdlib.js';
+import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
 
 /**
  * Names coloured by what they name, declarations and references alike (a reference is

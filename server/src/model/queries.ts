@@ -2,14 +2,13 @@ import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import type { Bloc, Consumer, Model, Named, Reserve } from '../../../language/src/generated/ast.js';
 import { isBloc, isConsumer, isPlant, isReserve, isSupplier } from '../../../language/src/generated/ast.js';
 import { amountValue, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
+import type { StepUnit } from '../../../language/src/lowering/model.js';
 import { closureDocuments } from '../simulation/closure.js';
 
 /**
  * Plain facts about a model as written, shared by hovers, inlay hints, completion and quick
  * fixes. Everything tolerates half-typed text: a missing value gives undefined, never a throw.
  */
-
-export type StepUnit = 'month' | 'week' | 'day';
 
 export function modelOf(document: LangiumDocument): Model {
     return document.parseResult.value as Model;

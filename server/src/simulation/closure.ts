@@ -1,6 +1,6 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { DocumentState, URI } from 'langium';
-import { importClosure } from '../../../language/src/workspace/imports.js';
+import { importClosure } from '../../../language/src/loading/imports.js';
 
 /** The loaded documents a model sees: itself, its transitive imports and the standard library. */
 export function closureDocuments(document: LangiumDocument, documents: LangiumDocuments): LangiumDocument[] {

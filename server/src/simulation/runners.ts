@@ -1,11 +1,12 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, simulateAsync, SimulationCancelled } from '../../../language/src/engine/simulate.js';
+import { simulate, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
 import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
 import type { LoweredModel } from '../../../language/src/lowering/model.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';
 import { packSeries } from './packed-series.js';
+import { simulateYielding } from './yielding.js';
 
 /** One simulation job: the main results first, then what each shock and measure changes. */
 export interface EngineJob {
@@ -22,7 +23,7 @@ export interface EngineRunner {
 
 /**
  * Runs the engine on the server's own thread, yielding to the event loop every few
- * milliseconds (the engine's async variant). Used by tests and when workers are unavailable.
+ * milliseconds (see yielding.ts). Used by tests and when workers are unavailable.
  */
 export class InProcessRunner implements EngineRunner {
     start(model: LoweredModel, withEffects = true): EngineJob {
@@ -30,7 +31,7 @@ export class InProcessRunner implements EngineRunner {
         const isCancelled = () => cancelled;
         const runOnce = async (m: LoweredModel): Promise<RunOutcome> => {
             try {
-                return { kind: 'ok', result: await simulateAsync(m, { isCancelled }) };
+                return { kind: 'ok', result: await simulateYielding(m, { isCancelled }) };
             } catch (error) {
                 if (error instanceof SimulationCancelled || cancelled) return { kind: 'cancelled' };
                 return { kind: 'failed', message: messageOf(error) };

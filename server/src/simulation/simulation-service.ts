@@ -3,10 +3,10 @@ import { Cancellation, DocumentState, Emitter, OperationCancelled, URI as URICla
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Model } from '../../../language/src/generated/ast.js';
-import { importClosure } from '../../../language/src/workspace/imports.js';
-import { isStdlibUri } from '../../../language/src/workspace/stdlib.js';
+import { importClosure } from '../../../language/src/loading/imports.js';
+import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
 import type { MemberEffect, ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
-import type { ChokepointDocumentBuilder } from '../workspace/document-builder.js';
+import type { ChokepointDocumentBuilder } from '../documents/document-builder.js';
 import { closureDocuments, isValidated } from './closure.js';
 import { prepare } from './engine-adapter.js';
 import type { PackedSeries } from './packed-series.js';

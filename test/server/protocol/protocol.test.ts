@@ -7,7 +7,7 @@ import { TextDocument } from 'langium';
 import { fileUri, TestClient } from './lsp-client.js';
 import { generateModel, SLOW_MODEL } from './generate.js';
 import { HAND_MODEL } from '../fixtures.js';
-import { STDLIB_TEXT } from '../../../language/src/workspace/stdlib.js';
+import { STDLIB_TEXT } from '../../../language/src/loading/stdlib.js';
 
 /**
  * The bundled server (`out/server.js --stdio`) driven over LSP by a client this project did

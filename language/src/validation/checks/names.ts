@@ -2,10 +2,10 @@ import type { AstNode, AstNodeDescription, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Import, Model } from '../../generated/ast.js';
 import type { ChokepointCoreServices } from '../../chokepoint-module.js';
-import { importClosure, resolveImport } from '../../workspace/imports.js';
-import { isChokeFile, workspaceRoots } from '../../workspace/confinement.js';
-import { oversizedSize } from '../../workspace/size-limits.js';
-import { isStdlibUri } from '../../workspace/stdlib.js';
+import { importClosure, resolveImport } from '../../loading/imports.js';
+import { isChokeFile, workspaceRoots } from '../../loading/confinement.js';
+import { oversizedSize } from '../../loading/size-limits.js';
+import { isStdlibUri } from '../../loading/stdlib.js';
 import { printable } from '../../values/printable.js';
 import { Code } from '../codes.js';
 

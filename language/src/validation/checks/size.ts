@@ -4,7 +4,7 @@ import { isConsumer, isFlow, isPlant, isReserve, isScenario, isSupplier } from '
 import { MAX_PERIODS, PeriodClock } from '../../lowering/calendar.js';
 import { dayNumberOf } from '../../values/dates.js';
 import { formatNumber } from '../../values/quantities.js';
-import { MAX_DECLARATIONS, MAX_FILE_BYTES, MAX_SIMULATED_CELLS, oversizedSize } from '../../workspace/size-limits.js';
+import { MAX_DECLARATIONS, MAX_FILE_BYTES, MAX_SIMULATED_CELLS, oversizedSize } from '../../loading/size-limits.js';
 import { Code } from '../codes.js';
 import type { ChokepointValidator } from '../chokepoint-validator.js';
 

@@ -10,7 +10,7 @@ import type { Kind } from '../../../../language/src/validation/kinds.js';
 import { expectationFor, kindWord } from '../../../../language/src/validation/kinds.js';
 import { placeOf } from '../../../../language/src/validation/places.js';
 import { closestName } from '../../../../language/src/validation/suggestions.js';
-import { isStdlibUri } from '../../../../language/src/workspace/stdlib.js';
+import { isStdlibUri } from '../../../../language/src/loading/stdlib.js';
 import type { ChokepointServices } from '../../chokepoint-lsp-module.js';
 import { visibleDeclarations } from '../../model/queries.js';
 import { closureDocuments } from '../../simulation/closure.js';

@@ -5,7 +5,7 @@ import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { isConsumer, isFlow, isMoney, isPlant, isStock, isSupplier } from '../../../../language/src/generated/ast.js';
 import { expectationFor, kindWord } from '../../../../language/src/validation/kinds.js';
-import { isStdlibUri } from '../../../../language/src/workspace/stdlib.js';
+import { isStdlibUri } from '../../../../language/src/loading/stdlib.js';
 import { stepOf, visibleDeclarations } from '../../model/queries.js';
 import { amountPlace, unitsFor } from './units.js';
 import { COMMON_CURRENCIES, DECLARATION_SNIPPETS, METRIC_SNIPPETS } from './snippets.js';

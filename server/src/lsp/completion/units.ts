@@ -3,6 +3,7 @@
  * nearest keyword before the number on its line (`needs REE 1478 |` -> a rate), or, inside
  * a flow's braces, a flow volume.
  */
+import type { StepUnit } from '../../../../language/src/lowering/model.js';
 
 export type AmountPlace = 'rate' | 'quantity' | 'duration' | 'percent' | 'money' | 'days' | 'tonnes' | 'none' | 'unknown';
 
@@ -45,7 +46,7 @@ export function amountPlace(lineBefore: string, insideFlowBlock: boolean): Amoun
 }
 
 /** Units (or `%`) to offer at a place, best first. */
-export function unitsFor(place: AmountPlace, step: 'month' | 'week' | 'day'): string[] {
+export function unitsFor(place: AmountPlace, step: StepUnit): string[] {
     switch (place) {
         case 'rate': return [`t/${step}`, ...RATE_UNITS.filter(u => u !== `t/${step}`)];
         case 'quantity': return QUANTITY_UNITS;

@@ -1,11 +1,12 @@
 /**
  * Every array one scenario run writes, allocated once per model and reset per scenario, so
- * the period loop allocates nothing. Series are [slot * periods + t].
+ * the period loop allocates nothing. Series are [slot * periods + t]. Engine code calls it
+ * `ws`, the run's working state.
  */
 import type { LoweredModel } from '../lowering/model.js';
 import { OriginSets } from './origins.js';
 
-export class Workspace {
+export class RunState {
     readonly periods: number;
     /** In-transit shipments by arrival period: [(period % ringSize) * realLines + line]. */
     readonly ringSize: number;

@@ -1,0 +1,9 @@
+/**
+ * The lowered-model half of evaluation: what callers that already hold a `LoweredModel` (the
+ * CLI's streaming JSON, the language server's runners and worker) use to simulate it. Every
+ * caller outside the engine goes through `evaluation/`, never `engine/simulate.ts` itself.
+ */
+export {
+    BASELINE, horizonOf, scenarioNames, simulate, simulateEach, simulateStepwise, SimulationCancelled, UnknownScenario,
+    type SimulateOptions
+} from '../engine/simulate.js';

@@ -1,0 +1,31 @@
+/**
+ * The server's scheduling of an in-process run: the engine is a pure function of the model
+ * and hands its period loop over (`simulateStepwise`); here the server drives it, yields to
+ * its event loop every few milliseconds so a newer edit can come in, and stops when asked.
+ */
+import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import { simulateStepwise, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
+
+export interface YieldingOptions {
+    scenario?: string;
+    /** Polled between periods; true stops the run with `SimulationCancelled`. */
+    isCancelled?: () => boolean;
+    /** Longest stretch of work between two yields to the event loop (default 5 ms). */
+    yieldEveryMs?: number;
+}
+
+export async function simulateYielding(model: LoweredModel, options: YieldingOptions = {}): Promise<SimulationResult> {
+    const every = options.yieldEveryMs ?? 5;
+    if (options.isCancelled?.()) throw new SimulationCancelled();
+    const run = simulateStepwise(model, { scenario: options.scenario });
+    let since = performance.now();
+    for (let step = run.next(); ; step = run.next()) {
+        if (step.done) return step.value;
+        if (performance.now() - since >= every) {
+            await new Promise<void>(resolve => setImmediate(resolve));
+            since = performance.now();
+        }
+        if (options.isCancelled?.()) throw new SimulationCancelled();
+    }
+}
