@@ -7,6 +7,7 @@ import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { ResultsParams, ResultsResponse } from './protocol.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
+import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification } from './protocol.js';
@@ -19,6 +20,7 @@ import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, Simulat
  */
 export function registerChokepointHandlers(connection: Connection, shared: ChokepointSharedServices): void {
     registerImportRoots(shared);
+    registerEditRequests(connection, shared);
     const simulation = shared.simulation.Service;
     const documents = shared.workspace.LangiumDocuments;
     const workspaceReady = () => shared.workspace.WorkspaceManager.ready;
