@@ -3,8 +3,12 @@
 // nothing from the network.
 // `node esbuild.mjs` builds for development (source maps); `--release` minifies.
 import * as esbuild from 'esbuild';
+<<<<<<< HEAD
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+=======
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+>>>>>>> main
 
 const release = process.argv.includes('--release');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -35,6 +39,24 @@ const entries = [
     { in: 'client/src/extension.ts', out: 'extension' }
 ].filter(e => existsSync(e.in));
 
+// The report's page script (client/webview/report.ts with Chart.js), built first: the CLI carries
+// it as text and inlines it into every report it writes (no file to find at run time).
+const reportPage = await esbuild.build({
+    entryPoints: { 'report-page': 'client/webview/report.ts' },
+    outdir: 'out',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    minify: true,
+    legalComments: 'inline',
+    write: false,
+    logLevel: 'warning'
+});
+const reportScript = reportPage.outputFiles[0].text;
+mkdirSync('out', { recursive: true });
+writeFileSync('out/report-page.js', reportScript);
+
 await esbuild.build({
     entryPoints: entries,
     outdir: 'out',
@@ -45,7 +67,7 @@ await esbuild.build({
     external: ['vscode'],
     plugins: [oneRpc],
     loader: { '.choke': 'text' },
-    define: { __CHOKEPOINT_VERSION__: JSON.stringify(version) },
+    define: { __CHOKEPOINT_VERSION__: JSON.stringify(version), __CHOKEPOINT_REPORT_SCRIPT__: JSON.stringify(reportScript) },
     banner: { js: groupByPolyfill },
     sourcemap: release ? false : 'linked',
     minify: release,

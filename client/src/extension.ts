@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { ChartController } from './chart/panel.js';
 import type { RenderReport } from './chart/messages.js';
 import { registerCommands } from './commands.js';
+import { registerCompare } from './compare/compare-command.js';
+import type { CompareResponse } from '../../server/src/protocol.js';
 import { registerLibraryProvider } from './library.js';
 import { SimulationProgress } from './progress.js';
 import { ResultsStore } from './results.js';
@@ -24,6 +26,8 @@ export interface ChokepointApi {
     onDidRenderChart: vscode.Event<RenderReport>;
     /** Documents whose "simulating" progress indicator is on screen. */
     progressShowing(): string[];
+    /** What the comparison view shows, if it is open. */
+    comparisonShown(): { uri: string, grid: Extract<CompareResponse, { status: 'ok' }> } | undefined;
 }
 
 let server: ServerConnection | undefined;
@@ -34,11 +38,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     const results = new ResultsStore(server);
     const chart = new ChartController(context, results, log);
     const progress = new SimulationProgress(results, server);
+    const compare = registerCompare(server);
     context.subscriptions.push(
         log, results, chart, progress,
         registerLibraryProvider(server),
         new StatusBar(server, results),
-        ...registerCommands({ server, results, chart })
+        ...registerCommands({ server, results, chart }),
+        ...compare.disposables
     );
     void server.start();
     const connection = server;
@@ -48,7 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
         chartUri: () => chart.currentUri,
         lastChartRender: () => chart.lastRender,
         onDidRenderChart: chart.onDidRender,
-        progressShowing: () => progress.showing()
+        progressShowing: () => progress.showing(),
+        comparisonShown: () => compare.view.shown
     };
 }
 

@@ -18,6 +18,7 @@ import { ChokepointRenameProvider } from './lsp/rename.js';
 import { ChokepointSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ChokepointDocumentSymbolProvider, ChokepointNodeKindProvider } from './lsp/symbols.js';
 import { ChokepointSettingsService } from './settings.js';
+import { CompareService } from './compare/compare-service.js';
 import { SimulationService } from './simulation/simulation-service.js';
 import { ChokepointDocumentBuilder } from './documents/document-builder.js';
 import { ChokepointDocumentUpdateHandler } from './documents/document-update-handler.js';
@@ -27,7 +28,8 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {
     simulation: { Service: SimulationService },
-    settings: { Settings: ChokepointSettingsService }
+    settings: { Settings: ChokepointSettingsService },
+    compare: { Service: CompareService }
 };
 
 export type ChokepointSharedServices = LangiumSharedServices & ChokepointSharedAddedServices;
@@ -50,6 +52,9 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
     },
     settings: {
         Settings: (services) => new ChokepointSettingsService(services)
+    },
+    compare: {
+        Service: (services) => new CompareService(services.workspace.LangiumDocuments)
     }
 };
 

@@ -5,7 +5,9 @@ import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, Respons
 import { STDLIB_TEXT } from '../../language/src/loading/stdlib.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
-import type { ResultsParams, ResultsResponse } from './protocol.js';
+import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';
+import { CompareRequest } from './protocol.js';
+import { compareResponse } from './compare/compare-request.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
@@ -42,6 +44,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         refresh
     };
     shared.settings.Settings.onChange(refresh);
+    shared.compare.Service.onBaseReady(refresh);
     // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.
     connection.onShutdown(() => {
         lenses.dispose();
@@ -59,6 +62,15 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
     }));
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
+
+    connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) => guarded(async () => {
+        await workspaceReady();
+        const uri = URI.parse(params.uri);
+        await simulation.waitForCurrent(uri, token);
+        const document = documents.getDocument(uri);
+        if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
+        return compareResponse(shared, document, params.revision);
+    }));
 
     // These replace Langium's handlers (one handler per method): they wait for the run of
     // the current text first, outside the workspace lock, then answer from its results.

@@ -89,6 +89,37 @@ export interface SimulationProgressParams {
     running: boolean;
 }
 
+/** Request: the comparison view's grid, the document's model against a git revision. */
+export const CompareRequest = 'chokepoint/compare';
+
+export interface CompareParams {
+    uri: string;
+    revision: string;
+}
+
+/** One cell of the comparison grid: `base -> head (Δ)` where they differ, coloured by severity (0-2). */
+export interface CompareCell {
+    column: string;
+    text: string;
+    severity: 0 | 1 | 2;
+    changed: boolean;
+}
+
+export type CompareResponse =
+    | {
+        status: 'ok';
+        revision: string;
+        commit: string;
+        /** The model file whose results are compared (the document's own, or the one importing it). */
+        model: string;
+        columns: { id: string, title: string }[];
+        rows: { scenario: string, probability: string, cells: CompareCell[] }[];
+        /** The expected values' row: unmet and loss, `base -> head`. */
+        expected: { unmet: string, loss: string } | null;
+    }
+    /** Nothing to compare: not in git, no such revision, no current results, or the revision's model does not check. */
+    | { status: 'unavailable', message: string };
+
 /** Request: the text of the read-only standard library (for the `chokepoint-lib:` scheme). */
 export const LibraryTextRequest = 'chokepoint/libraryText';
 
@@ -102,7 +133,9 @@ export const Commands = {
     openStandardLibrary: 'chokepoint.openStandardLibrary',
     restartServer: 'chokepoint.restartServer',
     /** Arguments: [uri: string, entityName: string]; shows a detail view of that entity's metrics. */
-    showDetails: 'chokepoint.showDetails'
+    showDetails: 'chokepoint.showDetails',
+    /** Asks for a branch or commit and opens the comparison view of the active model against it. */
+    compareWithRevision: 'chokepoint.compareWithRevision'
 } as const;
 
 /** Settings under `chokepoint.*` (the client contributes them; the server reads them). */
@@ -126,4 +159,6 @@ export interface ChokepointSettings {
         /** Scenario the chart opens on; empty for the worst scenario. */
         defaultScenario: string;
     };
+    /** The git revision lenses and hovers compare with (`HEAD`, a branch, a commit), or `none`. */
+    compareWith: string;
 }

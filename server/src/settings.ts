@@ -4,7 +4,8 @@ import type { ChokepointSettings } from './protocol.js';
 export const DEFAULT_SETTINGS: ChokepointSettings = {
     lenses: { file: true, consumer: true, reserve: true, shock: true, measure: true, scenario: true, target: true },
     inlayHints: { quantities: true, rates: true },
-    chart: { defaultScenario: '' }
+    chart: { defaultScenario: '' },
+    compareWith: 'HEAD'
 };
 
 /**
@@ -28,12 +29,13 @@ export class ChokepointSettingsService {
     async get(): Promise<ChokepointSettings> {
         const provider = this.shared.workspace.ConfigurationProvider;
         await provider.ready;
-        const [lenses, inlayHints, chart] = await Promise.all([
+        const [lenses, inlayHints, chart, compareWith] = await Promise.all([
             provider.getConfiguration('chokepoint', 'lenses'),
             provider.getConfiguration('chokepoint', 'inlayHints'),
-            provider.getConfiguration('chokepoint', 'chart')
+            provider.getConfiguration('chokepoint', 'chart'),
+            provider.getConfiguration('chokepoint', 'compareWith')
         ]);
-        this.current = mergeSettings({ lenses, inlayHints, chart });
+        this.current = mergeSettings({ lenses, inlayHints, chart, compareWith });
         return this.current;
     }
 
@@ -50,7 +52,8 @@ export function mergeSettings(raw: unknown): ChokepointSettings {
         chart: {
             defaultScenario: isObject(value.chart) && typeof value.chart.defaultScenario === 'string'
                 ? value.chart.defaultScenario : DEFAULT_SETTINGS.chart.defaultScenario
-        }
+        },
+        compareWith: typeof value.compareWith === 'string' && value.compareWith.trim() !== '' ? value.compareWith.trim() : DEFAULT_SETTINGS.compareWith
     };
 }
 

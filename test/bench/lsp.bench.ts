@@ -60,9 +60,15 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
     }
 }
 
-/** Opens `file` in a server rooted at `folder`, then times didChange -> fresh lenses. */
-export async function lensLatency(file: string, folder: string, edit: (text: string) => string): Promise<{ times: number[] }> {
+/**
+ * Opens `file` in a server rooted at `folder`, then times didChange -> fresh lenses. `settings`
+ * are the client's `chokepoint` settings; `settleMs` is waited after the first edit (for work
+ * the lenses do not wait for, such as the comparison's base side).
+ */
+export async function lensLatency(file: string, folder: string, edit: (text: string) => string,
+    options: { settings?: unknown, settleMs?: number } = {}): Promise<{ times: number[], titles: string[] }> {
     const client = new TestClient();
+    if (options.settings !== undefined) client.settings = options.settings;
     try {
         await client.initialize(folder);
         const uri = fileUri(file);
@@ -74,7 +80,11 @@ export async function lensLatency(file: string, folder: string, edit: (text: str
         const freshOriginal = await titles();
         if (!/^(Expected|Baseline)/.test(freshOriginal[0] ?? '')) throw new Error(`no results for ${file}: ${freshOriginal[0]}`);
         await client.change(uri, edited);
-        const freshEdited = await titles();
+        let freshEdited = await titles();
+        if (options.settleMs) {
+            await new Promise(done => setTimeout(done, options.settleMs));
+            freshEdited = await titles();
+        }
         if (JSON.stringify(freshOriginal) === JSON.stringify(freshEdited)) throw new Error('the edit does not change any lens');
         const times: number[] = [];
         for (let i = 0; i < EDITS; i++) {
@@ -87,7 +97,7 @@ export async function lensLatency(file: string, folder: string, edit: (text: str
             if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`stale lenses after edit ${i}: ${got[0]}`);
             if (i > 0) times.push(elapsed);
         }
-        return { times };
+        return { times, titles: freshEdited };
     } finally {
         await client.stop();
     }

@@ -62,7 +62,7 @@ describe('the CLI command table', () => {
     });
 
     test('every real command has --help (exit 0) and one-line usage errors (exit 2)', async () => {
-        for (const name of ['check', 'run']) {
+        for (const name of ['check', 'run', 'diff', 'report']) {
             const help = await cli(name, '--help');
             expect(help.code).toBe(0);
             expect(help.out).toMatch(new RegExp(`^Usage: chokepoint ${name} `));
@@ -74,6 +74,6 @@ describe('the CLI command table', () => {
         const overall = await cli('--help');
         expect(overall.out).toContain('chokepoint check PATH...');
         expect(overall.out).toContain('chokepoint run FILE');
-        expect((await cli('frobnicate')).err).toEqual(["Unknown command 'frobnicate'. Commands: check, run; see chokepoint --help."]);
+        expect((await cli('frobnicate')).err).toEqual(["Unknown command 'frobnicate'. Commands: check, run, diff, report; see chokepoint --help."]);
     });
 });

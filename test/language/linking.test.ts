@@ -66,8 +66,8 @@ describe('linking across files', () => {
             'a.choke': 'import "./b.choke"\nregion Atlantis',
             'b.choke': 'import "./a.choke"\n\nregion Atlantis'
         });
-        expect(diagnostics(documents['a.choke'])).toEqual(["2:8 error duplicate-name: 'Atlantis' is declared more than once (also at b.choke:3); give each declaration its own name."]);
-        expect(diagnostics(documents['b.choke'])).toEqual(["3:8 error duplicate-name: 'Atlantis' is declared more than once (also at a.choke:2); give each declaration its own name."]);
+        expect(diagnostics(documents['a.choke'])).toEqual(["2:8 error duplicate-name: 'Atlantis' is declared more than once (also at b.choke:3, which this file imports): an imported declaration cannot be overridden. Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it."]);
+        expect(diagnostics(documents['b.choke'])).toEqual(["3:8 error duplicate-name: 'Atlantis' is declared more than once (also at a.choke:2, which this file imports): an imported declaration cannot be overridden. Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it."]);
     });
 
     test('library names resolve into the standard library document, which is never reported on', async () => {

@@ -6,9 +6,11 @@ import { checkCommand } from './check.js';
 import { commandSynopsis, runCommandLine, type CliCommand, type CliIo } from './command.js';
 import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
+import { diffCommand } from './diff.js';
+import { reportCommand } from './report.js';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand];
 
 function usage(): string {
     return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version',

@@ -10,6 +10,9 @@ import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
 import { plural } from '../../../language/src/values/display.js';
+import { appendLensDeltas } from '../compare/lens-deltas.js';
+import type { CompareService } from '../compare/compare-service.js';
+import type { RunJson } from '../../../language/src/review/metric-keys.js';
 import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';
@@ -23,9 +26,11 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly simulation: SimulationService;
     private readonly settings: ChokepointSettingsService;
     private readonly documents: LangiumDocuments;
+    private readonly compare: CompareService;
 
     constructor(services: ChokepointServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.compare = services.shared.compare.Service;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
     }
@@ -34,7 +39,12 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
         const settings = await this.settings.get();
         const root = this.simulation.rootOf(document);
         const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
-        return codeLenses(document, this.simulation.view(document), settings.lenses, scenarios);
+        const view = this.simulation.view(document);
+        const lenses = codeLenses(document, view, settings.lenses, scenarios);
+        // The change against git (chokepoint.compareWith), for current numbers only.
+        if (view.status !== 'ok' || view.stale || !view.result) return lenses;
+        const comparison = await this.compare.compare(root, view.result, settings.compareWith);
+        return comparison ? appendLensDeltas(document, lenses, comparison, view.result as unknown as RunJson) : lenses;
     }
 }
 

@@ -9,6 +9,9 @@ import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import { regionOf, stepOf, visibleDeclarations } from '../model/queries.js';
 import { embargoShare, flowShare, flowsOf } from '../model/supply-shares.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
+import type { CompareService } from '../compare/compare-service.js';
+import { hoverDelta } from '../compare/lens-deltas.js';
+import type { RunJson } from '../../../language/src/review/metric-keys.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
 
 const DAYS_PER_STEP = { month: DAYS_PER_MONTH, week: 7, day: 1 } as const;
@@ -23,6 +26,7 @@ export class ChokepointHoverProvider implements HoverProvider {
     private readonly references: References;
     private readonly comments: CommentProvider;
     private readonly simulation: SimulationService;
+    private readonly compare: CompareService;
     private readonly documents: LangiumDocuments;
     private readonly nameRegexp: RegExp;
 
@@ -30,6 +34,7 @@ export class ChokepointHoverProvider implements HoverProvider {
         this.references = services.references.References;
         this.comments = services.documentation.CommentProvider;
         this.simulation = services.shared.simulation.Service;
+        this.compare = services.shared.compare.Service;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.nameRegexp = services.parser.GrammarConfig.nameRegexp;
     }
@@ -62,7 +67,9 @@ export class ChokepointHoverProvider implements HoverProvider {
         }
         const body = metricsText(target, view.result, view.effects);
         const heading = resultsHeading(view, view.via ? view.via.slice(view.via.lastIndexOf('/') + 1) : undefined);
-        return body && heading ? `${heading}\n\n${body}` : undefined;
+        const comparison = view.stale ? undefined : this.compare.latestFor(this.simulation.rootOf(document));
+        const delta = comparison && hoverDelta(comparison, target, view.result as unknown as RunJson);
+        return body && heading ? `${heading}\n\n${body}${delta ? `\n\n${delta}` : ''}` : undefined;
     }
 
     /** On a flow's ends or an embargo's places: the share of supply carried. */

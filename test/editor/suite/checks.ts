@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { ChokepointApi } from '../../../client/src/extension.js';
@@ -255,6 +256,34 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 assert(all.some(t => t.line === line), 'consumer lens after restart');
                 // A run cut short by the restart leaves no progress indicator behind.
                 assertEqual(api.progressShowing(), [], 'progress indicators after restart');
+            }
+        },
+        {
+            name: 'after an edit a lens shows the change against git HEAD, and Compare with Revision opens the comparison view',
+            timeoutMs: 90_000,
+            run: async () => {
+                // The workspace becomes a repository of the files as saved; the edit stays in the editor.
+                const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=editor@example.org', '-c', 'user.name=Editor', ...args], { cwd: workspace });
+                git('init', '-q');
+                git('add', '-A');
+                git('commit', '-q', '-m', 'as opened');
+                const { replace, with: replacement, line, includes } = fixture.deltaEdit;
+                await replaceOnce(replace, replacement);
+                const lensLine = positionOf(line).line;
+                const withDelta = await waitFor('a lens with the change against HEAD', async () => {
+                    const lens = (await titles()).find(t => t.line === lensLine && includes.every(part => t.title.includes(part)));
+                    return lens;
+                }, 60_000, 250);
+                assertIncludes(withDelta.title, 'vs HEAD', 'the lens after the edit');
+                await vscode.commands.executeCommand('chokepoint.compareWithRevision', fileUri.toString(), 'HEAD');
+                const shown = await waitFor('the comparison view', () => api.comparisonShown(), 20_000, 100);
+                assertEqual(shown.grid.revision, 'HEAD', 'revision compared with');
+                assert(shown.grid.rows.some(row => row.cells.some(cell => cell.text.includes(' -> '))), 'a changed cell in the comparison');
+                const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.startsWith('Compare '));
+                assert(tab, 'a Compare tab is open');
+                await replaceOnce(replacement, replace);
+                await vscode.window.tabGroups.close(tab);
+                await vscode.window.showTextDocument(document);
             }
         }
     ];

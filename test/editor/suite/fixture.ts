@@ -40,6 +40,8 @@ export interface EditorFixture {
     csvRows: number;
     /** Another file of the workspace, not open in an editor, whose export has the same scenarios. */
     closedFile: string;
+    /** An edit (of the first occurrence) after which the lens on `line` shows the change against git HEAD. */
+    deltaEdit: { replace: string, with: string, line: string, includes: string[] };
 }
 
 /** The language spec's own example (examples/spec/spec.choke). */
@@ -71,7 +73,9 @@ export const SPEC_FIXTURE: EditorFixture = {
     // 2 scenarios × 36 periods × (JapanIndustry·REE + NationalStockpile·REE).
     csvRows: 2 * 36 * 2,
     // Imported by spec.choke: its results are spec.choke's.
-    closedFile: 'world.choke'
+    closedFile: 'world.choke',
+    // JapanIndustry's own stock 30 -> 45 days: its cover at the start, 90 -> 105 days.
+    deltaEdit: { replace: 'stock REE 30 days', with: 'stock REE 45 days', line: 'consumer JapanIndustry in Japan', includes: ['vs HEAD:', 'cover +15 days'] }
 };
 
 /** Japan's rare-earth model (examples/japan-2026): japan.choke, simulated through main.choke. */
@@ -105,5 +109,7 @@ export const JAPAN_FIXTURE: EditorFixture = {
     consumer: 'Automotive',
     // 6 scenarios × 60 periods × (4 consumers + 2 reserves, one material each).
     csvRows: 6 * 60 * 6,
-    closedFile: 'main.choke'
+    closedFile: 'main.choke',
+    // Automotive's own stock 30 -> 45 days (its first `stock` line): cover 90 -> 105 days.
+    deltaEdit: { replace: 'stock REE 30 days', with: 'stock REE 45 days', line: 'consumer Automotive', includes: ['vs HEAD:', 'cover +15 days'] }
 };

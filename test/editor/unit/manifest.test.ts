@@ -20,7 +20,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 const SETTINGS: ChokepointSettings = {
     lenses: { file: true, consumer: true, reserve: true, shock: true, measure: true, scenario: true, target: true },
     inlayHints: { quantities: true, rates: true },
-    chart: { defaultScenario: '' }
+    chart: { defaultScenario: '' },
+    compareWith: 'HEAD'
 };
 
 function flatten(value: object, prefix: string): Record<string, unknown> {

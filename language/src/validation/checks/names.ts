@@ -91,7 +91,7 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
                     shown.push(d.documentUri.toString() === here ? `line ${line}` : `${fileName(d.documentUri.toString())}:${line}`);
                 }
                 const where = shown.join(', ') + (others > shown.length ? ` and ${others - shown.length} more` : '');
-                accept('error', `'${name}' is declared more than once (also at ${where}); give each declaration its own name.`,
+                accept('error', duplicateMessage(name, where, same.some(d => !isStdlibUri(d.documentUri) && d.documentUri.toString() !== here)),
                     { node: declaration, property: 'name', code: Code.DuplicateName });
             } else {
                 accept('hint', `'${name}' replaces the standard library's declaration of the same name; this file and those that import it use this one.`,
@@ -99,6 +99,16 @@ export function checkUniqueNames(services: ChokepointCoreServices) {
             }
         }
     };
+}
+
+/**
+ * A name declared again where an imported file declares it is not an override: the imported
+ * file's own references would then mean one declaration there and another here.
+ */
+function duplicateMessage(name: string, where: string, inImport: boolean): string {
+    if (!inImport) return `'${name}' is declared more than once (also at ${where}); give each declaration its own name.`;
+    return `'${name}' is declared more than once (also at ${where}, which this file imports): an imported declaration cannot be overridden. `
+        + 'Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it.';
 }
 
 /** Whether an index entry is `declaration` itself (by node when the index holds it, else by path). */

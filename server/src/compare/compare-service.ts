@@ -1,0 +1,155 @@
+/**
+ * The editor's comparison with a git revision (`chokepoint.compareWith`, HEAD by default):
+ * the base side's results are computed once per (repository, commit, model) and cached; each
+ * edit then only compares the current results with them. Outside git, with git missing or
+ * the setting `none`, there is nothing to compare and nothing fails.
+ */
+import type { LangiumDocument, LangiumDocuments } from 'langium';
+import * as path from 'node:path';
+import type { SimulationResult } from '../../../language/src/engine/results.js';
+import { compareRuns, type RunComparison } from '../../../language/src/review/compare.js';
+import { repositoryRoot, resolveCommit } from '../../../language/src/review/git.js';
+import type { RunJson } from '../../../language/src/review/metric-keys.js';
+import { buildRevisionWorkspace, type SideResults } from '../../../language/src/review/revision-workspace.js';
+import { snapshotAt } from '../../../language/src/review/snapshot.js';
+import { closureDocuments } from '../simulation/closure.js';
+
+/** The comparison of a model's current results with a revision's. */
+export interface Comparison {
+    /** As the setting names it (`HEAD`, `main`). */
+    revision: string;
+    commit: string;
+    base: RunJson;
+    comparison: RunComparison;
+}
+
+interface BaseSide {
+    /** Relative path -> text of the model's files at the revision. */
+    texts: Map<string, string>;
+    results: SideResults;
+}
+
+/** How long a revision's commit is trusted before asking git again (a commit moves HEAD). */
+const COMMIT_TTL_MS = 2000;
+
+export class CompareService {
+    private readonly bases = new Map<string, Promise<BaseSide | undefined>>();
+    private readonly commits = new Map<string, { commit: string | undefined, at: number }>();
+    private readonly roots = new Map<string, Promise<string | undefined>>();
+    private readonly latest = new Map<string, Comparison>();
+    /** Base sides whose computation has finished (the others are not waited for by lenses). */
+    private readonly settled = new Set<string>();
+    private readonly readyListeners: Array<() => void> = [];
+
+    constructor(private readonly documents: LangiumDocuments) { }
+
+    /**
+     * The comparison of `root`'s current results with `revision`, or undefined when there is
+     * nothing to compare (setting `none`, not in git, no such revision, the model reads the
+     * same text at the revision, or the revision's model does not check).
+     */
+    async compare(root: LangiumDocument, result: SimulationResult, revision: string): Promise<Comparison | undefined> {
+        const key = root.uri.toString();
+        const found = await this.compareUncached(root, result, revision).catch(() => undefined);
+        if (found) this.latest.set(key, found); else this.latest.delete(key);
+        return found;
+    }
+
+    /**
+     * Called when a base side finishes computing: lenses do not wait for it (it runs git and
+     * a simulation), they ask again (a lens refresh).
+     */
+    onBaseReady(listener: () => void): void {
+        this.readyListeners.push(listener);
+    }
+
+    /** Resolves once every base side asked for so far is computed (for tests and the bench). */
+    async ready(): Promise<void> {
+        await Promise.all([...this.roots.values(), ...this.bases.values()]);
+    }
+
+    /** The last comparison made for a model (hovers read it without waiting). */
+    latestFor(root: LangiumDocument): Comparison | undefined {
+        return this.latest.get(root.uri.toString());
+    }
+
+    /** The base side's run --json of a model at a revision (the comparison view's). */
+    async baseResults(root: LangiumDocument, revision: string): Promise<{ commit: string, results: SideResults } | undefined> {
+        if (revision === 'none' || root.uri.scheme !== 'file') return undefined;
+        const repo = await this.repositoryOf(root.uri.fsPath);
+        if (!repo) return undefined;
+        const commit = await this.commitOf(repo, revision);
+        if (!commit) return undefined;
+        const base = await this.baseSide(repo, commit, relative(repo, root.uri.fsPath));
+        return base && { commit, results: base.results };
+    }
+
+    private async compareUncached(root: LangiumDocument, result: SimulationResult, revision: string): Promise<Comparison | undefined> {
+        if (revision === 'none' || root.uri.scheme !== 'file') return undefined;
+        const repo = await this.repositoryOf(root.uri.fsPath);
+        if (!repo) return undefined;
+        const commit = await this.commitOf(repo, revision);
+        if (!commit) return undefined;
+        const key = `${repo}\n${commit}\n${relative(repo, root.uri.fsPath)}`;
+        const pending = this.baseSide(repo, commit, relative(repo, root.uri.fsPath));
+        if (!this.settled.has(key)) return undefined;
+        const base = await pending;
+        if (!base || base.results.status !== 'ok') return undefined;
+        if (this.sameTexts(root, repo, base.texts)) return undefined;
+        const current = result as unknown as RunJson;
+        return { revision, commit, base: base.results.run, comparison: compareRuns(base.results.run, current) };
+    }
+
+    /** Whether the model and its imports read exactly the revision's texts. */
+    private sameTexts(root: LangiumDocument, repo: string, texts: Map<string, string>): boolean {
+        const current = closureDocuments(root, this.documents).filter(d => d.uri.scheme === 'file');
+        if (current.length !== texts.size) return false;
+        return current.every(d => texts.get(relative(repo, d.uri.fsPath)) === d.textDocument.getText());
+    }
+
+    private repositoryOf(file: string): Promise<string | undefined> {
+        const dir = path.dirname(file);
+        let known = this.roots.get(dir);
+        if (!known) {
+            known = repositoryRoot(dir).catch(() => undefined);
+            this.roots.set(dir, known);
+        }
+        return known;
+    }
+
+    private async commitOf(repo: string, revision: string): Promise<string | undefined> {
+        const key = `${repo}\n${revision}`;
+        const known = this.commits.get(key);
+        const now = Date.now();
+        if (known && now - known.at < COMMIT_TTL_MS) return known.commit;
+        const commit = await resolveCommit(repo, revision).catch(() => undefined);
+        this.commits.set(key, { commit, at: now });
+        return commit;
+    }
+
+    private baseSide(repo: string, commit: string, file: string): Promise<BaseSide | undefined> {
+        const key = `${repo}\n${commit}\n${file}`;
+        let known = this.bases.get(key);
+        if (!known) {
+            known = computeBase(repo, commit, file).catch(() => undefined).then(base => {
+                this.settled.add(key);
+                for (const listener of this.readyListeners) listener();
+                return base;
+            });
+            this.bases.set(key, known);
+        }
+        return known;
+    }
+}
+
+async function computeBase(repo: string, commit: string, file: string): Promise<BaseSide | undefined> {
+    const snapshot = await snapshotAt(repo, commit);
+    if (!snapshot.files.has(file)) return undefined;
+    const workspace = await buildRevisionWorkspace(snapshot, [file]);
+    const texts = new Map(workspace.closureOf(file).map(f => [f, snapshot.files.get(f) ?? ''] as const));
+    return { texts, results: workspace.resultsOf(file) };
+}
+
+function relative(repo: string, file: string): string {
+    return path.relative(repo, file).split(path.sep).join('/');
+}

@@ -1,0 +1,110 @@
+/**
+ * Lens and hover deltas against git (chokepoint.compareWith): the language server's services
+ * on files of a temporary repository, the text edited in memory as the editor sends it.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import * as path from 'node:path';
+import { createChokepointServices, type ChokepointServices, type ChokepointSharedServices } from '../../server/src/chokepoint-lsp-module.js';
+import type { Model } from '../../language/src/generated/ast.js';
+import { makerModel, TempRepo } from './repo.js';
+import { compareResponse } from '../../server/src/compare/compare-request.js';
+
+let shared: ChokepointSharedServices;
+let Chokepoint: ChokepointServices;
+const r = new TempRepo();
+const outside = new TempRepo(false);
+
+beforeAll(async () => {
+    ({ shared, Chokepoint } = createChokepointServices(NodeFileSystem));
+    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+    r.write('model.choke', makerModel(90)).commit('90 days');
+});
+afterAll(() => { r.remove(); outside.remove(); });
+
+async function open(file: string, text: string): Promise<LangiumDocument<Model>> {
+    const uri = URI.file(file);
+    const documents = shared.workspace.LangiumDocuments;
+    if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
+    documents.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    await shared.simulation.Service.waitForCurrent(document.uri);
+    for (let i = 0; i < 200 && shared.simulation.Service.busy; i++) await new Promise(done => setTimeout(done, 5));
+    return document;
+}
+
+/** Lens titles once the base side (git, a simulation) is ready: lenses do not wait for it. */
+async function titles(document: LangiumDocument): Promise<string[]> {
+    await Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+    await shared.compare.Service.ready();
+    const lenses = await Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+    return (lenses ?? []).map(l => l.command!.title);
+}
+
+function hover(document: LangiumDocument, name: string): string {
+    const offset = document.textDocument.getText().indexOf(name);
+    const result = Chokepoint.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+    return (result as { contents: { value: string } } | undefined)?.contents.value ?? '';
+}
+
+describe('deltas against HEAD in lenses and hovers', () => {
+    test('the committed text: no delta', async () => {
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(90));
+        expect((await titles(document)).some(t => t.includes('vs HEAD'))).toBe(false);
+    });
+
+    test('after an edit (90 -> 30 days of stock): the consumer, scenario, target and file lenses say what changed', async () => {
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
+        const all = await titles(document);
+        // Curb: unmet 0 -> 101.37 t (200 t cut less 30 days × 3.29 t/day of stock); cover 90 -> 30 days.
+        expect(all.find(t => t.includes('vs HEAD: unmet'))).toMatch(/ · vs HEAD: unmet \+101 t in Curb, cover −60 days$/);
+        expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: \+101 t unmet$/));
+        expect(all).toContainEqual(expect.stringMatching(/ · vs HEAD: was ✓ 0 t in Curb$/));
+        // Expected: 50% × 101.37 t = 50.7 t more.
+        expect(all[0]).toMatch(/ · vs HEAD: expected \+51 t unmet$/);
+        expect(hover(document, 'Maker {')).toMatch(/\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): unmet \+101 t in Curb, cover −60 days/);
+    });
+
+    test('compareWith none, and a file outside git: nothing compared, nothing fails', async () => {
+        const settings = shared.settings.Settings;
+        const original = settings.get.bind(settings);
+        settings.get = async () => ({ ...(await original()), compareWith: 'none' });
+        try {
+            const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
+            expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
+        } finally { settings.get = original; }
+        const loose = await open(path.join(outside.dir, 'loose.choke'), makerModel(30));
+        const all = await titles(loose);
+        expect(all.length).toBeGreaterThan(3);
+        expect(all.some(t => t.includes('vs HEAD'))).toBe(false);
+    });
+
+    test('an unknown revision in the setting: no delta, no failure', async () => {
+        const settings = shared.settings.Settings;
+        const original = settings.get.bind(settings);
+        settings.get = async () => ({ ...(await original()), compareWith: 'no-such-branch' });
+        try {
+            const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
+            expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
+        } finally { settings.get = original; }
+    });
+
+    test('the comparison view\'s grid: scenarios by key metrics, base -> head where they differ', async () => {
+        const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
+        const response = await compareResponse(shared, document, 'HEAD');
+        if (response.status !== 'ok') throw new Error(response.message);
+        expect(response.revision).toBe('HEAD');
+        expect(response.columns.map(c => c.title)).toEqual(['unmet', 'loss', 'first stockout', 'worst top-origin share', 'cover', 'targets met']);
+        expect(response.rows.map(row => [row.scenario, row.probability, ...row.cells.map(c => c.text)])).toEqual([
+            ['baseline', '', '0 t', '0', '—', '100%', '90 days -> 30 days (−60 days)', '0/0'],
+            ['Curb', '50%', '0 t -> 101 t (+101 t)', '0 -> 101.4 million JPY (+101.4 million JPY)', '— -> 2026-03-31', '100%', '90 days -> 30 days (−60 days)', '1/1 -> 0/1']
+        ]);
+        // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
+        expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
+        expect(response.expected).toEqual({ unmet: '0 t -> 51 t', loss: '0 -> 50.7 million JPY' });
+        const missing = await compareResponse(shared, document, 'no-such-branch');
+        expect(missing.status).toBe('unavailable');
+    });
+});
