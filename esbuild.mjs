@@ -3,12 +3,8 @@
 // nothing from the network.
 // `node esbuild.mjs` builds for development (source maps); `--release` minifies.
 import * as esbuild from 'esbuild';
-<<<<<<< HEAD
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-=======
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
->>>>>>> main
+import * as path from 'node:path';
 
 const release = process.argv.includes('--release');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
