@@ -1,3 +1,4 @@
+import { codeFence } from './plain-markdown.js';
 import type { AstNode } from 'langium';
 import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Named } from '../../../language/src/generated/ast.js';
@@ -16,7 +17,8 @@ export function declaredText(node: Named): string {
     const header = headerLine(node);
     const clauses = clauseLines(node);
     const body = clauses.length > 0 ? `\n${clauses.map(c => `    ${c}`).join('\n')}` : '';
-    return '```chokepoint\n' + header + body + '\n```';
+    const fence = codeFence(header + body);
+    return `${fence}chokepoint\n${header}${body}\n${fence}`;
 }
 
 function headerLine(node: Named): string {
