@@ -7,6 +7,8 @@ import { ChokepointModule } from '../../language/src/chokepoint-module.js';
 import { SizeLimitedDocumentFactory } from '../../language/src/loading/size-limits.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
+import { ChokepointLanguageServer } from './language-server.js';
+import { ChokepointCommandHandler } from './lsp/server-commands.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
 import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
@@ -45,7 +47,9 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
     lsp: {
         DocumentUpdateHandler: (services) => new ChokepointDocumentUpdateHandler(services),
         NodeKindProvider: () => new ChokepointNodeKindProvider(),
-        TextDocumentContentProvider: () => new LibraryContentProvider()
+        TextDocumentContentProvider: () => new LibraryContentProvider(),
+        ExecuteCommandHandler: (services) => new ChokepointCommandHandler(services),
+        LanguageServer: (services) => new ChokepointLanguageServer(services)
     },
     simulation: {
         Service: (services) => new SimulationService(services)

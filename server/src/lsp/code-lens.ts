@@ -13,6 +13,7 @@ import { plural } from '../../../language/src/values/display.js';
 import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { RunJson } from '../../../language/src/review/metric-keys.js';
+import type { ChokepointCommandHandler } from './server-commands.js';
 import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 
 const OUTDATED = '(outdated) ';
@@ -27,12 +28,15 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly settings: ChokepointSettingsService;
     private readonly documents: LangiumDocuments;
     private readonly compare: CompareService;
+    /** Lens commands: the client's own, or for a generic client the server's (server-commands.ts). */
+    private readonly commands: ChokepointCommandHandler;
 
     constructor(services: ChokepointServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.compare = services.shared.compare.Service;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
+        this.commands = services.shared.lsp.ExecuteCommandHandler as ChokepointCommandHandler;
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
@@ -40,7 +44,7 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
         const root = this.simulation.rootOf(document);
         const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
         const view = this.simulation.view(document);
-        const lenses = codeLenses(document, view, settings.lenses, scenarios);
+        const lenses = this.commands.forClient(codeLenses(document, view, settings.lenses, scenarios));
         // The change against git (chokepoint.compareWith), for current numbers only.
         if (view.status !== 'ok' || view.stale || !view.result) return lenses;
         const comparison = await this.compare.compare(root, view.result, settings.compareWith);
