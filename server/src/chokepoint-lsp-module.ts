@@ -7,6 +7,7 @@ import { ChokepointModule } from '../../language/src/chokepoint-module.js';
 import { SizeLimitedDocumentFactory } from '../../language/src/loading/size-limits.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
+import { ChokepointDefinitionProvider, ChokepointReferencesProvider, LibraryLocations } from './documents/library-file.js';
 import { ChokepointLanguageServer } from './language-server.js';
 import { ChokepointCommandHandler } from './lsp/server-commands.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
@@ -31,6 +32,7 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 export type ChokepointSharedAddedServices = {
     simulation: { Service: SimulationService },
     settings: { Settings: ChokepointSettingsService },
+    library: { Locations: LibraryLocations },
     compare: { Service: CompareService }
 };
 
@@ -57,6 +59,9 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
     settings: {
         Settings: (services) => new ChokepointSettingsService(services)
     },
+    library: {
+        Locations: (services) => new LibraryLocations(services)
+    },
     compare: {
         Service: (services) => new CompareService(services.workspace.LangiumDocuments)
     }
@@ -73,7 +78,9 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
         InlayHintProvider: (services) => new ChokepointInlayHintProvider(services),
         DocumentSymbolProvider: () => new ChokepointDocumentSymbolProvider(),
         FoldingRangeProvider: (services) => new ChokepointFoldingRangeProvider(services),
-        RenameProvider: (services) => new ChokepointRenameProvider(services)
+        RenameProvider: (services) => new ChokepointRenameProvider(services),
+        DefinitionProvider: (services) => new ChokepointDefinitionProvider(services),
+        ReferencesProvider: (services) => new ChokepointReferencesProvider(services)
     }
 };
 
