@@ -31,6 +31,7 @@ const oneRpc = {
 
 const entries = [
     { in: 'language/src/cli/cli.ts', out: 'cli' },
+    { in: 'language/src/evaluation/pool-worker.ts', out: 'pool-worker' },
     { in: 'server/src/main.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' }
 ].filter(e => existsSync(e.in));

@@ -4,7 +4,7 @@
  * Each takes optional arguments so that lenses (and tests) can call it without dialogs.
  */
 import * as vscode from 'vscode';
-import { Commands, type ResultsResponse } from '../../server/src/protocol.js';
+import { Commands, RankingRequest, type RankingResponse, type ResultsResponse } from '../../server/src/protocol.js';
 import type { ScenarioResult } from '../../language/src/engine/results.js';
 import type { ChartController } from './chart/panel.js';
 import { resultsToCsv } from './csv.js';
@@ -31,7 +31,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
             deps.results.clear();
             await deps.server.restart();
         }),
-        vscode.commands.registerCommand(Commands.showDetails, (uri?: unknown, entity?: unknown) => showDetails(deps, uri, entity))
+        vscode.commands.registerCommand(Commands.showDetails, (uri?: unknown, entity?: unknown) => showDetails(deps, uri, entity)),
+        vscode.commands.registerCommand(Commands.showRanking, (uri?: unknown) => showRanking(deps, uri))
     ];
 }
 
@@ -69,6 +70,22 @@ async function showChart(deps: CommandDeps, uriArg: unknown, scenarioArg: unknow
 }
 
 /** A lens's "details": the chart focused on that consumer (other entities: all consumers). */
+/** The criticality ranking of the model (decisions.md §3) as a markdown document beside the model. */
+async function showRanking(deps: CommandDeps, uriArg: unknown): Promise<vscode.TextDocument | undefined> {
+    const uri = documentUri(uriArg);
+    const client = deps.server.client;
+    if (!uri || !client || !(await deps.server.ready())) return undefined;
+    await vscode.workspace.openTextDocument(uri);
+    const response = await client.sendRequest<RankingResponse>(RankingRequest, { uri: uri.toString() });
+    if ('message' in response) {
+        void vscode.window.showWarningMessage(`Chokepoint: ${response.message}`);
+        return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: response.markdown });
+    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    return document;
+}
+
 async function showDetails(deps: CommandDeps, uriArg: unknown, entityArg: unknown): Promise<void> {
     const uri = documentUri(uriArg);
     if (!uri) return;

@@ -2,9 +2,12 @@
  * Results as CSV for spreadsheets: one row per scenario, period and consumer-material (kind
  * `consumer`) or reserve-material (kind `reserve`: released, purchased and stock), with the
  * per-period series as columns (`reserve_stock` is the consumer's share of its reserves).
- * Numbers are written in full (no rounding, no thousands separators), dates as `YYYY-MM-DD`.
+ * Numbers follow the display rule (display.ts: 3 significant figures below 1,000, whole
+ * above) without thousands separators, so spreadsheets read them as numbers; a non-zero
+ * value keeps its 3 significant figures rather than reading 0. Dates as `YYYY-MM-DD`.
  */
 import type { SimulationResult } from '../../language/src/engine/results.js';
+import { plainQuantityNumber } from '../../language/src/values/display.js';
 
 export const CSV_COLUMNS = [
     'scenario', 'probability', 'period', 'kind', 'name', 'material',
@@ -39,7 +42,7 @@ export function resultsToCsv(result: SimulationResult): string {
 }
 
 function num(value: number | undefined): string {
-    return value === undefined ? '' : String(value);
+    return value === undefined ? '' : plainQuantityNumber(value);
 }
 
 /** RFC 4180: quote a field holding a comma, quote or line break; double its quotes. */

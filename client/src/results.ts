@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import {
-    ResultsChangedNotification, ResultsRequest, SimulationProgressNotification,
+    FrontierRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type FrontierResponse,
     type ResultsChangedParams, type ResultsParams, type ResultsResponse, type SimulationProgressParams
 } from '../../server/src/protocol.js';
 import type { ServerConnection } from './server.js';
@@ -96,6 +96,18 @@ export class ResultsStore implements vscode.Disposable {
             return response;
         } catch (error) {
             this.server.log.warn(`chokepoint/results for ${uri} failed: ${String(error)}`);
+            return undefined;
+        }
+    }
+
+    /** The budget frontier for the chart (decisions.md §4), or undefined without a server. */
+    async frontier(uri: string): Promise<FrontierResponse | undefined> {
+        const client = this.server.client;
+        if (!client || !(await this.server.ready())) return undefined;
+        try {
+            return await client.sendRequest<FrontierResponse>(FrontierRequest, { uri });
+        } catch (error) {
+            this.server.log.warn(`chokepoint/frontier for ${uri} failed: ${String(error)}`);
             return undefined;
         }
     }

@@ -7,9 +7,9 @@ import {
     BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type ChartDataset, Filler, Legend,
     LinearScale, LineController, LineElement, PointElement, Tooltip
 } from 'chart.js';
-import type { ChartModel, FocusModel, ScenarioModel } from '../src/chart/model.js';
+import type { ChartModel, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
 import type { ChartSelection, ChartState, FromWebview, ToWebview } from '../src/chart/messages.js';
-import { formatLosses, formatNumber, formatShare, formatTonnes } from '../src/format.js';
+import { formatLosses, formatShare, formatTonnes } from '../src/format.js';
 import { readTheme, type Theme } from './theme.js';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -86,6 +86,7 @@ function render(): void {
     draw('supply', supplyChart(periods, focus, theme), `${scenario.name}: need and supply per period`);
     draw('reserves', focus.reserveStock.length ? linesChart(periods, focus.reserveStock, theme, 'tonnes') : undefined, `${scenario.name}: reserve stocks`);
     draw('share', focus.topOriginShare.length ? linesChart(periods, focus.topOriginShare, theme, 'share') : undefined, `${scenario.name}: share from the top origin`);
+    draw('frontier', model.frontier && model.frontier.points.length > 1 ? frontierChart(model.frontier, theme) : undefined, 'Budget frontier: expected loss by cost of the best portfolio');
     report(scenario.name, focus.name, periods.length, focus.supply.unmet.reduce((a, b) => a + b, 0), theme.kind);
 }
 
@@ -106,6 +107,26 @@ function draw(id: string, config: ChartConfiguration | undefined, label: string)
     canvas.setAttribute('aria-label', label);
     charts.set(id, new Chart(canvas, config));
     drawn++;
+}
+
+/** The budget frontier: each best portfolio's cost (x) and expected loss (y), a step line; the tooltip names its measures. */
+function frontierChart(frontier: FrontierModel, theme: Theme): ChartConfiguration {
+    const data = frontier.points.map(p => ({ x: p.cost, y: p.expectedLoss }));
+    return {
+        type: 'line',
+        data: { datasets: [{ label: `Expected loss (${frontier.currency})`, data, stepped: 'before', borderColor: theme.red, backgroundColor: theme.red, borderWidth: theme.lineWidth, pointRadius: 4 }] },
+        options: {
+            animation: false, maintainAspectRatio: false,
+            scales: {
+                x: { type: 'linear', title: { display: true, text: `cost (${frontier.currency})` }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+                y: { title: { display: true, text: `expected loss (${frontier.currency})` }, ticks: { color: theme.foreground }, grid: { color: theme.grid } }
+            },
+            plugins: {
+                legend: { labels: { color: theme.foreground } },
+                tooltip: { callbacks: { label: item => `${frontier.points[item.dataIndex].measures.join(', ') || 'no measure'}: ${item.formattedValue}` } }
+            }
+        }
+    };
 }
 
 function destroyCharts(): void {
@@ -153,7 +174,7 @@ function linesChart(periods: string[], series: Array<{ label: string, values: nu
 
 function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): ChartConfiguration['options'] {
     // Axis ticks keep their decimals (a small model's axis may step by 0.5 t).
-    const tick = (value: number | string) => unit === 'share' ? `${value}%` : `${formatNumber(Number(value), 2)} t`;
+    const tick = (value: number | string) => unit === 'share' ? `${value}%` : formatTonnes(Number(value));
     return {
         animation: false,
         responsive: true,
@@ -172,7 +193,7 @@ function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): 
             legend: { labels: { color: theme.foreground, boxWidth: 12 } },
             tooltip: {
                 callbacks: {
-                    label: item => `${item.dataset.label}: ${unit === 'share' ? `${(item.parsed.y ?? 0).toFixed(1)}%` : formatTonnes(item.parsed.y ?? 0)}`
+                    label: item => `${item.dataset.label}: ${unit === 'share' ? formatShare((item.parsed.y ?? 0) / 100) : formatTonnes(item.parsed.y ?? 0)}`
                 }
             }
         }

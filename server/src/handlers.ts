@@ -12,7 +12,9 @@ import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
-import { LibraryTextRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification } from './protocol.js';
+import { FrontierRequest, LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
+import { rankingResponse } from './simulation/ranking-request.js';
+import { frontierOf } from './simulation/frontier.js';
 
 /**
  * What the server adds to Langium's request handling: the custom requests and
@@ -70,6 +72,24 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         const document = documents.getDocument(uri);
         if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
         return compareResponse(shared, document, params.revision);
+    }));
+
+    connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) => guarded(async () => {
+        await workspaceReady();
+        const uri = URI.parse(params.uri);
+        await simulation.waitForCurrent(uri, token);
+        const document = documents.getDocument(uri);
+        const view = document ? simulation.view(document) : undefined;
+        if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
+        return frontierOf(simulation.rootOf(document), documents, view.result);
+    }));
+
+    connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) => guarded(async () => {
+        await workspaceReady();
+        const uri = URI.parse(params.uri);
+        await simulation.waitForCurrent(uri, token);
+        const document = documents.getDocument(uri);
+        return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
     }));
 
     // These replace Langium's handlers (one handler per method): they wait for the run of

@@ -59,6 +59,10 @@ export interface MemberEffect {
     unmet: number;
     /** Per currency. */
     loss: Record<string, number>;
+    /** The followed origin's worst share and the lowest cover, without and with the member (metrics-v2 §2). */
+    exposure?: { origin: string | null, worstShare: [number | null, number | null], lowestCover: [number | null, number | null] };
+    /** A measure's cost in the horizon, per currency (every currency of the model). */
+    cost?: Record<string, number>;
 }
 
 /** Request: the latest results of a document. */
@@ -123,6 +127,27 @@ export type CompareResponse =
 /** Request: the text of the read-only standard library (for the `chokepoint-lib:` scheme). */
 export const LibraryTextRequest = 'chokepoint/libraryText';
 
+/** Request: the criticality ranking of a document's model (decisions.md §3), as a markdown document. */
+export const RankingRequest = 'chokepoint/ranking';
+
+export interface RankingParams {
+    uri: string;
+    /** The outage's length in the language's form (default `3 months`). */
+    outage?: string;
+    scenario?: string;
+}
+
+/** Request: the budget frontier of a document's model for the chart view (params: ResultsParams' `uri`). */
+export const FrontierRequest = 'chokepoint/frontier';
+
+/** The frontier in one currency (cost and expected loss of each best portfolio), or why there is none. */
+export type FrontierResponse =
+    | { currency: string, points: { cost: number, expectedLoss: number, measures: string[] }[] }
+    | { message: string };
+
+/** The ranking as markdown, or why there is none. */
+export type RankingResponse = { markdown: string } | { message: string };
+
 /** Client commands the server's code lenses invoke (and the command palette offers). */
 export const Commands = {
     /** Arguments from lenses: [uri: string, scenarioName: string]. */
@@ -135,7 +160,9 @@ export const Commands = {
     /** Arguments: [uri: string, entityName: string]; shows a detail view of that entity's metrics. */
     showDetails: 'chokepoint.showDetails',
     /** Asks for a branch or commit and opens the comparison view of the active model against it. */
-    compareWithRevision: 'chokepoint.compareWithRevision'
+    compareWithRevision: 'chokepoint.compareWithRevision',
+    /** Arguments: [uri: string]; opens the criticality ranking of the model as a markdown document. */
+    showRanking: 'chokepoint.showRanking'
 } as const;
 
 /** Settings under `chokepoint.*` (the client contributes them; the server reads them). */
@@ -144,6 +171,7 @@ export interface ChokepointSettings {
         file: boolean;
         consumer: boolean;
         reserve: boolean;
+        plant: boolean;
         shock: boolean;
         measure: boolean;
         scenario: boolean;

@@ -2,7 +2,7 @@ import type { LangiumSharedCoreServices } from 'langium';
 import type { ChokepointSettings } from './protocol.js';
 
 export const DEFAULT_SETTINGS: ChokepointSettings = {
-    lenses: { file: true, consumer: true, reserve: true, shock: true, measure: true, scenario: true, target: true },
+    lenses: { file: true, consumer: true, reserve: true, plant: true, shock: true, measure: true, scenario: true, target: true },
     inlayHints: { quantities: true, rates: true },
     chart: { defaultScenario: '' },
     compareWith: 'HEAD'

@@ -66,7 +66,7 @@ describe('chokepoint run', () => {
         expect(first.code).toBe(0);
         expect(second.out).toBe(first.out);
         const json = JSON.parse(first.out);
-        expect(Object.keys(json)).toEqual(['horizon', 'periodStarts', 'scenarios', 'expected', 'targetSummary']);
+        expect(Object.keys(json)).toEqual(['horizon', 'periodStarts', 'scenarios', 'expected', 'targetSummary', 'measures']);
         expect(json.horizon).toEqual({ start: '2026-01-01', end: '2026-06-01', step: 'month', periods: 6 });
         expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo', 'Calm']);
         const industry = json.scenarios[0].consumers.Industry;

@@ -26,9 +26,15 @@ describe('code lenses', () => {
         const document = await server.open('lenses.choke', MODEL);
         expect(await lenses(document)).toEqual([
             [0, 'Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)', 'chokepoint.showChart'],
-            [5, 'China 75% · HHI 6,250 · cover 30 days · worst CurbOnly: 500 t unmet, stockout 2026-04-11', 'chokepoint.showDetails'],
-            [11, 'stock 1,000 t · cover 30 days · runs dry in CurbOnly on 2026-04-11', 'chokepoint.showDetails'],
-            [12, 'CurbOnly: +500 t unmet, +500 million JPY loss', 'chokepoint.runScenario'],
+            // Curb cuts China's 750 t in March and April: only Vietnam's 250 t arrive (HHI 10,000); the
+            // stockpile releases 750 t in March and its last 250 t in April, so 500 t go unmet:
+            // fill 1 − 500/12,000 = 95.8%; April's gap of 750 t is covered for 250/750 of its 30 days
+            // -> 2026-04-11; survives (1 + 1/3) × 365/12 = 40.6 days from March 1.
+            [5, 'CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days', 'chokepoint.showDetails'],
+            [11, 'CurbOnly: 1,000 t → 0 t (2026-04) → 0 t (baseline lowest 1,000 t) · dry 2026-04-11 · released 1,000 t · cover 30.4 days', 'chokepoint.showDetails'],
+            // China's worst share stays 75% (it falls during the curb); the stockpile's 1,000 t (30.4
+            // days of 1,000 t/month) is empty at the end of April.
+            [12, 'CurbOnly: +500 t unmet, +500 million JPY loss, lowest cover 30.4 → 0 days', 'chokepoint.runScenario'],
             [13, 'in no scenario', 'chokepoint.showDetails'],
             [14, '100% · 500 t unmet · 500 million JPY loss · 0/1 targets', 'chokepoint.runScenario'],
             [15, '✗ 75% (needs ≤ 50% at 2026-12-01) in baseline and CurbOnly', 'chokepoint.showDetails']
@@ -49,7 +55,7 @@ describe('code lenses', () => {
         const broken = MODEL.replace('needs REE 1000 t/month', 'needs REX 1000 t/month').replace('for 2 months', 'for 2 t/month');
         const titles = (await lenses(await server.open('broken.choke', broken))).map(l => l[1]);
         expect(titles[0]).toBe('⚠ 2 errors block the simulation · (outdated) Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)');
-        expect(titles[1]).toBe('(outdated) China 75% · HHI 6,250 · cover 30 days · worst CurbOnly: 500 t unmet, stockout 2026-04-11');
+        expect(titles[1]).toBe('(outdated) CurbOnly: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days');
         expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
     });
 
@@ -71,7 +77,7 @@ describe('code lenses', () => {
         expect(server.shared.simulation.Service.rootOf(world)).toBe(main);
         const titles = (await lenses(world)).map(l => l[1]);
         expect(server.shared.simulation.Service.view(world).via).toBe(main.uri.toString());
-        expect(titles).toEqual(['Baseline: 0 t unmet · no loss', 'China 100% · HHI 10,000 · cover 0 days']);
+        expect(titles).toEqual(['Baseline: 0 t unmet · no loss', 'China 100% · HHI 10,000 · unmet 0 t · fill 100%']);
     });
 
     test('no horizon anywhere: one lens says how to add one; a file of shared declarations has none', async () => {

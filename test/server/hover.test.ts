@@ -30,10 +30,13 @@ describe('hover', () => {
     test('on a consumer: its metrics per scenario, checked by hand', async () => {
         const document = await server.open('hover-consumer.choke', HAND_MODEL);
         const text = await hoverText(document, 'Industry in Japan');
-        expect(text).toContain('**Simulation**\n\nBaseline, first period: China 75%, Vietnam 25% · HHI 6,250 · cover 30 days');
-        expect(text).toContain('| baseline | 0 t | 100% | — | 0 |');
+        // The lens's story on top (the curb leaves 500 t unmet, see code-lens.test.ts), China's share
+        // per month (75% = ▆, 0 in March and April), then a row per scenario.
+        expect(text).toContain('**Simulation**\n\n**CurbOnly**: China 75% · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0)');
+        expect(text).toContain('China share per month in CurbOnly: `▆▆▁▁▆▆▆▆▆▆▆▆`');
+        expect(text).toContain('| baseline | 75% (2026-01) | 6,250 | 0 t | 100% | — | no |');
         // Fill: 1 - 500 / 12,000 = 95.8%.
-        expect(text).toContain('| CurbOnly | 500 t | 95.8% | 2026-04-11 | 500 million JPY |');
+        expect(text).toContain('| CurbOnly | 75% (2026-01) | 10,000 | 500 t | 95.8% | 2026-04-11 | 500 million JPY |');
     });
 
     test('on a reserve and on a stock in days: the tonnes it stands for', async () => {
@@ -41,7 +44,8 @@ describe('hover', () => {
         const text = await hoverText(document, 'Stockpile in');
         // 60 days of 1,000 t/month: 60 x 1,000 x 12 / 365 = 1,972.6 -> 1,973 t.
         expect(text).toContain('reserve Stockpile in Japan\n    holds REE 60 days   // ≈ 1,973 t\n    serves Industry\n```');
-        expect(text).toContain('| CurbOnly | REE | 1,973 t |');
+        // In the curb it releases 750 t in March and 750 t in April: 1,972.6 − 1,500 = 472.6 t left.
+        expect(text).toContain('| CurbOnly | REE | 1,973 t → 473 t (2026-04) → 473 t | 1,500 t | never | — |');
     });
 
     test('on a shock: what it changes in the scenarios that use it', async () => {
@@ -49,7 +53,7 @@ describe('hover', () => {
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         for (let i = 0; i < 200 && server.shared.simulation.Service.busy; i++) await new Promise(r => setTimeout(r, 5));
         const text = await hoverText(document, 'Curb {');
-        expect(text).toContain('| CurbOnly | +500 t | +500 million JPY |');
+        expect(text).toContain('| CurbOnly | +500 t | +500 million JPY | 75% → 75% | 30.4 days → 0 days |');
     });
 
     test('on a flow\'s source: the share of the destination\'s supply it carries', async () => {

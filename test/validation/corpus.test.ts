@@ -33,9 +33,10 @@ describe('bad-input corpus: every expected diagnostic and no other', () => {
     test('holds at least 45 cases and exercises every diagnostic code', () => {
         expect(cases.length).toBeGreaterThanOrEqual(45);
         const used = new Set(cases.flatMap(f => parseMarkers(readFileSync(path.join(CORPUS, f), 'utf8')).map(m => m.code)));
-        // Codes of the loader (files that cannot be read) are covered by the CLI tests.
+        // Codes of the loader (files that cannot be read) and of the simulation's explanations
+        // (no-match, no-effect: test/cli/explanations.test.ts) are covered by the CLI tests.
         // Size limits need files of megabytes or thousands of declarations: size-limits.test.ts.
-        const loaderCodes = ['file-not-found', 'unreadable-file', 'not-utf8', 'file-too-large', 'model-too-large'];
+        const loaderCodes = ['file-not-found', 'unreadable-file', 'not-utf8', 'file-too-large', 'model-too-large', 'no-match', 'no-effect'];
         expect(ALL_CODES.filter(c => !used.has(c) && !loaderCodes.includes(c))).toEqual([]);
     });
 

@@ -53,6 +53,7 @@ export function chartPage(options: ChartPageOptions): string {
   <section><h2>Need and how it was met <span class="unit">t per period</span></h2><div class="frame"><canvas id="supply" role="img"></canvas></div></section>
   <section><h2>Reserve stocks <span class="unit">t, end of period</span></h2><div class="frame"><canvas id="reserves" role="img"></canvas></div></section>
   <section><h2>Share from the top origin <span class="unit">% of arrivals</span></h2><div class="frame"><canvas id="share" role="img"></canvas></div></section>
+  <section><h2>Budget frontier <span class="unit" id="frontier-unit">expected loss by cost of the best portfolio</span></h2><div class="frame"><canvas id="frontier" role="img"></canvas></div></section>
 </main>
 <p id="empty" class="notice" hidden></p>
 <script nonce="${nonce}" src="${options.scriptUri}"></script>

@@ -43,7 +43,15 @@ export interface ScenarioModel {
 }
 
 /** What the chart draws: the input's status, with its results laid out per scenario. */
+/** The budget frontier (the best portfolio as the budget grows), plotted under the series. */
+export interface FrontierModel {
+    currency: string;
+    points: { cost: number, expectedLoss: number, measures: string[] }[];
+}
+
 export interface ChartModel extends Omit<ChartInput, 'result'> {
+    /** Present when the model's measures have costs and its scenarios probabilities. */
+    frontier?: FrontierModel;
     /** Period labels (`2026-01` for monthly steps, else the day). */
     periods: string[];
     scenarios: ScenarioModel[];

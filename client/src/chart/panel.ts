@@ -171,6 +171,11 @@ export class ChartController implements vscode.Disposable {
             message: response?.message ?? summary?.message,
             result: response?.result
         });
+        if (response?.status === 'ok') {
+            const frontier = await this.results.frontier(uri);
+            if (uri !== this.uri || !this.panel) return;
+            if (frontier && 'points' in frontier) this.model.frontier = frontier;
+        }
         const configured = vscode.workspace.getConfiguration('chokepoint').get<string>('chart.defaultScenario', '');
         this.selection = {
             scenario: initialScenario(this.model, requestedScenario ?? this.selection.scenario, configured),

@@ -8,7 +8,8 @@ import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { loadModel } from '../loading/load.js';
 import type { CliCommand, CliIo, CommandLine } from './command.js';
 import { ROOT_OPTION, rootOf } from './root-option.js';
-import { collectDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
+import { collectDiagnostics, compareDiagnostics, formatGithub, formatPlain, summary } from './diagnostics.js';
+import { explanationDiagnostics } from './explanation-diagnostics.js';
 
 export const checkCommand: CliCommand = {
     name: 'check',
@@ -29,6 +30,10 @@ async function checkPaths(args: CommandLine, { out, err }: CliIo): Promise<numbe
     for (const missing of loaded.missingPaths) err(`chokepoint: no such file or directory: ${missing}`);
     for (const directory of loaded.emptyDirectories) err(`chokepoint: no .choke files in directory ${directory}`);
     const diagnostics = collectDiagnostics(loaded.documents, loaded.problems);
+    if (!diagnostics.some(d => d.severity === 'error')) {
+        diagnostics.push(...explanationDiagnostics(loaded.documents, services.shared.workspace.LangiumDocuments));
+        diagnostics.sort(compareDiagnostics);
+    }
     const print = args.options.format === 'github' ? formatGithub : formatPlain;
     for (const d of diagnostics) out(print(d));
     const fileCount = new Set([...loaded.documents.map(d => d.uri.fsPath), ...loaded.problems.map(p => p.file)]).size;

@@ -35,7 +35,7 @@ export function collectDiagnostics(documents: LangiumDocument[], problems: LoadP
     return result.sort(compareDiagnostics);
 }
 
-function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {
+export function compareDiagnostics(a: CliDiagnostic, b: CliDiagnostic): number {
     if (a.file !== b.file) return a.file < b.file ? -1 : 1;
     if (a.line !== b.line) return a.line - b.line;
     if (a.column !== b.column) return a.column - b.column;

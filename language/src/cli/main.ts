@@ -8,9 +8,11 @@ import type { TextOut } from './run-json.js';
 import { runCommand } from './run.js';
 import { diffCommand } from './diff.js';
 import { reportCommand } from './report.js';
+import { rankCommand } from './rank.js';
+import { optimizeCommand } from './optimize.js';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand, rankCommand, optimizeCommand];
 
 function usage(): string {
     return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version',

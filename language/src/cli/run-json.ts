@@ -10,6 +10,7 @@
  */
 import { horizonOf, simulateEach, type SimulateOptions } from '../evaluation/simulation.js';
 import type { LoweredModel } from '../lowering/model.js';
+import type { ScenarioResult } from '../engine/results.js';
 
 export function toJson(value: unknown): string {
     const json = new JsonBytes();
@@ -34,7 +35,7 @@ export interface TextOut {
  * `out` ends each call with a newline, so the text is handed over in pieces cut at newlines.
  */
 export function writeResultsJson(model: LoweredModel, options: SimulateOptions, out: TextOut, chunkSize = 1 << 20,
-    extra: Record<string, unknown> = {}): void {
+    extra: Record<string, unknown> = {}, onScenario?: (scenario: ScenarioResult) => void): void {
     const json = new JsonBytes(chunkSize + (chunkSize >> 2));
     const handOver = () => {
         if (json.length < chunkSize) return;
@@ -50,6 +51,7 @@ export function writeResultsJson(model: LoweredModel, options: SimulateOptions, 
     json.ascii(',\n  "scenarios": [\n');
     let count = 0;
     const rest = simulateEach(model, options, scenario => {
+        onScenario?.(scenario);
         json.ascii(count++ > 0 ? ',\n    ' : '    ');
         json.value(scenario, 2, handOver);
         handOver();

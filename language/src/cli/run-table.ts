@@ -3,6 +3,7 @@
  * numbers with thousands separators, dates as YYYY-MM-DD, "—" where there is nothing.
  */
 import type { ScenarioResult, SimulationResult, TargetResult } from '../engine/results.js';
+import { hhiText, quantityNumber, shareText } from '../values/display.js';
 import { formatNumber } from '../values/quantities.js';
 
 type Row = { label: string, cells: string[] } | { heading: string };
@@ -111,7 +112,8 @@ function layout(rows: Row[], columns: string[], probabilities: string[]): string
 
 function targetCell(t: TargetResult | undefined): string {
     if (!t) return NONE;
-    return `${t.pass ? 'pass' : 'FAIL'} ${t.value === null ? NONE : valueIn(t.value, t.unit)}`;
+    const at = t.judgedAt && /^(max|min) /.test(t.condition) ? ` (${t.judgedAt.slice(0, 7)})` : '';
+    return `${t.pass === null ? 'no value' : t.pass ? 'pass' : 'FAIL'} ${t.value === null ? NONE : valueIn(t.value, t.unit)}${at}`;
 }
 
 function valueIn(value: number, unit: string): string {
@@ -128,15 +130,13 @@ function currencies(losses: Record<string, number>[]): string[] {
     return [...new Set(losses.flatMap(l => Object.keys(l)))];
 }
 
-const percent = (share: number) => `${formatNumber(share * 100, 1)}%`;
-const int = (value: number) => formatNumber(Math.round(value), 0);
-const days = (value: number) => formatNumber(value, 1);
+const percent = shareText;
+const int = hhiText;
+const days = quantityNumber;
 const optional = (value: number | null, f: (v: number) => string) => value === null ? NONE : f(value);
 
-/** Whole tonnes from 100 t up; below that, up to two decimals. */
-function tonnes(value: number): string {
-    return formatNumber(value, Math.abs(value) >= 100 ? 0 : 2);
-}
+/** 3 significant figures below 1,000 t, whole tonnes above (display.ts, like the lenses). */
+const tonnes = quantityNumber;
 
 /** Money with a scale word from a million up: `660 billion`, `1.25 trillion`. */
 function money(value: number): string {

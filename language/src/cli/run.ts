@@ -6,6 +6,7 @@
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
+import { startMeasureValues } from '../evaluation/measure-values.js';
 import { simulate, scenarioNames } from '../evaluation/simulation.js';
 import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
@@ -120,7 +121,16 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         : undefined;
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
-    if (parsed.json) writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, extra);
+    if (parsed.json) {
+        // The value of every measure, (1 + measures) runs per scenario: on worker threads while
+        // this one simulates and writes the results, once the sweep is large enough to pay.
+        const values = startMeasureValues(prepared.model, { scenario: parsed.scenario });
+        try {
+            writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, { get measures() { return values.collect(); }, ...extra }, values.observe);
+        } finally {
+            await values.close();
+        }
+    }
     else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);

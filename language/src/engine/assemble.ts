@@ -7,8 +7,10 @@ import type { LoweredModel } from '../lowering/model.js';
 import { coverDays, hhi, originTotals, r2, r3, r6, seriesOf, sharesByName, slotsOf, sumSeries } from './metrics.js';
 import type { ModelIndex } from './model-index.js';
 import type {
-    ConsumerMaterialResult, ConsumerResult, PlantResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
+    ConsumerMaterialResult, ConsumerResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
 } from './results.js';
+import { plantResults } from './plant-results.js';
+import { regionCoverAt, shareSeriesOf } from './series.js';
 import type { RunState } from './run-state.js';
 
 export function assembleScenario(model: LoweredModel, ws: RunState, index: ModelIndex, name: string,
@@ -65,7 +67,8 @@ function consumerResult(model: LoweredModel, ws: RunState, index: ModelIndex, c:
         hhiEnd: r2(hhi(last)),
         coverDays: cover === null ? null : r3(cover),
         materials,
-        loss
+        loss,
+        series: shareSeriesOf(model, ws, lines, t => coverDays(model, ws, index, slots, t))
     };
 }
 
@@ -152,12 +155,33 @@ function reserveResult(model: LoweredModel, ws: RunState, r: number): ReserveRes
             released: r6(sumSeries(ws.sRmReleased, [s], T)),
             purchased: r6(sumSeries(ws.sRmPurchased, [s], T)),
             dryOn: ws.rmDryDay[s] >= 0 ? isoDate(ws.rmDryDay[s]) : null,
+            ...lowestAndCap(model, ws, s),
             stock: series(ws.sRmStock),
             releases: series(ws.sRmReleased),
             purchases: series(ws.sRmPurchased)
         };
     }
     return { materials };
+}
+
+/** The lowest stock (first period on a tie) and the periods in which the release cap bound. */
+function lowestAndCap(model: LoweredModel, ws: RunState, s: number): Pick<ReserveMaterialResult, 'lowest' | 'lowestAt' | 'capBinding'> {
+    const T = ws.periods;
+    const at = s * T;
+    let lowest = 0;
+    let first = -1, last = -1, periods = 0, asked = 0;
+    for (let t = 0; t < T; t++) {
+        if (ws.sRmStock[at + t] < ws.sRmStock[at + lowest]) lowest = t;
+        if (ws.sRmCapAsked[at + t] > 0) {
+            if (first < 0) first = t;
+            last = t; periods++; asked += ws.sRmCapAsked[at + t];
+        }
+    }
+    const date = (t: number) => isoDate(model.calendar.periodStart[t]);
+    return {
+        lowest: r6(ws.sRmStock[at + lowest]), lowestAt: date(lowest),
+        capBinding: first < 0 ? null : { cap: r6(ws.sRmCap[at + first]), from: date(first), to: date(last), periods, askedAbove: r6(asked) }
+    };
 }
 
 function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: number): RegionResult {
@@ -182,24 +206,7 @@ function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: n
         need: r6(need), delivered: r6(sumSeries(ws.sDelivered, slots, T)), released: r6(sumSeries(ws.sReleased, slots, T)),
         unmet: r6(unmet), fill: need > 0 ? r6(1 - unmet / need) : 1,
         coverDays: cover === null ? null : r3(cover),
-        loss
+        loss,
+        series: shareSeriesOf(model, ws, imports, t => regionCoverAt(model, ws, p, slots, t))
     };
-}
-
-function plantResults(model: LoweredModel, ws: RunState, index: ModelIndex): Record<string, PlantResult> {
-    const { producers, outlets, buffers, materialNames } = model;
-    const result: Record<string, PlantResult> = {};
-    producers.names.forEach((plantName, p) => {
-        if (!producers.isPlant[p]) return;
-        const outputs: PlantResult['outputs'] = {};
-        for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
-            outputs[materialNames[outlets.material[o]]] = { produced: r6(ws.shippedTotal[o]) };
-        }
-        const inputs: PlantResult['inputs'] = {};
-        for (const b of index.producerBuffers[p]) {
-            inputs[materialNames[buffers.material[b]]] = { received: r6(ws.receivedTotal[b]), used: r6(ws.usedTotal[b]), buffer: r6(ws.buffer[b]) };
-        }
-        result[plantName] = { outputs, inputs };
-    });
-    return result;
 }

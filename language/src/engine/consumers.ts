@@ -51,6 +51,8 @@ export class ConsumerStep {
         }
         const snap = ws.snapshotOf[t];
         if (snap >= 0) ws.lineSnap.set(arrive, snap * lines.count);
+        const mixLength = ws.originSets.outletMixLength;
+        ws.outletMixSnap.set(ws.outletMix, t * mixLength);
         if (t === 0) this.snapEmbedded(0);
         if (t === T - 1) this.snapEmbedded(1);
     }

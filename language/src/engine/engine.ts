@@ -93,8 +93,10 @@ export class Engine implements Shipper {
         this.applyEvents(t);
         this.beginPeriod(t);
         this.shipFromSuppliers(t);
+        this.switches.trackShortfall(t, this.switchConsumers, this.availabilityOf);
         this.switches.draw(t, this.activeSwitches);
         this.plants.run(t);
+        if (this.switchConsumers.length > 0) this.switches.recordPlantShortfall(t, this.availabilityOf);
         this.consumers.run(t);
         this.reserves.run(t, this.releaseEffects);
         this.recordUnmet(t);
@@ -117,7 +119,6 @@ export class Engine implements Shipper {
     /** Rebuilds every factor from the events active now (only when one changed). */
     private recompute(t: number): void {
         const { ws, model } = this;
-        const { lines } = model;
         ws.cut.fill(1); ws.outage.fill(1); ws.demand.fill(0); ws.recycle.fill(0); ws.substitute.fill(0);
         ws.extraLeadDays.fill(0); ws.producerAdded.fill(0); ws.lineAdded.fill(0); ws.releaseOverride.fill(-1);
         this.releaseEffects.length = 0;
@@ -148,17 +149,6 @@ export class Engine implements Shipper {
             }
         }
         this.refreshLines();
-        // The switch delay counts from the first period a shock cuts any flow into the consumer.
-        const { cms, consumers } = model;
-        for (const c of this.switchConsumers) {
-            if (ws.firstCut[c] >= 0) continue;
-            for (let s = consumers.cmStart[c]; s < consumers.cmStart[c + 1] && ws.firstCut[c] < 0; s++) {
-                for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                    const l = cms.inLines[i];
-                    if (l < lines.realCount && ws.nominal[l] > 0 && ws.cut[l] < 1) { ws.firstCut[c] = t; break; }
-                }
-            }
-        }
     }
 
     /**
@@ -188,6 +178,8 @@ export class Engine implements Shipper {
         }
     }
 
+    private readonly availabilityOf = (p: number, t: number): number => this.availability(p, t);
+
     /** Share of capacity a producer has in period t: planned, online, ramp, offline. */
     availability(p: number, t: number): number {
         const { producers } = this.model;
@@ -207,6 +199,7 @@ export class Engine implements Shipper {
         arrive.set(ring.subarray(from, from + real));
         ring.fill(0, from, from + real);
         arrive.fill(0, real);
+        ws.lineShipped.fill(0);
     }
 
     // ---------------------------------------------------------------- step 2: suppliers ship
@@ -268,6 +261,7 @@ export class Engine implements Shipper {
         for (let l = first; l < end; l++) {
             const amount = request[l] * ratio;
             if (amount <= 0) continue;
+            ws.lineShipped[l] += amount;
             const lead = this.prefilling ? 0 : leadPeriods[l];
             if (lead === 0) { arrive[l] += amount; continue; }
             let slot = now + lead; // lead < size: one wrap at most

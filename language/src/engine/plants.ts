@@ -4,7 +4,7 @@
  * Each plant also tracks the origin shares of its buffers and output (embedded dependency).
  */
 import type { LoweredModel } from '../lowering/model.js';
-import { DEST_PLANT } from '../lowering/model.js';
+import { PRIORITY_CLASSES } from '../lowering/model.js';
 import { EPSILON } from './constants.js';
 import type { RunState } from './run-state.js';
 
@@ -18,8 +18,6 @@ export interface Shipper {
 const FROM_SUPPLIER = -1, FROM_NOWHERE = -2;
 
 export class PlantStep {
-    /** Outlets whose output mix is needed every period (they ship to plants); others only at snapshots. */
-    private readonly mixEveryPeriod: Uint8Array;
     /** 1 for lines shipped by a plant (they carry its origin mix). */
     readonly fromPlant: Uint8Array;
     /**
@@ -36,12 +34,10 @@ export class PlantStep {
     private readonly inMapCount: Int32Array;
 
     constructor(private readonly model: LoweredModel, private readonly ws: RunState, private readonly shipper: Shipper) {
-        const { lines, outlets, plantInLines } = model;
-        this.mixEveryPeriod = new Uint8Array(outlets.producer.length);
+        const { lines, plantInLines } = model;
         this.fromPlant = new Uint8Array(lines.count);
         for (let l = 0; l < lines.count; l++) {
             if (model.producers.isPlant[lines.producer[l]]) this.fromPlant[l] = 1;
-            if (lines.destKind[l] === DEST_PLANT && lines.outlet[l] >= 0) this.mixEveryPeriod[lines.outlet[l]] = 1;
         }
         const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = ws.originSets;
         const n = plantInLines.length;
@@ -69,9 +65,8 @@ export class PlantStep {
         const { ws, model } = this;
         const { producers, outlets, inputs, plantOrder, plantInStart, plantInLines } = model;
         const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
-        const { mixEveryPeriod, shipper, inBuffer, inMixAt, inMixFrom, inMapStart, inMapCount } = this;
+        const { shipper, inBuffer, inMixAt, inMixFrom, inMapStart, inMapCount } = this;
         const { lineMap, bufferOffset, size: originCount } = originSets;
-        const snapshot = t === 0 || t === ws.periods - 1;
         for (let n = 0; n < plantOrder.length; n++) {
             const p = plantOrder[n];
             for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
@@ -98,16 +93,23 @@ export class PlantStep {
             const a = shipper.availability(p, t);
             const k = originCount[p];
             for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
-                let available = outlets.capacity[o] * a * outage[o];
-                let coefficients = 0;
+                const capacity = outlets.capacity[o] * a * outage[o];
+                let available = capacity;
+                let coefficients = 0, limitedBy = -1;
                 for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
                     const coef = inputs.coefficient[i];
-                    if (coef > 0) { available = Math.min(available, buffer[inputs.buffer[i]] / coef); coefficients += coef; }
+                    if (coef > 0) {
+                        const fromInput = buffer[inputs.buffer[i]] / coef;
+                        if (fromInput < available) { available = fromInput; limitedBy = inputs.buffer[i]; }
+                        coefficients += coef;
+                    }
                 }
-                if (mixEveryPeriod[o] || snapshot) this.mixOutput(o, p, coefficients);
+                // Every outlet's mix, every period: per-period embedded series read them (metrics-v2 §1).
+                this.mixOutput(o, p, coefficients);
                 const shipped = shipper.allocate(o, available, t);
                 spare[o] = Math.max(0, available - shipped);
                 shippedTotal[o] += shipped;
+                this.record(o, t, capacity, shipped, limitedBy);
                 if (shipped <= 0) continue;
                 for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
                     const b = inputs.buffer[i];
@@ -129,6 +131,23 @@ export class PlantStep {
                 }
             }
         }
+    }
+
+    /**
+     * What the plant lens reads: capacity, orders and output of each outlet this period, and
+     * the input that starved it (output below both capacity and orders because of it).
+     */
+    private record(o: number, t: number, capacity: number, shipped: number, limitedBy: number): void {
+        const { ws } = this;
+        const classStart = this.model.outlets.classStart;
+        const base = o * (PRIORITY_CLASSES + 1);
+        let ordered = 0;
+        for (let l = classStart[base]; l < classStart[base + PRIORITY_CLASSES]; l++) ordered += ws.nominal[l] * ws.cut[l];
+        const at = o * ws.periods + t;
+        ws.sOutletCapacity[at] = capacity;
+        ws.sOutletOrdered[at] = ordered;
+        ws.sOutletProduced[at] = shipped;
+        ws.sOutletStarvedBy[at] = limitedBy >= 0 && shipped < Math.min(capacity, ordered) - EPSILON ? limitedBy : -1;
     }
 
     /**

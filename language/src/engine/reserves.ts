@@ -70,6 +70,9 @@ export class ReserveStep {
                     const f = Math.min(1, before / asked);
                     ws.rmDryDay[s] = calendar.periodStart[t] + Math.floor(f * (calendar.periodStart[t + 1] - calendar.periodStart[t]));
                 }
+                // The cap binds when it, not the stock, held the release below what was asked.
+                ws.sRmCapAsked[s * T + t] = wanted > cap + EPSILON && before > cap + EPSILON ? Math.min(wanted, before) - cap : 0;
+                ws.sRmCap[s * T + t] = cap;
                 ws.sRmStock[s * T + t] = rmStock[s];
                 ws.sRmReleased[s * T + t] = released;
                 ws.sRmPurchased[s * T + t] = purchased;

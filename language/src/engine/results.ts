@@ -72,11 +72,40 @@ export interface RegionResult {
     /** Stock of the region's consumers (own + their share of reserves) ÷ daily need, at the start. */
     coverDays: number | null;
     loss: Record<string, number>;
+    /** Per period (metrics-v2 §1): imports by origin, direct and traced, HHI, cover. */
+    series: ShareSeries;
+}
+
+/**
+ * Per-period series of a consumer or region as a whole (metrics-v2 §1), full precision.
+ * Shares and HHI are null in a period without arrivals; an origin that sends nothing in a
+ * period with arrivals has 0. Cover is null without any need.
+ */
+export interface ShareSeries {
+    /** Origin -> share of each period's arrivals (direct: region of the immediate source). */
+    dependency: Record<string, (number | null)[]>;
+    /** Origin -> share traced through plants to the origin of their inputs. */
+    embeddedDependency: Record<string, (number | null)[]>;
+    hhi: (number | null)[];
+    /** (Own stock + reserves) at the end of each period ÷ that period's daily need. */
+    coverDays: (number | null)[];
 }
 
 export interface PlantResult {
     outputs: Record<string, { produced: number }>;
     inputs: Record<string, { received: number, used: number, buffer: number }>;
+    /** Σ over outputs and periods: made, and what capacity × availability × outage allowed. */
+    produced: number;
+    capacity: number;
+    /** produced ÷ capacity; null when it could make nothing. */
+    utilisation: number | null;
+    /** What limited output most: the input material that starved it most (tonnes lost), else `capacity` or `orders`. */
+    binding: string;
+    /** Periods in which an input held output below both capacity and orders. */
+    periodsStarved: number;
+    /** Share of its output traced to each origin region, over the horizon. */
+    embeddedDependency: Record<string, number>;
+    series: { produced: number[], capacity: number[], starvedBy: (string | null)[] };
 }
 
 export interface ConsumerResult {
@@ -95,6 +124,8 @@ export interface ConsumerResult {
     materials: Record<string, ConsumerMaterialResult>;
     /** Σ unmet × loss per tonne, per currency. */
     loss: Record<string, number>;
+    /** Per period (metrics-v2 §1): shares by origin, direct and embedded, HHI, cover. */
+    series: ShareSeries;
 }
 
 export interface ConsumerMaterialResult {
@@ -158,11 +189,27 @@ export interface ReserveMaterialResult {
     purchased: number;
     /** The day it runs dry, or null. */
     dryOn: string | null;
+    /** Lowest end-of-period stock, and the first period it is reached (metrics-v2 §2). */
+    lowest: number;
+    lowestAt: string;
+    /** Periods in which the release cap, not the stock, held releases below what was asked; null when it never did. */
+    capBinding: CapBinding | null;
     /** Stock at the end of each period. */
     stock: number[];
     /** Released and bought in each period. */
     releases: number[];
     purchases: number[];
+}
+
+export interface CapBinding {
+    /** The cap in force (t per period) the first time it bound. */
+    cap: number;
+    /** First and last period it bound in, and how many periods. */
+    from: string;
+    to: string;
+    periods: number;
+    /** Tonnes asked beyond the cap over those periods (within the stock there was). */
+    askedAbove: number;
 }
 
 /** A target as judged in one scenario: its deciding condition, and every condition. */
@@ -178,7 +225,8 @@ export interface ConditionResult {
     condition: string;
     /** The metric's value where it was judged; null when it cannot be computed. */
     value: number | null;
-    pass: boolean;
+    /** Null when the metric has no value at all (no arrivals in any period judged). */
+    pass: boolean | null;
     op: '<=' | '<' | '>=' | '>';
     threshold: number;
     /** `YYYY-MM-DD` of the period it was judged at, or null for whole-horizon metrics. */

@@ -33,6 +33,12 @@ export class RunState {
     readonly outletMix: Float64Array;
     readonly shippedTotal: Float64Array;
     readonly outletShipped: Float64Array;
+    /** Per outlet and period: what it could make (capacity × availability × outage), what was ordered, what it made. */
+    readonly sOutletCapacity: Float64Array;
+    readonly sOutletOrdered: Float64Array;
+    readonly sOutletProduced: Float64Array;
+    /** Per outlet and period: the input buffer that limited output below capacity and orders, or -1. */
+    readonly sOutletStarvedBy: Int32Array;
 
     // plant buffers
     readonly buffer: Float64Array;
@@ -71,18 +77,29 @@ export class RunState {
     readonly sRmStock: Float64Array;
     readonly sRmReleased: Float64Array;
     readonly sRmPurchased: Float64Array;
+    /** Per period: tonnes asked of the slot beyond its release cap while it had them, and the cap in force. */
+    readonly sRmCapAsked: Float64Array;
+    readonly sRmCap: Float64Array;
     /** Day number on which the slot first ran dry, or -1. */
     readonly rmDryDay: Float64Array;
     /** Active `release` effect overriding a reserve (index into `releaseEffects`), or -1. */
     readonly releaseOverride: Int32Array;
 
     // consumers
+    /** First period with a contract shortfall on the consumer's flows (its switch delay counts from it), or -1. */
     readonly firstCut: Int32Array;
+    /** Per consumer and period: its contract shortfall (metrics-v2 §4), for switchers only. */
+    readonly sShortfall: Float64Array;
+    /** Per line: tonnes shipped this period; for lines from plants, the previous period's shortfall. */
+    readonly lineShipped: Float64Array;
+    readonly plantLineShort: Float64Array;
 
-    /** Periods whose per-line arrivals are kept (first, last, and those targets ask for). */
+    /** Periods whose per-line arrivals are kept (all of them). */
     readonly snapshotPeriods: number[];
     readonly snapshotOf: Int32Array;
     readonly lineSnap: Float64Array;
+    /** Each outlet's origin mix after the plant step of each period: [t * outletMixLength + offset]. */
+    readonly outletMixSnap: Float64Array;
 
     constructor(readonly model: LoweredModel) {
         const { lines, outlets, buffers, cms, rms, consumers, reserves, calendar } = model;
@@ -109,6 +126,10 @@ export class RunState {
         this.outletMix = new Float64Array(this.originSets.outletMixLength);
         this.shippedTotal = new Float64Array(outlets.producer.length);
         this.outletShipped = new Float64Array(outlets.producer.length);
+        this.sOutletCapacity = new Float64Array(outlets.producer.length * T);
+        this.sOutletOrdered = new Float64Array(outlets.producer.length * T);
+        this.sOutletProduced = new Float64Array(outlets.producer.length * T);
+        this.sOutletStarvedBy = new Int32Array(outlets.producer.length * T);
 
         this.buffer = new Float64Array(buffers.plant.length);
         this.bufferMix = new Float64Array(this.originSets.bufferMixLength);
@@ -135,20 +156,20 @@ export class RunState {
         this.sRmStock = new Float64Array(M * T);
         this.sRmReleased = new Float64Array(M * T);
         this.sRmPurchased = new Float64Array(M * T);
+        this.sRmCapAsked = new Float64Array(M * T);
+        this.sRmCap = new Float64Array(M * T);
         this.rmDryDay = new Float64Array(M);
         this.releaseOverride = new Int32Array(reserves.names.length);
         this.firstCut = new Int32Array(consumers.names.length);
+        this.sShortfall = new Float64Array(consumers.names.length * T);
+        this.lineShipped = new Float64Array(lines.count);
+        this.plantLineShort = new Float64Array(lines.count);
 
-        const wanted = new Set<number>([0, T - 1]);
-        for (const target of model.targets) {
-            for (const c of target.conditions) {
-                if ((c.metric === 'dependency' || c.metric === 'hhi') && c.byPeriod >= 0) wanted.add(c.byPeriod);
-            }
-        }
-        this.snapshotPeriods = [...wanted].sort((a, b) => a - b);
-        this.snapshotOf = new Int32Array(T).fill(-1);
-        this.snapshotPeriods.forEach((p, i) => { this.snapshotOf[p] = i; });
+        // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
+        this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
+        this.snapshotOf = Int32Array.from(this.snapshotPeriods);
         this.lineSnap = new Float64Array(this.snapshotPeriods.length * lines.count);
+        this.outletMixSnap = new Float64Array(T * this.originSets.outletMixLength);
     }
 
     /** Back to the state before period 0 (the pipeline is filled separately). */
@@ -164,5 +185,8 @@ export class RunState {
         this.sTopOrigin.fill(0);
         this.embeddedSnap.fill(0);
         this.firstCut.fill(-1);
+        this.sShortfall.fill(0);
+        this.lineShipped.fill(0);
+        this.plantLineShort.fill(0);
     }
 }

@@ -150,8 +150,9 @@ function summarizeTargets(model: LoweredModel, scenarios: ScenarioSummary[]): Re
     for (const target of model.targets) {
         const judged = scenarios.filter(s => target.name in s.targets);
         if (judged.length === 0) continue;
-        const failedIn = judged.filter(s => !s.targets[target.name].pass).map(s => s.name);
-        summary[target.name] = { pass: failedIn.length === 0, failedIn };
+        const failedIn = judged.filter(s => s.targets[target.name].pass === false).map(s => s.name);
+        // A target without a value (pass null) in some scenario is not shown to pass.
+        summary[target.name] = { pass: failedIn.length === 0 && judged.every(s => s.targets[target.name].pass === true), failedIn };
     }
     return summary;
 }

@@ -1,10 +1,17 @@
 /**
- * Step 3: consumers past their switch delay draw the volume cut from their flows on the spare
+ * Step 3: consumers past their switch delay draw their contract shortfall on the spare
  * capacity of their qualified suppliers, with no lead. Round k asks every switching consumer's
  * k-th listed supplier; a supplier serves a round's requests by priority, pro rata within one.
+ * The contract shortfall (metrics-v2 §4) is Σ over the consumer's flows of contracted volume
+ * minus what the source shipped, whatever the cause (embargo, outage, ramp, priority): this
+ * period's for flows from suppliers (known after step 2), the previous period's for flows from
+ * plants (known only after step 4). The delay counts from the first period with a shortfall.
+ * A source's own life (planned, before its online date, its ramp-up, offline) sets what is
+ * contracted (volume × its availability), so a supplier not yet built is not a shortfall.
  */
 import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
 import { PRIORITY_CLASSES } from '../lowering/model.js';
+import { EPSILON } from './constants.js';
 import type { RunState } from './run-state.js';
 
 export type SwitchEffect = Extract<LoweredEffect, { kind: 'switch' }>;
@@ -21,24 +28,46 @@ export class SwitchStep {
         this.touched = new Int32Array(outlets);
     }
 
+    /** Each switcher's contract shortfall this period, slot by slot, and the first period with one. */
+    trackShortfall(t: number, switchers: readonly number[], availability: (p: number, t: number) => number): void {
+        const { ws, model } = this;
+        const { cms, lines, consumers, producers } = model;
+        const { switchWanted, nominal, lineShipped, plantLineShort } = ws;
+        for (const c of switchers) {
+            let total = 0;
+            for (let s = consumers.cmStart[c]; s < consumers.cmStart[c + 1]; s++) {
+                let short = 0;
+                for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
+                    const l = cms.inLines[i];
+                    if (l >= lines.realCount) continue;
+                    const p = lines.producer[l];
+                    short += producers.isPlant[p] ? plantLineShort[l] : Math.max(0, nominal[l] * availability(p, t) - lineShipped[l]);
+                }
+                switchWanted[s] = short > EPSILON ? short : 0;
+                total += switchWanted[s];
+            }
+            ws.sShortfall[c * ws.periods + t] = total;
+            if (total > 0 && ws.firstCut[c] < 0) ws.firstCut[c] = t;
+        }
+    }
+
+    /** After step 4: what each flow from a plant fell short of its contract, for the next period. */
+    recordPlantShortfall(t: number, availability: (p: number, t: number) => number): void {
+        const { ws, model } = this;
+        const { lines, producers } = model;
+        for (let l = 0; l < lines.realCount; l++) {
+            const p = lines.producer[l];
+            if (producers.isPlant[p]) ws.plantLineShort[l] = Math.max(0, ws.nominal[l] * availability(p, t) - ws.lineShipped[l]);
+        }
+    }
+
     draw(t: number, active: SwitchEffect[]): void {
         if (active.length === 0) return;
         const { ws, model } = this;
-        const { cms, lines } = model;
-        const { switchWanted, firstCut, nominal, request, cut, spare, arrive } = ws;
+        const { lines } = model;
+        const { switchWanted, firstCut, request, cut, spare, arrive } = ws;
         const eligible = active.filter(e => firstCut[e.consumer] >= 0 && t >= firstCut[e.consumer] + e.delayPeriods);
         if (eligible.length === 0) return;
-        // The volume cut from each slot's regular flows this period.
-        for (const e of eligible) {
-            for (const s of e.slots) {
-                let wanted = 0;
-                for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
-                    const l = cms.inLines[i];
-                    if (l < lines.realCount) wanted += nominal[l] - request[l];
-                }
-                switchWanted[s] = wanted;
-            }
-        }
         const rounds = Math.max(...eligible.map(e => e.suppliers));
         const { classTotal, classRatio, touched } = this;
         for (let k = 0; k < rounds; k++) {

@@ -83,7 +83,7 @@ export function evaluateUncertainty(document: LangiumDocument, documents: Langiu
             for (const [currency, value] of Object.entries(scenario.totals.loss)) push(byCurrency, currency, value);
             const passed = passes.get(scenario.name) ?? new Map<string, number>();
             passes.set(scenario.name, passed);
-            for (const [target, judged] of Object.entries(scenario.targets)) passed.set(target, (passed.get(target) ?? 0) + (judged.pass ? 1 : 0));
+            for (const [target, judged] of Object.entries(scenario.targets)) passed.set(target, (passed.get(target) ?? 0) + (judged.pass === true ? 1 : 0));
         });
         if (rest.expected.unmet !== null) expectedUnmet.push(rest.expected.unmet);
     }

@@ -43,6 +43,7 @@ export type ChokepointKeywordNames =
     | "component"
     | "concentrate"
     | "consumer"
+    | "cost"
     | "cover"
     | "critical"
     | "cut"
@@ -52,6 +53,7 @@ export type ChokepointKeywordNames =
     | "demand"
     | "dependency"
     | "embargo"
+    | "embedded"
     | "fill"
     | "flow"
     | "for"
@@ -69,10 +71,12 @@ export type ChokepointKeywordNames =
     | "magnet"
     | "makes"
     | "material"
+    | "max"
     | "measure"
     | "members"
     | "metal"
     | "million"
+    | "min"
     | "month"
     | "months"
     | "needs"
@@ -147,7 +151,7 @@ export function isAdd(item: unknown): item is Add {
 }
 
 export interface Amount extends langium.AstNode {
-    readonly $container: Condition | Delay | DemandChange | Embargo | FlowVolume | Holds | LossClause | Makes | Needs | Online | Outage | PlantInput | Produces | Recycle | Release | ReleaseCap | Scenario | Stock | Substitute | Switch | Timing;
+    readonly $container: Condition | CostClause | Delay | DemandChange | Embargo | FlowVolume | Holds | LossClause | Makes | Needs | Online | Outage | PlantInput | Produces | Recycle | Release | ReleaseCap | Scenario | Stock | Substitute | Switch | Timing;
     readonly $type: 'Amount';
     high?: Num;
     low: Num;
@@ -196,6 +200,7 @@ export interface Condition extends langium.AstNode {
     readonly $container: Target;
     readonly $type: 'Condition';
     by?: string;
+    extreme?: Extreme;
     metric: Metric;
     money?: Money;
     op: Comparison;
@@ -206,6 +211,7 @@ export interface Condition extends langium.AstNode {
 export const Condition = {
     $type: 'Condition',
     by: 'by',
+    extreme: 'extreme',
     metric: 'metric',
     money: 'money',
     op: 'op',
@@ -242,6 +248,25 @@ export const Consumer = {
 
 export function isConsumer(item: unknown): item is Consumer {
     return reflection.isInstance(item, Consumer.$type);
+}
+
+export interface CostClause extends langium.AstNode {
+    readonly $container: Measure;
+    readonly $type: 'CostClause';
+    money?: Money;
+    per?: Unit;
+    value: Amount;
+}
+
+export const CostClause = {
+    $type: 'CostClause',
+    money: 'money',
+    per: 'per',
+    value: 'value'
+} as const;
+
+export function isCostClause(item: unknown): item is CostClause {
+    return reflection.isInstance(item, CostClause.$type);
 }
 
 export interface CoverMetric extends langium.AstNode {
@@ -312,6 +337,7 @@ export function isDemandChange(item: unknown): item is DemandChange {
 export interface DependencyMetric extends langium.AstNode {
     readonly $container: Condition;
     readonly $type: 'DependencyMetric';
+    embedded: boolean;
     material?: langium.Reference<Named>;
     origin: langium.Reference<Named>;
     subject: Subject;
@@ -319,6 +345,7 @@ export interface DependencyMetric extends langium.AstNode {
 
 export const DependencyMetric = {
     $type: 'DependencyMetric',
+    embedded: 'embedded',
     material: 'material',
     origin: 'origin',
     subject: 'subject'
@@ -361,6 +388,12 @@ export const Embargo = {
 
 export function isEmbargo(item: unknown): item is Embargo {
     return reflection.isInstance(item, Embargo.$type);
+}
+
+export type Extreme = 'max' | 'min';
+
+export function isExtreme(item: unknown): item is Extreme {
+    return item === 'max' || item === 'min';
 }
 
 export interface FillMetric extends langium.AstNode {
@@ -574,6 +607,7 @@ export interface Measure extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Measure';
     actions: Array<Action>;
+    costs: Array<CostClause>;
     label?: string;
     name: string;
     timings: Array<Timing>;
@@ -582,6 +616,7 @@ export interface Measure extends langium.AstNode {
 export const Measure = {
     $type: 'Measure',
     actions: 'actions',
+    costs: 'costs',
     label: 'label',
     name: 'name',
     timings: 'timings'
@@ -622,7 +657,7 @@ export function isModel(item: unknown): item is Model {
 }
 
 export interface Money extends langium.AstNode {
-    readonly $container: Condition | LossClause;
+    readonly $container: Condition | CostClause | LossClause;
     readonly $type: 'Money';
     currency?: string;
     scale?: Scale;
@@ -1188,6 +1223,7 @@ export type ChokepointAstType = {
     Bloc: Bloc
     Condition: Condition
     Consumer: Consumer
+    CostClause: CostClause
     CoverMetric: CoverMetric
     Declaration: Declaration
     Delay: Delay
@@ -1308,6 +1344,10 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
                     name: Condition.by,
                     optional: true
                 },
+                extreme: {
+                    name: Condition.extreme,
+                    optional: true
+                },
                 metric: {
                     name: Condition.metric
                 },
@@ -1366,6 +1406,23 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type, Named.$type]
         },
+        CostClause: {
+            name: CostClause.$type,
+            properties: {
+                money: {
+                    name: CostClause.money,
+                    optional: true
+                },
+                per: {
+                    name: CostClause.per,
+                    optional: true
+                },
+                value: {
+                    name: CostClause.value
+                }
+            },
+            superTypes: []
+        },
         CoverMetric: {
             name: CoverMetric.$type,
             properties: {
@@ -1423,6 +1480,11 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
         DependencyMetric: {
             name: DependencyMetric.$type,
             properties: {
+                embedded: {
+                    name: DependencyMetric.embedded,
+                    defaultValue: false,
+                    optional: true
+                },
                 material: {
                     name: DependencyMetric.material,
                     referenceType: Named.$type,
@@ -1656,6 +1718,11 @@ export class ChokepointAstReflection extends langium.AbstractAstReflection {
             properties: {
                 actions: {
                     name: Measure.actions,
+                    defaultValue: [],
+                    optional: true
+                },
+                costs: {
+                    name: Measure.costs,
                     defaultValue: [],
                     optional: true
                 },

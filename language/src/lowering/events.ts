@@ -11,6 +11,7 @@ import { dayNumberOf } from '../values/dates.js';
 import type { LoweringContext } from './context.js';
 import { DEST_CONSUMER, NO_PERIOD_AFTER, NO_PERIOD_BEFORE, type LoweredEffect, type LoweredEvent, type LoweredScenario, type Window } from './model.js';
 import type { FrozenNetwork, NetworkBuilder } from './network.js';
+import { lowerCosts } from './costs.js';
 import { addDuration, durationDays, perPeriod, plain } from './units.js';
 
 interface SwitchDraft { consumer: number, materials: number[], suppliers: number, lines: number[] }
@@ -49,7 +50,8 @@ export function lowerEvents(ctx: LoweringContext, net: FrozenNetwork, declaratio
             name: d.name,
             isShock: isShock(d),
             window: lowerWindow(ctx, d.timings[0]),
-            effects: isShock(d) ? shockEffects(ctx, net, d) : measureEffects(ctx, net, d, switches)
+            effects: isShock(d) ? shockEffects(ctx, net, d) : measureEffects(ctx, net, d, switches),
+            costs: lowerCosts(d)
         });
     }
     return { events, eventOf };

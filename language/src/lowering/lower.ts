@@ -7,6 +7,7 @@ import { dayNumberOf } from '../values/dates.js';
 import { PeriodClock } from './calendar.js';
 import { orderedClosure } from './closure.js';
 import { LoweringContext } from './context.js';
+import { moneyCurrencies } from './costs.js';
 import { draftSwitchLines, lowerEvents, lowerScenarios } from './events.js';
 import { DEST_PLANT, type LoweredModel } from './model.js';
 import { NetworkBuilder, type FrozenNetwork } from './network.js';
@@ -60,7 +61,8 @@ export function lowerDocument(root: LangiumDocument, documents: LangiumDocuments
             plantOrder: plantOrder(net),
             consumers: net.consumers, cms: net.cms, reserves: net.reserves, rms: net.rms, lines: net.lines,
             events, scenarios, places: places.places, targets,
-            maxLeadPeriods: leadPeriods(maxLeadDays, calendar.periodDays)
+            maxLeadPeriods: leadPeriods(maxLeadDays, calendar.periodDays),
+            currencies: moneyCurrencies(net.consumers.currency, events.map(e => e.costs))
         }
     };
 }

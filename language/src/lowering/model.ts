@@ -185,12 +185,21 @@ export type LoweredEffect =
     | { kind: 'substitute', slots: Int32Array, share: number }
     | { kind: 'add', producers: Int32Array, lines: Int32Array };
 
+/** One `cost` clause of a measure, in its currency: once when first active, or per day while active. */
+export interface MeasureCost {
+    currency: string;
+    oneOff: number;
+    perDay: number;
+}
+
 /** A shock or a measure: effects sharing one timing. */
 export interface LoweredEvent {
     name: string;
     isShock: boolean;
     window: Window;
     effects: LoweredEffect[];
+    /** A measure's `cost` clauses (none for shocks). */
+    costs: MeasureCost[];
 }
 
 export interface LoweredScenario {
@@ -219,6 +228,10 @@ export type Subject =
 
 export interface LoweredCondition {
     metric: MetricKind;
+    /** `max` / `min`: the extreme of the per-period values up to `by` (metrics-v2 §1), or null. */
+    extreme: 'max' | 'min' | null;
+    /** `embedded dependency`: shares traced through plants to the origin of their inputs. */
+    embedded: boolean;
     subject: Subject;
     /** Region ids of the origin (`dependency ... on R`); empty otherwise. */
     origin: Int32Array;
@@ -271,4 +284,6 @@ export interface LoweredModel {
     targets: LoweredTarget[];
     /** Longest lead a shipment can take, in periods (with every delay applied). */
     maxLeadPeriods: number;
+    /** Every currency the model prices losses or costs in: consumers' first, then measures'. */
+    currencies: string[];
 }

@@ -51,6 +51,8 @@ function lowerCondition(ctx: LoweringContext, places: PlaceRegistry, c: Conditio
     const periods = ctx.calendar.periods;
     return {
         metric, subject, origin: Int32Array.from(origin),
+        extreme: c.extreme === 'max' || c.extreme === 'min' ? c.extreme : null,
+        embedded: isDependencyMetric(c.metric) && c.metric.embedded,
         originName: isDependencyMetric(c.metric) ? c.metric.origin?.$refText ?? null : null,
         material, op: c.op ?? '<=',
         threshold: threshold(metric, c),

@@ -7,6 +7,7 @@ import { computeClosureFacts, type ClosureFacts } from './model-facts.js';
 import { checkEmptyFile, checkImportExists, checkUniqueNames } from './checks/names.js';
 import { referenceKindChecks } from './checks/kinds.js';
 import { checkAmountUnits, checkLossMoney } from './checks/units.js';
+import { checkCostMoney } from './checks/costs.js';
 import { checkAmountLimits, checkAmountValues, checkDates, checkHorizonLength, checkHorizonOrder, checkLifecycle, checkTimingOrder } from './checks/values.js';
 import {
     checkAddPlanned, checkBlocCycle, checkDuplicateClauses, checkHorizonCount, checkMeasureShape, checkPlantMakes,
@@ -106,6 +107,7 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
         Consumer: [checkDuplicateClauses, checkStockNeeded],
         Reserve: [checkDuplicateClauses, checkReserveServes],
         LossClause: checkLossMoney,
+        CostClause: checkCostMoney,
         Online: checkDates,
         Offline: checkDates,
         Flow: [checkFlowMaterials(v), overCapacity, checkFlowCycle(v), checkPlannedFlowReachable],

@@ -71,7 +71,11 @@ export const Code = {
     // usage
     UnusedShock: 'unused-shock',
     UnusedMeasure: 'unused-measure',
-    UnusedSupplier: 'unused-supplier'
+    UnusedSupplier: 'unused-supplier',
+
+    // explanations from the simulation (metrics-v2 §5; `chokepoint check` on a model without errors)
+    NoMatch: 'no-match',
+    NoEffect: 'no-effect'
 } as const;
 
 export type DiagnosticCode = typeof Code[keyof typeof Code];

@@ -105,12 +105,12 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
 
 /** Metric subjects (`X` in `cover of X`): what each metric form accepts. */
 export const SUBJECT_EXPECTATIONS: Record<string, { kinds: readonly Kind[], anywhere: boolean, form: string }> = {
-    DependencyMetric: { kinds: ['Consumer', 'Region'], anywhere: false, form: 'dependency of' },
-    HhiMetric: { kinds: ['Consumer', 'Region'], anywhere: false, form: 'hhi of' },
+    DependencyMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'dependency of' },
+    HhiMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'hhi of' },
     CoverMetric: { kinds: ['Reserve', 'Consumer', 'Region'], anywhere: false, form: 'cover of' },
-    UnmetMetric: { kinds: ['Consumer', 'Region'], anywhere: true, form: 'unmet of' },
-    FillMetric: { kinds: ['Consumer', 'Region'], anywhere: true, form: 'fill of' },
-    LossMetric: { kinds: ['Consumer', 'Region'], anywhere: true, form: 'loss of' }
+    UnmetMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'unmet of' },
+    FillMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'fill of' },
+    LossMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'loss of' }
 };
 
 /** Container types that hold references, for registering the kind check. */

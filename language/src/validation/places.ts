@@ -36,7 +36,8 @@ const PLACES: Record<string, Place> = {
     'Recycle.share': { expect: 'percent', keyword: 'recycle', example: '10%' },
     'Substitute.share': { expect: 'percent', keyword: 'substitute', example: '20%' },
     'Scenario.probability': { expect: 'percent', keyword: 'probability', example: '15%' },
-    'LossClause.value': { expect: 'money', keyword: 'loss', example: '195 million JPY per t' }
+    'LossClause.value': { expect: 'money', keyword: 'loss', example: '195 million JPY per t' },
+    'CostClause.value': { expect: 'money', keyword: 'cost', example: '39 billion JPY' }
 };
 
 /** The place of an amount (by its container and property); undefined for target thresholds. */

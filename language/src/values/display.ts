@@ -1,8 +1,10 @@
 /**
- * How numbers read for people, in lenses, hovers, hints, the status bar, the chart and the
- * CLI's uncertainty table. Tonnes and days are whole (the spec's precision: to the tonne and
- * the day); shares have one decimal; money uses scale words like the language itself
- * (`195 million JPY`).
+ * How numbers read for people, in lenses, hovers, hints, the status bar, the chart, the CLI
+ * table and CSV export (metrics-v2 §3). Quantities (tonnes, days) have 3 significant figures
+ * below 1,000 (`4.5 t`, `12.3 t`, `0.042 t`) and are whole with separators from 1,000 up
+ * (`1,478 t`); a non-zero quantity never reads 0 (`<0.001 t`). Shares have one decimal
+ * (`<0.1%` for a tiny non-zero share); money uses scale words like the language itself
+ * (`195 million JPY`). JSON keeps full precision and does not come through here.
  */
 import { formatNumber, SCALE } from './quantities.js';
 
@@ -12,24 +14,49 @@ export function displayNumber(value: number, maxFractionDigits = 2): string {
     return text === '-0' ? '0' : text;
 }
 
+/** Smallest magnitude a quantity shows; anything non-zero below it reads `<0.001`. */
+export const SMALLEST_SHOWN = 0.001;
+
+/**
+ * A quantity for people: 3 significant figures below 1,000, whole with separators above,
+ * `<0.001` for a non-zero value too small to show (never `0`, never `-0`).
+ */
+export function quantityNumber(value: number): string {
+    if (!Number.isFinite(value)) return '0';
+    const magnitude = Math.abs(value);
+    if (magnitude === 0) return '0';
+    if (magnitude < SMALLEST_SHOWN) return value < 0 ? '>-0.001' : '<0.001';
+    if (magnitude >= 999.5) return displayNumber(Math.round(value), 0);
+    const fractionDigits = Math.max(0, 2 - Math.floor(Math.log10(magnitude)));
+    return displayNumber(value, fractionDigits);
+}
+
+/** For files read by programs (CSV): the same significant figures, no separators, never `<`. */
+export function plainQuantityNumber(value: number): string {
+    if (!Number.isFinite(value) || value === 0) return '0';
+    const magnitude = Math.abs(value);
+    if (magnitude >= 999.5) return String(Math.round(value));
+    return String(Number(value.toPrecision(3)));
+}
+
 export function tonnesText(value: number): string {
-    if (value > 0 && value < 0.5) return '<1 t';
-    return `${displayNumber(Math.round(value), 0)} t`;
+    return `${quantityNumber(value)} t`;
 }
 
 export function signedTonnesText(value: number): string {
-    const text = tonnesText(Math.abs(value));
-    if (Math.round(value) === 0 && text !== '<1 t') return '±0 t';
-    return `${value < 0 ? '−' : '+'}${text}`;
+    if (value === 0 || !Number.isFinite(value)) return '±0 t';
+    return `${value < 0 ? '−' : '+'}${tonnesText(Math.abs(value))}`;
 }
 
 export function shareText(fraction: number): string {
-    return `${displayNumber(fraction * 100, 1)}%`;
+    const percent = fraction * 100;
+    if (percent > 0 && percent < 0.05) return '<0.1%';
+    return `${displayNumber(percent, 1)}%`;
 }
 
 export function daysText(value: number): string {
-    const rounded = Math.round(value);
-    return `${displayNumber(rounded, 0)} ${rounded === 1 ? 'day' : 'days'}`;
+    const text = quantityNumber(value);
+    return `${text} ${text === '1' ? 'day' : 'days'}`;
 }
 
 export function hhiText(value: number): string {
@@ -74,3 +101,14 @@ export function metricText(value: number, unit: string): string {
 }
 
 export const COMPARISON_TEXT: Record<string, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
+
+const SHORT_SCALES: Array<[string, number]> = [['tn', 1e12], ['bn', 1e9], ['mn', 1e6]];
+
+/** Money in a lens's short form, without its currency: `151.8 bn`, `250 mn`, `12,000`. */
+export function shortMoneyText(value: number): string {
+    const magnitude = Math.abs(value);
+    for (const [word, factor] of SHORT_SCALES) {
+        if (magnitude >= factor) return `${value < 0 ? '−' : ''}${displayNumber(magnitude / factor, 1)} ${word}`;
+    }
+    return `${value < 0 ? '−' : ''}${displayNumber(Math.round(magnitude), 0)}`;
+}

@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
 import type { Model, Scenario } from '../../../language/src/generated/ast.js';
-import { isConsumer, isMeasure, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
+import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { ChokepointSettings, ResultsResponse } from '../protocol.js';
 import { Commands } from '../protocol.js';
@@ -14,7 +14,8 @@ import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { RunJson } from '../../../language/src/review/metric-keys.js';
 import type { ChokepointCommandHandler } from './server-commands.js';
-import { consumerTitle, effectTitle, fileTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
+import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 
 const OUTDATED = '(outdated) ';
 
@@ -73,17 +74,21 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             title = consumerTitle(result, name);
         } else if (isReserve(declaration) && kinds.reserve) {
             title = reserveTitle(result, name);
+        } else if (isPlant(declaration) && kinds.plant) {
+            title = plantTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
             title = using.length === 0 ? 'in no scenario'
-                : view.effects ? effectTitle(view.effects[name] ?? [])
+                : view.effects ? (isMeasure(declaration) ? measureValueTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? [])
                 : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];
             }
         } else if (isScenario(declaration) && kinds.scenario) {
+            const together = scenarioMeasuresSegment(view.effects, name);
             title = scenarioTitle(result, name);
+            if (title !== undefined && together) title = `${title} · ${together}`;
             command = Commands.runScenario;
         } else if (isTarget(declaration) && kinds.target) {
             title = targetTitle(result, name);

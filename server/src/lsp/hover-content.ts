@@ -2,13 +2,14 @@ import { codeFence } from './plain-markdown.js';
 import type { AstNode } from 'langium';
 import type { SimulationResult } from '../../../language/src/engine/results.js';
 import type { Named } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/generated/ast.js';
+import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isPlant, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/generated/ast.js';
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
-import { daysText, displayNumber, hhiText, lossText, metricText, COMPARISON_TEXT, moneyText, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/values/display.js';
+import { quantityNumber, lossText, metricText, COMPARISON_TEXT, shareText, tonnesText } from '../../../language/src/values/display.js';
 import { quantityHint } from './inlay-hints.js';
-import { consumerFirstStockout, consumerUnmet, topOrigin } from './lens-titles.js';
+import { consumerHover, memberHover, plantHover, reserveHover } from './hover-story.js';
+import { measureValueHover } from './decision-titles.js';
 
 /** Markdown pieces of hovers. Pure functions of the AST and a results view. */
 
@@ -65,66 +66,19 @@ export function resultsHeading(view: ResultsResponse, viaName: string | undefine
 export function metricsText(node: Named, result: SimulationResult, effects: Record<string, MemberEffect[]> | undefined): string | undefined {
     const name = node.name;
     if (!name) return undefined;
-    if (isConsumer(node)) return consumerMetrics(result, name);
-    if (isReserve(node)) return reserveMetrics(result, name);
+    if (isConsumer(node)) return consumerHover(result, name);
+    if (isReserve(node)) return reserveHover(result, name);
+    if (isPlant(node)) return plantHover(result, name);
     if (isScenario(node)) return scenarioMetrics(result, name);
     if (isTarget(node)) return targetMetrics(result, name);
     if (isShock(node) || isMeasure(node)) {
         if (!effects) return '_Computing what it changes…_';
         const rows = effects[name] ?? [];
         if (rows.length === 0) return 'In no scenario.';
-        const lines = ['What it changes (the scenario minus the same scenario without it):', '', '| scenario | unmet | loss |', '|---|---:|---:|'];
-        for (const e of rows) {
-            const loss = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => signedMoneyText(v, c)).join(' + ') || '±0';
-            lines.push(`| ${e.scenario} | ${signedTonnesText(e.unmet)} | ${loss} |`);
-        }
-        return lines.join('\n');
+        const value = isMeasure(node) ? measureValueHover(rows, result) : undefined;
+        return value ? `${memberHover(rows)}\n\n${value}` : memberHover(rows);
     }
     return undefined;
-}
-
-function consumerMetrics(result: SimulationResult, name: string): string | undefined {
-    const baseline = result.scenarios[0]?.consumers[name];
-    if (!baseline) return undefined;
-    const origins = Object.entries(baseline.dependency).sort((a, b) => b[1] - a[1]).map(([o, s]) => `${o} ${shareText(s)}`).join(', ');
-    const lines = [
-        `Baseline, first period: ${origins || 'no arrivals'} · HHI ${hhiText(baseline.hhi)} · cover ${baseline.coverDays === null ? '—' : daysText(baseline.coverDays)}`
-    ];
-    const embeddedTop = topOrigin(baseline.embeddedDependency);
-    const directTop = topOrigin(baseline.dependency);
-    if (embeddedTop && (!directTop || embeddedTop[0] !== directTop[0] || Math.abs(embeddedTop[1] - directTop[1]) > 1e-9)) {
-        lines.push(`Traced through plants: ${embeddedTop[0]} ${shareText(embeddedTop[1])}`);
-    }
-    lines.push('', '| scenario | unmet | fill | first stockout | loss |', '|---|---:|---:|---|---:|');
-    for (const scenario of result.scenarios) {
-        const consumer = scenario.consumers[name];
-        if (!consumer) continue;
-        const materials = Object.values(consumer.materials);
-        const need = materials.reduce((s, m) => s + m.need, 0);
-        const unmet = consumerUnmet(consumer);
-        const fill = need > 0 ? 1 - unmet / need : 1;
-        lines.push(`| ${scenario.name} | ${tonnesText(unmet)} | ${shareText(fill)} | ${consumerFirstStockout(consumer) ?? '—'} | ${moneyCell(consumer.loss)} |`);
-    }
-    return lines.join('\n');
-}
-
-/** Loss per currency for a table cell: `500 million JPY`, or `0`. */
-function moneyCell(loss: Record<string, number>): string {
-    const parts = Object.entries(loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => moneyText(v, c));
-    return parts.length > 0 ? parts.join(' + ') : '0';
-}
-
-function reserveMetrics(result: SimulationResult, name: string): string | undefined {
-    if (!result.scenarios[0]?.reserves[name]) return undefined;
-    const lines = ['| scenario | material | stock | cover | released | final | runs dry |', '|---|---|---:|---:|---:|---:|---|'];
-    for (const scenario of result.scenarios) {
-        const reserve = scenario.reserves[name];
-        if (!reserve) continue;
-        for (const [material, m] of Object.entries(reserve.materials)) {
-            lines.push(`| ${scenario.name} | ${material} | ${tonnesText(m.initial)} | ${m.coverDays === null ? '—' : daysText(m.coverDays)} | ${tonnesText(m.released)} | ${tonnesText(m.final)} | ${m.dryOn ?? 'never'} |`);
-        }
-    }
-    return lines.join('\n');
 }
 
 function scenarioMetrics(result: SimulationResult, name: string): string | undefined {
@@ -135,9 +89,9 @@ function scenarioMetrics(result: SimulationResult, name: string): string | undef
     ];
     const targets = Object.entries(scenario.targets);
     if (targets.length > 0) {
-        lines.push('', `Targets met: ${targets.filter(([, t]) => t.pass).length}/${targets.length}`);
+        lines.push('', `Targets met: ${targets.filter(([, t]) => t.pass === true).length}/${targets.length}`);
         for (const [target, t] of targets) {
-            lines.push(`- ${t.pass ? '✓' : '✗'} ${target}: ${t.value === null ? 'no value' : metricText(t.value, t.unit)} (needs ${COMPARISON_TEXT[t.op]} ${metricText(t.threshold, t.unit)})`);
+            lines.push(`- ${t.pass === null ? '?' : t.pass ? '✓' : '✗'} ${target}: ${t.value === null ? 'no value' : metricText(t.value, t.unit)} (needs ${COMPARISON_TEXT[t.op]} ${metricText(t.threshold, t.unit)})`);
         }
     }
     return lines.join('\n');
@@ -151,7 +105,7 @@ function targetMetrics(result: SimulationResult, name: string): string | undefin
         '| scenario | value | verdict |', '|---|---:|---|'];
     for (const scenario of rows) {
         const t = scenario.targets[name];
-        lines.push(`| ${scenario.name} | ${t.value === null ? '—' : metricText(t.value, t.unit)} | ${t.pass ? '✓ met' : '✗ missed'} |`);
+        lines.push(`| ${scenario.name} | ${t.value === null ? '—' : metricText(t.value, t.unit)} | ${t.pass === null ? '? no value' : t.pass ? '✓ met' : '✗ missed'}${t.judgedAt && /^(max|min) /.test(t.condition) ? ` (${t.judgedAt.slice(0, 7)})` : ''} |`);
     }
     return lines.join('\n');
 }
@@ -159,6 +113,6 @@ function targetMetrics(result: SimulationResult, name: string): string | undefin
 /** `carries 1,127 of 1,478 t/month of REE into JapanIndustry: 76.3%` lines. */
 export function sharesText(what: string, into: string, shares: SupplyShare[], perStepDays: number, step: string): string | undefined {
     const lines = shares.filter(s => s.total > 0).map(s =>
-        `${what} ${displayNumber(Math.round(s.carried * perStepDays), 0)} of ${displayNumber(Math.round(s.total * perStepDays), 0)} t/${step} of ${s.material} into ${into}: **${shareText(s.carried / s.total)}**`);
+        `${what} ${quantityNumber(s.carried * perStepDays)} of ${quantityNumber(s.total * perStepDays)} t/${step} of ${s.material} into ${into}: **${shareText(s.carried / s.total)}**`);
     return lines.length > 0 ? `${lines.join('  \n')}  \n_(contracted volumes as written, planned flows left out)_` : undefined;
 }

@@ -4,7 +4,8 @@ import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Named } from '../../../language/src/generated/ast.js';
-import { isEmbargo, isFlow, isPlaceSelector } from '../../../language/src/generated/ast.js';
+import { isEmbargo, isFlow, isPlaceSelector, isPlant, isSupplier } from '../../../language/src/generated/ast.js';
+import { rankHover, rankingOf } from '../simulation/ranking.js';
 import { DAYS_PER_MONTH } from '../../../language/src/values/quantities.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import { regionOf, stepOf, visibleDeclarations } from '../model/queries.js';
@@ -56,6 +57,8 @@ export class ChokepointHoverProvider implements HoverProvider {
         if (shares) parts.push(shares);
         const metrics = this.metrics(document, target);
         if (metrics) parts.push(metrics);
+        const rank = this.criticality(document, target);
+        if (rank) parts.push(rank);
         return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: leaf.range };
     }
 
@@ -72,6 +75,16 @@ export class ChokepointHoverProvider implements HoverProvider {
         const comparison = view.stale ? undefined : this.compare.latestFor(this.simulation.rootOf(document));
         const delta = comparison && hoverDelta(comparison, target, view.result as unknown as RunJson);
         return body && heading ? `${heading}\n\n${body}${delta ? `\n\n${delta}` : ''}` : undefined;
+    }
+
+    /** On a supplier, plant or flow: its rank by the loss its outage causes (decisions.md §3). */
+    private criticality(document: LangiumDocument, target: Named): string | undefined {
+        if (!isSupplier(target) && !isPlant(target) && !isFlow(target)) return undefined;
+        const view = this.simulation.view(document);
+        if (view.status !== 'ok' || !view.result) return undefined;
+        const name = isFlow(target) ? `${target.source?.$refText} -> ${target.destination?.$refText}` : target.name;
+        const ranking = rankingOf(this.simulation.rootOf(document), this.documents, view.result);
+        return ranking ? rankHover(ranking, name) : undefined;
     }
 
     /** On a flow's ends or an embargo's places: the share of supply carried. */

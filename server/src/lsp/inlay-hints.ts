@@ -6,7 +6,7 @@ import { InlayHintKind } from 'vscode-languageserver';
 import type { Amount } from '../../../language/src/generated/ast.js';
 import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolume, isReleaseCap, isRelease, isReserve, isStock } from '../../../language/src/generated/ast.js';
 import { amountRange, DAYS_PER_MONTH, days, parseNumber, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
-import { displayNumber } from '../../../language/src/values/display.js';
+import { quantityNumber } from '../../../language/src/values/display.js';
 import { limitProblem } from '../../../language/src/values/limits.js';
 import { placeOf } from '../../../language/src/validation/places.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
@@ -68,7 +68,7 @@ export function quantityHint(amount: Amount | undefined): string | undefined {
     const perDay = isStock(container) && isConsumer(owner) ? dailyNeed(owner, material)
         : isHolds(container) && isReserve(owner) ? servedDailyNeed(owner, material) : undefined;
     if (perDay === undefined) return undefined;
-    const tonnesText = (d: number) => displayNumber(Math.round(days(d, amount.unit!) * perDay), 0);
+    const tonnesText = (d: number) => quantityNumber(days(d, amount.unit!) * perDay);
     if (!Number.isFinite(days(range.high, amount.unit) * perDay)) return undefined;
     return range.isRange ? `≈ ${tonnesText(range.low)}..${tonnesText(range.high)} t` : `≈ ${tonnesText(range.mid)} t`;
 }
@@ -95,7 +95,4 @@ function outOfRange(amount: Amount): boolean {
     return [amount.low, amount.high].some(text => text !== undefined && limitProblem(kind, parseNumber(text), amount.unit) !== undefined);
 }
 
-function perStepText(value: number): string {
-    const magnitude = Math.abs(value);
-    return displayNumber(value, magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2);
-}
+const perStepText = quantityNumber;

@@ -1,8 +1,9 @@
 import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/engine/results.js';
 import type { MemberEffect } from '../protocol.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
+import { capText, consumerSegments, plantSegments, reserveSegments, shownScenarioFor } from './lens-story.js';
 import {
-    COMPARISON_TEXT, daysText, displayNumber, hhiText, lossText, metricText, plural, shareText, signedMoneyText, signedTonnesText, tonnesText
+    COMPARISON_TEXT, daysText, displayNumber, lossText, metricText, shareText, signedMoneyText, signedTonnesText, tonnesText
 } from '../../../language/src/values/display.js';
 
 /**
@@ -60,48 +61,63 @@ export function worstForConsumer(result: SimulationResult, name: string): { scen
     return worst;
 }
 
-/** `China 76.3% · HHI 6,078 · cover 30 days · worst Curb: 2,345 t unmet, stockout 2026-04-12`. */
+/**
+ * For the scenario shown (where the consumer is most short, else where its top share peaks
+ * highest): `Curb: China 76.3% → 95% (2026-05) → 76.3% (baseline 76.3%) · HHI … · unmet 3,453 t (baseline 0) · …`.
+ */
 export function consumerTitle(result: SimulationResult, name: string): string | undefined {
-    const baseline = result.scenarios[0]?.consumers[name];
-    if (!baseline) return undefined;
-    const parts: string[] = [];
-    const top = topOrigin(baseline.dependency);
-    parts.push(top ? `${top[0]} ${shareText(top[1])}` : 'no arrivals');
-    parts.push(`HHI ${hhiText(baseline.hhi)}`);
-    parts.push(baseline.coverDays === null ? 'no need' : `cover ${daysText(baseline.coverDays)}`);
-    const worst = worstForConsumer(result, name);
-    if (worst) {
-        const stockout = consumerFirstStockout(worst.consumer);
-        parts.push(`worst ${worst.scenario.name}: ${tonnesText(consumerUnmet(worst.consumer))} unmet${stockout ? `, stockout ${stockout}` : ''}`);
-    } else if (result.scenarios.length > 1) {
-        parts.push('never short');
-    }
-    return parts.join(' · ');
+    if (!result.scenarios[0]?.consumers[name]) return undefined;
+    const shown = shownScenarioFor(result, name);
+    if (!shown) return undefined;
+    const segments = consumerSegments(result, shown, name);
+    return result.scenarios.length > 1 ? `${shown.name}: ${segments.join(' · ')}` : segments.join(' · ');
 }
 
-/** `stock 2,916 t · cover 60 days · runs dry in Curb on 2026-05-03`. */
+/**
+ * For the scenario where the plant makes least (the baseline when none differs):
+ * `Curb: makes 280 t (70% of capacity; baseline 100%) · bound by NdPrOxide · starved 2 months · traced: …`.
+ */
+export function plantTitle(result: SimulationResult, name: string): string | undefined {
+    const base = result.scenarios[0]?.plants[name];
+    if (!base) return undefined;
+    // The scenario where it uses least of the capacity it has (a planned plant: where it is built).
+    let shown = result.scenarios[0];
+    const use = (s: ScenarioResult) => s.plants[name]?.utilisation ?? Infinity;
+    for (const scenario of result.scenarios.slice(1)) if (use(scenario) < use(shown) - 1e-9) shown = scenario;
+    const segments = plantSegments(result, shown.plants[name], base);
+    return result.scenarios.length > 1 ? `${shown.name}: ${segments.join(' · ')}` : segments.join(' · ');
+}
+
+/**
+ * For the scenario where it runs lowest: `Curb: 2,916 t → 0 t (2026-05) → 0 t · dry 2026-05-03 ·
+ * released 2,916 t · cap 2,000 t/month binds 2026-03..2026-05: 1,234 t more were asked`.
+ */
 export function reserveTitle(result: SimulationResult, name: string): string | undefined {
     const baseline = result.scenarios[0]?.reserves[name];
     if (!baseline) return undefined;
-    const materials = Object.entries(baseline.materials);
-    const parts: string[] = [];
-    if (materials.length === 0) {
-        parts.push('holds nothing');
-    } else if (materials.length === 1) {
-        const [, m] = materials[0];
-        parts.push(`stock ${tonnesText(m.initial)}`, m.coverDays === null ? 'serves no need' : `cover ${daysText(m.coverDays)}`);
-    } else {
-        parts.push(materials.map(([material, m]) =>
-            `${material} ${tonnesText(m.initial)}${m.coverDays === null ? '' : ` (${daysText(m.coverDays)})`}`).join(', '));
+    const materials = Object.keys(baseline.materials);
+    if (materials.length === 0) return 'holds nothing';
+    const lowestOf = (s: ScenarioResult) => Object.values(s.reserves[name]?.materials ?? {}).reduce((sum, m) => sum + m.lowest, 0);
+    let shown = result.scenarios[0];
+    for (const scenario of result.scenarios.slice(1)) if (lowestOf(scenario) < lowestOf(shown) - 1e-6) shown = scenario;
+    const reserve = shown.reserves[name];
+    const parts = materials.map(material => {
+        const m = reserve.materials[material];
+        const text = reserveSegments(result, m, baseline.materials[material]).join(' · ');
+        return materials.length > 1 ? `${material} ${text}` : text;
+    });
+    // A release cap that binds elsewhere is named too.
+    for (const material of materials) {
+        if (reserve.materials[material].capBinding) continue;
+        const elsewhere = result.scenarios.find(s => s.reserves[name]?.materials[material]?.capBinding);
+        const cap = elsewhere?.reserves[name].materials[material].capBinding;
+        if (elsewhere && cap) parts.push(capText(result, cap, `in ${elsewhere.name} `));
     }
+    const cover = materials.length === 1 ? baseline.materials[materials[0]].coverDays : null;
+    if (cover !== null) parts.push(`cover ${daysText(cover)}`);
     const dry = firstDry(result, name);
-    if (dry) {
-        const more = dry.others > 0 ? ` (+${plural(dry.others, 'more scenario')})` : '';
-        parts.push(`runs dry in ${dry.scenario} on ${dry.date}${more}`);
-    } else {
-        parts.push('never runs dry');
-    }
-    return parts.join(' · ');
+    if (!dry) parts.push('never runs dry');
+    return result.scenarios.length > 1 ? `${shown.name}: ${parts.join(' · ')}` : parts.join(' · ');
 }
 
 /** The earliest day the reserve runs dry over all scenarios, and in how many other scenarios it does. */
@@ -127,8 +143,24 @@ export function effectTitle(effects: MemberEffect[]): string {
     if (effects.length === 0) return 'in no scenario';
     return effects.map(e => {
         const losses = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => `${signedMoneyText(v, c)} loss`);
-        return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses].join(', ')}`;
+        return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses, ...exposureSegments(e)].join(', ')}`;
     }).join(' · ');
+}
+
+/** `China worst 75% → 100%`, `lowest cover 30.4 → 0 days`: without the member → with it, where they differ. */
+function exposureSegments(e: MemberEffect): string[] {
+    const x = e.exposure;
+    if (!x) return [];
+    const parts: string[] = [];
+    const [shareWithout, shareWith] = x.worstShare;
+    if (x.origin && shareWithout !== null && shareWith !== null && shareText(shareWithout) !== shareText(shareWith)) {
+        parts.push(`${x.origin} worst ${shareText(shareWithout)} → ${shareText(shareWith)}`);
+    }
+    const [coverWithout, coverWith] = x.lowestCover;
+    if (coverWithout !== null && coverWith !== null && daysText(coverWithout) !== daysText(coverWith)) {
+        parts.push(`lowest cover ${daysText(coverWithout).replace(/ days?$/, '')} → ${daysText(coverWith)}`);
+    }
+    return parts;
 }
 
 /** `15% · 2,345 t unmet · 457.6 billion JPY loss · 2/3 targets`. */
@@ -139,7 +171,7 @@ export function scenarioTitle(result: SimulationResult, name: string): string | 
     if (scenario.probability !== null) parts.push(shareText(scenario.probability));
     parts.push(`${tonnesText(scenario.totals.unmet)} unmet`, lossText(scenario.totals.loss));
     const targets = Object.values(scenario.targets);
-    if (targets.length > 0) parts.push(`${targets.filter(t => t.pass).length}/${targets.length} targets`);
+    if (targets.length > 0) parts.push(`${targets.filter(t => t.pass === true).length}/${targets.length} targets`);
     return parts.join(' · ');
 }
 
@@ -155,10 +187,13 @@ export function targetTitle(result: SimulationResult, name: string): string | un
     }
     if (judged.length === 0) return undefined;
     const first = judged[0].target;
-    const when = first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
+    // `max` / `min` (metrics-v2 §1): the extreme's month goes with each value.
+    const extreme = /^(max|min) /.exec(first.condition)?.[1];
+    const when = extreme ? '' : first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
     const requirement = `${COMPARISON_TEXT[first.op] ?? first.op} ${metricText(first.threshold, first.unit)}${when}`;
-    const valueText = (t: TargetResult) => t.value === null ? 'no value' : metricText(t.value, t.unit);
-    const mark = (t: TargetResult) => t.pass ? '✓' : '✗';
+    const valueText = (t: TargetResult) => t.value === null ? 'no value'
+        : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
+    const mark = (t: TargetResult) => t.pass === null ? '?' : t.pass ? '✓' : '✗';
     const same = judged.every(j => j.target.pass === first.pass && valueText(j.target) === valueText(first));
     if (same) return `${mark(first)} ${valueText(first)} (needs ${requirement}) in ${scenarioList(judged.map(j => j.scenario))}`;
     return `needs ${requirement}: ${judged.map(j => `${mark(j.target)} ${j.scenario} ${valueText(j.target)}`).join(' · ')}`;

@@ -4,7 +4,9 @@ import type { Preparation } from '../../../language/src/evaluation/evaluate.js';
 import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
 import type { LoweredModel } from '../../../language/src/lowering/model.js';
 import type { MemberEffect } from '../protocol.js';
+import { exposureOf, followedOrigin } from './exposure.js';
 import type { PackedSeries } from './packed-series.js';
+import { measureCosts } from '../../../language/src/decisions/costs.js';
 
 /**
  * The server's use of the engine's facade: `prepare` checks and lowers a document
@@ -48,6 +50,13 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
             if (key !== '' && !variants.has(key)) variants.set(key, rest);
             wanted.push({ scenario: scenario.name, member: model.events[event].name, variant: key });
         }
+        // The scenario's measures together: S against S's shocks alone (decisions.md §2).
+        const shocks = scenario.events.filter(e => model.events[e].isShock);
+        if (shocks.length < scenario.events.length) {
+            const key = keyOf(shocks);
+            if (key !== '' && !variants.has(key)) variants.set(key, shocks);
+            wanted.push({ scenario: scenario.name, member: MEASURES_TOGETHER, variant: key });
+        }
     }
     if (wanted.length === 0) return {};
     let variantResult: SimulationResult | undefined;
@@ -64,7 +73,13 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
     const byName = new Map(result.scenarios.map(s => [s.name, s]));
     const variantTotals = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s.totals]) ?? []);
     variantTotals.set('', result.scenarios[0].totals);
+    const variantScenarios = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s]) ?? []);
+    variantScenarios.set('', result.scenarios[0]);
+    const origin = followedOrigin(result);
+    const { periods, step } = result.horizon;
     const effects: Record<string, MemberEffect[]> = {};
+    const costs = measureCosts(model);
+    const costOf = (member: string) => member in costs ? { cost: costs[member] } : {};
     for (const { scenario, member, variant } of wanted) {
         const withMember = byName.get(scenario)?.totals;
         const without = variantTotals.get(variant);
@@ -73,10 +88,21 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
         for (const currency of new Set([...Object.keys(withMember.loss), ...Object.keys(without.loss)])) {
             loss[currency] = (withMember.loss[currency] ?? 0) - (without.loss[currency] ?? 0);
         }
-        (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss });
+        const a = byName.get(scenario), b = variantScenarios.get(variant);
+        const exposure = a && b ? (() => {
+            const x = exposureOf(b, periods, step, origin), y = exposureOf(a, periods, step, origin);
+            return { origin, worstShare: [x.worstShare, y.worstShare] as [number | null, number | null], lowestCover: [x.lowestCover, y.lowestCover] as [number | null, number | null] };
+        })() : undefined;
+        (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss, ...(exposure ? { exposure } : {}), ...costOf(member) });
     }
     return effects;
 }
+
+/**
+ * The key under which `memberEffects` gives each scenario's measures together (not a name the
+ * language allows, so it never meets a declaration).
+ */
+export const MEASURES_TOGETHER = '*measures';
 
 export function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);

@@ -2,11 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { formatLosses, formatMoney, formatNumber, formatShare, formatTonnes } from '../../../client/src/format.js';
 
 describe('number formats', () => {
-    test('tonnes are whole with separators, as in lenses', () => {
+    test('tonnes: 3 significant figures below 1,000, whole with separators above, never 0 when not 0', () => {
         expect(formatTonnes(11643.6)).toBe('11,644 t');
+        expect(formatTonnes(1478.4)).toBe('1,478 t');
         expect(formatTonnes(0)).toBe('0 t');
-        expect(formatTonnes(2.46)).toBe('2 t');
-        expect(formatTonnes(0.3)).toBe('<1 t');
+        expect(formatTonnes(2.46)).toBe('2.46 t');
+        expect(formatTonnes(4.5)).toBe('4.5 t');
+        expect(formatTonnes(12.34)).toBe('12.3 t');
+        expect(formatTonnes(0.042)).toBe('0.042 t');
+        expect(formatTonnes(0.3)).toBe('0.3 t');
+        expect(formatTonnes(999.4)).toBe('999 t');
+        expect(formatTonnes(999.6)).toBe('1,000 t');
+        expect(formatTonnes(0.0004)).toBe('<0.001 t');
     });
 
     test('shares are percentages with one decimal', () => {

@@ -18,7 +18,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 
 /** Every setting the server reads, with its default (the shape of ChokepointSettings). */
 const SETTINGS: ChokepointSettings = {
-    lenses: { file: true, consumer: true, reserve: true, shock: true, measure: true, scenario: true, target: true },
+    lenses: { file: true, consumer: true, reserve: true, plant: true, shock: true, measure: true, scenario: true, target: true },
     inlayHints: { quantities: true, rates: true },
     chart: { defaultScenario: '' },
     compareWith: 'HEAD'

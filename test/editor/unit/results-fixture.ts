@@ -30,7 +30,8 @@ function consumer(materials: Record<string, Partial<ConsumerSeries>>, loss: Reco
     });
     return {
         dependency: { China: 1 }, dependencyEnd: { China: 1 }, embeddedDependency: { China: 1 }, embeddedDependencyEnd: { China: 1 },
-        hhi: 10000, hhiEnd: 10000, coverDays: 30, materials: Object.fromEntries(entries), loss
+        hhi: 10000, hhiEnd: 10000, coverDays: 30, materials: Object.fromEntries(entries), loss,
+        series: { dependency: { China: [1, 1, 1] }, embeddedDependency: { China: [1, 1, 1] }, hhi: [10000, 10000, 10000], coverDays: [30, 30, 30] }
     };
 }
 
@@ -44,7 +45,7 @@ function scenario(name: string, probability: number | null, unmetA: number[], lo
     return {
         name, probability,
         consumers: { A: a, B: b },
-        reserves: { Stockpile: { materials: { REE: { initial: 50, final: 0, coverDays: 10, released: 50, purchased: 0, dryOn: null, stock: [50, 20, 0], releases: [0, 30, 20], purchases: [0, 0, 0] } } } },
+        reserves: { Stockpile: { materials: { REE: { initial: 50, final: 0, coverDays: 10, released: 50, purchased: 0, dryOn: null, lowest: 0, lowestAt: '2026-03-01', capBinding: null, stock: [50, 20, 0], releases: [0, 30, 20], purchases: [0, 0, 0] } } } },
         targets: {},
         totals: { need: 300 + 30 + 6, unmet, loss: { JPY: loss } },
         regions: {},

@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Condition, Subject } from '../../generated/ast.js';
+import { isDependencyMetric, type Condition, type Subject } from '../../generated/ast.js';
 import { amountText, parseNumber, unitKind } from '../../values/quantities.js';
 import { Code } from '../codes.js';
 import { code, describe } from '../describe.js';
@@ -7,20 +7,21 @@ import { SUBJECT_EXPECTATIONS, kindWord, kindsPhrase, withArticle, type Kind } f
 import { actualText } from '../places.js';
 import { checkCurrencyCode } from './units.js';
 
-/** Each metric form accepts its own subjects: `cover of` a reserve, consumer or region; `*` only for unmet, fill and loss. */
+/** Each metric form accepts its own subjects: `cover of` a reserve, consumer or region; blocs and `*` for every other metric. */
 export function checkMetricSubject(subject: Subject, accept: ValidationAcceptor): void {
     const metric = subject.$container;
     const expected = metric && SUBJECT_EXPECTATIONS[metric.$type];
     if (!expected) return;
+    const form = isDependencyMetric(metric) && metric.embedded ? 'embedded dependency of' : expected.form;
     if (subject.everyone) {
         if (expected.anywhere) return;
-        accept('error', `\`${expected.form} *\` is not a metric: \`${expected.form}\` needs ${kindsPhrase(expected.kinds)} (\`*\`, everyone, works for unmet, fill and loss).`,
+        accept('error', `\`${form} *\` is not a metric: \`${form}\` needs ${kindsPhrase(expected.kinds)} (\`*\`, every consumer together, works for every metric but cover).`,
             { node: subject, code: Code.MetricSubject });
         return;
     }
     const target = subject.entity?.ref;
     if (!target || expected.kinds.includes(target.$type as Kind)) return;
-    accept('error', `'${subject.entity?.$refText}' is ${withArticle(kindWord(target.$type) ?? target.$type)}; \`${expected.form}\` needs ${kindsPhrase(expected.kinds)}.`,
+    accept('error', `'${subject.entity?.$refText}' is ${withArticle(kindWord(target.$type) ?? target.$type)}; \`${form}\` needs ${kindsPhrase(expected.kinds)}.`,
         { node: subject, property: 'entity', code: Code.MetricSubject });
 }
 

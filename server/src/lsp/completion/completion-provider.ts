@@ -104,7 +104,11 @@ function isFirstOfRule(keyword: Ast.Keyword): boolean {
     const definition = rule?.definition;
     if (!definition) return false;
     if (definition === keyword) return true;
-    return GrammarAST.isGroup(definition) && definition.elements[0] === keyword;
+    if (!GrammarAST.isGroup(definition)) return false;
+    // The rule's first required keyword: what comes before it is optional (`embedded?` before
+    // `dependency`), and an optional keyword is not where the form starts.
+    const index = definition.elements.indexOf(keyword);
+    return index >= 0 && definition.elements.slice(0, index).every(e => e.cardinality === '?' || e.cardinality === '*');
 }
 
 /** Materials a supplier produces or a plant makes. */

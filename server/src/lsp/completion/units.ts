@@ -16,7 +16,7 @@ const PLACE_OF_KEYWORD: Record<string, AmountPlace> = {
     stock: 'quantity', holds: 'quantity',
     lead: 'duration', ramp: 'duration', for: 'duration', after: 'duration',
     cut: 'percent', probability: 'percent', recycle: 'percent', substitute: 'percent', demand: 'percent',
-    loss: 'money'
+    loss: 'money', cost: 'money'
 };
 
 const METRIC_THRESHOLD: Record<string, AmountPlace> = {

@@ -1,0 +1,47 @@
+/**
+ * `chokepoint optimize`: candidates and budget checked against the model, then the search
+ * (decisions/optimize.ts) with its runs on one engine, or on the worker pool for large sweeps.
+ */
+import { costCurrencies } from '../decisions/costs.js';
+import { optimizePortfolio, type Optimization, type RunBatch } from '../decisions/optimize.js';
+import type { LoweredModel } from '../lowering/model.js';
+import { SummaryRunner } from '../decisions/summary.js';
+
+export interface OptimizeRequest {
+    budget: number;
+    currency: string;
+    /** Measure names, or undefined for every measure with a cost in the budget's currency. */
+    measures?: string[];
+}
+
+/** What is wrong with a request, in one line, or the candidates (event indices, declaration order). */
+export function optimizeCandidates(model: LoweredModel, request: OptimizeRequest): number[] | { error: string } {
+    const measures = model.events.map((e, i) => ({ e, i })).filter(({ e }) => !e.isShock);
+    if (request.budget < 0 || !Number.isFinite(request.budget)) return { error: `--budget must be 0 or more, not ${request.budget} ${request.currency}.` };
+    let chosen = measures;
+    if (request.measures) {
+        for (const name of request.measures) {
+            if (!measures.some(({ e }) => e.name === name)) {
+                const shock = model.events.some(e => e.isShock && e.name === name);
+                return { error: `--measures names '${name}', which is ${shock ? 'a shock, not a measure' : 'no measure of the file'}; measures: ${measures.map(({ e }) => e.name).join(', ') || '(none)'}.` };
+            }
+        }
+        const listed = new Set(request.measures);
+        chosen = measures.filter(({ e }) => listed.has(e.name));
+    }
+    const available = [...new Set(chosen.flatMap(({ e }) => costCurrencies(e)))];
+    if (!available.includes(request.currency)) {
+        const which = request.measures ? 'the listed measures have' : 'the file\'s measures have';
+        return { error: `--budget is in ${request.currency}, but no candidate measure has a cost in ${request.currency}; ${which} costs in ${available.length > 0 ? available.join(', ') : 'no currency (no `cost` given)'}.` };
+    }
+    return request.measures ? chosen.map(({ i }) => i) : chosen.filter(({ e }) => costCurrencies(e).includes(request.currency)).map(({ i }) => i);
+}
+
+export async function evaluateOptimization(model: LoweredModel, candidates: number[], request: OptimizeRequest, batch?: RunBatch): Promise<Optimization> {
+    let runner: SummaryRunner | undefined;
+    const runBatch: RunBatch = batch ?? (runs => {
+        runner ??= new SummaryRunner(model);
+        return Promise.resolve(runs.map(events => runner!.run(events)));
+    });
+    return optimizePortfolio(model, candidates, request.currency, request.budget, runBatch);
+}

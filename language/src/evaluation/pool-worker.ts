@@ -1,0 +1,70 @@
+/**
+ * A worker of the run pool (pool.ts), bundled on its own as out/pool-worker.js: the engine and
+ * the run summaries only, nothing of Langium. It takes the lowered model once, then for each
+ * batch takes run indices from the shared counter until none is left, posting each summary.
+ */
+import { parentPort } from 'node:worker_threads';
+import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
+import { SimulationCancelled } from '../engine/simulate.js';
+import type { LoweredModel } from '../lowering/model.js';
+import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
+import { writeRecord } from './summary-records.js';
+
+let runner: SummaryRunner | undefined;
+const RESULTS_PER_MESSAGE = 64;
+
+function post(message: FromPoolWorker): void {
+    parentPort!.postMessage(message);
+}
+
+function onMessage(message: ToPoolWorker): void {
+    if (message.type === 'model') {
+        runner = new SummaryRunner(message.model as LoweredModel);
+        return;
+    }
+    if (message.type === 'shared') { runShared(message); return; }
+    const counter = new Int32Array(message.counter);
+    const cancel = new Int32Array(message.cancel);
+    const shouldCancel = () => Atomics.load(cancel, 0) !== 0;
+    // Summaries go back a few at a time: one message per run costs more than a small run.
+    let indices: number[] = [], summaries: RunSummary[] = [];
+    const flush = () => {
+        if (indices.length > 0) post({ type: 'results', batch: message.batch, indices, summaries });
+        indices = []; summaries = [];
+    };
+    try {
+        for (let i = Atomics.add(counter, 0, 1); i < message.runs.length; i = Atomics.add(counter, 0, 1)) {
+            if (shouldCancel()) throw new SimulationCancelled();
+            indices.push(i);
+            summaries.push(runner!.run(message.runs[i], shouldCancel));
+            if (indices.length >= RESULTS_PER_MESSAGE) flush();
+        }
+        flush();
+        post({ type: 'done', batch: message.batch });
+    } catch (error) {
+        post({ type: 'failed', batch: message.batch, cancelled: error instanceof SimulationCancelled, message: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+parentPort?.on('message', onMessage);
+
+/** A shared batch: each summary into its record, then counted (and the waiting thread woken). */
+function runShared(message: Extract<ToPoolWorker, { type: 'shared' }>): void {
+    const counter = new Int32Array(message.counter), done = new Int32Array(message.done), cancel = new Int32Array(message.cancel);
+    const records = new Float64Array(message.records);
+    const written = new Int32Array(message.written);
+    const model = runner!.model;
+    try {
+        for (let i = Atomics.add(counter, 0, 1); i < message.runs.length; i = Atomics.add(counter, 0, 1)) {
+            if (Atomics.load(cancel, 0) !== 0) break;
+            writeRecord(model, records, i, runner!.run(message.runs[i]));
+            Atomics.store(written, i, 1);
+            Atomics.add(done, 0, 1);
+            Atomics.notify(done, 0);
+        }
+    } catch {
+        // The waiting thread runs what is left itself (see SharedBatch.wait).
+        Atomics.store(done, 1, 1);
+        Atomics.notify(done, 0);
+    }
+}

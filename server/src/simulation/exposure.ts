@@ -1,0 +1,68 @@
+/**
+ * A scenario's exposure as the shock and measure lenses compare it (metrics-v2 §2): the worst
+ * per-period share of one origin in what every consumer together receives, and the lowest
+ * cover of every consumer together (own stock + their share of reserves, in days of need).
+ */
+import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
+
+export interface Exposure {
+    /** The origin whose share is followed; null when nothing arrives. */
+    origin: string | null;
+    /** Its largest share in any period, 0-1; null without arrivals. */
+    worstShare: number | null;
+    /** Lowest cover of all consumers together at the end of a period, in days; null without need. */
+    lowestCover: number | null;
+}
+
+const PERIOD_DAYS = { month: 365 / 12, week: 7, day: 1 } as const;
+
+/** Tonnes by origin each period over every consumer (share × that consumer's arrivals). */
+function originTonnes(scenario: ScenarioResult, periods: number): Map<string, number[]> {
+    const tonnes = new Map<string, number[]>();
+    for (const c of Object.values(scenario.consumers)) {
+        const arrivals = new Array<number>(periods).fill(0);
+        for (const m of Object.values(c.materials)) m.series.arrivals.forEach((a, t) => { arrivals[t] += a; });
+        for (const [origin, shares] of Object.entries(c.series.dependency)) {
+            const row = tonnes.get(origin) ?? new Array<number>(periods).fill(0);
+            shares.forEach((s, t) => { if (s !== null) row[t] += s * arrivals[t]; });
+            tonnes.set(origin, row);
+        }
+    }
+    return tonnes;
+}
+
+/** The top origin of the baseline's first period with arrivals, for every scenario of a result. */
+export function followedOrigin(result: SimulationResult): string | null {
+    const baseline = result.scenarios[0];
+    if (!baseline) return null;
+    const tonnes = originTonnes(baseline, result.horizon.periods);
+    for (let t = 0; t < result.horizon.periods; t++) {
+        let best: [string, number] | null = null;
+        for (const [origin, row] of tonnes) if (row[t] > 0 && (!best || row[t] > best[1])) best = [origin, row[t]];
+        if (best) return best[0];
+    }
+    return null;
+}
+
+export function exposureOf(scenario: ScenarioResult, periods: number, step: keyof typeof PERIOD_DAYS, origin: string | null): Exposure {
+    const tonnes = originTonnes(scenario, periods);
+    let worstShare: number | null = null;
+    for (let t = 0; t < periods && origin !== null; t++) {
+        let total = 0;
+        for (const row of tonnes.values()) total += row[t];
+        if (total <= 0) continue;
+        const share = (tonnes.get(origin)?.[t] ?? 0) / total;
+        if (worstShare === null || share > worstShare) worstShare = share;
+    }
+    let lowestCover: number | null = null;
+    for (let t = 0; t < periods; t++) {
+        let stock = 0, need = 0;
+        for (const c of Object.values(scenario.consumers)) {
+            for (const m of Object.values(c.materials)) { stock += m.series.stock[t] + m.series.reserveStock[t]; need += m.series.need[t]; }
+        }
+        if (need <= 0) continue;
+        const cover = stock / (need / PERIOD_DAYS[step]);
+        if (lowestCover === null || cover < lowestCover) lowestCover = cover;
+    }
+    return { origin, worstShare, lowestCover };
+}
