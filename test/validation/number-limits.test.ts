@@ -33,7 +33,9 @@ const PLACES: Record<string, { normal: string, over: string, largest: string }> 
     'Recycle.share': { normal: '10%', over: '1e999%', largest: '100%' },
     'Substitute.share': { normal: '5%', over: '1e999%', largest: '100%' },
     'Scenario.probability': { normal: '100%', over: '1e999%', largest: '100%' },
-    'Condition.threshold': { normal: '5000 t', over: '2e15 t', largest: '1e15 t' }
+    'Condition.threshold': { normal: '5000 t', over: '2e15 t', largest: '1e15 t' },
+    // A cost's own check (checks/costs.ts) catches what would not be finite once scaled; 1e999 is not a number at all.
+    'CostClause.value': { normal: '39', over: '1e999', largest: '1e15' }
 };
 
 const TEMPLATE = `horizon 2026-01 to 2027-12
@@ -61,6 +63,7 @@ shock Curb {
 measure Help {
   release Pile to Makers at «Release.rate»
   switch Makers to Other after «Switch.delay»
+  cost «CostClause.value» billion JPY
   recycle «Recycle.share» of Makers
   substitute «Substitute.share» of Makers on NdFeB
   from 2026-03

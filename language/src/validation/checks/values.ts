@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Amount, Horizon, Plant, Supplier, Timing } from '../../generated/ast.js';
-import { isCondition, isCoverMetric, isDelay, isLossClause, isLossMetric, isOffline, isOnline, isUnmetMetric } from '../../generated/ast.js';
+import { isCondition, isCostClause, isCoverMetric, isDelay, isLossClause, isLossMetric, isOffline, isOnline, isUnmetMetric } from '../../generated/ast.js';
 import type { LimitKind } from '../../values/limits.js';
 import { limitProblem, SMALLEST_TEXT } from '../../values/limits.js';
 import { MAX_PERIODS, PeriodClock } from '../../lowering/calendar.js';
@@ -71,7 +71,8 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
         // Dependency, fill and hhi thresholds have their own maximum (checkConditionThreshold).
         if (isCondition(amount.$container) && kind === undefined) return;
         if (finite && (kind === undefined || (value < 0 && !signed))) continue;
-        const problem = kind ? limitProblem(kind, value, amount.unit, scale) : { largest: '100%', tooSmall: false };
+        const problem = kind ? limitProblem(kind, value, amount.unit, scale)
+            : { largest: isCostClause(amount.$container) ? 'a finite number (write it with a scale word, e.g. `39 billion JPY`)' : '100%', tooSmall: false };
         if (!problem) continue;
         const place = placeOf(amount);
         const label = place ? placeLabel(amount, place.keyword) : 'The threshold';
@@ -95,6 +96,8 @@ function limitKindOf(amount: Amount): LimitKind | undefined {
         if (isLossMetric(metric)) return 'threshold-money';
         return undefined;
     }
+    // A measure's cost has its own check (checks/costs.ts); only a number that is not one is caught here.
+    if (isCostClause(container)) return undefined;
     const expect = placeOf(amount)?.expect;
     return expect === 'percent' ? undefined : expect;
 }
