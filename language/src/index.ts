@@ -27,6 +27,7 @@ export { leadScopeText } from './validation/checks/lead-scope.js';
 export { amountRange, amountValue, days, DAYS_PER_MONTH, parseNumber, tonnesPerDay, unitKind } from './values/quantities.js';
 export { parseDate } from './values/dates.js';
 export { limitProblem } from './values/limits.js';
+export { printable } from './values/printable.js';
 export * from './view.js';
 
 // Evaluation: from a document (or a lowered model) to results, the one way to numbers.

@@ -1,3 +1,4 @@
+import { plainTextMarkdown } from './plain-markdown.js';
 import type { CommentProvider, LangiumDocument, LangiumDocuments, LeafCstNode, References } from 'langium';
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
@@ -51,7 +52,8 @@ export class ChokepointHoverProvider implements HoverProvider {
         if (!target || !target.$cstNode) return undefined;
         const parts = [declaredText(target)];
         const comment = this.comments.getComment(target);
-        if (comment) parts.push(comment);
+        // Plain text: a shared model's markdown (links, remote images) is never rendered.
+        if (comment) parts.push(plainTextMarkdown(comment));
         const shares = this.contextShares(document, leaf);
         if (shares) parts.push(shares);
         const metrics = this.metrics(document, target);
