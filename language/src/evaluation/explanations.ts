@@ -47,7 +47,12 @@ function noMatch(model: LoweredModel, declarations: Declaration[]): Explanation[
             const what = nothingMatched(effect);
             if (node && what) {
                 const text = (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
-                result.push({ node, severity: 'warning', code: Code.NoMatch, message: `\`${text}\` in shock ${shock.name} matches ${what}: it changes nothing.` });
+                result.push({
+                    node,
+                    severity: 'warning',
+                    code: Code.NoMatch,
+                    message: `\`${text}\` in shock ${shock.name} matches ${what}: it changes nothing.`
+                });
             }
         });
     }
@@ -56,11 +61,16 @@ function noMatch(model: LoweredModel, declarations: Declaration[]): Explanation[
 
 function nothingMatched(effect: LoweredEffect): string | undefined {
     switch (effect.kind) {
-        case 'embargo': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'delay': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'outage': return effect.outlets.length === 0 ? 'no output of that node' : undefined;
-        case 'demand': return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
-        default: return undefined;
+        case 'embargo':
+            return effect.lines.length === 0 ? 'no flow' : undefined;
+        case 'delay':
+            return effect.lines.length === 0 ? 'no flow' : undefined;
+        case 'outage':
+            return effect.outlets.length === 0 ? 'no output of that node' : undefined;
+        case 'demand':
+            return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
+        default:
+            return undefined;
     }
 }
 
@@ -69,7 +79,7 @@ function nothingMatched(effect: LoweredEffect): string | undefined {
  * stocks with and without it. One run of the variants (each scenario without one measure).
  */
 function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation[] {
-    const wanted: Array<{ scenario: number, event: number, variant: string }> = [];
+    const wanted: Array<{ scenario: number; event: number; variant: string }> = [];
     const variants = new Map<string, number[]>();
     model.scenarios.forEach((scenario, s) => {
         for (const event of new Set(scenario.events)) {
@@ -97,10 +107,16 @@ function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation
         model.events[event].effects.forEach((effect, i) => {
             const node = actionNode(measure, effect, i);
             if (!node) return;
-            const text = isSwitch(node) ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}`
+            const text = isSwitch(node)
+                ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}`
                 : (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
             const reason = noEffectReason(model, engine, a, model.events[event], effect);
-            result.push({ node, severity: 'hint', code: Code.NoEffect, message: `${text} ${effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing'} in ${name}: ${reason}` });
+            result.push({
+                node,
+                severity: 'hint',
+                code: Code.NoEffect,
+                message: `${text} ${effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing'} in ${name}: ${reason}`
+            });
         });
     }
     return result;
