@@ -14,6 +14,10 @@ import { unpackSeries } from './packed-series.js';
 import type { EngineRunner } from './runners.js';
 import { InProcessRunner } from './runners.js';
 import { expectedSummary } from './summary.js';
+import { explanationsOf } from '../../../language/src/evaluation/explanations.js';
+import type { ModelExplanation } from '../../../language/src/evaluation/model-explanations.js';
+import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import { ExplanationDiagnostics } from './explanation-diagnostics.js';
 
 /** Where the service reports to: the LSP connection in the server, a recorder in tests. */
 export interface SimulationNotifier {
@@ -81,6 +85,8 @@ export class SimulationService {
     notifier: SimulationNotifier | undefined;
     /** Where runs happen: in-process by default; the server sets a worker thread (main.ts). */
     runner: EngineRunner = new InProcessRunner();
+    /** The `no-effect` / `no-match` diagnostics of the last run of each model's current text. */
+    readonly explanations = new ExplanationDiagnostics();
 
     constructor(shared: LangiumSharedServices) {
         this.shared = shared;
@@ -100,6 +106,7 @@ export class SimulationService {
     /** The client reported edits: cancel runs they affect before the rebuild is queued. */
     updateRequested(changed: URI[], deleted: URI[]): void {
         this.pendingUpdates++;
+        this.explanations.drop([...changed, ...deleted].map(u => u.toString()));
         this.cancelAffected([...changed, ...deleted]);
         this.changes.fire();
     }
@@ -111,6 +118,7 @@ export class SimulationService {
     forget(uri: URI): void {
         const key = uri.toString();
         this.queue.delete(key);
+        this.explanations.drop([key]);
         const needed = new Set<string>();
         for (const textDocument of this.shared.workspace.TextDocuments.all()) {
             const open = parseUri(textDocument.uri);
@@ -312,6 +320,9 @@ export class SimulationService {
                     if (good && good.result === entry.result) good.effects = effects;
                     this.requestRefresh();
                 }
+                // Third phase: what changes nothing, as diagnostics (never those of an older text).
+                const found = await job.explanations;
+                if (found && this.settled.get(uri) === entry) this.showExplanations(uri, prepared.model, found);
             }
         } finally {
             endProgress();
@@ -319,6 +330,12 @@ export class SimulationService {
             this.changes.fire();
             this.pump();
         }
+    }
+
+    private showExplanations(uri: string, model: LoweredModel, found: ModelExplanation[]): void {
+        const document = this.documents.getDocument(parseUri(uri));
+        if (!document || this.currentSettled(document) !== this.settled.get(uri)) return;
+        this.explanations.show(uri, importClosure(document, this.documents), explanationsOf(model, found, document, this.documents));
     }
 
     private settle(uri: string, entry: Settled): void {
@@ -366,6 +383,7 @@ export class SimulationService {
         this.roots.clear();
         if (fromUpdate) this.pendingUpdates = Math.max(0, this.pendingUpdates - 1);
         for (const uri of [...changed, ...deleted]) this.generations.set(uri.toString(), ++this.generationCounter);
+        this.explanations.drop([...changed, ...deleted].map(u => u.toString()));
         for (const uri of deleted) this.forget(uri);
         this.cancelAffected([...changed, ...deleted]);
         this.changes.fire();
