@@ -66,6 +66,7 @@ export class SwitchStep {
                 const short = producers.isPlant[p] ? plantLineShort[l] : Math.max(0, nominal[l] * availability(p, t) - lineShipped[l]);
                 if (short > EPSILON) { bufferWanted[lines.destSlot[l]] += short; total += short; }
             }
+            ws.sPlantShortfall[plant * ws.periods + t] = total;
             if (total > 0 && ws.plantFirstCut[plant] < 0) ws.plantFirstCut[plant] = t;
         }
     }
