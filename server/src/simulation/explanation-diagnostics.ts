@@ -7,7 +7,7 @@
 import { AstUtils } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { Explanation } from '../../../language/src/evaluation/explanations.js';
+import type { Explanation } from '../../../language/src/index.js';
 
 /** Sends a document's validation diagnostics together with these explanations. */
 export type PublishExplanations = (uri: string, explanations: Diagnostic[]) => void;

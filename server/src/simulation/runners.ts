@@ -1,13 +1,13 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import { simulate, SimulationCancelled } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';
 import { packSeries } from './packed-series.js';
 import { simulateYielding } from './yielding.js';
-import { explainModel, type ModelExplanation } from '../../../language/src/evaluation/model-explanations.js';
+import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
 
 /** One simulation job: the main results first, then what each shock and measure changes. */
 export interface EngineJob {
@@ -57,12 +57,12 @@ type ToWorker = {
     model: LoweredModel,
     cancelFlag: SharedArrayBuffer,
     /**
-     * Only the member effects (and explanations), from the result of a run done elsewhere:
-     * the whole result, since the effects read each scenario's series (share, cover), not
-     * only its totals. Only small models run elsewhere, so their results copy quickly.
+     * Only the member effects, from a run done elsewhere: its whole result (the effects read
+     * the horizon and the scenarios' series for the exposure change, not only their totals).
      */
-    baseline?: SimulationResult
+    done?: SimulationResult
 };
+
 type FromWorker =
     | { id: number, kind: 'result', outcome: RunOutcome }
     | { id: number, kind: 'effects', effects: Record<string, MemberEffect[]> | undefined }
@@ -95,7 +95,7 @@ export class WorkerRunner implements EngineRunner {
         return this.start(model, result);
     }
 
-    start(model: LoweredModel, baseline?: SimulationResult): EngineJob {
+    start(model: LoweredModel, done?: SimulationResult): EngineJob {
         const id = this.nextId++;
         const cancelFlag = new SharedArrayBuffer(4);
         let settleResult!: (o: RunOutcome) => void;
@@ -104,7 +104,7 @@ export class WorkerRunner implements EngineRunner {
         const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => { settleEffects = resolve; });
         let settleExplanations!: (e: ModelExplanation[] | undefined) => void;
         const explanations = new Promise<ModelExplanation[] | undefined>(resolve => { settleExplanations = resolve; });
-        const message: ToWorker = { id, model, cancelFlag, baseline };
+        const message: ToWorker = { id, model, cancelFlag, done };
         this.pending.set(id, { result: settleResult, effects: settleEffects, explanations: settleExplanations, message });
         this.post(message);
         return {
@@ -256,7 +256,7 @@ export function isSimulationWorker(): boolean {
 
 /** The worker's loop: one job at a time, synchronous engine, cancellable between periods. */
 export function serveSimulationJobs(): void {
-    parentPort!.on('message', ({ id, model, cancelFlag, baseline }: ToWorker) => {
+    parentPort!.on('message', ({ id, model, cancelFlag, done }: ToWorker) => {
         const flag = new Int32Array(cancelFlag);
         const shouldCancel = () => Atomics.load(flag, 0) === 1;
         const runOnce = (m: LoweredModel): RunOutcome => {
@@ -275,8 +275,10 @@ export function serveSimulationJobs(): void {
             const explanations = explainSafely(model, shouldCancel);
             parentPort!.postMessage({ id, kind: 'explanations', explanations: shouldCancel() ? undefined : explanations } satisfies FromWorker);
         };
-        if (baseline) {
-            void memberEffects(model, baseline, async m => runOnce(m)).then(sendEffects);
+        // A failure still ends the job (no effects), so the worker is never held busy by it.
+        const failed = () => sendEffects(undefined);
+        if (done) {
+            void memberEffects(model, done, async m => runOnce(m)).then(sendEffects, failed);
             return;
         }
         const outcome = runOnce(model);
@@ -288,7 +290,7 @@ export function serveSimulationJobs(): void {
         parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker,
             [series.values.buffer as ArrayBuffer, series.lengths.buffer as ArrayBuffer]);
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, outcome.result, async m => runOnce(m)).then(sendEffects);
+        void memberEffects(model, outcome.result, async m => runOnce(m)).then(sendEffects, failed);
     });
 }
 
