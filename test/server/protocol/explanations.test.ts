@@ -73,7 +73,7 @@ async function explained(uri: string, from: number, what: string): Promise<Diagn
     try {
         await client.until(() => done() !== undefined, 20000, what);
     } catch (e) {
-        throw new Error(`${String(e)} ${JSON.stringify(since(uri, from))}`);
+        throw new Error(`${String(e)} ${JSON.stringify(since(uri, from))}`, { cause: e });
     }
     return explanations(done()!.diagnostics);
 }
