@@ -102,3 +102,32 @@ test('a no-effect hint and no-match warnings on their clauses; an edit that fixe
     expect(await explained(uri, from, 'the explanations of the fixed outage')).toEqual([NO_MATCH_DEMAND]);
     expect(client.alive).toBe(true);
 }, 60000);
+
+test('an explanation on a clause of an imported file shows on that file, and an edit to the model that imports it drops it until the new run', async () => {
+    // The shock lives in shocks.choke; the model that runs it (and has the horizon) imports it.
+    // Regions come from the library: the file needs no import. Nobody ships NdFeB from Vietnam.
+    const shocks = 'shock Odd {\n  embargo Vietnam -> Japan on NdFeB\n}\n';
+    const model = `import "./shocks.choke"\n${MODEL.split('\n').slice(0, 8).join('\n')}\n`;
+    writeFileSync(path.join(dir, 'shocks.choke'), shocks);
+    writeFileSync(path.join(dir, 'imports.choke'), model);
+    const shocksUri = fileUri(path.join(dir, 'shocks.choke'));
+    const modelUri = fileUri(path.join(dir, 'imports.choke'));
+    let from = client.published.length;
+    await client.open(modelUri, model);
+    const outage = (d: Diagnostic) => d.code === 'no-match';
+    await client.until(() => since(shocksUri, from).some(p => p.diagnostics.some(outage)), 20000, 'the no-match on the imported file');
+    expect(explanations(since(shocksUri, from).at(-1)!.diagnostics)).toEqual([{
+        // Line 2 (0-based 1) of shocks.choke, from column 3, 33 characters.
+        range: { start: { line: 1, character: 2 }, end: { line: 1, character: 35 } },
+        severity: 2, code: 'no-match', source: 'chokepoint',
+        message: '`embargo Vietnam -> Japan on NdFeB` in shock Odd matches no flow: it changes nothing.'
+    }]);
+
+    // Any edit to the importing model: the imported file is republished without it at once.
+    from = client.published.length;
+    await client.change(modelUri, model.replace('after 4 months', 'after 5 months'));
+    await client.until(() => since(shocksUri, from).length > 0, 20000, 'the imported file republished');
+    expect(explanations(since(shocksUri, from)[0].diagnostics)).toEqual([]);
+    // Then the run of the new text brings it back.
+    await client.until(() => since(shocksUri, from).some(p => p.diagnostics.some(outage)), 20000, 'the no-match back');
+}, 60000);
