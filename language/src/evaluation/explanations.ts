@@ -43,7 +43,12 @@ export function explanationsOf(model: LoweredModel, found: ModelExplanation[], r
             const node = isShock(declaration) ? declaration.effects[e.effect] : undefined;
             if (!node) continue;
             const text = clauseText(node, effect);
-            result.push({ node, severity: 'warning', code: Code.NoMatch, message: `\`${text}\` in shock ${declaration.name} matches ${e.what}: it changes nothing.` });
+            result.push({
+                node,
+                severity: 'warning',
+                code: Code.NoMatch,
+                message: `\`${text}\` in shock ${declaration.name} matches ${e.what}: it changes nothing.`
+            });
         } else {
             const node = isMeasure(declaration) ? actionNode(declaration, effect, e.effect) : undefined;
             const scenario = model.scenarios[e.scenario];

@@ -12,8 +12,7 @@ import { noEffectReason } from './no-effect-reasons.js';
 
 /** `event` indexes `model.events`, `effect` that event's lowered effects, `scenario` `model.scenarios`. */
 export type ModelExplanation =
-    | { kind: 'no-match', event: number, effect: number, what: string }
-    | { kind: 'no-effect', scenario: number, event: number, effect: number, reason: string };
+    { kind: 'no-match'; event: number; effect: number; what: string } | { kind: 'no-effect'; scenario: number; event: number; effect: number; reason: string };
 
 export interface ExplainOptions {
     /** Polled between periods of the runs (the engine then throws `SimulationCancelled`). */
@@ -39,11 +38,16 @@ function noMatch(model: LoweredModel): ModelExplanation[] {
 
 function nothingMatched(effect: LoweredEffect): string | undefined {
     switch (effect.kind) {
-        case 'embargo': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'delay': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'outage': return effect.outlets.length === 0 ? 'no output of that node' : undefined;
-        case 'demand': return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
-        default: return undefined;
+        case 'embargo':
+            return effect.lines.length === 0 ? 'no flow' : undefined;
+        case 'delay':
+            return effect.lines.length === 0 ? 'no flow' : undefined;
+        case 'outage':
+            return effect.outlets.length === 0 ? 'no output of that node' : undefined;
+        case 'demand':
+            return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
+        default:
+            return undefined;
     }
 }
 
@@ -52,7 +56,7 @@ function nothingMatched(effect: LoweredEffect): string | undefined {
  * stocks with and without it. One run of the variants (each scenario without one measure).
  */
 function noEffect(model: LoweredModel, options: ExplainOptions): ModelExplanation[] {
-    const wanted: Array<{ scenario: number, event: number, variant: string }> = [];
+    const wanted: Array<{ scenario: number; event: number; variant: string }> = [];
     const variants = new Map<string, number[]>();
     model.scenarios.forEach((scenario, s) => {
         for (const event of new Set(scenario.events)) {

@@ -35,7 +35,13 @@ export class ExplanationDiagnostics {
             if (seen.has(key)) continue;
             seen.add(key);
             const list = byDocument.get(uri) ?? [];
-            list.push({ range, severity: e.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Hint, code: e.code, message: e.message, source: 'chokepoint' });
+            list.push({
+                range,
+                severity: e.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Hint,
+                code: e.code,
+                message: e.message,
+                source: 'chokepoint'
+            });
             byDocument.set(uri, list);
         }
         const before = this.shown.get(root);

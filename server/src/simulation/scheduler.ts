@@ -46,7 +46,7 @@ export class SimulationScheduler {
         private readonly store: ResultsStore,
         private readonly slot: NotifierSlot,
         private readonly explanations: ExplanationDiagnostics
-    ) { }
+    ) {}
 
     get updatesPending(): boolean {
         return this.pendingUpdates > 0;
@@ -103,7 +103,11 @@ export class SimulationScheduler {
      * then answers from `view`, which says 'running'). Call it outside the workspace lock:
      * the builder must be able to run meanwhile.
      */
-    async waitForCurrent(uri: URI, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    async waitForCurrent(
+        uri: URI,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+        timeoutMs = DEFAULT_WAIT_MS
+    ): Promise<void> {
         const deadline = Date.now() + timeoutMs;
         let awaitedKey: string | undefined;
         for (;;) {
@@ -180,8 +184,18 @@ export class SimulationScheduler {
         // Lowering reads the AST: it runs now, synchronously, while the closure is validated.
         const prepared = prepare(document, this.documents);
         if (prepared.status !== 'ok') {
-            this.store.settle(uri, prepared.status === 'errors' ? { closureKey, version, status: 'errors', errorCount: prepared.errorCount }
-                : { closureKey, version, status: prepared.status, errorCount: 0, message: prepared.status === 'failed' ? `The simulation failed: ${prepared.message}` : prepared.message });
+            this.store.settle(
+                uri,
+                prepared.status === 'errors'
+                    ? { closureKey, version, status: 'errors', errorCount: prepared.errorCount }
+                    : {
+                          closureKey,
+                          version,
+                          status: prepared.status,
+                          errorCount: 0,
+                          message: prepared.status === 'failed' ? `The simulation failed: ${prepared.message}` : prepared.message
+                      }
+            );
             this.pump();
             return;
         }
@@ -254,10 +268,19 @@ export class SimulationScheduler {
                 subscription.dispose();
                 cancellation.dispose();
             };
-            const timer = setTimeout(() => { done(); resolve(); }, timeoutMs);
-            const subscription = this.changes.event(() => { done(); resolve(); });
+            const timer = setTimeout(() => {
+                done();
+                resolve();
+            }, timeoutMs);
+            const subscription = this.changes.event(() => {
+                done();
+                resolve();
+            });
             // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation symbol (see above)
-            const cancellation = cancelToken.onCancellationRequested(() => { done(); reject(OperationCancelled); });
+            const cancellation = cancelToken.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
         });
     }
 }

@@ -44,25 +44,32 @@ afterAll(async () => {
 const NO_EFFECT: Diagnostic = {
     // Line 7 (0-based 6), from column 14: `switch JapanIndustry to VN after 4 months` (41 characters).
     range: { start: { line: 6, character: 13 }, end: { line: 6, character: 54 } },
-    severity: 4, code: 'no-effect', source: 'chokepoint',
-    message: 'switch JapanIndustry to VN adds 0 t in Curb: it may draw from 2026-07 (4 months after the first shortfall, 2026-03) and the shortfall ends 2026-06.'
+    severity: 4,
+    code: 'no-effect',
+    source: 'chokepoint',
+    message:
+        'switch JapanIndustry to VN adds 0 t in Curb: it may draw from 2026-07 (4 months after the first shortfall, 2026-03) and the shortfall ends 2026-06.'
 };
 const NO_MATCH_OUTAGE: Diagnostic = {
     // `outage VN on NdFeB`: 18 characters from column 3 of line 10.
     range: { start: { line: 9, character: 2 }, end: { line: 9, character: 20 } },
-    severity: 2, code: 'no-match', source: 'chokepoint',
+    severity: 2,
+    code: 'no-match',
+    source: 'chokepoint',
     message: '`outage VN on NdFeB` in shock Odd matches no output of that node: it changes nothing.'
 };
 const NO_MATCH_DEMAND: Diagnostic = {
     // `demand JapanIndustry on NdFeB +10%`: 34 characters from column 3 of line 11.
     range: { start: { line: 10, character: 2 }, end: { line: 10, character: 36 } },
-    severity: 2, code: 'no-match', source: 'chokepoint',
+    severity: 2,
+    code: 'no-match',
+    source: 'chokepoint',
     message: '`demand JapanIndustry on NdFeB +10%` in shock Odd matches no need of that consumer: it changes nothing.'
 };
 
 const isExplanation = (d: Diagnostic) => d.code === 'no-effect' || d.code === 'no-match';
-const explanations = (diagnostics: Diagnostic[]) => diagnostics.filter(isExplanation)
-    .map(d => ({ range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message }));
+const explanations = (diagnostics: Diagnostic[]) =>
+    diagnostics.filter(isExplanation).map(d => ({ range: d.range, severity: d.severity, code: d.code, source: d.source, message: d.message }));
 
 /** The publications of `uri` from index `from` on. */
 const since = (uri: string, from: number) => client.published.slice(from).filter(p => p.uri === uri);
@@ -87,7 +94,11 @@ test('a no-effect hint and no-match warnings on their clauses; an edit that fixe
     let from = client.published.length;
     await client.change(uri, MODEL.replace('after 4 months }', 'after'));
     await client.until(() => since(uri, from).some(p => p.diagnostics.some(d => d.severity === 1)), 20000, 'the parse error');
-    expect(since(uri, from).flatMap(p => p.diagnostics).filter(isExplanation)).toEqual([]);
+    expect(
+        since(uri, from)
+            .flatMap(p => p.diagnostics)
+            .filter(isExplanation)
+    ).toEqual([]);
 
     // A delay of 1 month lets the switch draw from April, inside the shortfall: it helps.
     from = client.published.length;
@@ -116,12 +127,16 @@ test('an explanation on a clause of an imported file shows on that file, and an 
     await client.open(modelUri, model);
     const outage = (d: Diagnostic) => d.code === 'no-match';
     await client.until(() => since(shocksUri, from).some(p => p.diagnostics.some(outage)), 20000, 'the no-match on the imported file');
-    expect(explanations(since(shocksUri, from).at(-1)!.diagnostics)).toEqual([{
-        // Line 2 (0-based 1) of shocks.choke, from column 3, 33 characters.
-        range: { start: { line: 1, character: 2 }, end: { line: 1, character: 35 } },
-        severity: 2, code: 'no-match', source: 'chokepoint',
-        message: '`embargo Vietnam -> Japan on NdFeB` in shock Odd matches no flow: it changes nothing.'
-    }]);
+    expect(explanations(since(shocksUri, from).at(-1)!.diagnostics)).toEqual([
+        {
+            // Line 2 (0-based 1) of shocks.choke, from column 3, 33 characters.
+            range: { start: { line: 1, character: 2 }, end: { line: 1, character: 35 } },
+            severity: 2,
+            code: 'no-match',
+            source: 'chokepoint',
+            message: '`embargo Vietnam -> Japan on NdFeB` in shock Odd matches no flow: it changes nothing.'
+        }
+    ]);
 
     // Any edit to the importing model: the imported file is republished without it at once.
     from = client.published.length;
