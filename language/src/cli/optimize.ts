@@ -23,10 +23,12 @@ export const optimizeCommand: CliCommand = {
     operandCount: { min: 1, max: 1, tooFew: 'optimize needs a .choke file', tooMany: 'optimize takes one file' },
     options: {
         budget: {
-            type: 'string', value: 'AMOUNT CUR', description: `the budget, e.g. ${BUDGET_EXAMPLE} (required)`,
+            type: 'string',
+            value: 'AMOUNT CUR',
+            description: `the budget, e.g. ${BUDGET_EXAMPLE} (required)`,
             words: budgetWords
         },
-        measures: { type: 'string', value: 'A,B,...', description: 'the candidate measures (default: every measure with a cost in the budget\'s currency)' },
+        measures: { type: 'string', value: 'A,B,...', description: "the candidate measures (default: every measure with a cost in the budget's currency)" },
         json: { type: 'boolean', description: 'the result as JSON' },
         threads: THREADS_OPTION
     },
@@ -35,8 +37,13 @@ export const optimizeCommand: CliCommand = {
         const budget = parseBudget(line.options.budget);
         if ('error' in budget) throw new UsageError(budget.error);
         threadsOption(line.options.threads);
-        const measures = typeof line.options.measures === 'string'
-            ? line.options.measures.split(',').map(m => m.trim()).filter(m => m.length > 0) : undefined;
+        const measures =
+            typeof line.options.measures === 'string'
+                ? line.options.measures
+                      .split(',')
+                      .map(m => m.trim())
+                      .filter(m => m.length > 0)
+                : undefined;
         if (measures && measures.length === 0) throw new UsageError('--measures needs measure names separated by commas, e.g. --measures Stockpile90,Offtake.');
         const model = await loadLoweredModel(line.operands[0], err);
         if (typeof model === 'number') return model;
@@ -60,7 +67,7 @@ function budgetWords(following: readonly string[]): number {
 }
 
 /** `100 billion JPY`, `1e11 JPY`, `250 million USD` -> amount and currency, or the one-line reason it is not money. */
-export function parseBudget(text: string): { budget: number, currency: string } | { error: string } {
+export function parseBudget(text: string): { budget: number; currency: string } | { error: string } {
     const match = /^\s*([-+]?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(?:(thousand|million|billion|trillion)\s+)?([A-Za-z]*)\s*$/.exec(text);
     const notMoney = `--budget takes money, an amount and a currency code such as ${BUDGET_EXAMPLE}, not '${text.trim()}'.`;
     if (!match || !/^[A-Z]{3}$/.test(match[3])) return { error: notMoney };
@@ -72,13 +79,21 @@ export function parseBudget(text: string): { budget: number, currency: string } 
 
 /** The best portfolio, then the frontier as the budget grows. */
 export function optimizationTable(result: Optimization, currency: string): string {
-    const money = (m: Record<string, number>) => Object.entries(m).filter(([c, v]) => c === currency || v !== 0).map(([c, v]) => moneyText(v, c)).join(' + ');
-    const list = (names: string[]) => names.length > 0 ? names.join(', ') : '(none)';
+    const money = (m: Record<string, number>) =>
+        Object.entries(m)
+            .filter(([c, v]) => c === currency || v !== 0)
+            .map(([c, v]) => moneyText(v, c))
+            .join(' + ');
+    const list = (names: string[]) => (names.length > 0 ? names.join(', ') : '(none)');
     const how = result.exact ? `exact, ${displayNumber(result.runs, 0)} runs` : `heuristic ${result.heuristic}, ${displayNumber(result.runs, 0)} runs`;
     const rows = result.frontier.map(p => [money(p.cost), money(p.expectedLoss), list(p.measures)]);
     const header = ['cost', 'expected loss', 'measures'];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => r[c].length)));
-    const format = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+    const format = (cells: string[]) =>
+        cells
+            .map((cell, c) => cell.padEnd(widths[c]))
+            .join('  ')
+            .trimEnd();
     return [
         `Best portfolio within ${money(result.budget)} (${how}; candidates: ${list(result.candidates)})`,
         `  measures:      ${list(result.best.measures)}`,

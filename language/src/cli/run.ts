@@ -68,10 +68,20 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
     const seedValue = wholeNumberOption('seed', seed, 0, 2 ** 32 - 1);
     if (typeof seedValue === 'string') return { error: seedValue };
     let root: string | undefined;
-    try { root = rootOf(line); } catch (error) { if (error instanceof UsageError) return { error: error.message }; throw error; }
+    try {
+        root = rootOf(line);
+    } catch (error) {
+        if (error instanceof UsageError) return { error: error.message };
+        throw error;
+    }
     return {
-        file: line.operands[0], scenario: typeof scenario === 'string' ? scenario : undefined, json: json === true,
-        samples: sampleCount, seed: seedValue ?? 1, timings: timings === true, root
+        file: line.operands[0],
+        scenario: typeof scenario === 'string' ? scenario : undefined,
+        json: json === true,
+        samples: sampleCount,
+        seed: seedValue ?? 1,
+        timings: timings === true,
+        root
     };
 }
 
@@ -116,9 +126,10 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         return 2;
     }
     const documents = services.shared.workspace.LangiumDocuments;
-    const uncertainty = parsed.samples !== undefined
-        ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
-        : undefined;
+    const uncertainty =
+        parsed.samples !== undefined
+            ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
+            : undefined;
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
     if (parsed.json) {
@@ -126,12 +137,23 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         // this one simulates and writes the results, once the sweep is large enough to pay.
         const values = startMeasureValues(prepared.model, { scenario: parsed.scenario });
         try {
-            writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, { get measures() { return values.collect(); }, ...extra }, values.observe);
+            writeResultsJson(
+                prepared.model,
+                { scenario: parsed.scenario },
+                out,
+                undefined,
+                {
+                    get measures() {
+                        return values.collect();
+                    },
+                    ...extra
+                },
+                values.observe
+            );
         } finally {
             await values.close();
         }
-    }
-    else {
+    } else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);
     }

@@ -23,7 +23,9 @@ export function optimizeCandidates(model: LoweredModel, request: OptimizeRequest
         for (const name of request.measures) {
             if (!measures.some(({ e }) => e.name === name)) {
                 const shock = model.events.some(e => e.isShock && e.name === name);
-                return { error: `--measures names '${name}', which is ${shock ? 'a shock, not a measure' : 'no measure of the file'}; measures: ${measures.map(({ e }) => e.name).join(', ') || '(none)'}.` };
+                return {
+                    error: `--measures names '${name}', which is ${shock ? 'a shock, not a measure' : 'no measure of the file'}; measures: ${measures.map(({ e }) => e.name).join(', ') || '(none)'}.`
+                };
             }
         }
         const listed = new Set(request.measures);
@@ -31,17 +33,21 @@ export function optimizeCandidates(model: LoweredModel, request: OptimizeRequest
     }
     const available = [...new Set(chosen.flatMap(({ e }) => costCurrencies(e)))];
     if (!available.includes(request.currency)) {
-        const which = request.measures ? 'the listed measures have' : 'the file\'s measures have';
-        return { error: `--budget is in ${request.currency}, but no candidate measure has a cost in ${request.currency}; ${which} costs in ${available.length > 0 ? available.join(', ') : 'no currency (no `cost` given)'}.` };
+        const which = request.measures ? 'the listed measures have' : "the file's measures have";
+        return {
+            error: `--budget is in ${request.currency}, but no candidate measure has a cost in ${request.currency}; ${which} costs in ${available.length > 0 ? available.join(', ') : 'no currency (no `cost` given)'}.`
+        };
     }
     return request.measures ? chosen.map(({ i }) => i) : chosen.filter(({ e }) => costCurrencies(e).includes(request.currency)).map(({ i }) => i);
 }
 
 export async function evaluateOptimization(model: LoweredModel, candidates: number[], request: OptimizeRequest, batch?: RunBatch): Promise<Optimization> {
     let runner: SummaryRunner | undefined;
-    const runBatch: RunBatch = batch ?? (runs => {
-        runner ??= new SummaryRunner(model);
-        return Promise.resolve(runs.map(events => runner!.run(events)));
-    });
+    const runBatch: RunBatch =
+        batch ??
+        (runs => {
+            runner ??= new SummaryRunner(model);
+            return Promise.resolve(runs.map(events => runner!.run(events)));
+        });
     return optimizePortfolio(model, candidates, request.currency, request.budget, runBatch);
 }

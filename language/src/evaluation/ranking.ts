@@ -26,14 +26,17 @@ export function evaluateRanking(model: LoweredModel, options: RankingOptions = {
 }
 
 /** The same, its runs through `batch` (e.g. a worker pool over the model with the outages, `planned.model`). */
-export async function evaluateRankingWith(model: LoweredModel, options: RankingOptions,
-    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>): Promise<Ranking | undefined> {
+export async function evaluateRankingWith(
+    model: LoweredModel,
+    options: RankingOptions,
+    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>
+): Promise<Ranking | undefined> {
     const planned = planFor(model, options);
     if (!planned) return undefined;
     return planned.finish(await batch(planned.model, planned.runs));
 }
 
-function planFor(model: LoweredModel, options: RankingOptions): { model: LoweredModel, runs: number[][], finish: (s: RunSummary[]) => Ranking } | undefined {
+function planFor(model: LoweredModel, options: RankingOptions): { model: LoweredModel; runs: number[][]; finish: (s: RunSummary[]) => Ranking } | undefined {
     const outage = options.outage ?? DEFAULT_OUTAGE;
     const duration = parseDuration(outage);
     if (!duration) return undefined;

@@ -49,9 +49,7 @@ export interface UncertaintyResult {
 }
 
 export type UncertaintyEvaluation =
-    | { status: 'ok', result: UncertaintyResult }
-    | { status: 'errors', errorCount: number }
-    | { status: 'no-horizon', message: string };
+    { status: 'ok'; result: UncertaintyResult } | { status: 'errors'; errorCount: number } | { status: 'no-horizon'; message: string };
 
 export const MAX_SAMPLES = 10_000;
 
@@ -66,15 +64,18 @@ export function evaluateUncertainty(document: LangiumDocument, documents: Langiu
     for (let k = 0; k < options.samples; k++) {
         const random = seededRandom(mixSeed(options.seed, k));
         const drawn = new Map<Amount, number>();
-        const lowered = withRangePicker((amount, range) => {
-            ranges.add(amount);
-            let value = drawn.get(amount);
-            if (value === undefined) {
-                value = range.low + random() * (range.high - range.low);
-                drawn.set(amount, value);
-            }
-            return value;
-        }, () => lowerDocument(document, documents));
+        const lowered = withRangePicker(
+            (amount, range) => {
+                ranges.add(amount);
+                let value = drawn.get(amount);
+                if (value === undefined) {
+                    value = range.low + random() * (range.high - range.low);
+                    drawn.set(amount, value);
+                }
+                return value;
+            },
+            () => lowerDocument(document, documents)
+        );
         if (lowered.status !== 'ok') return { status: 'no-horizon', message: NO_HORIZON_MESSAGE };
         const rest = simulateEach(lowered.model, { scenario: options.scenario }, scenario => {
             push(unmet, scenario.name, scenario.totals.unmet);
@@ -90,7 +91,7 @@ export function evaluateUncertainty(document: LangiumDocument, documents: Langiu
     const scenarios: Record<string, ScenarioUncertainty> = {};
     for (const [name, values] of unmet) {
         const lossOf: Record<string, Distribution> = {};
-        for (const [currency, values] of [...(loss.get(name) ?? new Map<string, number[]>())].sort(([a], [b]) => a < b ? -1 : 1)) {
+        for (const [currency, values] of [...(loss.get(name) ?? new Map<string, number[]>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
             lossOf[currency] = distribution(values);
         }
         const targetPassRate: Record<string, number> = {};
@@ -100,7 +101,10 @@ export function evaluateUncertainty(document: LangiumDocument, documents: Langiu
     return {
         status: 'ok',
         result: {
-            samples: options.samples, seed: options.seed, ranges: ranges.size, scenarios,
+            samples: options.samples,
+            seed: options.seed,
+            ranges: ranges.size,
+            scenarios,
             expectedUnmet: expectedUnmet.length === options.samples ? distribution(expectedUnmet) : null
         }
     };
