@@ -276,9 +276,9 @@ export class SimulationScheduler {
                 done();
                 resolve();
             });
-            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation symbol (see above)
             const cancellation = cancelToken.onCancellationRequested(() => {
                 done();
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation symbol (see above)
                 reject(OperationCancelled);
             });
         });
