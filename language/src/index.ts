@@ -36,6 +36,8 @@ export { horizonOf, scenarioNames, simulate, simulateStepwise, SimulationCancell
 export type { LoweredModel, StepUnit } from './lowering/model.js';
 export { evaluateOptimization, optimizeCandidates } from './evaluation/optimization.js';
 export { DEFAULT_OUTAGE, evaluateRanking } from './evaluation/ranking.js';
+export { explanationsOf, type Explanation } from './evaluation/explanations.js';
+export { explainModel, type ModelExplanation } from './evaluation/model-explanations.js';
 
 // Decisions: costs, marginal values, ranking of chokepoints.
 export { costCurrencies, horizonCost, measureCosts } from './decisions/costs.js';

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STDLIB_TEXT } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
@@ -53,6 +53,18 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         resultsChanged: params => void connection.sendNotification(ResultsChangedNotification, params),
         refresh
     };
+    // Explanations (no-effect, no-match) join the validation diagnostics of their document.
+    const sendDiagnostics = (uri: string, explanations: Diagnostic[]) => {
+        const document = documents.getDocument(URI.parse(uri));
+        if (!document || document.state < DocumentState.Validated) return;
+        void connection.sendDiagnostics({ uri, version: document.textDocument.version, diagnostics: [...(document.diagnostics ?? []), ...explanations] });
+    };
+    simulation.explanations.publish = sendDiagnostics;
+    // Langium publishes a revalidated document's own diagnostics: add the explanations still current.
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        const explanations = simulation.explanations.of(document.uri.toString());
+        if (explanations.length > 0) sendDiagnostics(document.uri.toString(), explanations);
+    });
     shared.settings.Settings.onChange(refresh);
     shared.compare.Service.onBaseReady(refresh);
     // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.

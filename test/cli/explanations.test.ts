@@ -139,6 +139,66 @@ scenario Curb { Cut, Sw }
     });
 });
 
+// Plant P makes 100 t/month of metal from China's oxide; Ban stops the oxide March to May (until June 1).
+const PLANT = `horizon 2026-01 to 2026-08
+supplier CN in China { produces NdPrOxide 1000 t/month }
+supplier AU in Australia { produces NdPrOxide 100 t/month }
+plant P in Japan { makes NdPrMetal 100 t/month from NdPrOxide 1 }
+consumer C in Japan { needs NdPrMetal 100 t/month }
+flow CN -> P { NdPrOxide 100 t/month }
+flow P -> C { NdPrMetal 100 t/month }
+shock Ban { embargo China -> Japan from 2026-03 until 2026-06 }
+`;
+
+describe("no-effect: why a plant's switch changes nothing (the same reasons as a consumer's)", () => {
+    test('the delay runs past the shortfall', async () => {
+        // P is short of oxide March to May; 4 months after March is July, after the ban ends (1 June).
+        expect(
+            await explain(`${PLANT}measure Sw { switch P to AU after 4 months }
+scenario Curb { Ban, Sw }
+`)
+        ).toEqual([
+            '9:14: hint: switch P to AU adds 0 t in Curb: it may draw from 2026-07 (4 months after the first shortfall, 2026-03) and the shortfall ends 2026-06. [no-effect]'
+        ]);
+    });
+
+    test('the supplier is offline until after the ban', async () => {
+        expect(
+            await explain(`${PLANT}supplier Late in France { produces NdPrOxide 500 t/month  online 2026-06 }
+measure Sw { switch P to Late after 1 month }
+scenario Curb { Ban, Sw }
+`)
+        ).toEqual(['10:14: hint: switch P to Late adds 0 t in Curb: Late is offline until 2026-06 and the cut ends 2026-06. [no-effect]']);
+    });
+
+    test('no spare capacity (its own flows take all of it)', async () => {
+        // AU's 100 t all go to Other; P may draw from April (March + 1) and is short until May.
+        expect(
+            await explain(`${PLANT}consumer Other in Japan { needs NdPrOxide 100 t/month }
+flow AU -> Other { NdPrOxide 100 t/month }
+measure Sw { switch P to AU after 1 month }
+scenario Curb { Ban, Sw }
+`)
+        ).toEqual(['11:14: hint: switch P to AU adds 0 t in Curb: AU has no spare capacity from 2026-04 to 2026-05. [no-effect]']);
+    });
+
+    test('no shortfall at all', async () => {
+        expect(
+            await explain(`${PLANT}measure Sw { switch P to AU after 1 month }
+scenario Calm { Sw }
+`)
+        ).toEqual(["9:14: hint: switch P to AU adds 0 t in Calm: P's flows are never short of their contracts while it is active. [no-effect]"]);
+    });
+
+    test("a plant's switch that helps gets no hint", async () => {
+        expect(
+            await explain(`${PLANT}measure Sw { switch P to AU after 1 month }
+scenario Curb { Ban, Sw }
+`)
+        ).toEqual([]);
+    });
+});
+
 describe('no-match: a shock effect that hits nothing', () => {
     test('an embargo on a material nobody ships, an outage of a material not made, a demand not needed', async () => {
         expect(

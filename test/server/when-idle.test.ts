@@ -7,7 +7,12 @@ const MODEL = 'horizon 2026-01 to 2026-12\nsupplier Mines in China { produces RE
 /** A runner whose runs never end: the service stays busy. */
 class StuckRunner implements EngineRunner {
     start(): EngineJob {
-        return { result: new Promise(() => undefined), effects: new Promise(() => undefined), cancel: () => undefined };
+        return {
+            result: new Promise(() => undefined),
+            effects: new Promise(() => undefined),
+            explanations: new Promise(() => undefined),
+            cancel: () => undefined
+        };
     }
 
     dispose(): void {

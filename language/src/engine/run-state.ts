@@ -96,6 +96,8 @@ export class RunState {
     /** For plants that switch: the contract shortfall of each input buffer this period, and each plant's first period with one. */
     readonly bufferWanted: Float64Array;
     readonly plantFirstCut: Int32Array;
+    /** Per producer and period: a switching plant's contract shortfall (metrics-v2 §4), for the explanations. */
+    readonly sPlantShortfall: Float64Array;
 
     /** Periods whose per-line arrivals are kept (all of them). */
     readonly snapshotPeriods: number[];
@@ -177,6 +179,7 @@ export class RunState {
         this.plantLineShort = new Float64Array(lines.count);
         this.bufferWanted = new Float64Array(buffers.plant.length);
         this.plantFirstCut = new Int32Array(model.producers.names.length);
+        this.sPlantShortfall = new Float64Array(model.producers.names.length * T);
 
         // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
         this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
@@ -209,5 +212,6 @@ export class RunState {
         this.plantLineShort.fill(0);
         this.bufferWanted.fill(0);
         this.plantFirstCut.fill(-1);
+        this.sPlantShortfall.fill(0);
     }
 }

@@ -72,6 +72,7 @@ export class SwitchStep {
                     total += short;
                 }
             }
+            ws.sPlantShortfall[plant * ws.periods + t] = total;
             if (total > 0 && ws.plantFirstCut[plant] < 0) ws.plantFirstCut[plant] = t;
         }
     }

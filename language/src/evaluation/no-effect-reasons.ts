@@ -17,41 +17,8 @@ export function noEffectReason(model: LoweredModel, engine: Engine, scenario: Sc
     if (from >= to) return 'its window lies outside the horizon.';
     const ws = engine.ws;
     switch (effect.kind) {
-        case 'switch': {
-            if (effect.plant >= 0)
-                return `${model.producers.names[effect.plant]} draws nothing on its suppliers while it is active (no shortfall after its delay, or no spare capacity).`;
-            const c = effect.consumer;
-            const consumer = model.consumers.names[c];
-            let last = -1;
-            for (let t = from; t < to; t++) if (ws.sShortfall[c * T + t] > 0) last = t;
-            if (last < 0) return `${consumer}'s flows are never short of their contracts while it is active.`;
-            const first = ws.firstCut[c];
-            const suppliers = [
-                ...new Set(
-                    Array.from(effect.lines)
-                        .filter(l => l >= 0)
-                        .map(l => model.lines.producer[l])
-                )
-            ];
-            const names = suppliers.map(p => model.producers.names[p]);
-            // Offline through the whole shortfall: the supplier's life is the reason, whatever the delay.
-            const offline =
-                suppliers.length > 0 &&
-                suppliers.every(p => {
-                    for (let t = Math.max(from, first); t <= last; t++) if (engine.availability(p, t) > 0) return false;
-                    return true;
-                });
-            if (offline) {
-                const online = Math.min(...suppliers.map(p => model.producers.onlinePeriod[p]));
-                const until = online > last && online < T ? `offline until ${label(online)}` : 'offline';
-                return `${names.join(', ')} ${suppliers.length === 1 ? 'is' : 'are'} ${until} and the cut ends ${endLabel(model, last + 1)}.`;
-            }
-            const allowed = Math.max(from, first + effect.delayPeriods);
-            if (allowed > last) {
-                return `it may draw from ${label(allowed)} (${effect.delayPeriods} ${stepWord(model, effect.delayPeriods)} after the first shortfall, ${label(first)}) and the shortfall ends ${endLabel(model, last + 1)}.`;
-            }
-            return `${names.join(', ') || 'its suppliers'} ${suppliers.length === 1 ? 'has' : 'have'} no spare capacity from ${label(allowed)} to ${label(last)}.`;
-        }
+        case 'switch':
+            return switchReason(model, engine, effect, from, to);
         case 'release': {
             const reserve = model.reserves.names[effect.reserve];
             let short = false;
@@ -77,6 +44,49 @@ export function noEffectReason(model: LoweredModel, engine: Engine, scenario: Sc
         default:
             return 'it changes no flow.';
     }
+}
+
+/**
+ * Why a switch (of a consumer or a plant, metrics-v2 §4) drew nothing: its flows were never
+ * short of their contracts, its suppliers were offline through the shortfall, its delay ran
+ * past it, or its suppliers had no spare capacity.
+ */
+function switchReason(model: LoweredModel, engine: Engine, effect: Extract<LoweredEffect, { kind: 'switch' }>, from: number, to: number): string {
+    const T = model.calendar.periods;
+    const label = (t: number) => periodLabel(model, t);
+    const ws = engine.ws;
+    const isPlant = effect.plant >= 0;
+    const switcher = isPlant ? model.producers.names[effect.plant] : model.consumers.names[effect.consumer];
+    const shortfall = (t: number) => (isPlant ? ws.sPlantShortfall[effect.plant * T + t] : ws.sShortfall[effect.consumer * T + t]);
+    let last = -1;
+    for (let t = from; t < to; t++) if (shortfall(t) > 0) last = t;
+    if (last < 0) return `${switcher}'s flows are never short of their contracts while it is active.`;
+    const first = isPlant ? ws.plantFirstCut[effect.plant] : ws.firstCut[effect.consumer];
+    const suppliers = [
+        ...new Set(
+            Array.from(effect.lines)
+                .filter(l => l >= 0)
+                .map(l => model.lines.producer[l])
+        )
+    ];
+    const names = suppliers.map(p => model.producers.names[p]);
+    // Offline through the whole shortfall: the supplier's life is the reason, whatever the delay.
+    const offline =
+        suppliers.length > 0 &&
+        suppliers.every(p => {
+            for (let t = Math.max(from, first); t <= last; t++) if (engine.availability(p, t) > 0) return false;
+            return true;
+        });
+    if (offline) {
+        const online = Math.min(...suppliers.map(p => model.producers.onlinePeriod[p]));
+        const until = online > last && online < T ? `offline until ${label(online)}` : 'offline';
+        return `${names.join(', ')} ${suppliers.length === 1 ? 'is' : 'are'} ${until} and the cut ends ${endLabel(model, last + 1)}.`;
+    }
+    const allowed = Math.max(from, first + effect.delayPeriods);
+    if (allowed > last) {
+        return `it may draw from ${label(allowed)} (${effect.delayPeriods} ${stepWord(model, effect.delayPeriods)} after the first shortfall, ${label(first)}) and the shortfall ends ${endLabel(model, last + 1)}.`;
+    }
+    return `${names.join(', ') || 'its suppliers'} ${suppliers.length === 1 ? 'has' : 'have'} no spare capacity from ${label(allowed)} to ${label(last)}.`;
 }
 
 function consumerOf(model: LoweredModel, slot: number): string {

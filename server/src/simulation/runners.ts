@@ -7,11 +7,14 @@ import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';
 import { packSeries } from './packed-series.js';
 import { simulateYielding } from './yielding.js';
+import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
 
 /** One simulation job: the main results first, then what each shock and measure changes. */
 export interface EngineJob {
     result: Promise<RunOutcome>;
     effects: Promise<Record<string, MemberEffect[]> | undefined>;
+    /** Last: which effects match or change nothing (undefined when cancelled or failed). */
+    explanations: Promise<ModelExplanation[] | undefined>;
     /** Stops the job between two periods; `result` then resolves as cancelled at once. */
     cancel(): void;
 }
@@ -39,9 +42,11 @@ export class InProcessRunner implements EngineRunner {
         };
         const result = runOnce(model);
         const effects = result.then(r => (r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined));
+        const explanations = effects.then(e => (e && !cancelled ? explainSafely(model, isCancelled) : undefined));
         return {
             result,
             effects,
+            explanations,
             cancel: () => {
                 cancelled = true;
             }
@@ -65,7 +70,10 @@ type ToWorker = {
     done?: SimulationResult;
 };
 
-type FromWorker = { id: number; kind: 'result'; outcome: RunOutcome } | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined };
+type FromWorker =
+    | { id: number; kind: 'result'; outcome: RunOutcome }
+    | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined }
+    | { id: number; kind: 'explanations'; explanations: ModelExplanation[] | undefined };
 
 const WORKER_MARK = 'chokepoint-simulation-worker';
 
@@ -80,7 +88,12 @@ export class WorkerRunner implements EngineRunner {
     private nextId = 1;
     private readonly pending = new Map<
         number,
-        { result: (o: RunOutcome) => void; effects: (e: Record<string, MemberEffect[]> | undefined) => void; message: ToWorker }
+        {
+            result: (o: RunOutcome) => void;
+            effects: (e: Record<string, MemberEffect[]> | undefined) => void;
+            explanations: (e: ModelExplanation[] | undefined) => void;
+            message: ToWorker;
+        }
     >();
     /** Jobs the current worker has been given and not finished (cancelled ones included). */
     private readonly busy = new Set<number>();
@@ -103,12 +116,17 @@ export class WorkerRunner implements EngineRunner {
         const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => {
             settleEffects = resolve;
         });
+        let settleExplanations!: (e: ModelExplanation[] | undefined) => void;
+        const explanations = new Promise<ModelExplanation[] | undefined>(resolve => {
+            settleExplanations = resolve;
+        });
         const message: ToWorker = { id, model, cancelFlag, done };
-        this.pending.set(id, { result: settleResult, effects: settleEffects, message });
+        this.pending.set(id, { result: settleResult, effects: settleEffects, explanations: settleExplanations, message });
         this.post(message);
         return {
             result,
             effects,
+            explanations,
             cancel: () => {
                 Atomics.store(new Int32Array(cancelFlag), 0, 1);
                 this.finish(id, { kind: 'cancelled' });
@@ -157,16 +175,19 @@ export class WorkerRunner implements EngineRunner {
         worker.stdout.pipe(process.stderr);
         worker.stderr.pipe(process.stderr);
         worker.on('message', (message: FromWorker) => {
-            // The effects (or a result that is not ok) are the last the worker says of a job.
-            if (message.kind === 'effects' || message.outcome.kind !== 'ok') this.busy.delete(message.id);
+            // The explanations (or a result that is not ok) are the last the worker says of a job.
+            if (isLastMessage(message)) this.busy.delete(message.id);
             const job = this.pending.get(message.id);
             if (!job) return;
             if (message.kind === 'result') {
                 job.result(message.outcome);
                 if (message.outcome.kind !== 'ok') this.finish(message.id, message.outcome);
-            } else {
+            } else if (message.kind === 'effects') {
                 job.effects(message.effects);
                 job.result({ kind: 'cancelled' });
+                if (message.effects === undefined) this.finish(message.id, { kind: 'cancelled' });
+            } else {
+                job.explanations(message.explanations);
                 this.pending.delete(message.id);
             }
         });
@@ -188,7 +209,13 @@ export class WorkerRunner implements EngineRunner {
         this.pending.delete(id);
         job.result(outcome);
         job.effects(undefined);
+        job.explanations(undefined);
     }
+}
+
+function isLastMessage(message: FromWorker): boolean {
+    if (message.kind === 'result') return message.outcome.kind !== 'ok';
+    return message.kind === 'explanations' || message.effects === undefined;
 }
 
 /** How long a cancelled job may keep the worker busy before the worker is terminated. */
@@ -225,9 +252,11 @@ export class HybridRunner implements EngineRunner {
             effectsJob = this.worker.startEffects(model, outcome.result);
             return effectsJob.effects;
         });
+        const explanations = effects.then(e => (e && effectsJob ? effectsJob.explanations : undefined));
         return {
             result: local.result,
             effects,
+            explanations,
             cancel: () => {
                 cancelled = true;
                 local.cancel();
@@ -259,13 +288,18 @@ export function serveSimulationJobs(): void {
                 return { kind: 'failed', message: messageOf(error) };
             }
         };
+        // After the effects, the explanations: the last message of every job that got this far.
+        const sendEffects = (e: Record<string, MemberEffect[]> | undefined) => {
+            const effects = shouldCancel() ? undefined : e;
+            parentPort!.postMessage({ id, kind: 'effects', effects } satisfies FromWorker);
+            if (effects === undefined) return;
+            const explanations = explainSafely(model, shouldCancel);
+            parentPort!.postMessage({ id, kind: 'explanations', explanations: shouldCancel() ? undefined : explanations } satisfies FromWorker);
+        };
+        // A failure still ends the job (no effects), so the worker is never held busy by it.
+        const failed = () => sendEffects(undefined);
         if (done) {
-            const effects = memberEffects(model, done, async m => runOnce(m));
-            // A failure still ends the job (no effects), so the worker is never held busy by it.
-            void effects.then(
-                e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker),
-                () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker)
-            );
+            void memberEffects(model, done, async m => runOnce(m)).then(sendEffects, failed);
             return;
         }
         const outcome = runOnce(model);
@@ -279,11 +313,15 @@ export function serveSimulationJobs(): void {
             series.lengths.buffer as ArrayBuffer
         ]);
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, outcome.result, async m => runOnce(m)).then(
-            effects => {
-                parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : effects } satisfies FromWorker);
-            },
-            () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker)
-        );
+        void memberEffects(model, outcome.result, async m => runOnce(m)).then(sendEffects, failed);
     });
+}
+
+/** The explanations of a model, or undefined when cancelled or when the engine fails. */
+function explainSafely(model: LoweredModel, shouldCancel: () => boolean): ModelExplanation[] | undefined {
+    try {
+        return explainModel(model, { shouldCancel });
+    } catch {
+        return undefined;
+    }
 }

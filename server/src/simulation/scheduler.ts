@@ -1,6 +1,6 @@
 import type { LangiumDocument, LangiumDocuments, URI, WorkspaceLock } from 'langium';
 import { Cancellation, DocumentState, Emitter, OperationCancelled, URI as URIClass } from 'langium';
-import { isStdlibUri } from '../../../language/src/index.js';
+import { explanationsOf, isStdlibUri, type LoweredModel, type ModelExplanation } from '../../../language/src/index.js';
 import type { ChokepointDocumentBuilder } from '../documents/document-builder.js';
 import { isValidated, type ImportClosures } from './closure.js';
 import { prepare } from './engine-adapter.js';
@@ -8,6 +8,7 @@ import { isModel, type ModelRoots } from './model-roots.js';
 import type { NotifierSlot, ResultsStore, Settled } from './results-store.js';
 import type { EngineRunner } from './runners.js';
 import { InProcessRunner } from './runners.js';
+import type { ExplanationDiagnostics } from './explanation-diagnostics.js';
 
 interface Running {
     uri: string;
@@ -43,7 +44,8 @@ export class SimulationScheduler {
         private readonly closures: ImportClosures,
         private readonly roots: ModelRoots,
         private readonly store: ResultsStore,
-        private readonly slot: NotifierSlot
+        private readonly slot: NotifierSlot,
+        private readonly explanations: ExplanationDiagnostics
     ) {}
 
     get updatesPending(): boolean {
@@ -58,6 +60,7 @@ export class SimulationScheduler {
     /** The client reported edits: cancel runs they affect before the rebuild is queued. */
     updateRequested(changed: URI[], deleted: URI[]): void {
         this.pendingUpdates++;
+        this.explanations.drop([...changed, ...deleted].map(u => u.toString()));
         this.cancelAffected([...changed, ...deleted]);
         this.changes.fire();
     }
@@ -65,6 +68,7 @@ export class SimulationScheduler {
     /** The builder applied changes (`fromUpdate`: ones the client reported). */
     changesApplied(changed: URI[], deleted: URI[], fromUpdate: boolean): void {
         if (fromUpdate) this.pendingUpdates = Math.max(0, this.pendingUpdates - 1);
+        this.explanations.drop([...changed, ...deleted].map(u => u.toString()));
         this.cancelAffected([...changed, ...deleted]);
         this.changes.fire();
     }
@@ -78,6 +82,7 @@ export class SimulationScheduler {
     /** A document is closed and no open document needs the models in `needed` any more. */
     forget(uri: string, needed: Set<string>): void {
         this.queue.delete(uri);
+        this.explanations.drop([uri]);
         // Nobody looks at a run of the closed file any more: it must not keep the worker busy.
         const running = this.running;
         if (running && (running.uri === uri || running.closure.has(uri)) && !needed.has(running.uri)) running.cancel();
@@ -219,6 +224,9 @@ export class SimulationScheduler {
                 // Second phase: what each shock and measure changes (lenses refresh again after it).
                 const effects = await job.effects;
                 if (effects) this.store.addEffects(uri, entry, effects);
+                // Third phase: what changes nothing, as diagnostics (never those of an older text).
+                const found = await job.explanations;
+                if (found) this.showExplanations(uri, closureKey, prepared.model, found);
             }
         } finally {
             endProgress();
@@ -226,6 +234,13 @@ export class SimulationScheduler {
             this.changes.fire();
             this.pump();
         }
+    }
+
+    private showExplanations(uri: string, closureKey: string, model: LoweredModel, found: ModelExplanation[]): void {
+        const document = this.documents.getDocument(parseUri(uri));
+        if (!document || this.pendingUpdates > 0 || !isValidated(this.closures.documentsOf(document))) return;
+        if (this.closures.key(document) !== closureKey || !this.store.isSettled(uri, closureKey)) return;
+        this.explanations.show(uri, this.closures.urisOf(document), explanationsOf(model, found, document, this.documents));
     }
 
     private cancelAffected(uris: URI[]): void {

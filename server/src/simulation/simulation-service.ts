@@ -8,6 +8,7 @@ import { isModel, ModelRoots } from './model-roots.js';
 import { ResultsStore, type NotifierSlot, type SimulationNotifier } from './results-store.js';
 import type { EngineRunner } from './runners.js';
 import { DEFAULT_WAIT_MS, SimulationScheduler } from './scheduler.js';
+import { ExplanationDiagnostics } from './explanation-diagnostics.js';
 
 export { DEFAULT_WAIT_MS } from './scheduler.js';
 export type { SimulationNotifier } from './results-store.js';
@@ -27,6 +28,8 @@ export class SimulationService {
     private readonly store: ResultsStore;
     private readonly scheduler: SimulationScheduler;
     private readonly slot: NotifierSlot = { notifier: undefined };
+    /** The `no-effect` / `no-match` diagnostics of the last run of each model's current text. */
+    readonly explanations = new ExplanationDiagnostics();
 
     constructor(shared: LangiumSharedServices) {
         this.shared = shared;
@@ -35,7 +38,7 @@ export class SimulationService {
         this.closures = new ImportClosures(documents);
         this.roots = new ModelRoots(documents, textDocuments, this.closures);
         this.store = new ResultsStore(this.closures, this.roots, () => this.scheduler.updatesPending, this.slot);
-        this.scheduler = new SimulationScheduler(documents, lock, builder, this.closures, this.roots, this.store, this.slot);
+        this.scheduler = new SimulationScheduler(documents, lock, builder, this.closures, this.roots, this.store, this.slot, this.explanations);
         builder.onChangesApplied(({ changed, deleted, fromUpdate }) => {
             this.roots.clear();
             this.closures.changed([...changed, ...deleted]);

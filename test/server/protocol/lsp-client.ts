@@ -29,6 +29,8 @@ export class TestClient {
     readonly process: ChildProcess;
     readonly connection: ProtocolConnection;
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** Every diagnostics notification, in the order received. */
+    readonly published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
     readonly results: ResultsChangedParams[] = [];
     readonly progress: SimulationProgressParams[] = [];
     readonly logs: string[] = [];
@@ -61,6 +63,7 @@ export class TestClient {
         });
         this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
             this.diagnostics.set(p.uri, p.diagnostics);
+            this.published.push({ uri: p.uri, diagnostics: p.diagnostics });
             this.wake();
         });
         this.connection.onNotification('chokepoint/resultsChanged', (p: ResultsChangedParams) => {
