@@ -74,6 +74,6 @@ describe('the CLI command table', () => {
         const overall = await cli('--help');
         expect(overall.out).toContain('chokepoint check PATH...');
         expect(overall.out).toContain('chokepoint run FILE');
-        expect((await cli('frobnicate')).err).toEqual(["Unknown command 'frobnicate'. Commands: check, run, diff, report, rank, optimize; see chokepoint --help."]);
+        expect((await cli('frobnicate')).err).toEqual(["Unknown command 'frobnicate'. Commands: check, run, diff, report, rank, optimize, merge; see chokepoint --help."]);
     });
 });
