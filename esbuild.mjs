@@ -13,7 +13,9 @@ const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const groupByPolyfill = `if (!Object.groupBy) { Object.groupBy = (items, key) => { const r = Object.create(null); let i = 0; for (const x of items) { const k = key(x, i++); (r[k] ??= []).push(x); } return r; }; }`;
 
 const entries = [
+    // out/cli.js turns the compile cache on, then loads out/cli-main.js (the CLI proper).
     { in: 'language/src/cli/cli.ts', out: 'cli' },
+    { in: 'language/src/cli/cli-main.ts', out: 'cli-main' },
     { in: 'language/src/evaluation/pool-worker.ts', out: 'pool-worker' },
     { in: 'server/src/main.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' }
