@@ -4,8 +4,8 @@
  * Each takes optional arguments so that lenses (and tests) can call it without dialogs.
  */
 import * as vscode from 'vscode';
-import { Commands, RankingRequest, type RankingResponse, type ResultsResponse } from '../../server/src/protocol.js';
-import type { ScenarioResult } from '../../language/src/engine/results.js';
+import { Commands, RankingRequest, type RankingResponse, type ResultsResponse } from '../../server/src/index.js';
+import type { ScenarioResult } from '../../language/src/view.js';
 import type { ChartController } from './chart/panel.js';
 import { resultsToCsv } from './csv.js';
 import { formatLosses, formatShare, formatTonnes } from './format.js';

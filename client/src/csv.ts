@@ -6,8 +6,8 @@
  * above) without thousands separators, so spreadsheets read them as numbers; a non-zero
  * value keeps its 3 significant figures rather than reading 0. Dates as `YYYY-MM-DD`.
  */
-import type { SimulationResult } from '../../language/src/engine/results.js';
-import { plainQuantityNumber } from '../../language/src/values/display.js';
+import type { SimulationResult } from '../../language/src/view.js';
+import { plainQuantityNumber } from '../../language/src/view.js';
 
 export const CSV_COLUMNS = [
     'scenario', 'probability', 'period', 'kind', 'name', 'material',

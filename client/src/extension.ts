@@ -8,7 +8,7 @@ import { ChartController } from './chart/panel.js';
 import type { RenderReport } from './chart/messages.js';
 import { registerCommands } from './commands.js';
 import { chartOverlay, registerCompare } from './compare/compare-command.js';
-import type { CompareResponse } from '../../server/src/protocol.js';
+import type { CompareResponse } from '../../server/src/index.js';
 import { registerLibraryProvider } from './library.js';
 import { SimulationProgress } from './progress.js';
 import { ResultsStore } from './results.js';

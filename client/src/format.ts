@@ -5,7 +5,7 @@
  * word, one decimal and its currency.
  */
 
-import { displayNumber, moneyText, shareText, tonnesText } from '../../language/src/values/display.js';
+import { displayNumber, moneyText, shareText, tonnesText } from '../../language/src/view.js';
 
 export const formatTonnes = tonnesText;
 

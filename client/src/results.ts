@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import {
     FrontierRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type FrontierResponse,
     type ResultsChangedParams, type ResultsParams, type ResultsResponse, type SimulationProgressParams
-} from '../../server/src/protocol.js';
+} from '../../server/src/index.js';
 import type { ServerConnection } from './server.js';
 
 export class ResultsStore implements vscode.Disposable {

@@ -2,7 +2,7 @@
  * What the Chokepoint status bar item says, from the server's state and the active file's
  * summary. Pure (no `vscode`), so it is unit-tested.
  */
-import { Commands, type ResultsChangedParams } from '../../server/src/protocol.js';
+import { Commands, type ResultsChangedParams } from '../../server/src/index.js';
 import { formatLosses, formatTonnes } from './format.js';
 import type { ServerState } from './serverState.js';
 

@@ -185,7 +185,7 @@ function supplyChart(periods: string[], focus: FocusModel, theme: Theme): ChartC
     };
     return {
         type: 'bar',
-        data: { labels: periods, datasets: [needLine as unknown as ChartDataset<'bar'>, ...bars] },
+        data: { labels: periods, datasets: [needLine, ...bars] },
         options: baseOptions(theme, 'tonnes', true)
     };
 }

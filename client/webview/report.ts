@@ -6,7 +6,7 @@
 import {
     CategoryScale, Chart, type ChartDataset, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip
 } from 'chart.js';
-import type { ReportChart, ReportChartData } from '../../language/src/report/report-data.js';
+import type { ReportChart, ReportChartData } from '../../language/src/view.js';
 
 Chart.register(CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 

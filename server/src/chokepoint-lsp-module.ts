@@ -2,11 +2,11 @@ import type { Module } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import type { ChokepointAddedServices } from '../../language/src/chokepoint-module.js';
-import { ChokepointModule } from '../../language/src/chokepoint-module.js';
-import { SizeLimitedDocumentFactory } from '../../language/src/loading/size-limits.js';
-import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
-import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
+import type { ChokepointAddedServices } from '../../language/src/index.js';
+import { ChokepointModule } from '../../language/src/index.js';
+import { SizeLimitedDocumentFactory } from '../../language/src/index.js';
+import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/index.js';
+import { registerValidationChecks } from '../../language/src/index.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
 import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
@@ -80,7 +80,7 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
  */
 export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices, Chokepoint: ChokepointServices } {
     const shared = inject(createDefaultSharedModule(context), ChokepointGeneratedSharedModule, ChokepointSharedLspModule);
-    const Chokepoint = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule) as ChokepointServices;
+    const Chokepoint: ChokepointServices = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule);
     shared.ServiceRegistry.register(Chokepoint);
     registerValidationChecks(Chokepoint);
     if (!context.connection) void shared.workspace.ConfigurationProvider.initialized({});

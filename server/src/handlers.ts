@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STDLIB_TEXT } from '../../language/src/loading/stdlib.js';
+import { STDLIB_TEXT } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';

@@ -3,7 +3,7 @@
  * custom requests and notifications, command ids and setting names. Both sides import
  * this file; it imports only types.
  */
-import type { SimulationResult } from '../../language/src/engine/results.js';
+import type { SimulationResult } from '../../language/src/view.js';
 
 /** Why a document has (or has no) fresh results. */
 export type ResultsStatus =

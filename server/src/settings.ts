@@ -29,12 +29,14 @@ export class ChokepointSettingsService {
     async get(): Promise<ChokepointSettings> {
         const provider = this.shared.workspace.ConfigurationProvider;
         await provider.ready;
-        const [lenses, inlayHints, chart, compareWith] = await Promise.all([
+        // Each section is whatever the client sent (any): merged below, never trusted.
+        const sections: unknown[] = await Promise.all([
             provider.getConfiguration('chokepoint', 'lenses'),
             provider.getConfiguration('chokepoint', 'inlayHints'),
             provider.getConfiguration('chokepoint', 'chart'),
             provider.getConfiguration('chokepoint', 'compareWith')
         ]);
+        const [lenses, inlayHints, chart, compareWith] = sections;
         this.current = mergeSettings({ lenses, inlayHints, chart, compareWith });
         return this.current;
     }
@@ -67,6 +69,6 @@ function mergeFlags<T extends object>(defaults: T, raw: unknown): T {
     return result as T;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

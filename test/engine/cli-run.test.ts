@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../language/src/cli/main.js';
 import { parseRunArguments } from '../../language/src/cli/run.js';
 import { toJson, writeResultsJson } from '../../language/src/cli/run-json.js';
+import type { SimulationResult } from '../../language/src/engine/results.js';
 import { simulate } from '../../language/src/engine/simulate.js';
 import { generateModel } from './generated-model.js';
 import { lower } from './helpers.js';
@@ -65,7 +66,7 @@ describe('chokepoint run', () => {
         const second = await cli(model, '--json');
         expect(first.code).toBe(0);
         expect(second.out).toBe(first.out);
-        const json = JSON.parse(first.out);
+        const json = JSON.parse(first.out) as SimulationResult;
         expect(Object.keys(json)).toEqual(['horizon', 'periodStarts', 'scenarios', 'expected', 'targetSummary', 'measures']);
         expect(json.horizon).toEqual({ start: '2026-01-01', end: '2026-06-01', step: 'month', periods: 6 });
         expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo', 'Calm']);
@@ -112,7 +113,7 @@ describe('chokepoint run', () => {
     test('--scenario runs the baseline and that scenario only', async () => {
         const { code, out } = await cli(file('one.choke', MODEL), '--scenario', 'Embargo', '--json');
         expect(code).toBe(0);
-        expect(JSON.parse(out).scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo']);
+        expect((JSON.parse(out) as SimulationResult).scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo']);
     });
 
     test('an unknown scenario lists the known ones and exits 2', async () => {

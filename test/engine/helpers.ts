@@ -35,8 +35,8 @@ export async function lower(text: string, imports: Record<string, string> = {}):
     const built = await build({ 'main.choke': text, ...imports }, false);
     for (const doc of built.documents.all) {
         const { lexerErrors, parserErrors } = doc.parseResult;
-        expect([...lexerErrors, ...parserErrors].map(e => e.message), `syntax errors in ${doc.uri}`).toEqual([]);
-        for (const ref of doc.references) expect(ref.error?.message, `unresolved reference in ${doc.uri}`).toBeUndefined();
+        expect([...lexerErrors, ...parserErrors].map(e => e.message), `syntax errors in ${doc.uri.toString()}`).toEqual([]);
+        for (const ref of doc.references) expect(ref.error?.message, `unresolved reference in ${doc.uri.toString()}`).toBeUndefined();
     }
     const lowered = lowerDocument(built.root, built.documents);
     if (lowered.status !== 'ok') throw new Error('no horizon');

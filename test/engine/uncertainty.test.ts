@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../language/src/cli/main.js';
-import { distribution, evaluateUncertainty } from '../../language/src/evaluation/uncertainty.js';
+import type { SimulationResult } from '../../language/src/engine/results.js';
+import { distribution, evaluateUncertainty, type UncertaintyResult } from '../../language/src/evaluation/uncertainty.js';
 import { mixSeed, seededRandom } from '../../language/src/values/random.js';
 import { build } from './helpers.js';
 
@@ -103,7 +104,7 @@ describe('chokepoint run --samples', () => {
         const again = await cli(model, '--json', '--samples', '40', '--seed', '7');
         expect(first.code).toBe(0);
         expect(first.out).toBe(again.out);
-        const json = JSON.parse(first.out);
+        const json = JSON.parse(first.out) as SimulationResult & { uncertainty: UncertaintyResult };
         expect(json.uncertainty.samples).toBe(40);
         expect(json.uncertainty.seed).toBe(7);
         const baseline = Array.from({ length: 40 }, (_, k) => 12 * Math.max(0, 1100 - volumeOfSample(7, k)));

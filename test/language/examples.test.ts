@@ -13,7 +13,7 @@ describe('examples', () => {
         expect(files).toContain(path.join('spec', 'spec.choke'));
         expect(files).toContain(path.join('spec', 'forms.choke'));
         const errors = loaded.documents.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1)
-            .map(x => `${path.relative(EXAMPLES, d.uri.fsPath)}:${x.range.start.line + 1}: ${x.message}`));
+            .map(x => `${path.relative(EXAMPLES, d.uri.fsPath)}:${x.range.start.line + 1}: ${typeof x.message === 'string' ? x.message : x.message.value}`));
         expect([...loaded.problems.map(p => p.message), ...errors]).toEqual([]);
     });
 });

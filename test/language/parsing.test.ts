@@ -2,7 +2,7 @@ import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem
 import { describe, expect, test } from 'vitest';
 import { ChokepointModule } from '../../language/src/chokepoint-module.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule, ChokepointLanguageMetaData } from '../../language/src/generated/module.js';
-import type { Amount, Bloc, Condition, Consumer, Embargo, Flow, Material, Measure, Plant, Reserve, Scenario, Shock, Supplier, Target } from '../../language/src/generated/ast.js';
+import type { Amount, Bloc, Consumer, Embargo, Flow, Material, Measure, Plant, Reserve, Scenario, Shock, Supplier, Target } from '../../language/src/generated/ast.js';
 import { build, codes, parseOne } from './helpers.js';
 import allConstructs from './fixtures/all-constructs.choke';
 import imported from './fixtures/w.choke';
@@ -126,7 +126,7 @@ describe('parsing every construct', () => {
             'target F { fill of * >= 95% }',
             'target G { loss of J <= 660 billion JPY in Curb }'
         ].join('\n'));
-        const conditions = (model.declarations as Target[]).map(t => t.conditions[0] as Condition);
+        const conditions = (model.declarations as Target[]).map(t => t.conditions[0]);
         expect(conditions.map(c => `${c.metric.$type} ${c.op} ${show(c.threshold)}`)).toEqual([
             'DependencyMetric <= 30%', 'DependencyMetric < 50%', 'HhiMetric > 2500', 'CoverMetric >= 90 days',
             'UnmetMetric <= 0 t', 'FillMetric >= 95%', 'LossMetric <= 660'

@@ -31,7 +31,7 @@ async function open(file: string, text: string): Promise<LangiumDocument<Model>>
     documents.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     await shared.simulation.Service.waitForCurrent(document.uri);
-    for (let i = 0; i < 200 && shared.simulation.Service.busy; i++) await new Promise(done => setTimeout(done, 5));
+    await shared.simulation.Service.whenIdle(10_000);
     return document;
 }
 

@@ -45,15 +45,15 @@ async function open(file: string): Promise<Opened> {
     await page.goto(url, { waitUntil: 'load' });
     // Painted pixels per canvas: a drawn chart has lines, axes and labels.
     // (Page code as text: this file is type-checked without the DOM's types.)
-    const painted = await page.evaluate(`Object.fromEntries([...document.querySelectorAll('canvas')].map(canvas => {
+    const painted = await page.evaluate<Record<string, number>>(`Object.fromEntries([...document.querySelectorAll('canvas')].map(canvas => {
         const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         let count = 0;
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
         return [canvas.id, count];
-    }))`) as Record<string, number>;
+    }))`);
     await page.emulateMedia({ media: 'print' });
-    const printedHeights = await page.evaluate(`[...document.querySelectorAll('canvas')].map(c => c.getBoundingClientRect().height)`) as number[];
-    const text = await page.evaluate('document.body.innerText') as string;
+    const printedHeights = await page.evaluate<number[]>(`[...document.querySelectorAll('canvas')].map(c => c.getBoundingClientRect().height)`);
+    const text = await page.evaluate<string>('document.body.innerText');
     await context.close();
     return { requests, errors, painted, printedHeights, text };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'langium';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { CodeAction } from 'vscode-languageserver';
 import { testCodeAction } from 'langium/test';
 import { createTestServer, type TestServer } from './helpers.js';
 
@@ -13,7 +13,7 @@ async function fixesFor(text: string, code: string, name = `fix-${Math.random()}
     const diagnostics = (document.diagnostics ?? []).filter(d => d.code === code);
     expect(diagnostics, `diagnostics with code ${code}`).toHaveLength(1);
     const actions = await server.Chokepoint.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics: diagnostics as Diagnostic[] }
+        textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
     }) as CodeAction[];
     const apply = (title: string) => {
         const action = actions.find(a => a.title === title);

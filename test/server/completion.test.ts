@@ -33,42 +33,7 @@ beforeAll(async () => {
 });
 
 describe('completion', () => {
-    test('after `flow X ->` only plants, consumers and reserves', async () => {
-        const items = await labels(MODEL + 'flow ChinaExporters -> <|>');
-        expect(items).toEqual(['Industry', 'Magnets', 'Stockpile']);
-    });
-
-    test('a flow source is a supplier or a plant', async () => {
-        const items = await labels(MODEL + 'flow <|>');
-        expect(items).toEqual(['ChinaExporters', 'Lynas', 'Magnets']);
-    });
-
-    test('inside a flow, the materials its source produces come first', async () => {
-        const items = await labels(MODEL + 'flow ChinaExporters -> Industry { <|> }');
-        expect(items.slice(0, 2)).toEqual(['DyOxide', 'REE']);
-        expect(items).toContain('Mud');
-        expect(items).toContain('NdFeB');
-        expect(items).not.toContain('China');
-    });
-
-    test('regions and blocs after `embargo`', async () => {
-        const items = await labels(MODEL + 'shock S { embargo <|> }');
-        expect(items).toContain('China');
-        expect(items).toContain('Japan');
-        expect(items).not.toContain('REE');
-        expect(items).not.toContain('Industry');
-    });
-
-    test('shocks and measures inside a scenario', async () => {
-        const items = await labels(MODEL + 'scenario S { <|> }');
-        expect(items).toEqual(['Curb', 'Release']);
-    });
-
-    test('whole rate units after the number of a need, the model step first', async () => {
-        const items = await labels(MODEL + 'consumer C in Japan { needs REE 100 <|> }');
-        expect(items.slice(0, 3)).toEqual(['t/month', 't/yr', 'kt/yr']);
-        expect(items).not.toContain('days');
-    });
+    // Cases that are a model, a cursor and the labels expected: cases/completion/ (completion-cases.test.ts).
 
     test('durations after `lead`, quantities after `stock`, % after `cut`', async () => {
         expect((await labels(MODEL + 'flow Lynas -> Industry { NdPrOxide 5 t/month lead 2 <|> }'))[0]).toBe('months');

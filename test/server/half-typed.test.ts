@@ -26,6 +26,6 @@ describe('providers on half-typed and out-of-range text', () => {
             textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } }
         });
         // Only the supplier's rate: 1,200 t/yr / 12 = 100 t/month.
-        expect((hints ?? []).map(h => String(h.label))).toEqual(['100 t/month']);
+        expect((hints ?? []).map(h => typeof h.label === 'string' ? h.label : h.label.map(part => part.value).join(''))).toEqual(['100 t/month']);
     });
 });

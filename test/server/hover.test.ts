@@ -51,7 +51,7 @@ describe('hover', () => {
     test('on a shock: what it changes in the scenarios that use it', async () => {
         const document = await server.open('hover-shock.choke', HAND_MODEL);
         await server.shared.simulation.Service.waitForCurrent(document.uri);
-        for (let i = 0; i < 200 && server.shared.simulation.Service.busy; i++) await new Promise(r => setTimeout(r, 5));
+        await server.shared.simulation.Service.whenIdle(10_000);
         const text = await hoverText(document, 'Curb {');
         expect(text).toContain('| CurbOnly | +500 t | +500 million JPY | 75% → 75% | 30.4 days → 0 days |');
     });

@@ -13,7 +13,7 @@ async function hints(document: LangiumDocument): Promise<Array<[string, string]>
         textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }
     });
     // Each hint with the text of its line before it.
-    return (result ?? []).map(h => [lines[h.position.line].slice(0, h.position.character).trim(), String(h.label)]);
+    return (result ?? []).map(h => [lines[h.position.line].slice(0, h.position.character).trim(), typeof h.label === 'string' ? h.label : h.label.map(part => part.value).join('')]);
 }
 
 describe('inlay hints', () => {

@@ -3,8 +3,8 @@
  * webview only draws, and this arithmetic is unit-tested). Plain JSON: it is posted to the
  * webview as is.
  */
-import type { ResultsStatus } from '../../../server/src/protocol.js';
-import type { ConsumerResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { ResultsStatus } from '../../../server/src/index.js';
+import type { ConsumerResult, SimulationResult } from '../../../language/src/view.js';
 
 /** Tonnes per period, one value per period; for "all consumers" the sum over consumers. */
 export interface SupplySeries {

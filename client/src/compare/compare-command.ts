@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { Commands, CompareRequest, type CompareParams, type CompareResponse } from '../../../server/src/protocol.js';
+import { Commands, CompareRequest, type CompareParams, type CompareResponse } from '../../../server/src/index.js';
 import type { ServerConnection } from '../server.js';
 import type { ChartOverlay } from '../chart/model.js';
 import { CompareView } from './compare-view.js';

@@ -4,7 +4,7 @@
  * where they differ. Clicking a cell opens the chart on that scenario.
  */
 import * as vscode from 'vscode';
-import { Commands, type CompareResponse } from '../../../server/src/protocol.js';
+import { Commands, type CompareResponse } from '../../../server/src/index.js';
 
 export const COMPARE_VIEW_TYPE = 'chokepoint.compare';
 

@@ -111,8 +111,8 @@ function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s:
     }
     const cover = coverDays(model, ws, index, [s], -1);
     const series = (source: Float64Array) => seriesOf(source, at, T);
-    const coverSeries: number[] = new Array(T);
-    const reserveSeries: number[] = new Array(T);
+    const coverSeries = new Array<number>(T);
+    const reserveSeries = new Array<number>(T);
     const shares = index.reserveShares[s];
     const base = model.cms.baseNeed[s];
     for (let t = 0; t < T; t++) {

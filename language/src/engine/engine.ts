@@ -116,11 +116,11 @@ export class Engine implements Shipper {
             if (t >= w.fromPeriod && t < w.toPeriod) s = w.rampPeriods > 0 ? Math.min(1, (t - w.fromPeriod + 1) / w.rampPeriods) : 1;
             if (s !== this.strength[e]) { this.strength[e] = s; dirty = true; }
         }
-        if (dirty || t === 0) this.recompute(t);
+        if (dirty || t === 0) this.recompute();
     }
 
     /** Rebuilds every factor from the events active now (only when one changed). */
-    private recompute(t: number): void {
+    private recompute(): void {
         const { ws, model } = this;
         ws.cut.fill(1); ws.outage.fill(1); ws.demand.fill(0); ws.recycle.fill(0); ws.substitute.fill(0);
         ws.extraLeadDays.fill(0); ws.producerAdded.fill(0); ws.lineAdded.fill(0); ws.releaseOverride.fill(-1);

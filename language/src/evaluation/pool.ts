@@ -113,7 +113,7 @@ export class RunPool {
             const crashed = (error: Error) => { this.workers.forEach((w, i) => w.off('message', listeners[i])); reject(error); };
             for (const worker of this.workers) worker.once('error', crashed);
             for (const worker of this.workers) {
-                worker.postMessage({ type: 'batch', batch, runs, counter, cancel: this.cancelFlag.buffer as SharedArrayBuffer } satisfies ToPoolWorker);
+                worker.postMessage({ type: 'batch', batch, runs, counter, cancel: this.cancelFlag.buffer } satisfies ToPoolWorker);
             }
         });
     }
@@ -130,8 +130,8 @@ export class RunPool {
         const written = new Int32Array(new SharedArrayBuffer(Math.max(1, runs.length) * 4));
         for (const worker of this.workers) {
             worker.postMessage({
-                type: 'shared', batch: ++this.batchId, runs, counter: counter.buffer as SharedArrayBuffer, cancel: this.cancelFlag.buffer as SharedArrayBuffer,
-                records: records.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, written: written.buffer as SharedArrayBuffer
+                type: 'shared', batch: ++this.batchId, runs, counter: counter.buffer, cancel: this.cancelFlag.buffer,
+                records: records.buffer, done: done.buffer, written: written.buffer
             } satisfies ToPoolWorker);
         }
         const model = this.model;

@@ -40,9 +40,9 @@ export class NetworkBuilder {
     readonly switchLines: { producer: number, material: number, consumer: number, plant?: boolean }[] = [];
 
     constructor(readonly ctx: LoweringContext) {
-        this.cmDrafts = ctx.consumers.map(() => new Map());
-        this.rmDrafts = ctx.reserves.map(() => new Map());
-        this.bufferDrafts = ctx.producers.map(() => new Map());
+        this.cmDrafts = ctx.consumers.map(() => new Map<number, { need: number, stock: number }>());
+        this.rmDrafts = ctx.reserves.map(() => new Map<number, { initial: number }>());
+        this.bufferDrafts = ctx.producers.map(() => new Map<number, true>());
         this.lowerOutlets();
         this.lowerNeeds();
         for (let f = 0; f < ctx.flows.length; f++) this.lowerFlow(ctx.flows[f], f);

@@ -127,7 +127,7 @@ function targetsHtml(run: RunJson): string {
             const unit = typeof target.unit === 'string' ? target.unit : '';
             const value = typeof target.value === 'number' ? metricText(target.value, unit) : 'no value';
             const mark = target.pass === true ? `<span class="pass">${PASS} met</span>` : target.pass === false ? `<span class="fail">${FAIL} missed</span>` : '?';
-            rows.push(`<tr><th scope="row">${escape(name)}</th><td>${escape(String(scenario.name))}</td><td><code>${escape(String(target.condition ?? ''))}</code></td><td>${escape(value)}</td><td>${mark}</td></tr>`);
+            rows.push(`<tr><th scope="row">${escape(name)}</th><td>${escape(String(scenario.name))}</td><td><code>${escape(typeof target.condition === 'string' ? target.condition : '')}</code></td><td>${escape(value)}</td><td>${mark}</td></tr>`);
         }
     }
     if (rows.length === 0) return '<p>This model declares no targets.</p>';

@@ -117,7 +117,7 @@ function sideResults(file: string, byPath: Map<string, LangiumDocument>, closure
             if ((d.severity ?? 1) !== 1) continue;
             errors.push({
                 file: other, line: d.range.start.line + 1, column: d.range.start.character + 1,
-                message: typeof d.message === 'string' ? d.message : String(d.message),
+                message: typeof d.message === 'string' ? d.message : d.message.value,
                 code: d.code !== undefined ? String(d.code) : undefined
             });
         }

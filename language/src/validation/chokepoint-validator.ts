@@ -126,7 +126,7 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
     } else {
         registry.register(checks, v);
     }
-    registry.register(referenceKindChecks() as ValidationChecks<ChokepointAstType>, v);
+    registry.register(referenceKindChecks(), v);
 }
 
 /** The checks of each node type that `keep` keeps. */
@@ -136,5 +136,5 @@ function selectChecks(checks: ValidationChecks<ChokepointAstType>, keep: (check:
         const kept = (Array.isArray(list) ? list : [list]).filter(keep);
         if (kept.length > 0) selected[type] = kept;
     }
-    return selected as ValidationChecks<ChokepointAstType>;
+    return selected;
 }

@@ -1,9 +1,9 @@
 /** `chokepoint/compare`: the comparison view's grid (scenarios × key metrics, `base -> head`). */
 import type { LangiumDocument } from 'langium';
-import { cellChange } from '../../../language/src/review/markdown.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
-import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '../../../language/src/review/scenario-grid.js';
-import { displayNumber, tonnesText } from '../../../language/src/values/display.js';
+import { cellChange } from '../../../language/src/index.js';
+import type { RunJson } from '../../../language/src/index.js';
+import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '../../../language/src/index.js';
+import { displayNumber, tonnesText } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { CompareOverlay, CompareResponse } from '../protocol.js';
 import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';

@@ -6,12 +6,12 @@
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import * as path from 'node:path';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { compareRuns, type RunComparison } from '../../../language/src/review/compare.js';
-import { repositoryRoot, resolveCommit } from '../../../language/src/review/git.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
-import { buildRevisionWorkspace, type SideResults } from '../../../language/src/review/revision-workspace.js';
-import { snapshotAt } from '../../../language/src/review/snapshot.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { compareRuns, type RunComparison } from '../../../language/src/index.js';
+import { repositoryRoot, resolveCommit } from '../../../language/src/index.js';
+import type { RunJson } from '../../../language/src/index.js';
+import { buildRevisionWorkspace, type SideResults } from '../../../language/src/index.js';
+import { snapshotAt } from '../../../language/src/index.js';
 import { closureDocuments } from '../simulation/closure.js';
 
 /** The comparison of a model's current results with a revision's. */

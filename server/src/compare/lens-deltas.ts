@@ -4,12 +4,12 @@
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { LangiumDocument } from 'langium';
-import type { Model } from '../../../language/src/generated/ast.js';
-import { isConsumer, isReserve, isScenario, isTarget } from '../../../language/src/generated/ast.js';
-import type { MetricChange } from '../../../language/src/review/compare.js';
-import { scenarioGrid } from '../../../language/src/review/scenario-grid.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
-import { daysText, metricText, signedTonnesText } from '../../../language/src/values/display.js';
+import type { Model } from '../../../language/src/index.js';
+import { isConsumer, isReserve, isScenario, isTarget } from '../../../language/src/index.js';
+import type { MetricChange } from '../../../language/src/index.js';
+import { scenarioGrid } from '../../../language/src/index.js';
+import type { RunJson } from '../../../language/src/index.js';
+import { daysText, metricText, signedTonnesText } from '../../../language/src/index.js';
 import type { Comparison } from './compare-service.js';
 
 /** How many scenarios a lens names (the largest changes first). */
@@ -29,7 +29,7 @@ export function declarationDelta(comparison: Comparison, kind: 'consumer' | 'res
                 .sort((a, b) => Math.abs(b.delta as number) - Math.abs(a.delta as number)).slice(0, SHOWN);
             const dry = metrics.find(m => m.metric === 'dryOn');
             const parts = finals.map(m => `final ${signedTonnesText(m.delta as number)} in ${m.scenario}`);
-            if (dry) parts.push(`dry ${dry.base ?? 'never'} -> ${dry.head ?? 'never'} in ${dry.scenario}`);
+            if (dry) parts.push(`dry ${dayOrNever(dry.base)} -> ${dayOrNever(dry.head)} in ${dry.scenario}`);
             return parts.length > 0 ? `${label}: ${parts.join(', ')}` : undefined;
         }
         case 'scenario': {
@@ -107,4 +107,9 @@ function targetUnit(run: RunJson, scenario: string, name: string): string {
     const scenarios = Array.isArray(run.scenarios) ? run.scenarios as Array<Record<string, unknown>> : [];
     const target = (scenarios.find(s => s.name === scenario)?.targets as Record<string, { unit?: string }> | undefined)?.[name];
     return target?.unit ?? '';
+}
+
+/** A reserve's dry day (`YYYY-MM-DD`), or `never` when it does not run dry. */
+function dayOrNever(day: unknown): string {
+    return typeof day === 'string' ? day : 'never';
 }

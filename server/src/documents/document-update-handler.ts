@@ -3,7 +3,7 @@ import type { TextDocument } from 'langium';
 import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { existsSync } from 'node:fs';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 

@@ -1,6 +1,6 @@
 import type { InitializeParams } from 'vscode-languageserver';
 import { URI, UriUtils } from 'langium';
-import { workspaceRoots } from '../../../language/src/loading/confinement.js';
+import { workspaceRoots } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 
 /**

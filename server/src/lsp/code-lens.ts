@@ -1,19 +1,18 @@
-import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
-import type { Model, Scenario } from '../../../language/src/generated/ast.js';
-import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
+import type { Model, Scenario } from '../../../language/src/index.js';
+import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { ChokepointSettings, MemberEffect, ResultsResponse } from '../protocol.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { SimulationResult } from '../../../language/src/index.js';
 import { Commands } from '../protocol.js';
-import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
-import { plural } from '../../../language/src/values/display.js';
+import { plural } from '../../../language/src/index.js';
 import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
+import type { RunJson } from '../../../language/src/index.js';
 import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 import { exposureChanges } from './lens-titles.js';
@@ -28,11 +27,9 @@ const OUTDATED = '(outdated) ';
 export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly simulation: SimulationService;
     private readonly settings: ChokepointSettingsService;
-    private readonly documents: LangiumDocuments;
     private readonly compare: CompareService;
 
     constructor(services: ChokepointServices) {
-        this.documents = services.shared.workspace.LangiumDocuments;
         this.compare = services.shared.compare.Service;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
@@ -41,7 +38,7 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
         const settings = await this.settings.get();
         const root = this.simulation.rootOf(document);
-        const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
+        const scenarios = this.simulation.closureOf(root).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
         const view = this.simulation.view(document);
         const lenses = codeLenses(document, view, settings.lenses, scenarios);
         // The change against git (chokepoint.compareWith), for current numbers only.

@@ -4,9 +4,9 @@
  * scenario minus the same scenario without the measure, so avoided = −effect. Kept apart from
  * lens-titles.ts; code-lens.ts and hover-content.ts call it through one small hook each.
  */
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { ratioOf } from '../../../language/src/decisions/marginal.js';
-import { displayNumber, shortMoneyText, tonnesText } from '../../../language/src/values/display.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { ratioOf } from '../../../language/src/index.js';
+import { displayNumber, shortMoneyText, tonnesText } from '../../../language/src/index.js';
 import { MEASURES_TOGETHER } from '../simulation/engine-adapter.js';
 import type { MemberEffect } from '../protocol.js';
 

@@ -1,11 +1,11 @@
 import type { AstNode } from 'langium';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { Named } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isPlant, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/generated/ast.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { Named } from '../../../language/src/index.js';
+import { isBloc, isConsumer, isFlow, isHolds, isMeasure, isPlant, isReserve, isScenario, isShock, isStock, isTarget } from '../../../language/src/index.js';
 import type { SupplyShare } from '../model/supply-shares.js';
 import type { MemberEffect, ResultsResponse } from '../protocol.js';
 import { joinCode, tokensOf } from './formatter/tokens.js';
-import { quantityNumber, lossText, metricText, COMPARISON_TEXT, shareText, tonnesText } from '../../../language/src/values/display.js';
+import { quantityNumber, lossText, metricText, COMPARISON_TEXT, shareText, tonnesText } from '../../../language/src/index.js';
 import { quantityHint } from './inlay-hints.js';
 import { consumerHover, memberHover, plantHover, reserveHover } from './hover-story.js';
 import { measureValueHover } from './decision-titles.js';

@@ -3,8 +3,8 @@
  * story on top, then a short table per scenario and a per-period sparkline, so the numbers
  * stay above the fold. Numbers through display.ts.
  */
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { daysText, hhiText, lossText, quantityNumber, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/values/display.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { daysText, hhiText, lossText, quantityNumber, shareText, signedMoneyText, signedTonnesText, tonnesText } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import { arcOf, consumerSegments, periodLabel, plantSegments, reserveSegments, shownScenarioFor, stepWord, topOriginOf, unmetOf } from './lens-story.js';
 

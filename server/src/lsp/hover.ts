@@ -2,17 +2,17 @@ import type { CommentProvider, LangiumDocument, LangiumDocuments, LeafCstNode, R
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { Named } from '../../../language/src/generated/ast.js';
-import { isEmbargo, isFlow, isPlaceSelector, isPlant, isSupplier } from '../../../language/src/generated/ast.js';
+import type { Named } from '../../../language/src/index.js';
+import { isEmbargo, isFlow, isPlaceSelector, isPlant, isSupplier } from '../../../language/src/index.js';
 import { rankHover, rankingOf } from '../simulation/ranking.js';
-import { DAYS_PER_MONTH } from '../../../language/src/values/quantities.js';
+import { DAYS_PER_MONTH } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import { regionOf, stepOf, visibleDeclarations } from '../model/queries.js';
 import { embargoShare, flowShare, flowsOf } from '../model/supply-shares.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { CompareService } from '../compare/compare-service.js';
 import { hoverDelta } from '../compare/lens-deltas.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
+import type { RunJson } from '../../../language/src/index.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
 import { leadScopeText } from '../../../language/src/validation/checks/lead-scope.js';
 

@@ -4,8 +4,8 @@
  * and reserve's segments with the baseline's value beside where it differs. Every number is
  * formatted by display.ts.
  */
-import type { ConsumerResult, PlantResult, ReserveMaterialResult, ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
-import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../../language/src/values/display.js';
+import type { ConsumerResult, PlantResult, ReserveMaterialResult, ScenarioResult, SimulationResult } from '../../../language/src/index.js';
+import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../../language/src/index.js';
 
 /** Start, extreme (first period where it occurs) and end of a per-period series, skipping periods without a value. */
 export interface Arc { start: number, worst: number, worstAt: number, end: number }

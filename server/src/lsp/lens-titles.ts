@@ -1,10 +1,10 @@
-import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/engine/results.js';
+import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import { capText, consumerSegments, plantSegments, reserveSegments, shownScenarioFor } from './lens-story.js';
 import {
     COMPARISON_TEXT, daysText, displayNumber, lossText, metricText, shareText, signedMoneyText, signedTonnesText, tonnesText
-} from '../../../language/src/values/display.js';
+} from '../../../language/src/index.js';
 
 /**
  * The text of every code lens, from simulation results. Pure functions so that the tests

@@ -4,7 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**

@@ -3,8 +3,8 @@ import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import type { AstNodeDescription } from 'langium';
 import type { DocumentSymbol, Range } from 'vscode-languageserver';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
-import type { Declaration, Model } from '../../../language/src/generated/ast.js';
-import { isFlow } from '../../../language/src/generated/ast.js';
+import type { Declaration, Model } from '../../../language/src/index.js';
+import { isFlow } from '../../../language/src/index.js';
 import { GrammarUtils } from 'langium';
 
 const SYMBOL_KIND: Record<string, SymbolKind> = {
@@ -82,7 +82,7 @@ export class ChokepointDocumentSymbolProvider implements DocumentSymbolProvider 
         if (isFlow(declaration)) {
             const route = `${declaration.source?.$refText || '?'} → ${declaration.destination?.$refText || '?'}`;
             name = name ? `${name}: ${route}` : route;
-            if (!nameNode) selectionRange = GrammarUtils.findNodeForProperty(declaration.$cstNode!, 'source')?.range ?? range;
+            if (!nameNode) selectionRange = GrammarUtils.findNodeForProperty(declaration.$cstNode, 'source')?.range ?? range;
         }
         if (!name) return undefined;
         const label = 'label' in declaration ? declaration.label : undefined;

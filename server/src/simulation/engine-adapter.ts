@@ -1,12 +1,12 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { Preparation } from '../../../language/src/evaluation/evaluate.js';
-import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { Preparation } from '../../../language/src/index.js';
+import { prepareDocument } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import { exposureOf, followedOrigin } from './exposure.js';
 import type { PackedSeries } from './packed-series.js';
-import { measureCosts } from '../../../language/src/decisions/costs.js';
+import { measureCosts } from '../../../language/src/index.js';
 
 /**
  * The server's use of the engine's facade: `prepare` checks and lowers a document

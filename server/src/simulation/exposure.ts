@@ -3,7 +3,7 @@
  * per-period share of one origin in what every consumer together receives, and the lowest
  * cover of every consumer together (own stock + their share of reserves, in days of need).
  */
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 
 export interface Exposure {
     /** The origin whose share is followed; null when nothing arrives. */

@@ -4,9 +4,9 @@
  * model's first measure cost. Computed on demand, once per set of results.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { costCurrencies, horizonCost } from '../../../language/src/decisions/costs.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { evaluateOptimization, optimizeCandidates } from '../../../language/src/evaluation/optimization.js';
+import { costCurrencies, horizonCost } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { evaluateOptimization, optimizeCandidates } from '../../../language/src/index.js';
 import type { FrontierResponse } from '../protocol.js';
 import { prepare } from './engine-adapter.js';
 

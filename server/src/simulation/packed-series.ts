@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { SimulationResult } from '../../../language/src/index.js';
 
 /**
  * Simulation results hold a series (one number per period) per consumer, material and

@@ -1,6 +1,6 @@
 /** `chokepoint/ranking`: the ranking view's markdown for a document, or why there is none. */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { parseDuration } from '../../../language/src/decisions/rank.js';
+import { parseDuration } from '../../../language/src/index.js';
 import type { RankingParams, RankingResponse } from '../protocol.js';
 import type { SimulationService } from './simulation-service.js';
 import { rankingMarkdown, rankingOf } from './ranking.js';

@@ -6,11 +6,11 @@
  * command, or by `chokepoint rank` on every core.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import type { Ranking, RankedNode } from '../../../language/src/decisions/rank.js';
-import { rankCandidates } from '../../../language/src/decisions/rank.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { evaluateRanking, DEFAULT_OUTAGE } from '../../../language/src/evaluation/ranking.js';
-import { daysText, lossText, tonnesText } from '../../../language/src/values/display.js';
+import type { Ranking, RankedNode } from '../../../language/src/index.js';
+import { rankCandidates } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { evaluateRanking, DEFAULT_OUTAGE } from '../../../language/src/index.js';
+import { daysText, lossText, tonnesText } from '../../../language/src/index.js';
 import { prepare } from './engine-adapter.js';
 
 /** Work (2 runs per node × periods × (lines + slots)) a hover may spend: a few tens of milliseconds. */

@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import { simulate, SimulationCancelled } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';
@@ -52,12 +52,13 @@ type ToWorker = {
     id: number,
     model: LoweredModel,
     cancelFlag: SharedArrayBuffer,
-    /** Only the member effects, from the scenarios' totals of a run done elsewhere. */
-    totals?: ScenarioTotals[]
+    /**
+     * Only the member effects, from a run done elsewhere: its whole result (the effects read
+     * the horizon and the scenarios' series for the exposure change, not only their totals).
+     */
+    done?: SimulationResult
 };
 
-/** What `memberEffects` reads of a result: each scenario's name and totals. */
-type ScenarioTotals = Pick<ScenarioResult, 'name' | 'totals'>;
 type FromWorker =
     | { id: number, kind: 'result', outcome: RunOutcome }
     | { id: number, kind: 'effects', effects: Record<string, MemberEffect[]> | undefined };
@@ -81,17 +82,17 @@ export class WorkerRunner implements EngineRunner {
 
     /** Only the effects of each shock and measure, for a run made by another runner. */
     startEffects(model: LoweredModel, result: SimulationResult): EngineJob {
-        return this.start(model, result.scenarios.map(s => ({ name: s.name, totals: s.totals })));
+        return this.start(model, result);
     }
 
-    start(model: LoweredModel, totals?: ScenarioTotals[]): EngineJob {
+    start(model: LoweredModel, done?: SimulationResult): EngineJob {
         const id = this.nextId++;
         const cancelFlag = new SharedArrayBuffer(4);
         let settleResult!: (o: RunOutcome) => void;
         let settleEffects!: (e: Record<string, MemberEffect[]> | undefined) => void;
         const result = new Promise<RunOutcome>(resolve => { settleResult = resolve; });
         const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => { settleEffects = resolve; });
-        const message: ToWorker = { id, model, cancelFlag, totals };
+        const message: ToWorker = { id, model, cancelFlag, done };
         this.pending.set(id, { result: settleResult, effects: settleEffects, message });
         this.post(message);
         return {
@@ -232,7 +233,7 @@ export function isSimulationWorker(): boolean {
 
 /** The worker's loop: one job at a time, synchronous engine, cancellable between periods. */
 export function serveSimulationJobs(): void {
-    parentPort!.on('message', ({ id, model, cancelFlag, totals }: ToWorker) => {
+    parentPort!.on('message', ({ id, model, cancelFlag, done }: ToWorker) => {
         const flag = new Int32Array(cancelFlag);
         const shouldCancel = () => Atomics.load(flag, 0) === 1;
         const runOnce = (m: LoweredModel): RunOutcome => {
@@ -243,9 +244,11 @@ export function serveSimulationJobs(): void {
                 return { kind: 'failed', message: messageOf(error) };
             }
         };
-        if (totals) {
-            const effects = memberEffects(model, { scenarios: totals } as SimulationResult, async m => runOnce(m));
-            void effects.then(e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker));
+        if (done) {
+            const effects = memberEffects(model, done, async m => runOnce(m));
+            // A failure still ends the job (no effects), so the worker is never held busy by it.
+            void effects.then(e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker),
+                () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker));
             return;
         }
         const outcome = runOnce(model);
@@ -259,6 +262,6 @@ export function serveSimulationJobs(): void {
         // Then, from the totals of the same result, what each shock and measure changes.
         void memberEffects(model, outcome.result, async m => runOnce(m)).then(effects => {
             parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : effects } satisfies FromWorker);
-        });
+        }, () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker));
     });
 }

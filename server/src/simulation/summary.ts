@@ -1,4 +1,4 @@
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 
 /** The baseline is always the first scenario of a result. */
 export function declaredScenarios(result: SimulationResult): ScenarioResult[] {

@@ -22,7 +22,7 @@ const COMPANION_TIMEOUT_MS = 240_000;
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<number> {
-    const version = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string;
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     const vsix = join(root, `chokepoint-${version}.vsix`);
     if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
     await rm(resultsRoot, { recursive: true, force: true });

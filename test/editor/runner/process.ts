@@ -71,8 +71,8 @@ export function startAndWaitFor(command: string, args: string[], env: NodeJS.Pro
                 resolve({ child, match, stop });
             }
         };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
         child.on('error', error => { if (!settled) { settled = true; clearTimeout(timer); reject(error); } });
         child.on('exit', code => {
             if (!settled) {

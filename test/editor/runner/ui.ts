@@ -20,7 +20,7 @@ export interface EditorControl {
     setColorTheme(theme: string): Promise<void>;
 }
 
-export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string, control: EditorControl): Check[] {
+export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string, _control: EditorControl): Check[] {
     const shot = (name: string) => page.screenshot({ path: `${screenshots}/${name}.png` });
     const editor = () => page.locator(EDITOR).first();
     const lensTexts = async () => (await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());

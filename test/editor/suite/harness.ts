@@ -59,7 +59,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
             lastError = error;
         }
         if (Date.now() > deadline) {
-            throw new Error(`waited ${timeoutMs} ms for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+            throw new Error(`waited ${timeoutMs} ms for ${what}${lastError ? ` (last error: ${lastError instanceof Error ? lastError.toString() : JSON.stringify(lastError)})` : ''}`);
         }
         await new Promise(resolve => setTimeout(resolve, everyMs));
     }

@@ -26,7 +26,7 @@ const SETTINGS: ChokepointSettings = {
 
 function flatten(value: object, prefix: string): Record<string, unknown> {
     return Object.fromEntries(Object.entries(value).flatMap(([key, v]) =>
-        typeof v === 'object' && v !== null ? Object.entries(flatten(v, `${prefix}${key}.`)) : [[`${prefix}${key}`, v]]));
+        typeof v === 'object' && v !== null ? Object.entries(flatten(v as object, `${prefix}${key}.`)) : [[`${prefix}${key}`, v]]));
 }
 
 describe('extension manifest', () => {

@@ -84,7 +84,7 @@ export class TestClient {
     }
 
     async initialize(folder: string): Promise<InitializeResult> {
-        const result = await this.connection.sendRequest('initialize', {
+        const result = await this.connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri: fileUri(folder),
             workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }],
@@ -92,7 +92,7 @@ export class TestClient {
                 workspace: { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true }, configuration: true, workspaceFolders: true },
                 textDocument: { completion: { completionItem: { snippetSupport: true } }, rename: { prepareSupport: true } }
             }
-        }) as InitializeResult;
+        });
         this.capabilities = result.capabilities;
         await this.connection.sendNotification('initialized', {});
         return result;
@@ -112,7 +112,7 @@ export class TestClient {
     }
 
     request<R>(method: string, params: unknown): Promise<R> {
-        return this.connection.sendRequest(method, params) as Promise<R>;
+        return this.connection.sendRequest<R>(method, params);
     }
 
     /** Resolves once `test` holds (checked after each message from the server), or fails after `ms`. */
@@ -124,6 +124,15 @@ export class TestClient {
                 const timer = setTimeout(resolve, 50);
                 this.waiters.push(() => { clearTimeout(timer); resolve(); });
             });
+        }
+    }
+
+    /** Resolves once the asynchronous `test` holds (asked every 100 ms), or fails after `ms`. */
+    async eventually(test: () => Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+        const deadline = Date.now() + ms;
+        while (!await test()) {
+            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
+            await new Promise<void>(resolve => setTimeout(resolve, 100));
         }
     }
 

@@ -3,7 +3,7 @@ import { isDependencyMetric, type Condition, type Subject } from '../../generate
 import { amountText, parseNumber, unitKind } from '../../values/quantities.js';
 import { Code } from '../codes.js';
 import { code, describe } from '../describe.js';
-import { SUBJECT_EXPECTATIONS, kindWord, kindsPhrase, withArticle, type Kind } from '../kinds.js';
+import { SUBJECT_EXPECTATIONS, kindWord, kindsPhrase, withArticle } from '../kinds.js';
 import { actualText } from '../places.js';
 import { checkCurrencyCode } from './units.js';
 
@@ -20,7 +20,7 @@ export function checkMetricSubject(subject: Subject, accept: ValidationAcceptor)
         return;
     }
     const target = subject.entity?.ref;
-    if (!target || expected.kinds.includes(target.$type as Kind)) return;
+    if (!target || expected.kinds.includes(target.$type)) return;
     accept('error', `'${subject.entity?.$refText}' is ${withArticle(kindWord(target.$type) ?? target.$type)}; \`${form}\` needs ${kindsPhrase(expected.kinds)}.`,
         { node: subject, property: 'entity', code: Code.MetricSubject });
 }

@@ -23,7 +23,7 @@ export function checkAmountUnits(amount: Amount, accept: ValidationAcceptor): vo
 /** `the REE volume`, `` `needs REE` ``, `` `cut` ``. */
 export function placeLabel(amount: Amount, keyword: string): string {
     const container = amount.$container;
-    const material = container && 'material' in container ? refName(container.material as never) : undefined;
+    const material = container && 'material' in container ? refName(container.material) : undefined;
     if (isFlowVolume(container)) return amount.$containerProperty === 'lead' ? `the ${material} \`lead\`` : `the ${material} volume`;
     return code(material ? `${keyword} ${material}` : keyword);
 }

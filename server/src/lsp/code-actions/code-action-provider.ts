@@ -3,14 +3,14 @@ import { AstUtils, UriUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { Model, Named } from '../../../../language/src/generated/ast.js';
-import { isAmount, isLossClause, isMeasure, isScenario, isShock, isSupplier } from '../../../../language/src/generated/ast.js';
-import { Code } from '../../../../language/src/validation/codes.js';
-import type { Kind } from '../../../../language/src/validation/kinds.js';
-import { expectationFor, kindWord } from '../../../../language/src/validation/kinds.js';
-import { placeOf } from '../../../../language/src/validation/places.js';
-import { closestName } from '../../../../language/src/validation/suggestions.js';
-import { isStdlibUri } from '../../../../language/src/loading/stdlib.js';
+import type { Model, Named } from '../../../../language/src/index.js';
+import { isAmount, isLossClause, isMeasure, isScenario, isShock, isSupplier } from '../../../../language/src/index.js';
+import { Code } from '../../../../language/src/index.js';
+import type { Kind } from '../../../../language/src/index.js';
+import { expectationFor, kindWord } from '../../../../language/src/index.js';
+import { placeOf } from '../../../../language/src/index.js';
+import { closestName } from '../../../../language/src/index.js';
+import { isStdlibUri } from '../../../../language/src/index.js';
 import type { ChokepointServices } from '../../chokepoint-lsp-module.js';
 import { visibleDeclarations } from '../../model/queries.js';
 import { closureDocuments } from '../../simulation/closure.js';
@@ -65,11 +65,11 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         if (!leaf || !property) return [];
         const container = leaf.astNode;
         const typed = leaf.text;
-        const kinds = (expectationFor(container, property)?.kinds ?? []) as readonly Kind[];
+        const kinds = expectationFor(container, property)?.kinds ?? [];
         const actions: CodeAction[] = [];
         // The closest visible name of a fitting kind.
         const candidates = visibleDeclarations(document, this.documents)
-            .filter(d => d.name && (kinds.length === 0 || kinds.includes(d.$type as Kind))).map(d => d.name!);
+            .filter(d => d.name && (kinds.length === 0 || kinds.includes(d.$type))).map(d => d.name!);
         const closest = closestName(typed, candidates);
         if (closest) actions.push(fix(`Change to '${closest}'`, diagnostic, document, [{ range: leaf.range, newText: closest }], true));
         // The file that declares it, when this one does not import it.
@@ -91,7 +91,7 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         for (const other of this.documents.all) {
             if (visible.has(other.uri.toString()) || isStdlibUri(other.uri) || other.uri.scheme !== document.uri.scheme) continue;
             const declared = ((other.parseResult.value as Model).declarations ?? [])
-                .some(d => d.name === name && (kinds.length === 0 || kinds.includes(d.$type as Kind)));
+                .some(d => d.name === name && (kinds.length === 0 || kinds.includes(d.$type)));
             if (declared) {
                 const relative = UriUtils.relative(UriUtils.dirname(document.uri), other.uri);
                 return relative.startsWith('.') ? relative : `./${relative}`;

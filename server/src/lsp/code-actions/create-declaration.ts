@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
-import { isFlow } from '../../../../language/src/generated/ast.js';
-import type { Kind } from '../../../../language/src/validation/kinds.js';
+import { isFlow } from '../../../../language/src/index.js';
+import type { Kind } from '../../../../language/src/index.js';
 import { joinCode, tokensOf } from '../formatter/tokens.js';
 
 /** Declarations a quick fix creates for an unknown name: valid text, to be filled in. */
@@ -8,7 +8,7 @@ export function declarationSkeleton(kind: Kind, name: string, usedIn: AstNode, p
     const flow = isFlow(usedIn) ? usedIn : undefined;
     // From a flow, the new supplier produces (or the new consumer needs) what the flow carries.
     const volumes = (flow?.volumes ?? []).filter(v => v.material?.$refText && v.rate?.$cstNode)
-        .map(v => `${v.material.$refText} ${joinCode(tokensOf(v.rate!.$cstNode!).filter(t => !t.comment))}`);
+        .map(v => `${v.material.$refText} ${joinCode(tokensOf(v.rate.$cstNode!).filter(t => !t.comment))}`);
     switch (kind) {
         case 'Material': return `material ${name}`;
         case 'Region': return `region ${name}`;

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../../../language/src/generated/ast.js';
-import { parseNumber } from '../../../../language/src/values/quantities.js';
+import type { Scenario } from '../../../../language/src/index.js';
+import { parseNumber } from '../../../../language/src/index.js';
 import { decimalText } from './edits.js';
 
 /** A scenario's new probability text, e.g. `30.8%..35.9%` or `40.95%`. */

@@ -3,7 +3,7 @@
  * nearest keyword before the number on its line (`needs REE 1478 |` -> a rate), or, inside
  * a flow's braces, a flow volume.
  */
-import type { StepUnit } from '../../../../language/src/lowering/model.js';
+import type { StepUnit } from '../../../../language/src/index.js';
 
 export type AmountPlace = 'rate' | 'quantity' | 'duration' | 'percent' | 'money' | 'days' | 'tonnes' | 'none' | 'unknown';
 

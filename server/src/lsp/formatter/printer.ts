@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { Flow, Model } from '../../../../language/src/generated/ast.js';
-import { isFlow } from '../../../../language/src/generated/ast.js';
+import type { Flow, Model } from '../../../../language/src/index.js';
+import { isFlow } from '../../../../language/src/index.js';
 import type { Token } from './tokens.js';
 import { joinCode, nodeSpan, spaceBetween, tokensIn } from './tokens.js';
 
