@@ -8,13 +8,12 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import { isMeasure, isShock, isSwitch, type Declaration, type Measure } from '../generated/ast.js';
 import { Engine } from '../engine/engine.js';
-import { simulate } from '../engine/simulate.js';
-import type { ScenarioResult } from '../engine/results.js';
 import { orderedClosure } from '../lowering/closure.js';
 import { lowerDocument } from '../lowering/lower.js';
 import type { LoweredEffect, LoweredEvent, LoweredModel } from '../lowering/model.js';
 import { Code } from '../validation/codes.js';
 import { noEffectReason } from './no-effect-reasons.js';
+import { runOutcome, sameOutcome } from './run-outcome.js';
 
 export interface Explanation {
     node: AstNode;
@@ -81,15 +80,18 @@ function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation
         }
     });
     if (wanted.length === 0) return [];
-    const withAll = simulate({ ...model, targets: [] });
-    const without = simulate({ ...model, targets: [], scenarios: [...variants].map(([name, events]) => ({ name, probability: null, events })) });
-    const result: Explanation[] = [];
+    // Each scenario with measures, and each variant, run once on one engine; only the figures
+    // compared are read (run-outcome.ts), no results are assembled.
     const engine = new Engine(model);
+    const withAll = new Map<number, Float64Array>(), without = new Map<string, Float64Array>();
+    const result: Explanation[] = [];
     for (const { scenario, event, variant } of wanted) {
         const name = model.scenarios[scenario].name;
-        const a = withAll.scenarios.find(s => s.name === name);
-        const b = without.scenarios.find(s => s.name === variant);
-        if (!a || !b || !sameOutcome(a, b)) continue;
+        let a = withAll.get(scenario);
+        if (!a) { a = runOutcome(model, engine, model.scenarios[scenario].events); withAll.set(scenario, a); }
+        let b = without.get(variant);
+        if (!b) { b = runOutcome(model, engine, variants.get(variant)!); without.set(variant, b); }
+        if (!sameOutcome(a, b)) continue;
         const measure = declarationOf(declarations, model.events[event]);
         if (!isMeasure(measure)) continue;
         engine.begin(model.scenarios[scenario].events);
@@ -99,7 +101,7 @@ function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation
             if (!node) return;
             const text = isSwitch(node) ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}`
                 : (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
-            const reason = noEffectReason(model, engine, a, model.events[event], effect);
+            const reason = noEffectReason(model, engine, { name }, model.events[event], effect);
             result.push({ node, severity: 'hint', code: Code.NoEffect, message: `${text} ${effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing'} in ${name}: ${reason}` });
         });
     }
@@ -112,19 +114,3 @@ function actionNode(measure: Measure, effect: LoweredEffect, i: number): AstNode
     return action && action.$type.toLowerCase() === effect.kind ? action : measure.actions.find(a => a.$type.toLowerCase() === effect.kind);
 }
 
-function sameOutcome(a: ScenarioResult, b: ScenarioResult): boolean {
-    const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6;
-    for (const [name, c] of Object.entries(a.consumers)) {
-        for (const [material, m] of Object.entries(c.materials)) {
-            const o = b.consumers[name]?.materials[material];
-            if (!o || !close(m.unmet, o.unmet) || !close(m.drawn, o.drawn) || !close(m.released, o.released) || !close(m.arrivals, o.arrivals)) return false;
-        }
-    }
-    for (const [name, r] of Object.entries(a.reserves)) {
-        for (const [material, m] of Object.entries(r.materials)) {
-            const o = b.reserves[name]?.materials[material];
-            if (!o || !close(m.final, o.final) || !close(m.released, o.released)) return false;
-        }
-    }
-    return true;
-}
