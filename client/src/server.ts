@@ -33,6 +33,8 @@ export class ServerConnection implements vscode.Disposable {
             debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
         };
         const clientOptions: LanguageClientOptions = {
+            // This client runs the lens commands itself (detail view, chart); generic clients get the server's.
+            initializationOptions: { lensCommands: 'client' },
             documentSelector: [
                 { language: 'chokepoint', scheme: 'file' },
                 { language: 'chokepoint', scheme: 'untitled' }

@@ -162,7 +162,7 @@ function overlayChart(periods: string[], overlay: ChartOverlay, shown: string, t
             ctx.restore();
         }
     };
-    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, 'tonnes', false), plugins: [shade] } as ChartConfiguration;
+    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, 'tonnes', false), plugins: [shade] };
 }
 
 function supplyChart(periods: string[], focus: FocusModel, theme: Theme): ChartConfiguration {

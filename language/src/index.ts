@@ -21,11 +21,13 @@ export { Code, type DiagnosticCode } from './validation/codes.js';
 export { expectationFor, kindWord, type Kind } from './validation/kinds.js';
 export { placeOf, type Expect } from './validation/places.js';
 export { closestName } from './validation/suggestions.js';
+export { leadScopeText } from './validation/checks/lead-scope.js';
 
 // Values: quantities and dates; the results and how numbers read for people (view.ts).
 export { amountRange, amountValue, days, DAYS_PER_MONTH, parseNumber, tonnesPerDay, unitKind } from './values/quantities.js';
 export { parseDate } from './values/dates.js';
 export { limitProblem } from './values/limits.js';
+export { printable } from './values/printable.js';
 export * from './view.js';
 
 // Evaluation: from a document (or a lowered model) to results, the one way to numbers.
@@ -47,3 +49,6 @@ export { cellChange } from './review/markdown.js';
 export { buildRevisionWorkspace, type SideResults } from './review/revision-workspace.js';
 export { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from './review/scenario-grid.js';
 export { snapshotAt } from './review/snapshot.js';
+
+// The report's charts (the comparison view's chart overlay uses the same data).
+export { reportCharts } from './report/report-data.js';

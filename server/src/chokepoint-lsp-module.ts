@@ -7,6 +7,9 @@ import { ChokepointModule } from '../../language/src/index.js';
 import { SizeLimitedDocumentFactory } from '../../language/src/index.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/index.js';
 import { registerValidationChecks } from '../../language/src/index.js';
+import { ChokepointDefinitionProvider, ChokepointReferencesProvider, LibraryLocations } from './documents/library-file.js';
+import { ChokepointLanguageServer } from './language-server.js';
+import { ChokepointCommandHandler } from './lsp/server-commands.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
 import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
@@ -29,6 +32,7 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 export type ChokepointSharedAddedServices = {
     simulation: { Service: SimulationService },
     settings: { Settings: ChokepointSettingsService },
+    library: { Locations: LibraryLocations },
     compare: { Service: CompareService }
 };
 
@@ -45,13 +49,18 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
     lsp: {
         DocumentUpdateHandler: (services) => new ChokepointDocumentUpdateHandler(services),
         NodeKindProvider: () => new ChokepointNodeKindProvider(),
-        TextDocumentContentProvider: () => new LibraryContentProvider()
+        TextDocumentContentProvider: () => new LibraryContentProvider(),
+        ExecuteCommandHandler: (services) => new ChokepointCommandHandler(services),
+        LanguageServer: (services) => new ChokepointLanguageServer(services)
     },
     simulation: {
         Service: (services) => new SimulationService(services)
     },
     settings: {
         Settings: (services) => new ChokepointSettingsService(services)
+    },
+    library: {
+        Locations: (services) => new LibraryLocations(services)
     },
     compare: {
         Service: (services) => new CompareService(services.workspace.LangiumDocuments)
@@ -69,7 +78,9 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
         InlayHintProvider: (services) => new ChokepointInlayHintProvider(services),
         DocumentSymbolProvider: () => new ChokepointDocumentSymbolProvider(),
         FoldingRangeProvider: (services) => new ChokepointFoldingRangeProvider(services),
-        RenameProvider: (services) => new ChokepointRenameProvider(services)
+        RenameProvider: (services) => new ChokepointRenameProvider(services),
+        DefinitionProvider: (services) => new ChokepointDefinitionProvider(services),
+        ReferencesProvider: (services) => new ChokepointReferencesProvider(services)
     }
 };
 

@@ -9,6 +9,7 @@ import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } f
 import { CompareRequest } from './protocol.js';
 import { compareResponse } from './compare/compare-request.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
+import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { FrontierRequest, LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
@@ -23,6 +24,7 @@ import { frontierOf } from './simulation/frontier.js';
  */
 export function registerChokepointHandlers(connection: Connection, shared: ChokepointSharedServices): void {
     registerImportRoots(shared);
+    registerEditRequests(connection, shared);
     const simulation = shared.simulation.Service;
     const documents = shared.workspace.LangiumDocuments;
     const workspaceReady = () => shared.workspace.WorkspaceManager.ready;

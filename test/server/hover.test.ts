@@ -23,7 +23,7 @@ describe('hover', () => {
         await expectHover(server.Chokepoint)({
             text: HAND_MODEL.replace('flow ChinaMines -> Industry', 'flow ChinaMines -> Indus<|>try'),
             index: 0,
-            hover: /^```chokepoint\nconsumer Industry in Japan\n {4}needs REE 1000 t\/month\n {4}loss 1 million JPY per t\n```\n\n---\n\nJapan's industry\./
+            hover: /^```chokepoint\nconsumer Industry in Japan\n {4}needs REE 1000 t\/month\n {4}loss 1 million JPY per t\n```\n\n---\n\nJapan\\'s industry\\\./
         });
     });
 

@@ -62,6 +62,7 @@ shock Curb {
 measure Help {
   release Pile to Makers at «Release.rate»
   switch Makers to Other after «Switch.delay»
+  cost «CostClause.value» billion JPY
   recycle «Recycle.share» of Makers
   substitute «Substitute.share» of Makers on NdFeB
   cost «CostClause.value» trillion JPY

@@ -5,7 +5,7 @@
 import type { AstNode } from 'langium';
 import {
     isAdd, isDelay, isDemandChange, isEmbargo, isMeasure, isOutage, isPlant, isRecycle, isRelease, isShock, isSubstitute,
-    isSupplier, isSwitch, type Declaration, type Embargo, type Measure, type PlaceSelector, type Scenario, type Shock, type Switch, type Timing
+    isSupplier, isSwitch, type Declaration, type Embargo, type Measure, type PlaceSelector, type Scenario, type Shock, type Timing
 } from '../generated/ast.js';
 import { dayNumberOf } from '../values/dates.js';
 import type { LoweringContext } from './context.js';
@@ -135,7 +135,7 @@ function measureEffects(ctx: LoweringContext, net: FrozenNetwork, measure: Measu
             if (!draft) continue;
             effects.push({
                 kind: 'switch', consumer: draft.consumer, plant: draft.plant,
-                delayPeriods: Math.max(0, Math.ceil(durationDays((a as Switch).delay) / ctx.calendar.periodDays - 1e-9)),
+                delayPeriods: Math.max(0, Math.ceil(durationDays((a).delay) / ctx.calendar.periodDays - 1e-9)),
                 slots: Int32Array.from(draft.materials, m => draft.plant >= 0 ? net.bufferOf(draft.plant, m) : net.cmOf(draft.consumer, m)),
                 suppliers: draft.suppliers, lines: Int32Array.from(draft.lines)
             });

@@ -7,6 +7,7 @@ import { Code } from './codes.js';
 import { expectationFor, kindsPhrase, type Kind } from './kinds.js';
 import { closestName } from './suggestions.js';
 import { syntaxMessage } from './syntax-messages.js';
+import { printable } from '../values/printable.js';
 
 type Diagnostic = Awaited<ReturnType<DefaultDocumentValidator['validateDocument']>>[number];
 
@@ -38,7 +39,10 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         if (isStdlibUri(document.uri)) return [];
-        return super.validateDocument(document, options, cancelToken);
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // Text from the file (a stray NUL, an escape sequence) never reaches a terminal or an editor raw.
+        for (const d of diagnostics) if (typeof d.message === 'string') d.message = printable(d.message);
+        return diagnostics;
     }
 
     /**

@@ -6,8 +6,7 @@ import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '..
 import { displayNumber, tonnesText } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { CompareOverlay, CompareResponse } from '../protocol.js';
-import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
-import { reportCharts } from '../../../language/src/report/report-data.js';
+import { prepareDocument, reportCharts } from '../../../language/src/index.js';
 
 export async function compareResponse(shared: ChokepointSharedServices, document: LangiumDocument, revision: string): Promise<CompareResponse> {
     const simulation = shared.simulation.Service;

@@ -13,6 +13,7 @@ import { plural } from '../../../language/src/index.js';
 import { appendLensDeltas } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { RunJson } from '../../../language/src/index.js';
+import type { ChokepointCommandHandler } from './server-commands.js';
 import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 import { exposureChanges } from './lens-titles.js';
@@ -28,11 +29,14 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly simulation: SimulationService;
     private readonly settings: ChokepointSettingsService;
     private readonly compare: CompareService;
+    /** Lens commands: the client's own, or for a generic client the server's (server-commands.ts). */
+    private readonly commands: ChokepointCommandHandler;
 
     constructor(services: ChokepointServices) {
         this.compare = services.shared.compare.Service;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
+        this.commands = services.shared.lsp.ExecuteCommandHandler as ChokepointCommandHandler;
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
@@ -40,7 +44,7 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
         const root = this.simulation.rootOf(document);
         const scenarios = this.simulation.closureOf(root).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
         const view = this.simulation.view(document);
-        const lenses = codeLenses(document, view, settings.lenses, scenarios);
+        const lenses = this.commands.forClient(codeLenses(document, view, settings.lenses, scenarios));
         // The change against git (chokepoint.compareWith), for current numbers only.
         if (view.status !== 'ok' || view.stale || !view.result) return lenses;
         const comparison = await this.compare.compare(root, view.result, settings.compareWith);

@@ -1,3 +1,4 @@
+import { codeFence } from './plain-markdown.js';
 import type { AstNode } from 'langium';
 import type { SimulationResult } from '../../../language/src/index.js';
 import type { Named } from '../../../language/src/index.js';
@@ -17,7 +18,8 @@ export function declaredText(node: Named): string {
     const header = headerLine(node);
     const clauses = clauseLines(node);
     const body = clauses.length > 0 ? `\n${clauses.map(c => `    ${c}`).join('\n')}` : '';
-    return '```chokepoint\n' + header + body + '\n```';
+    const fence = codeFence(header + body);
+    return `${fence}chokepoint\n${header}${body}\n${fence}`;
 }
 
 function headerLine(node: Named): string {

@@ -1,3 +1,4 @@
+import { plainTextMarkdown } from './plain-markdown.js';
 import type { CommentProvider, LangiumDocument, LangiumDocuments, LeafCstNode, References } from 'langium';
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
@@ -14,7 +15,7 @@ import type { CompareService } from '../compare/compare-service.js';
 import { hoverDelta } from '../compare/lens-deltas.js';
 import type { RunJson } from '../../../language/src/index.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
-import { leadScopeText } from '../../../language/src/validation/checks/lead-scope.js';
+import { leadScopeText } from '../../../language/src/index.js';
 
 const DAYS_PER_STEP = { month: DAYS_PER_MONTH, week: 7, day: 1 } as const;
 
@@ -51,7 +52,8 @@ export class ChokepointHoverProvider implements HoverProvider {
         if (!target || !target.$cstNode) return undefined;
         const parts = [declaredText(target)];
         const comment = this.comments.getComment(target);
-        if (comment) parts.push(comment);
+        // Plain text: a shared model's markdown (links, remote images) is never rendered.
+        if (comment) parts.push(plainTextMarkdown(comment));
         const shares = this.contextShares(document, leaf);
         if (shares) parts.push(shares);
         const metrics = this.metrics(document, target);

@@ -4,7 +4,7 @@ import type { Import, Model } from '../../generated/ast.js';
 import type { ChokepointCoreServices } from '../../chokepoint-module.js';
 import { importClosure, resolveImport } from '../../loading/imports.js';
 import { isChokeFile, workspaceRoots } from '../../loading/confinement.js';
-import { oversizedSize } from '../../loading/size-limits.js';
+import { isNotUtf8, oversizedSize } from '../../loading/size-limits.js';
 import { isStdlibUri } from '../../loading/stdlib.js';
 import { printable } from '../../values/printable.js';
 import { Code } from '../codes.js';
@@ -16,7 +16,7 @@ export function checkEmptyFile(model: Model, accept: ValidationAcceptor): void {
     const document = AstUtils.getDocument(model);
     const broken = (document.parseResult?.parserErrors?.length ?? 0) + (document.parseResult?.lexerErrors?.length ?? 0) > 0;
     // A file too large to be read is empty here; `file-too-large` says why.
-    if (declaresSomething || broken || oversizedSize(model) !== undefined) return;
+    if (declaresSomething || broken || oversizedSize(model) !== undefined || isNotUtf8(model)) return;
     const start = { line: 0, character: 0 };
     accept('warning', 'This file declares nothing (it is empty or holds only comments); add declarations or delete it.',
         { node: model, range: { start, end: start }, code: Code.EmptyFile });

@@ -4,7 +4,7 @@ import { isConsumer, isFlow, isPlant, isReserve, isScenario, isSupplier } from '
 import { MAX_PERIODS, PeriodClock } from '../../lowering/calendar.js';
 import { dayNumberOf } from '../../values/dates.js';
 import { formatNumber } from '../../values/quantities.js';
-import { MAX_DECLARATIONS, MAX_FILE_BYTES, MAX_SIMULATED_CELLS, oversizedSize } from '../../loading/size-limits.js';
+import { isNotUtf8, MAX_DECLARATIONS, MAX_FILE_BYTES, MAX_SIMULATED_CELLS, oversizedSize } from '../../loading/size-limits.js';
 import { Code } from '../codes.js';
 import type { ChokepointValidator } from '../chokepoint-validator.js';
 
@@ -12,6 +12,10 @@ const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character
 
 /** A file above the size limit (left unparsed) or with too many declarations: one error at its start. */
 export function checkFileSize(model: Model, accept: ValidationAcceptor): void {
+    if (isNotUtf8(model)) {
+        accept('error', 'This file is not valid UTF-8 text, so it was not read; save it as UTF-8.', { node: model, range: FILE_START, code: Code.NotUtf8 });
+        return;
+    }
     const size = oversizedSize(model);
     if (size !== undefined) {
         accept('error', `This file is ${megabytes(size)}; the largest file Chokepoint reads is ${megabytes(MAX_FILE_BYTES)} `

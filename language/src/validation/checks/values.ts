@@ -71,7 +71,8 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
         // Dependency, fill and hhi thresholds have their own maximum (checkConditionThreshold).
         if (isCondition(amount.$container) && kind === undefined) return;
         if (finite && (kind === undefined || (value < 0 && !signed))) continue;
-        const problem = kind ? limitProblem(kind, value, amount.unit, scale) : { largest: '100%', tooSmall: false };
+        const problem = kind ? limitProblem(kind, value, amount.unit, scale)
+            : { largest: isCostClause(amount.$container) ? 'a finite number (write it with a scale word, e.g. `39 billion JPY`)' : '100%', tooSmall: false };
         if (!problem) continue;
         const place = placeOf(amount);
         const label = place ? placeLabel(amount, place.keyword) : 'The threshold';
