@@ -22,8 +22,9 @@ const ROOT = process.cwd();
 const CLI = path.join(ROOT, 'out/cli.js');
 const JAPAN = path.join(ROOT, 'examples/japan-2026/main.choke');
 const JAPAN_12 = path.join(ROOT, 'test/bench/models/japan-12.choke');
-const CANDIDATES = 'ReleaseAtOnce,DualSourcing,ABStandards,Recycling,Substitution,MultiOfftake,DomesticMidstream,'
-    + 'DeepSeaMudProgramme,StockpileBuilding,EarlyRelease,ExtraRecycling,DefenceSubstitution';
+const CANDIDATES =
+    'ReleaseAtOnce,DualSourcing,ABStandards,Recycling,Substitution,MultiOfftake,DomesticMidstream,' +
+    'DeepSeaMudProgramme,StockpileBuilding,EarlyRelease,ExtraRecycling,DefenceSubstitution';
 const BIG = { nodes: 2000, flows: 4800, scenarios: 10, periods: 120 };
 const RUNS = 5;
 
@@ -44,11 +45,15 @@ export function calibration(): number {
         const key = `${tokens[i % tokens.length]}#${i % 5000}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const a = new Float64Array(1 << 20), b = new Float64Array(1 << 20);
+    const a = new Float64Array(1 << 20),
+        b = new Float64Array(1 << 20);
     for (let i = 0; i < a.length; i++) a[i] = (i % 1000) / 7;
     let sum = 0;
     for (let pass = 0; pass < 20; pass++) {
-        for (let i = 0; i < a.length; i++) { b[i] = Math.min(a[i] * 1.0001, b[i] + 3); sum += b[i]; }
+        for (let i = 0; i < a.length; i++) {
+            b[i] = Math.min(a[i] * 1.0001, b[i] + 3);
+            sum += b[i];
+        }
     }
     const data = Array.from({ length: 20_000 }, (_, i) => ({ name: `n${i}`, series: [i, i / 3, i * 2.5, sum % 7], flag: i % 2 === 0 }));
     const parsed = JSON.parse(JSON.stringify(data)) as unknown[];
@@ -57,7 +62,7 @@ export function calibration(): number {
 }
 
 /** Wall and CPU (user + sys, /usr/bin/time) in ms of the built CLI in a fresh process. */
-function fresh(args: string[]): { wall: number, cpu: number } {
+function fresh(args: string[]): { wall: number; cpu: number } {
     const before = process.hrtime.bigint();
     const run = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, CLI, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     const wall = Number(process.hrtime.bigint() - before) / 1e6;
@@ -65,7 +70,7 @@ function fresh(args: string[]): { wall: number, cpu: number } {
     return { wall, cpu: (user + sys) * 1000 };
 }
 
-function freshMedian(args: string[], runs = RUNS): { wall: number, cpu: number } {
+function freshMedian(args: string[], runs = RUNS): { wall: number; cpu: number } {
     fresh(args);
     const all = Array.from({ length: runs }, () => fresh(args));
     return { wall: median(all.map(r => r.wall)), cpu: median(all.map(r => r.cpu)) };
@@ -112,17 +117,33 @@ int main(int argc, char **argv) {
 `;
 
 function jsLoop(lines: number, nodes: number, periods: number, runs: number): number {
-    const contract = new Float64Array(lines), avail = new Float64Array(nodes), got = new Float64Array(nodes);
-    const src = new Int32Array(lines), dst = new Int32Array(lines);
-    for (let l = 0; l < lines; l++) { contract[l] = (l % 97) + 1; src[l] = (l * 7) % nodes; dst[l] = (l * 13 + 5) % nodes; }
-    let best = Infinity, check = 0;
+    const contract = new Float64Array(lines),
+        avail = new Float64Array(nodes),
+        got = new Float64Array(nodes);
+    const src = new Int32Array(lines),
+        dst = new Int32Array(lines);
+    for (let l = 0; l < lines; l++) {
+        contract[l] = (l % 97) + 1;
+        src[l] = (l * 7) % nodes;
+        dst[l] = (l * 13 + 5) % nodes;
+    }
+    let best = Infinity,
+        check = 0;
     for (let rep = 0; rep < 5; rep++) {
         const start = performance.now();
-        for (let r = 0; r < runs; r++) for (let t = 0; t < periods; t++) {
-            for (let n = 0; n < nodes; n++) { avail[n] = 500 + (n % 11) * t; got[n] = 0; }
-            for (let l = 0; l < lines; l++) { const d = contract[l] < avail[src[l]] ? contract[l] : avail[src[l]]; avail[src[l]] -= d; got[dst[l]] += d; }
-            check += got[t % nodes];
-        }
+        for (let r = 0; r < runs; r++)
+            for (let t = 0; t < periods; t++) {
+                for (let n = 0; n < nodes; n++) {
+                    avail[n] = 500 + (n % 11) * t;
+                    got[n] = 0;
+                }
+                for (let l = 0; l < lines; l++) {
+                    const d = contract[l] < avail[src[l]] ? contract[l] : avail[src[l]];
+                    avail[src[l]] -= d;
+                    got[dst[l]] += d;
+                }
+                check += got[t % nodes];
+            }
         best = Math.min(best, performance.now() - start);
     }
     if (!Number.isFinite(check)) throw new Error('loop went wrong');
@@ -158,7 +179,7 @@ function engineLoop(model: LoweredModel): number {
     return best;
 }
 
-export async function bench(): Promise<{ title: string, markdown: string }> {
+export async function bench(): Promise<{ title: string; markdown: string }> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-scale-'));
     const big = path.join(dir, 'big.choke');
     const text = generateModel(BIG);
@@ -179,20 +200,28 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
     freshRow('fresh `run main.choke --json` (Japan)', ['run', JAPAN, '--json'], '—');
     freshRow('fresh `check main.choke` (Japan)', ['check', JAPAN], '—');
     const sweep = freshMedian(['optimize', JAPAN_12, '--budget', '10 trillion JPY', '--measures', CANDIDATES], 3);
-    rows.push(['sweep: `optimize japan-12.choke` (16,384 runs, every core)', ms(sweep.wall), ratio(sweep.wall), ms(sweep.cpu), (sweep.cpu / sweep.wall).toFixed(2),
-        `CPU ÷ wall ≥ ${(0.9 * os.availableParallelism()).toFixed(1)}`]);
+    rows.push([
+        'sweep: `optimize japan-12.choke` (16,384 runs, every core)',
+        ms(sweep.wall),
+        ratio(sweep.wall),
+        ms(sweep.cpu),
+        (sweep.cpu / sweep.wall).toFixed(2),
+        `CPU ÷ wall ≥ ${(0.9 * os.availableParallelism()).toFixed(1)}`
+    ]);
 
     const model = await lowerInMemory(text);
     const runs = 1 + model.scenarios.length;
-    const lines = model.lines.realCount, periods = model.calendar.periods, nodes = model.producers.names.length;
+    const lines = model.lines.realCount,
+        periods = model.calendar.periods,
+        nodes = model.producers.names.length;
     const flowPeriods = lines * periods * runs;
     const engineMs = engineLoop(model);
     const jsMs = jsLoop(lines, nodes, periods, runs);
     const cMs = cLoop(lines, nodes, periods, runs);
     rmSync(dir, { recursive: true, force: true });
-    const ns = (value: number) => `${(value * 1e6 / flowPeriods).toFixed(1)} ns`;
+    const ns = (value: number) => `${((value * 1e6) / flowPeriods).toFixed(1)} ns`;
     const loopRows: (string | number)[][] = [
-        ['the engine\'s period loop (seven steps)', ms(engineMs), ns(engineMs), typeof cMs === 'number' ? `${(engineMs / cMs).toFixed(2)}×` : '—'],
+        ["the engine's period loop (seven steps)", ms(engineMs), ns(engineMs), typeof cMs === 'number' ? `${(engineMs / cMs).toFixed(2)}×` : '—'],
         ['plain JS loop over typed arrays', ms(jsMs), ns(jsMs), typeof cMs === 'number' ? `${(jsMs / cMs).toFixed(2)}×` : '—'],
         ...(typeof cMs === 'number' ? [['plain C loop (gcc -O2)', ms(cMs), ns(cMs), '1.00×']] : [])
     ];
@@ -210,7 +239,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
         typeof cMs === 'string' ? `\n${cMs}.\n` : '',
         table(['loop', 'time', 'per flow-period', 'vs C'], loopRows),
         '',
-        'The reference loops do the allocation step\'s memory pattern only (gather the source, deliver the smaller of contract and',
+        "The reference loops do the allocation step's memory pattern only (gather the source, deliver the smaller of contract and",
         'availability, scatter to the destination); the engine does seven steps with their rules, so the ratio bounds what is left.'
     ].join('\n');
     return { title: 'Speed at decision scale (issue 16)', markdown };

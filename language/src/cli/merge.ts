@@ -31,7 +31,8 @@ export const mergeCommand: CliCommand = {
         try {
             writeMerged(ordered, io);
         } catch (error) {
-            if (error instanceof TypeError) throw new UsageError(`The shards' parts are not what --shard writes (${error.message}); make them again with the same chokepoint.`);
+            if (error instanceof TypeError)
+                throw new UsageError(`The shards' parts are not what --shard writes (${error.message}); make them again with the same chokepoint.`);
             throw error;
         }
         return Promise.resolve(0);
@@ -40,19 +41,36 @@ export const mergeCommand: CliCommand = {
 
 function readShard(file: string): ShardDocument {
     let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch { throw new UsageError(`chokepoint: no such file or directory: ${file}`); }
+    try {
+        text = readFileSync(file, 'utf8');
+    } catch {
+        throw new UsageError(`chokepoint: no such file or directory: ${file}`);
+    }
     let document: unknown;
-    try { document = JSON.parse(text); } catch { document = undefined; }
+    try {
+        document = JSON.parse(text);
+    } catch {
+        document = undefined;
+    }
     const shard = document as Partial<ShardDocument> | undefined;
-    if (!shard || typeof shard !== 'object' || shard.chokepointShard !== 1 || typeof shard.index !== 'number' || typeof shard.count !== 'number'
-        || !['rank', 'optimize', 'run'].includes(shard.command ?? '') || !Array.isArray(shard.arguments) || typeof shard.part !== 'object' || shard.part === null) {
+    if (
+        !shard ||
+        typeof shard !== 'object' ||
+        shard.chokepointShard !== 1 ||
+        typeof shard.index !== 'number' ||
+        typeof shard.count !== 'number' ||
+        !['rank', 'optimize', 'run'].includes(shard.command ?? '') ||
+        !Array.isArray(shard.arguments) ||
+        typeof shard.part !== 'object' ||
+        shard.part === null
+    ) {
         throw new UsageError(`${file} is not a shard of a sweep (what rank, optimize or run --samples print with --shard I/N).`);
     }
     return shard as ShardDocument;
 }
 
 /** The same command line, the same number of shards, each index once. */
-function checkOneSweep(shards: { file: string, document: ShardDocument }[]): void {
+function checkOneSweep(shards: { file: string; document: ShardDocument }[]): void {
     const first = shards[0];
     const sweepOf = (d: ShardDocument) => JSON.stringify([d.command, d.arguments, d.count, d.total, d.json]);
     const describe = (d: ShardDocument) => `chokepoint ${d.command} ${d.arguments.join(' ')} in ${d.count} shards`;
@@ -77,18 +95,32 @@ function writeMerged(shards: ShardDocument[], { out }: CliIo): void {
     const { command, json } = shards[0];
     if (command === 'rank') {
         const parts = shards.map(s => s.part as RankingPart);
-        const ranking = { scenario: parts[0].scenario, outage: parts[0].outage, nodes: sortRanked(parts.flatMap(p => p.nodes), parts[0].currency) };
+        const ranking = {
+            scenario: parts[0].scenario,
+            outage: parts[0].outage,
+            nodes: sortRanked(
+                parts.flatMap(p => p.nodes),
+                parts[0].currency
+            )
+        };
         out(json ? toJson(ranking) : rankingTable(ranking));
     } else if (command === 'optimize') {
         const parts = shards.map(s => s.part as OptimizationPart);
         const frame = { ...parts[0].frame, runs: parts.reduce((sum, p) => sum + p.frame.runs, 0) };
-        const result = optimizationFrom(frame, parts.flatMap(p => p.evaluated));
+        const result = optimizationFrom(
+            frame,
+            parts.flatMap(p => p.evaluated)
+        );
         out(json ? toJson(result) : optimizationTable(result, frame.currency));
     } else {
         const parts = shards.map(s => s.part as SamplesPart);
         const { samples, seed, plain } = parts[0];
         const ranges = parts.find(p => p.ranges !== null)?.ranges ?? 0;
-        const result = summarizeSamples({ samples, seed }, ranges, parts.flatMap(p => p.draws));
+        const result = summarizeSamples(
+            { samples, seed },
+            ranges,
+            parts.flatMap(p => p.draws)
+        );
         if (plain === null) throw new TypeError('the first shard has no plain run');
         if (json) {
             // The plain JSON ends with its closing brace; the uncertainty is its last key (depth 1).

@@ -23,8 +23,10 @@ export const rankCommand: CliCommand = {
     operandCount: { min: 1, max: 1, tooFew: 'rank needs a .choke file', tooMany: 'rank takes one file' },
     options: {
         outage: {
-            type: 'string', value: 'DURATION', description: `how long each node is out, from the first period (default "${DEFAULT_OUTAGE}")`,
-            words: following => following.length > 1 && /^\d/.test(following[0]) && DURATION_UNITS.test(following[1]) ? 2 : 1
+            type: 'string',
+            value: 'DURATION',
+            description: `how long each node is out, from the first period (default "${DEFAULT_OUTAGE}")`,
+            words: following => (following.length > 1 && /^\d/.test(following[0]) && DURATION_UNITS.test(following[1]) ? 2 : 1)
         },
         scenario: { type: 'string', value: 'NAME', description: 'rank in this scenario instead of the baseline' },
         json: { type: 'boolean', description: 'the ranking as JSON' },
@@ -50,8 +52,16 @@ export const rankCommand: CliCommand = {
             const done = await evaluateRankingPartWith(model, { scenario, outage }, total => shardRange(shard, total), batch).finally(() => pool?.close());
             if (!done) throw new UsageError(`Cannot rank with --outage '${outage}'.`);
             const document: ShardDocument = {
-                chokepointShard: 1, command: 'rank', arguments: sweepArguments(line), index: shard.index, count: shard.count,
-                total: done.total, from: done.from, to: done.to, json: line.options.json === true, part: done.part
+                chokepointShard: 1,
+                command: 'rank',
+                arguments: sweepArguments(line),
+                index: shard.index,
+                count: shard.count,
+                total: done.total,
+                from: done.from,
+                to: done.to,
+                json: line.options.json === true,
+                part: done.part
             };
             out(toJson(document));
             return 0;
@@ -67,17 +77,24 @@ export const rankCommand: CliCommand = {
 export function rankingTable(ranking: Ranking): string {
     const header = ['#', 'node', 'kind', 'unmet', 'loss', 'consumers hit', 'survives', 'survives if lost for good'];
     const rows = ranking.nodes.map((node, i) => [
-        displayNumber(i + 1, 0), node.name, node.kind, tonnesText(node.unmet), lossText(node.loss),
-        node.consumersHit.join(', ') || '-', ttsText(node.ttsDays), ttsText(node.ttsForeverDays)
+        displayNumber(i + 1, 0),
+        node.name,
+        node.kind,
+        tonnesText(node.unmet),
+        lossText(node.loss),
+        node.consumersHit.join(', ') || '-',
+        ttsText(node.ttsDays),
+        ttsText(node.ttsForeverDays)
     ]);
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => r[c].length)));
-    const format = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
-    return [
-        `Criticality in ${ranking.scenario}: each node out for ${ranking.outage} from the first period`,
-        '',
-        format(header),
-        ...rows.map(format)
-    ].join('\n');
+    const format = (cells: string[]) =>
+        cells
+            .map((cell, c) => cell.padEnd(widths[c]))
+            .join('  ')
+            .trimEnd();
+    return [`Criticality in ${ranking.scenario}: each node out for ${ranking.outage} from the first period`, '', format(header), ...rows.map(format)].join(
+        '\n'
+    );
 }
 
 function ttsText(days: number | null): string {

@@ -33,17 +33,37 @@ export interface SampleShardRequest {
 }
 
 /** Writes the shard document; 1 when a sample has no horizon (printed on `err`). */
-export async function runSampleShard(request: SampleShardRequest, model: LoweredModel, root: LangiumDocument, documents: LangiumDocuments,
-    out: TextOut, err: (s: string) => void): Promise<number> {
+export async function runSampleShard(
+    request: SampleShardRequest,
+    model: LoweredModel,
+    root: LangiumDocument,
+    documents: LangiumDocuments,
+    out: TextOut,
+    err: (s: string) => void
+): Promise<number> {
     const { from, to } = shardRange(request.shard, request.samples);
     const drawn = drawSamples(root, documents, { samples: request.samples, seed: request.seed, scenario: request.scenario }, from, to);
-    if (drawn.status === 'errors') { err(`${drawn.errorCount} error(s) in the model; run \`chokepoint check ${request.file}\` to see them.`); return 1; }
-    if (drawn.status === 'no-horizon') { err(drawn.message); return 1; }
+    if (drawn.status === 'errors') {
+        err(`${drawn.errorCount} error(s) in the model; run \`chokepoint check ${request.file}\` to see them.`);
+        return 1;
+    }
+    if (drawn.status === 'no-horizon') {
+        err(drawn.message);
+        return 1;
+    }
     const plain = request.shard.index === 1 ? await plainOutput(model, request) : null;
     const part: SamplesPart = { samples: request.samples, seed: request.seed, ranges: drawn.ranges, draws: drawn.draws, plain };
     const document: ShardDocument = {
-        chokepointShard: 1, command: 'run', arguments: request.arguments, index: request.shard.index, count: request.shard.count,
-        total: request.samples, from, to, json: request.json, part
+        chokepointShard: 1,
+        command: 'run',
+        arguments: request.arguments,
+        index: request.shard.index,
+        count: request.shard.count,
+        total: request.samples,
+        from,
+        to,
+        json: request.json,
+        part
     };
     out(toJson(document));
     return 0;
@@ -53,12 +73,30 @@ export async function runSampleShard(request: SampleShardRequest, model: Lowered
 async function plainOutput(model: LoweredModel, request: SampleShardRequest): Promise<string> {
     if (!request.json) return formatTable(simulate(model, { scenario: request.scenario }), request.file);
     const chunks: Buffer[] = [];
-    const collect: TextOut = Object.assign((s: string) => { chunks.push(Buffer.from(s + '\n', 'utf8')); }, {
-        bytes: (chunk: Uint8Array) => { chunks.push(Buffer.from(chunk)); }
-    });
+    const collect: TextOut = Object.assign(
+        (s: string) => {
+            chunks.push(Buffer.from(s + '\n', 'utf8'));
+        },
+        {
+            bytes: (chunk: Uint8Array) => {
+                chunks.push(Buffer.from(chunk));
+            }
+        }
+    );
     const values = startMeasureValues(model, { scenario: request.scenario });
     try {
-        writeResultsJson(model, { scenario: request.scenario }, collect, undefined, { get measures() { return values.collect(); } }, values.observe);
+        writeResultsJson(
+            model,
+            { scenario: request.scenario },
+            collect,
+            undefined,
+            {
+                get measures() {
+                    return values.collect();
+                }
+            },
+            values.observe
+        );
     } finally {
         await values.close();
     }

@@ -33,7 +33,7 @@ export interface RunArguments {
     /** `--root`: the folder imports are confined to. */
     root?: string;
     /** `--shard I/N` (with `--samples`): this process's part of the samples, and the command line merge checks. */
-    shard?: { shard: Shard, arguments: string[] };
+    shard?: { shard: Shard; arguments: string[] };
 }
 
 export const runCommand: CliCommand = {
@@ -74,12 +74,23 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
     if (typeof seedValue === 'string') return { error: seedValue };
     let root: string | undefined;
     let shard: Shard | undefined;
-    try { root = rootOf(line); shard = shardOption(line.options.shard); } catch (error) { if (error instanceof UsageError) return { error: error.message }; throw error; }
+    try {
+        root = rootOf(line);
+        shard = shardOption(line.options.shard);
+    } catch (error) {
+        if (error instanceof UsageError) return { error: error.message };
+        throw error;
+    }
     if (shard && sampleCount === undefined) return { error: '--shard splits the samples of `run --samples N`; without --samples there is nothing to split.' };
     return {
         ...(shard ? { shard: { shard, arguments: sweepArguments(line) } } : {}),
-        file: line.operands[0], scenario: typeof scenario === 'string' ? scenario : undefined, json: json === true,
-        samples: sampleCount, seed: seedValue ?? 1, timings: timings === true, root
+        file: line.operands[0],
+        scenario: typeof scenario === 'string' ? scenario : undefined,
+        json: json === true,
+        samples: sampleCount,
+        seed: seedValue ?? 1,
+        timings: timings === true,
+        root
     };
 }
 
@@ -126,12 +137,19 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
     const documents = services.shared.workspace.LangiumDocuments;
     if (parsed.shard && parsed.samples !== undefined) {
         const { shard, arguments: words } = parsed.shard;
-        return runSampleShard({ file: parsed.file, scenario: parsed.scenario, json: parsed.json, samples: parsed.samples, seed: parsed.seed, shard, arguments: words },
-            prepared.model, root, documents, out, err);
+        return runSampleShard(
+            { file: parsed.file, scenario: parsed.scenario, json: parsed.json, samples: parsed.samples, seed: parsed.seed, shard, arguments: words },
+            prepared.model,
+            root,
+            documents,
+            out,
+            err
+        );
     }
-    const uncertainty = parsed.samples !== undefined
-        ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
-        : undefined;
+    const uncertainty =
+        parsed.samples !== undefined
+            ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
+            : undefined;
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
     if (parsed.json) {
@@ -139,12 +157,23 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         // this one simulates and writes the results, once the sweep is large enough to pay.
         const values = startMeasureValues(prepared.model, { scenario: parsed.scenario });
         try {
-            writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, { get measures() { return values.collect(); }, ...extra }, values.observe);
+            writeResultsJson(
+                prepared.model,
+                { scenario: parsed.scenario },
+                out,
+                undefined,
+                {
+                    get measures() {
+                        return values.collect();
+                    },
+                    ...extra
+                },
+                values.observe
+            );
         } finally {
             await values.close();
         }
-    }
-    else {
+    } else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);
     }

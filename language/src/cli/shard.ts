@@ -7,7 +7,8 @@
 import { UsageError, type CliOption, type CommandLine } from './command.js';
 
 export const SHARD_OPTION: CliOption = {
-    type: 'string', value: 'I/N',
+    type: 'string',
+    value: 'I/N',
     description: 'do part I of N of the sweep and print it as a shard for `chokepoint merge` (e.g. 1/4)'
 };
 
@@ -22,7 +23,8 @@ export interface Shard {
 export function shardOption(given: CommandLine['options'][string]): Shard | undefined {
     if (typeof given !== 'string') return undefined;
     const match = /^(\d+)\/(\d+)$/.exec(given.trim());
-    const index = match ? Number(match[1]) : NaN, count = match ? Number(match[2]) : NaN;
+    const index = match ? Number(match[1]) : NaN,
+        count = match ? Number(match[2]) : NaN;
     if (!match || index < 1 || count < 1 || index > count || count > MAX_SHARDS) {
         throw new UsageError(`--shard takes I/N, this process's part and the number of parts, with 1 ≤ I ≤ N ≤ ${MAX_SHARDS} (e.g. 1/4), not '${given}'.`);
     }
@@ -33,8 +35,8 @@ export function shardOption(given: CommandLine['options'][string]): Shard | unde
  * The items `[from, to)` of `total` that shard I of N does: ⌊(I−1)·total/N⌋ to ⌊I·total/N⌋, so
  * the N ranges cover every item once, in order, and differ in size by at most one.
  */
-export function shardRange(shard: Shard, total: number): { from: number, to: number } {
-    return { from: Math.floor((shard.index - 1) * total / shard.count), to: Math.floor(shard.index * total / shard.count) };
+export function shardRange(shard: Shard, total: number): { from: number; to: number } {
+    return { from: Math.floor(((shard.index - 1) * total) / shard.count), to: Math.floor((shard.index * total) / shard.count) };
 }
 
 /**

@@ -19,7 +19,7 @@ export type RunBatch = (runs: number[][]) => Promise<RunSummary[]>;
 export interface PortfolioResult {
     measures: string[];
     cost: Money;
-    expected: { unmet: number, loss: Money };
+    expected: { unmet: number; loss: Money };
 }
 
 export interface FrontierPoint {
@@ -54,9 +54,15 @@ export class PortfolioSearch {
     runCount = 0;
 
     /** `candidates`: measure event indices in declaration order. */
-    constructor(readonly model: LoweredModel, readonly candidates: number[], readonly currency: string, readonly budget: number,
-        private readonly batch: RunBatch) {
-        this.weighted = model.scenarios.filter(s => s.probability !== null)
+    constructor(
+        readonly model: LoweredModel,
+        readonly candidates: number[],
+        readonly currency: string,
+        readonly budget: number,
+        private readonly batch: RunBatch
+    ) {
+        this.weighted = model.scenarios
+            .filter(s => s.probability !== null)
             .map(s => ({ p: s.probability!, shocks: s.events.filter(e => model.events[e].isShock) }));
         this.costs = candidates.map(e => horizonCost(model, model.events[e]));
     }
@@ -113,7 +119,8 @@ function betterPortfolio(c: string, names: (members: number[]) => string[], a: E
     if (a.loss[c] !== b.loss[c]) return a.loss[c] < b.loss[c];
     if (a.cost[c] !== b.cost[c]) return a.cost[c] < b.cost[c];
     if (a.members.length !== b.members.length) return a.members.length < b.members.length;
-    const an = names(a.members), bn = names(b.members);
+    const an = names(a.members),
+        bn = names(b.members);
     for (let i = 0; i < an.length; i++) if (an[i] !== bn[i]) return an[i] < bn[i];
     return false;
 }
@@ -159,8 +166,14 @@ export function affordableSubsets(search: PortfolioSearch, n: number): number[][
     return subsets;
 }
 
-export async function optimizePortfolio(model: LoweredModel, candidates: number[], currency: string, budget: number, batch: RunBatch,
-    exactLimit = EXACT_LIMIT): Promise<Optimization> {
+export async function optimizePortfolio(
+    model: LoweredModel,
+    candidates: number[],
+    currency: string,
+    budget: number,
+    batch: RunBatch,
+    exactLimit = EXACT_LIMIT
+): Promise<Optimization> {
     const search = new PortfolioSearch(model, candidates, currency, budget, batch);
     const exact = candidates.length <= exactLimit;
     const evaluated = exact ? await search.evaluate(affordableSubsets(search, candidates.length)) : await heuristicSearch(search);

@@ -46,7 +46,12 @@ function noMatch(model: LoweredModel, declarations: Declaration[]): Explanation[
             const what = nothingMatched(effect);
             if (node && what) {
                 const text = (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
-                result.push({ node, severity: 'warning', code: Code.NoMatch, message: `\`${text}\` in shock ${shock.name} matches ${what}: it changes nothing.` });
+                result.push({
+                    node,
+                    severity: 'warning',
+                    code: Code.NoMatch,
+                    message: `\`${text}\` in shock ${shock.name} matches ${what}: it changes nothing.`
+                });
             }
         });
     }
@@ -55,11 +60,16 @@ function noMatch(model: LoweredModel, declarations: Declaration[]): Explanation[
 
 function nothingMatched(effect: LoweredEffect): string | undefined {
     switch (effect.kind) {
-        case 'embargo': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'delay': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'outage': return effect.outlets.length === 0 ? 'no output of that node' : undefined;
-        case 'demand': return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
-        default: return undefined;
+        case 'embargo':
+            return effect.lines.length === 0 ? 'no flow' : undefined;
+        case 'delay':
+            return effect.lines.length === 0 ? 'no flow' : undefined;
+        case 'outage':
+            return effect.outlets.length === 0 ? 'no output of that node' : undefined;
+        case 'demand':
+            return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
+        default:
+            return undefined;
     }
 }
 
@@ -68,7 +78,7 @@ function nothingMatched(effect: LoweredEffect): string | undefined {
  * stocks with and without it. One run of the variants (each scenario without one measure).
  */
 function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation[] {
-    const wanted: Array<{ scenario: number, event: number, variant: string }> = [];
+    const wanted: Array<{ scenario: number; event: number; variant: string }> = [];
     const variants = new Map<string, number[]>();
     model.scenarios.forEach((scenario, s) => {
         for (const event of new Set(scenario.events)) {
@@ -83,14 +93,21 @@ function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation
     // Each scenario with measures, and each variant, run once on one engine; only the figures
     // compared are read (run-outcome.ts), no results are assembled.
     const engine = new Engine(model);
-    const withAll = new Map<number, Float64Array>(), without = new Map<string, Float64Array>();
+    const withAll = new Map<number, Float64Array>(),
+        without = new Map<string, Float64Array>();
     const result: Explanation[] = [];
     for (const { scenario, event, variant } of wanted) {
         const name = model.scenarios[scenario].name;
         let a = withAll.get(scenario);
-        if (!a) { a = runOutcome(model, engine, model.scenarios[scenario].events); withAll.set(scenario, a); }
+        if (!a) {
+            a = runOutcome(model, engine, model.scenarios[scenario].events);
+            withAll.set(scenario, a);
+        }
         let b = without.get(variant);
-        if (!b) { b = runOutcome(model, engine, variants.get(variant)!); without.set(variant, b); }
+        if (!b) {
+            b = runOutcome(model, engine, variants.get(variant)!);
+            without.set(variant, b);
+        }
         if (!sameOutcome(a, b)) continue;
         const measure = declarationOf(declarations, model.events[event]);
         if (!isMeasure(measure)) continue;
@@ -99,10 +116,16 @@ function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation
         model.events[event].effects.forEach((effect, i) => {
             const node = actionNode(measure, effect, i);
             if (!node) return;
-            const text = isSwitch(node) ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}`
+            const text = isSwitch(node)
+                ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}`
                 : (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
             const reason = noEffectReason(model, engine, { name }, model.events[event], effect);
-            result.push({ node, severity: 'hint', code: Code.NoEffect, message: `${text} ${effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing'} in ${name}: ${reason}` });
+            result.push({
+                node,
+                severity: 'hint',
+                code: Code.NoEffect,
+                message: `${text} ${effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing'} in ${name}: ${reason}`
+            });
         });
     }
     return result;
@@ -113,4 +136,3 @@ function actionNode(measure: Measure, effect: LoweredEffect, i: number): AstNode
     const action = measure.actions[i];
     return action && action.$type.toLowerCase() === effect.kind ? action : measure.actions.find(a => a.$type.toLowerCase() === effect.kind);
 }
-

@@ -2,7 +2,17 @@
  * `chokepoint rank` and the editor's ranking: every node's outage run on one engine over the
  * lowered model with the outages appended.
  */
-import { planRanking, rankCandidates, rankCurrency, rankedNodes, rankingFrom, outageEndPeriod, parseDuration, type RankedNode, type Ranking } from '../decisions/rank.js';
+import {
+    planRanking,
+    rankCandidates,
+    rankCurrency,
+    rankedNodes,
+    rankingFrom,
+    outageEndPeriod,
+    parseDuration,
+    type RankedNode,
+    type Ranking
+} from '../decisions/rank.js';
 import { BASELINE } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import { runSummaries } from './measure-values.js';
@@ -26,8 +36,11 @@ export function evaluateRanking(model: LoweredModel, options: RankingOptions = {
 }
 
 /** The same, its runs through `batch` (e.g. a worker pool over the model with the outages, `planned.model`). */
-export async function evaluateRankingWith(model: LoweredModel, options: RankingOptions,
-    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>): Promise<Ranking | undefined> {
+export async function evaluateRankingWith(
+    model: LoweredModel,
+    options: RankingOptions,
+    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>
+): Promise<Ranking | undefined> {
     const planned = planFor(model, options);
     if (!planned) return undefined;
     return planned.finish(await batch(planned.model, planned.runs));
@@ -46,9 +59,12 @@ export interface RankingPart {
  * One shard of a ranking: the scenario alone, then the two runs of each candidate in the range
  * `rangeOf(candidates)` gives, through `batch`.
  */
-export async function evaluateRankingPartWith(model: LoweredModel, options: RankingOptions,
-    rangeOf: (total: number) => { from: number, to: number },
-    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>): Promise<{ total: number, from: number, to: number, part: RankingPart } | undefined> {
+export async function evaluateRankingPartWith(
+    model: LoweredModel,
+    options: RankingOptions,
+    rangeOf: (total: number) => { from: number; to: number },
+    batch: (model: LoweredModel, runs: number[][]) => Promise<RunSummary[]>
+): Promise<{ total: number; from: number; to: number; part: RankingPart } | undefined> {
     const planned = planFor(model, options);
     if (!planned) return undefined;
     const total = planned.candidates.length;
@@ -68,5 +84,11 @@ function planFor(model: LoweredModel, options: RankingOptions) {
     if (!scenario) return undefined;
     const candidates = rankCandidates(model);
     const plan = planRanking(model, scenario.events, outageEndPeriod(model, duration), candidates);
-    return { ...plan, candidates, name, outage: outage.trim(), finish: (summaries: RunSummary[]): Ranking => rankingFrom(model, candidates, summaries, name, outage.trim()) };
+    return {
+        ...plan,
+        candidates,
+        name,
+        outage: outage.trim(),
+        finish: (summaries: RunSummary[]): Ranking => rankingFrom(model, candidates, summaries, name, outage.trim())
+    };
 }

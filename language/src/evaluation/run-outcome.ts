@@ -10,7 +10,8 @@ import type { Engine } from '../engine/engine.js';
 import { r6 } from '../engine/metrics.js';
 import type { LoweredModel } from '../lowering/model.js';
 
-const PER_CONSUMER_SLOT = 4, PER_RESERVE_SLOT = 2;
+const PER_CONSUMER_SLOT = 4,
+    PER_RESERVE_SLOT = 2;
 
 /** Runs `events` on `engine` over the whole horizon and returns the run's outcome. */
 export function runOutcome(model: LoweredModel, engine: Engine, events: number[]): Float64Array {
@@ -18,12 +19,18 @@ export function runOutcome(model: LoweredModel, engine: Engine, events: number[]
     for (let t = 0; t < model.calendar.periods; t++) engine.step(t);
     const { ws } = engine;
     const T = ws.periods;
-    const slots = model.cms.consumer.length, reserveSlots = model.rms.material.length;
+    const slots = model.cms.consumer.length,
+        reserveSlots = model.rms.material.length;
     const outcome = new Float64Array(slots * PER_CONSUMER_SLOT + reserveSlots * PER_RESERVE_SLOT);
     for (let s = 0; s < slots; s++) {
-        let unmet = 0, drawn = 0, released = 0, arrivals = 0;
+        let unmet = 0,
+            drawn = 0,
+            released = 0,
+            arrivals = 0;
         for (let i = s * T; i < (s + 1) * T; i++) {
-            arrivals += ws.sArrivals[i]; drawn += ws.sDrawn[i]; released += ws.sReleased[i];
+            arrivals += ws.sArrivals[i];
+            drawn += ws.sDrawn[i];
+            released += ws.sReleased[i];
             if (ws.sUnmet[i] > 0) unmet += ws.sUnmet[i];
         }
         outcome.set([r6(unmet), r6(drawn), r6(released), r6(arrivals)], s * PER_CONSUMER_SLOT);

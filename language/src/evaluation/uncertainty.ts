@@ -49,9 +49,7 @@ export interface UncertaintyResult {
 }
 
 export type UncertaintyEvaluation =
-    | { status: 'ok', result: UncertaintyResult }
-    | { status: 'errors', errorCount: number }
-    | { status: 'no-horizon', message: string };
+    { status: 'ok'; result: UncertaintyResult } | { status: 'errors'; errorCount: number } | { status: 'no-horizon'; message: string };
 
 export const MAX_SAMPLES = 10_000;
 
@@ -63,7 +61,7 @@ export function evaluateUncertainty(document: LangiumDocument, documents: Langiu
 
 /** One sample's figures, per scenario in run order: what the summary needs, and all a shard keeps. */
 export interface SampleDraw {
-    scenarios: { name: string, unmet: number, loss: Record<string, number>, passed: Record<string, boolean> }[];
+    scenarios: { name: string; unmet: number; loss: Record<string, number>; passed: Record<string, boolean> }[];
     expectedUnmet: number | null;
 }
 
@@ -72,8 +70,13 @@ export interface SampleDraw {
  * with k, whichever process draws it, so a range of samples is a shard of the whole run.
  * `ranges`: how many distinct ranges the samples drew (null when there were none to draw).
  */
-export function drawSamples(document: LangiumDocument, documents: LangiumDocuments, options: UncertaintyOptions, from: number, to: number):
-    { status: 'ok', draws: SampleDraw[], ranges: number | null } | Exclude<UncertaintyEvaluation, { status: 'ok' }> {
+export function drawSamples(
+    document: LangiumDocument,
+    documents: LangiumDocuments,
+    options: UncertaintyOptions,
+    from: number,
+    to: number
+): { status: 'ok'; draws: SampleDraw[]; ranges: number | null } | Exclude<UncertaintyEvaluation, { status: 'ok' }> {
     const errorCount = countErrors(document, documents);
     if (errorCount > 0) return { status: 'errors', errorCount };
     const draws: SampleDraw[] = [];
@@ -81,15 +84,18 @@ export function drawSamples(document: LangiumDocument, documents: LangiumDocumen
     for (let k = from; k < to; k++) {
         const random = seededRandom(mixSeed(options.seed, k));
         const drawn = new Map<Amount, number>();
-        const lowered = withRangePicker((amount, range) => {
-            ranges.add(amount);
-            let value = drawn.get(amount);
-            if (value === undefined) {
-                value = range.low + random() * (range.high - range.low);
-                drawn.set(amount, value);
-            }
-            return value;
-        }, () => lowerDocument(document, documents));
+        const lowered = withRangePicker(
+            (amount, range) => {
+                ranges.add(amount);
+                let value = drawn.get(amount);
+                if (value === undefined) {
+                    value = range.low + random() * (range.high - range.low);
+                    drawn.set(amount, value);
+                }
+                return value;
+            },
+            () => lowerDocument(document, documents)
+        );
         if (lowered.status !== 'ok') return { status: 'no-horizon', message: NO_HORIZON_MESSAGE };
         const scenarios: SampleDraw['scenarios'] = [];
         const rest = simulateEach(lowered.model, { scenario: options.scenario }, scenario => {
@@ -123,7 +129,7 @@ export function summarizeSamples(options: UncertaintyOptions, ranges: number, dr
     const scenarios: Record<string, ScenarioUncertainty> = {};
     for (const [name, values] of unmet) {
         const lossOf: Record<string, Distribution> = {};
-        for (const [currency, values] of [...(loss.get(name) ?? new Map<string, number[]>())].sort(([a], [b]) => a < b ? -1 : 1)) {
+        for (const [currency, values] of [...(loss.get(name) ?? new Map<string, number[]>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
             lossOf[currency] = distribution(values);
         }
         const targetPassRate: Record<string, number> = {};
@@ -131,7 +137,10 @@ export function summarizeSamples(options: UncertaintyOptions, ranges: number, dr
         scenarios[name] = { unmet: distribution(values), loss: lossOf, targetPassRate };
     }
     return {
-        samples: options.samples, seed: options.seed, ranges, scenarios,
+        samples: options.samples,
+        seed: options.seed,
+        ranges,
+        scenarios,
         expectedUnmet: expectedUnmet.length === options.samples ? distribution(expectedUnmet) : null
     };
 }
