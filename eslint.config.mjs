@@ -35,11 +35,15 @@ export default tseslint.config(
         // Langium, LSP, VS Code and Node are dependency-cruiser's part (.dependency-cruiser.cjs).
         files: ['language/src/engine/**/*.ts'],
         rules: {
-            'no-restricted-globals': ['error',
-                ...['performance', 'Date', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'process', 'require', 'fetch']
-                    .map(name => ({ name, message: 'The engine is pure: no clock, scheduling or I/O (the caller drives it: simulateStepwise).' }))
+            'no-restricted-globals': [
+                'error',
+                ...['performance', 'Date', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'process', 'require', 'fetch'].map(name => ({
+                    name,
+                    message: 'The engine is pure: no clock, scheduling or I/O (the caller drives it: simulateStepwise).'
+                }))
             ],
-            'no-restricted-properties': ['error',
+            'no-restricted-properties': [
+                'error',
                 { object: 'Math', property: 'random', message: 'The engine is deterministic: draws come from values/random.ts, seeded, via lowering.' }
             ]
         }

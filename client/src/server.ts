@@ -21,7 +21,10 @@ export class ServerConnection implements vscode.Disposable {
     private current: ServerState = 'stopped';
     private readonly trace = createTraceChannel();
 
-    constructor(context: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
+    constructor(
+        context: vscode.ExtensionContext,
+        readonly log: vscode.LogOutputChannel
+    ) {
         const module = context.asAbsolutePath('out/server.js');
         if (!existsSync(module)) {
             log.error(`The language server is missing: ${module}. Build it with \`npm run build\`.`);

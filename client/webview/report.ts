@@ -3,9 +3,7 @@
  * one chart per key metric from the data embedded in the page, a line per scenario, the
  * compared revision dashed. It loads nothing.
  */
-import {
-    CategoryScale, Chart, type ChartDataset, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip
-} from 'chart.js';
+import { CategoryScale, Chart, type ChartDataset, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { ReportChart, ReportChartData } from '../../language/src/view.js';
 
 Chart.register(CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -27,17 +25,22 @@ function draw(data: ReportChartData, chart: ReportChart): Chart | undefined {
         return {
             label: line.base ? `${line.scenario} (compared)` : line.scenario,
             data: line.values,
-            borderColor: colour, backgroundColor: colour,
+            borderColor: colour,
+            backgroundColor: colour,
             borderWidth: line.base ? 1.5 : 2,
             borderDash: line.base ? [6, 4] : [],
-            pointRadius: 0, spanGaps: false, tension: 0
+            pointRadius: 0,
+            spanGaps: false,
+            tension: 0
         };
     });
     return new Chart(canvas, {
         type: 'line',
         data: { labels: data.periodStarts.map(p => p.slice(0, 7)), datasets },
         options: {
-            animation: false, responsive: true, maintainAspectRatio: false,
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
             interaction: { mode: 'index', intersect: false },
             scales: {
                 x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 } },
@@ -55,4 +58,6 @@ const source = document.getElementById('report-data');
 const data = JSON.parse(source?.textContent ?? '{"periodStarts":[],"charts":[]}') as ReportChartData;
 const charts = data.charts.map(c => draw(data, c)).filter((c): c is Chart => c !== undefined);
 // Printing lays the page out anew: the charts follow their frames.
-window.addEventListener('beforeprint', () => { for (const c of charts) c.resize(); });
+window.addEventListener('beforeprint', () => {
+    for (const c of charts) c.resize();
+});

@@ -7,6 +7,19 @@ export type * from './engine/results.js';
 export type { RunJson } from './review/metric-keys.js';
 export type { ReportChart, ReportChartData } from './report/report-data.js';
 export {
-    COMPARISON_TEXT, daysText, displayNumber, hhiText, lossText, metricText, moneyText, plainQuantityNumber, plural, quantityNumber, shareText,
-    shortMoneyText, signedMoneyText, signedTonnesText, tonnesText
+    COMPARISON_TEXT,
+    daysText,
+    displayNumber,
+    hhiText,
+    lossText,
+    metricText,
+    moneyText,
+    plainQuantityNumber,
+    plural,
+    quantityNumber,
+    shareText,
+    shortMoneyText,
+    signedMoneyText,
+    signedTonnesText,
+    tonnesText
 } from './values/display.js';

@@ -30,10 +30,10 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {
-    simulation: { Service: SimulationService },
-    settings: { Settings: ChokepointSettingsService },
-    library: { Locations: LibraryLocations },
-    compare: { Service: CompareService }
+    simulation: { Service: SimulationService };
+    settings: { Settings: ChokepointSettingsService };
+    library: { Locations: LibraryLocations };
+    compare: { Service: CompareService };
 };
 
 export type ChokepointSharedServices = LangiumSharedServices & ChokepointSharedAddedServices;
@@ -42,45 +42,45 @@ export type ChokepointServices = LangiumServices & ChokepointAddedServices & { s
 
 export const ChokepointSharedLspModule: Module<ChokepointSharedServices, PartialLangiumSharedServices & ChokepointSharedAddedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new ChokepointWorkspaceManager(services),
-        LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services),
-        DocumentBuilder: (services) => new ChokepointDocumentBuilder(services)
+        WorkspaceManager: services => new ChokepointWorkspaceManager(services),
+        LangiumDocumentFactory: services => new SizeLimitedDocumentFactory(services),
+        DocumentBuilder: services => new ChokepointDocumentBuilder(services)
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new ChokepointDocumentUpdateHandler(services),
+        DocumentUpdateHandler: services => new ChokepointDocumentUpdateHandler(services),
         NodeKindProvider: () => new ChokepointNodeKindProvider(),
         TextDocumentContentProvider: () => new LibraryContentProvider(),
-        ExecuteCommandHandler: (services) => new ChokepointCommandHandler(services),
-        LanguageServer: (services) => new ChokepointLanguageServer(services)
+        ExecuteCommandHandler: services => new ChokepointCommandHandler(services),
+        LanguageServer: services => new ChokepointLanguageServer(services)
     },
     simulation: {
-        Service: (services) => new SimulationService(services)
+        Service: services => new SimulationService(services)
     },
     settings: {
-        Settings: (services) => new ChokepointSettingsService(services)
+        Settings: services => new ChokepointSettingsService(services)
     },
     library: {
-        Locations: (services) => new LibraryLocations(services)
+        Locations: services => new LibraryLocations(services)
     },
     compare: {
-        Service: (services) => new CompareService(services.workspace.LangiumDocuments)
+        Service: services => new CompareService(services.workspace.LangiumDocuments)
     }
 };
 
 export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServices> = {
     lsp: {
-        CodeLensProvider: (services) => new ChokepointCodeLensProvider(services),
-        CompletionProvider: (services) => new ChokepointCompletionProvider(services),
-        CodeActionProvider: (services) => new ChokepointCodeActionProvider(services),
+        CodeLensProvider: services => new ChokepointCodeLensProvider(services),
+        CompletionProvider: services => new ChokepointCompletionProvider(services),
+        CodeActionProvider: services => new ChokepointCodeActionProvider(services),
         Formatter: () => new ChokepointFormatter(),
-        HoverProvider: (services) => new ChokepointHoverProvider(services),
-        SemanticTokenProvider: (services) => new ChokepointSemanticTokenProvider(services),
-        InlayHintProvider: (services) => new ChokepointInlayHintProvider(services),
+        HoverProvider: services => new ChokepointHoverProvider(services),
+        SemanticTokenProvider: services => new ChokepointSemanticTokenProvider(services),
+        InlayHintProvider: services => new ChokepointInlayHintProvider(services),
         DocumentSymbolProvider: () => new ChokepointDocumentSymbolProvider(),
-        FoldingRangeProvider: (services) => new ChokepointFoldingRangeProvider(services),
-        RenameProvider: (services) => new ChokepointRenameProvider(services),
-        DefinitionProvider: (services) => new ChokepointDefinitionProvider(services),
-        ReferencesProvider: (services) => new ChokepointReferencesProvider(services)
+        FoldingRangeProvider: services => new ChokepointFoldingRangeProvider(services),
+        RenameProvider: services => new ChokepointRenameProvider(services),
+        DefinitionProvider: services => new ChokepointDefinitionProvider(services),
+        ReferencesProvider: services => new ChokepointReferencesProvider(services)
     }
 };
 
@@ -89,7 +89,7 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
  * language module (scoping, documentation, validation) and the LSP features of this folder.
  * Without a connection (tests), the configuration counts as fetched at once.
  */
-export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices, Chokepoint: ChokepointServices } {
+export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices; Chokepoint: ChokepointServices } {
     const shared = inject(createDefaultSharedModule(context), ChokepointGeneratedSharedModule, ChokepointSharedLspModule);
     const Chokepoint: ChokepointServices = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule);
     shared.ServiceRegistry.register(Chokepoint);

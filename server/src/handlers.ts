@@ -12,7 +12,15 @@ import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
-import { FrontierRequest, LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
+import {
+    FrontierRequest,
+    LibraryTextRequest,
+    RankingRequest,
+    ResultsChangedNotification,
+    ResultsRequest,
+    SimulationProgressNotification,
+    type RankingParams
+} from './protocol.js';
 import { rankingResponse } from './simulation/ranking-request.js';
 import { frontierOf } from './simulation/frontier.js';
 
@@ -54,48 +62,60 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         simulation.shutdown();
     });
 
-    connection.onRequest(ResultsRequest, (params: ResultsParams, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        if (params.wait) await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
-        return simulation.fullView(document);
-    }));
+    connection.onRequest(ResultsRequest, (params: ResultsParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            if (params.wait) await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
+            return simulation.fullView(document);
+        })
+    );
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
 
-    connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
-        return compareResponse(shared, document, params.revision);
-    }));
+    connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
+            return compareResponse(shared, document, params.revision);
+        })
+    );
 
-    connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        const view = document ? simulation.view(document) : undefined;
-        if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
-        return frontierOf(simulation.rootOf(document), documents, view.result);
-    }));
+    connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            const view = document ? simulation.view(document) : undefined;
+            if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
+            return frontierOf(simulation.rootOf(document), documents, view.result);
+        })
+    );
 
-    connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
-    }));
+    connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
+        })
+    );
 
     // These replace Langium's handlers (one handler per method): they wait for the run of
     // the current text first, outside the workspace lock, then answer from its results.
-    const afterSimulation = async <T>(textDocument: { uri: string }, token: CancellationToken, waitMs: number,
-        answer: (services: LangiumCoreAndPartialLSPServices, document: LangiumDocument) => T | Promise<T>): Promise<T | null> => {
+    const afterSimulation = async <T>(
+        textDocument: { uri: string },
+        token: CancellationToken,
+        waitMs: number,
+        answer: (services: LangiumCoreAndPartialLSPServices, document: LangiumDocument) => T | Promise<T>
+    ): Promise<T | null> => {
         await workspaceReady();
         const uri = URI.parse(textDocument.uri);
         await simulation.waitForCurrent(uri, token, waitMs);
@@ -108,10 +128,22 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         const services = shared.ServiceRegistry.getServices(uri) as LangiumCoreAndPartialLSPServices;
         return shared.workspace.WorkspaceLock.read(() => answer(services, document), ReadPriority.Immediate);
     };
-    connection.onCodeLens((params, token) => guarded(async () =>
-        await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) => services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)) ?? []));
-    connection.onHover((params, token) => guarded(async () =>
-        await afterSimulation(params.textDocument, token, HOVER_WAIT_MS, (services, document) => services.lsp?.HoverProvider?.getHoverContent(document, params, token)) ?? null));
+    connection.onCodeLens((params, token) =>
+        guarded(
+            async () =>
+                (await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) =>
+                    services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)
+                )) ?? []
+        )
+    );
+    connection.onHover((params, token) =>
+        guarded(
+            async () =>
+                (await afterSimulation(params.textDocument, token, HOVER_WAIT_MS, (services, document) =>
+                    services.lsp?.HoverProvider?.getHoverContent(document, params, token)
+                )) ?? null
+        )
+    );
 }
 
 /** Hovers should come quickly: they wait less for a run than lenses do. */

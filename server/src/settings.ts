@@ -52,8 +52,8 @@ export function mergeSettings(raw: unknown): ChokepointSettings {
         lenses: mergeFlags(DEFAULT_SETTINGS.lenses, value.lenses),
         inlayHints: mergeFlags(DEFAULT_SETTINGS.inlayHints, value.inlayHints),
         chart: {
-            defaultScenario: isObject(value.chart) && typeof value.chart.defaultScenario === 'string'
-                ? value.chart.defaultScenario : DEFAULT_SETTINGS.chart.defaultScenario
+            defaultScenario:
+                isObject(value.chart) && typeof value.chart.defaultScenario === 'string' ? value.chart.defaultScenario : DEFAULT_SETTINGS.chart.defaultScenario
         },
         compareWith: typeof value.compareWith === 'string' && value.compareWith.trim() !== '' ? value.compareWith.trim() : DEFAULT_SETTINGS.compareWith
     };

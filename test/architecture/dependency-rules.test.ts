@@ -16,7 +16,8 @@ const ESLINT = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
 
 /** A tiny project shaped like the real one: each package's entry and one engine module. */
 const CLEAN: Record<string, string> = {
-    'language/src/engine/simulate.ts': "import type { LoweredModel } from '../lowering/model.js';\nexport const simulate = (model: LoweredModel): number => model.periods;\n",
+    'language/src/engine/simulate.ts':
+        "import type { LoweredModel } from '../lowering/model.js';\nexport const simulate = (model: LoweredModel): number => model.periods;\n",
     'language/src/lowering/model.ts': 'export interface LoweredModel { periods: number }\n',
     'language/src/evaluation/simulation.ts': "export { simulate } from '../engine/simulate.js';\n",
     'language/src/index.ts': "export { simulate } from './evaluation/simulation.js';\n",
@@ -24,7 +25,8 @@ const CLEAN: Record<string, string> = {
     'server/src/protocol.ts': "export const ResultsRequest = 'chokepoint/results';\n",
     'server/src/index.ts': "export * from './protocol.js';\n",
     'server/src/runner.ts': "import { simulate } from '../../language/src/index.js';\nexport const run = simulate;\n",
-    'client/src/extension.ts': "import { ResultsRequest } from '../../server/src/index.js';\nimport { displayNumber } from '../../language/src/view.js';\nexport const shown = `${ResultsRequest} ${displayNumber(1)}`;\n"
+    'client/src/extension.ts':
+        "import { ResultsRequest } from '../../server/src/index.js';\nimport { displayNumber } from '../../language/src/view.js';\nexport const shown = `${ResultsRequest} ${displayNumber(1)}`;\n"
 };
 
 let dirs: string[] = [];
@@ -36,7 +38,8 @@ afterEach(() => {
 function project(extra: Record<string, string>): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-rules-'));
     dirs.push(dir);
-    for (const file of ['.dependency-cruiser.cjs', 'tsconfig.json', 'eslint.config.mjs', 'choke-text.d.ts']) copyFileSync(path.join(ROOT, file), path.join(dir, file));
+    for (const file of ['.dependency-cruiser.cjs', 'tsconfig.json', 'eslint.config.mjs', 'choke-text.d.ts'])
+        copyFileSync(path.join(ROOT, file), path.join(dir, file));
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     for (const [file, text] of Object.entries({ ...CLEAN, ...extra })) {
         mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -45,12 +48,18 @@ function project(extra: Record<string, string>): string {
     return dir;
 }
 
-interface Violation { rule: { name: string }, from: string, to: string }
+interface Violation {
+    rule: { name: string };
+    from: string;
+    to: string;
+}
 
 /** The rules dependency-cruiser reports broken, as `rule: from -> to`. */
 function dependencyViolations(dir: string): string[] {
-    const run = spawnSync(process.execPath, [DEPCRUISE, 'language', 'server', 'client', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
-        { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [DEPCRUISE, 'language', 'server', 'client', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
+        cwd: dir,
+        encoding: 'utf8'
+    });
     const report = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
     // A package is reported where it resolves (the node_modules link leads out of `dir`).
     return report.summary.violations.map(v => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\//, 'node_modules/')}`);
@@ -58,7 +67,8 @@ function dependencyViolations(dir: string): string[] {
 
 /** The exit code of the check as `npm run lint:deps` runs it (0: every rule kept). */
 function lintDepsStatus(dir: string): number | null {
-    return spawnSync(process.execPath, [DEPCRUISE, 'language', 'server', 'client', '--config', '.dependency-cruiser.cjs'], { cwd: dir, encoding: 'utf8' }).status;
+    return spawnSync(process.execPath, [DEPCRUISE, 'language', 'server', 'client', '--config', '.dependency-cruiser.cjs'], { cwd: dir, encoding: 'utf8' })
+        .status;
 }
 
 describe('dependency rules (dependency-cruiser)', () => {
@@ -85,8 +95,9 @@ describe('dependency rules (dependency-cruiser)', () => {
 
     test('the engine importing Langium, a Node built-in or the syntax tree fails', () => {
         const dir = project({
-            'language/src/engine/impure.ts': "import { URI } from 'langium';\nimport { readFileSync } from 'node:fs';\nimport type { Model } from '../generated/ast.js';\n"
-                + 'export const probe = (m: Model) => [URI, readFileSync, m];\n',
+            'language/src/engine/impure.ts':
+                "import { URI } from 'langium';\nimport { readFileSync } from 'node:fs';\nimport type { Model } from '../generated/ast.js';\n" +
+                'export const probe = (m: Model) => [URI, readFileSync, m];\n',
             'language/src/generated/ast.ts': 'export interface Model { name: string }\n'
         });
         expect(dependencyViolations(dir).sort()).toEqual([
@@ -111,13 +122,13 @@ describe('dependency rules (dependency-cruiser)', () => {
 
     test('an import loop between lowering and the engine fails, even through types only', () => {
         const dir = project({
-            'language/src/lowering/model.ts': "import type { StepUnit } from '../engine/results.js';\nexport interface LoweredModel { periods: number, step: StepUnit }\n",
-            'language/src/engine/results.ts': "import type { LoweredModel } from '../lowering/model.js';\nexport type StepUnit = 'month';\nexport type Of = LoweredModel;\n"
+            'language/src/lowering/model.ts':
+                "import type { StepUnit } from '../engine/results.js';\nexport interface LoweredModel { periods: number, step: StepUnit }\n",
+            'language/src/engine/results.ts':
+                "import type { LoweredModel } from '../lowering/model.js';\nexport type StepUnit = 'month';\nexport type Of = LoweredModel;\n"
         });
         // A loop is reported once, from where the checker entered it.
-        expect(dependencyViolations(dir)).toEqual([
-            'no-cycles-through-the-model: language/src/engine/results.ts -> language/src/lowering/model.ts'
-        ]);
+        expect(dependencyViolations(dir)).toEqual(['no-cycles-through-the-model: language/src/engine/results.ts -> language/src/lowering/model.ts']);
     });
 
     test('a runtime import loop fails', () => {
@@ -129,9 +140,14 @@ describe('dependency rules (dependency-cruiser)', () => {
     });
 
     test('tests may import anything', () => {
-        const dir = project({ 'test/engine/direct.test.ts': "import { simulate } from '../../language/src/engine/simulate.js';\nexport const s = simulate;\n" });
-        const run = spawnSync(process.execPath, [DEPCRUISE, 'language', 'server', 'client', 'test', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
-            { cwd: dir, encoding: 'utf8' });
+        const dir = project({
+            'test/engine/direct.test.ts': "import { simulate } from '../../language/src/engine/simulate.js';\nexport const s = simulate;\n"
+        });
+        const run = spawnSync(
+            process.execPath,
+            [DEPCRUISE, 'language', 'server', 'client', 'test', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+            { cwd: dir, encoding: 'utf8' }
+        );
         expect((JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations).toEqual([]);
     });
 });
@@ -140,8 +156,11 @@ describe('engine purity (ESLint)', () => {
     test('a clock, scheduling or unseeded randomness in the engine fails; the same outside the engine passes', () => {
         const impure = 'export const t = (): number => performance.now() + Math.random();\nsetImmediate(() => undefined);\n';
         const dir = project({ 'language/src/engine/clock.ts': impure, 'server/src/clock.ts': impure });
-        const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', 'language/src/engine/clock.ts', 'server/src/clock.ts'], { cwd: dir, encoding: 'utf8' });
-        const files = JSON.parse(run.stdout) as { filePath: string, messages: { ruleId: string, line: number }[] }[];
+        const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', 'language/src/engine/clock.ts', 'server/src/clock.ts'], {
+            cwd: dir,
+            encoding: 'utf8'
+        });
+        const files = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
         const found = files.flatMap(f => f.messages.map(m => `${path.relative(dir, f.filePath)}:${m.line} ${m.ruleId}`));
         expect(found).toEqual([
             'language/src/engine/clock.ts:1 no-restricted-globals',

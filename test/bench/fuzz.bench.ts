@@ -14,7 +14,7 @@ import { table } from './util.js';
 const EDITS = Number(process.env.FUZZ_EDITS ?? 10_000);
 const OTHERS = ['examples/japan-2026/japan.choke', 'examples/japan-2026/shocks.choke', 'examples/spec/forms.choke'].map(f => readFileSync(f, 'utf8'));
 
-export async function bench(): Promise<{ title: string, markdown: string }> {
+export async function bench(): Promise<{ title: string; markdown: string }> {
     const started = Date.now();
     const report = await runFuzz({ edits: EDITS, seed: 20261206, start: HAND_MODEL, others: OTHERS, rssEvery: 500 });
     const seconds = (Date.now() - started) / 1000;
@@ -29,13 +29,33 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
     await report.dispose();
     const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
     const markdown = [
-        `${EDITS.toLocaleString('en-US')} random edits with ${report.requests.toLocaleString('en-US')} requests in ${seconds.toFixed(0)} s `
-        + '(`test/server/protocol/fuzz-run.ts`; `npm test` runs 500 of them in `fuzz.test.ts`). Targets: every count 0, RSS < 400 MB.',
+        `${EDITS.toLocaleString('en-US')} random edits with ${report.requests.toLocaleString('en-US')} requests in ${seconds.toFixed(0)} s ` +
+            '(`test/server/protocol/fuzz-run.ts`; `npm test` runs 500 of them in `fuzz.test.ts`). Targets: every count 0, RSS < 400 MB.',
         '',
-        table(['crashes', 'error responses', 'responses > 2 s', 'NaN/Infinity/undefined shown', 'failures logged', 'max RSS', 'RSS at the end', 'RSS after opening a 10 MB file'], [[
-            alive && report.alive ? 0 : 1, report.errors.length, report.slow.length, report.wrong.length, report.logged.length,
-            mib(report.maxRss), mib(report.finalRss), mib(rssHuge)
-        ]]),
+        table(
+            [
+                'crashes',
+                'error responses',
+                'responses > 2 s',
+                'NaN/Infinity/undefined shown',
+                'failures logged',
+                'max RSS',
+                'RSS at the end',
+                'RSS after opening a 10 MB file'
+            ],
+            [
+                [
+                    alive && report.alive ? 0 : 1,
+                    report.errors.length,
+                    report.slow.length,
+                    report.wrong.length,
+                    report.logged.length,
+                    mib(report.maxRss),
+                    mib(report.finalRss),
+                    mib(rssHuge)
+                ]
+            ]
+        ),
         ...[...report.errors, ...report.slow, ...report.wrong, ...report.logged].slice(0, 10).map(line => `- ${line}`)
     ].join('\n');
     return { title: 'Hardening fuzz (LSP)', markdown };

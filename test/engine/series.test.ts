@@ -43,10 +43,12 @@ describe('per-period series', () => {
         expect(s.series.dependency).toEqual({ Vietnam: [0.5, 0.5, 100 / 140, 100 / 140], Japan: [0.5, 0.5, 40 / 140, 40 / 140] });
         // Embedded: China sends nothing in a period with arrivals: 0, not null.
         expect(s.series.embeddedDependency).toEqual({
-            Vietnam: [0.5, 0.5, 100 / 140, 100 / 140], Australia: [0.2, 0.2, 40 / 140, 40 / 140], China: [0.3, 0.3, 0, 0]
+            Vietnam: [0.5, 0.5, 100 / 140, 100 / 140],
+            Australia: [0.2, 0.2, 40 / 140, 40 / 140],
+            China: [0.3, 0.3, 0, 0]
         });
         // 10,000 x ((2/7)² + (5/7)²) = 10,000 x 29/49.
-        expect(s.series.hhi[2]).toBeCloseTo(10_000 * 29 / 49, 9);
+        expect(s.series.hhi[2]).toBeCloseTo((10_000 * 29) / 49, 9);
     });
 
     test('a period without arrivals has no shares (null) and cover runs down', async () => {

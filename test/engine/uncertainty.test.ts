@@ -76,7 +76,7 @@ consumer Plant in Japan { needs REE 1000..1200 t/month  stock REE 30 days }`;
         const evaluation = evaluateUncertainty(root, documents, { samples: 30, seed: 5 });
         if (evaluation.status !== 'ok') throw new Error(evaluation.status);
         expect(evaluation.result.ranges).toBe(1);
-        const unmet = Array.from({ length: 30 }, (_, k) => volumeOfSample(5, k) * (12 - 30 * 12 / 365));
+        const unmet = Array.from({ length: 30 }, (_, k) => volumeOfSample(5, k) * (12 - (30 * 12) / 365));
         const got = evaluation.result.scenarios.baseline.unmet;
         const want = distribution(unmet);
         for (const key of ['mean', 'min', 'p50', 'max'] as const) expect(got[key]).toBeCloseTo(want[key], 3);
@@ -94,8 +94,13 @@ describe('chokepoint run --samples', () => {
     const model = path.join(dir, 'range.choke');
     writeFileSync(model, ONE_RANGE);
     async function cli(...argv: string[]) {
-        const out: string[] = [], err: string[] = [];
-        const code = await main(['run', ...argv], s => out.push(s), s => err.push(s));
+        const out: string[] = [],
+            err: string[] = [];
+        const code = await main(
+            ['run', ...argv],
+            s => out.push(s),
+            s => err.push(s)
+        );
         return { code, out: out.join('\n'), err: err.join('\n') };
     }
 

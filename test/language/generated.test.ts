@@ -15,7 +15,7 @@ const temp = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-generated-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 test('language/src/generated is what langium generate produces from the grammar', () => {
-    const config = JSON.parse(readFileSync(path.join(ROOT, 'langium-config.json'), 'utf8')) as { out: string, languages: { grammar: string }[] };
+    const config = JSON.parse(readFileSync(path.join(ROOT, 'langium-config.json'), 'utf8')) as { out: string; languages: { grammar: string }[] };
     const out = path.join(temp, 'generated');
     // Paths in the config are relative to it: the grammar stays the project's, only `out` moves.
     const relocated = { ...config, out, languages: config.languages.map(l => ({ ...l, grammar: path.join(ROOT, l.grammar) })) };

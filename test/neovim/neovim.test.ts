@@ -18,20 +18,26 @@ describe('Neovim as the LSP client', () => {
         expect(installed, 'nvim is not on PATH: run scripts/setup-neovim.sh (npm test does)').toBe(true);
     });
 
-    test.runIf(installed)('diagnostics, hover, completion, definition into the library, a lens command, formatting', () => {
-        const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-nvim-'));
-        const report = path.join(dir, 'report.txt');
-        try {
-            const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', 'luafile test/neovim/protocol.lua'], {
-                encoding: 'utf8', timeout: 120_000, env: { ...process.env, CHOKEPOINT_NVIM_REPORT: report, CHOKEPOINT_NODE: process.execPath }
-            });
-            const lines = readFileSync(report, 'utf8').trim().split('\n');
-            expect(lines.filter(l => l.startsWith('FAIL'))).toEqual([]);
-            expect(lines.filter(l => l.startsWith('ok')).length).toBe(13);
-            expect(lines).toContain('message Automotive');
-            expect(run.status).toBe(0);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
-    }, 130_000);
+    test.runIf(installed)(
+        'diagnostics, hover, completion, definition into the library, a lens command, formatting',
+        () => {
+            const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-nvim-'));
+            const report = path.join(dir, 'report.txt');
+            try {
+                const run = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', 'luafile test/neovim/protocol.lua'], {
+                    encoding: 'utf8',
+                    timeout: 120_000,
+                    env: { ...process.env, CHOKEPOINT_NVIM_REPORT: report, CHOKEPOINT_NODE: process.execPath }
+                });
+                const lines = readFileSync(report, 'utf8').trim().split('\n');
+                expect(lines.filter(l => l.startsWith('FAIL'))).toEqual([]);
+                expect(lines.filter(l => l.startsWith('ok')).length).toBe(13);
+                expect(lines).toContain('message Automotive');
+                expect(run.status).toBe(0);
+            } finally {
+                rmSync(dir, { recursive: true, force: true });
+            }
+        },
+        130_000
+    );
 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
     r.write('model.choke', makerModel(90)).commit('90 days');
 });
-afterAll(() => { r.remove(); outside.remove(); });
+afterAll(() => {
+    r.remove();
+    outside.remove();
+});
 
 async function open(file: string, text: string): Promise<LangiumDocument<Model>> {
     const uri = URI.file(file);
@@ -45,7 +48,10 @@ async function titles(document: LangiumDocument): Promise<string[]> {
 
 function hover(document: LangiumDocument, name: string): string {
     const offset = document.textDocument.getText().indexOf(name);
-    const result = Chokepoint.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+    const result = Chokepoint.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() },
+        position: document.textDocument.positionAt(offset)
+    });
     return (result as { contents: { value: string } } | undefined)?.contents.value ?? '';
 }
 
@@ -74,7 +80,9 @@ describe('deltas against HEAD in lenses and hovers', () => {
         try {
             const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
             expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
-        } finally { settings.get = original; }
+        } finally {
+            settings.get = original;
+        }
         const loose = await open(path.join(outside.dir, 'loose.choke'), makerModel(30));
         const all = await titles(loose);
         expect(all.length).toBeGreaterThan(3);
@@ -88,10 +96,12 @@ describe('deltas against HEAD in lenses and hovers', () => {
         try {
             const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
             expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
-        } finally { settings.get = original; }
+        } finally {
+            settings.get = original;
+        }
     });
 
-    test('the comparison view\'s grid: scenarios by key metrics, base -> head where they differ', async () => {
+    test("the comparison view's grid: scenarios by key metrics, base -> head where they differ", async () => {
         const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
         const response = await compareResponse(shared, document, 'HEAD');
         if (response.status !== 'ok') throw new Error(response.message);
@@ -99,7 +109,16 @@ describe('deltas against HEAD in lenses and hovers', () => {
         expect(response.columns.map(c => c.title)).toEqual(['unmet', 'loss', 'first stockout', 'worst top-origin share', 'cover', 'targets met']);
         expect(response.rows.map(row => [row.scenario, row.probability, ...row.cells.map(c => c.text)])).toEqual([
             ['baseline', '', '0 t', '0', '—', '100%', '90 days -> 30 days (−60 days)', '0/0'],
-            ['Curb', '50%', '0 t -> 101 t (+101 t)', '0 -> 101.4 million JPY (+101.4 million JPY)', '— -> 2026-03-31', '100%', '90 days -> 30 days (−60 days)', '1/1 -> 0/1']
+            [
+                'Curb',
+                '50%',
+                '0 t -> 101 t (+101 t)',
+                '0 -> 101.4 million JPY (+101.4 million JPY)',
+                '— -> 2026-03-31',
+                '100%',
+                '90 days -> 30 days (−60 days)',
+                '1/1 -> 0/1'
+            ]
         ]);
         // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
@@ -128,6 +147,8 @@ describe('deltas against HEAD in lenses and hovers', () => {
             const edited = await open(file, makerModel(30));
             await titles(edited);
             expect((await titles(edited)).some(t => t.includes('vs HEAD: unmet +101 t in Curb'))).toBe(true);
-        } finally { later.remove(); }
+        } finally {
+            later.remove();
+        }
     });
 });

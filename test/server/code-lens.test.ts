@@ -4,7 +4,9 @@ import { createTestServer, type TestServer } from './helpers.js';
 import { HAND_MODEL } from './fixtures.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await createTestServer(); });
+beforeAll(async () => {
+    server = await createTestServer();
+});
 
 const MODEL = HAND_MODEL;
 
@@ -25,8 +27,13 @@ describe('code lenses', () => {
     test('every kind of lens runs its command', async () => {
         const document = await server.open('lenses.choke', MODEL);
         expect((await lenses(document)).map(([line, , command]) => [line, command])).toEqual([
-            [0, 'chokepoint.showChart'], [5, 'chokepoint.showDetails'], [11, 'chokepoint.showDetails'], [12, 'chokepoint.runScenario'],
-            [13, 'chokepoint.showDetails'], [14, 'chokepoint.runScenario'], [15, 'chokepoint.showDetails']
+            [0, 'chokepoint.showChart'],
+            [5, 'chokepoint.showDetails'],
+            [11, 'chokepoint.showDetails'],
+            [12, 'chokepoint.runScenario'],
+            [13, 'chokepoint.showDetails'],
+            [14, 'chokepoint.runScenario'],
+            [15, 'chokepoint.showDetails']
         ]);
     });
 
@@ -35,7 +42,15 @@ describe('code lenses', () => {
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         const all = await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
         const uri = document.uri.toString();
-        expect(all!.map(l => l.command!.arguments)).toEqual([[uri], [uri, 'Industry'], [uri, 'Stockpile'], [uri, 'CurbOnly'], [uri, 'Hold'], [uri, 'CurbOnly'], [uri, 'ChinaShare']]);
+        expect(all!.map(l => l.command!.arguments)).toEqual([
+            [uri],
+            [uri, 'Industry'],
+            [uri, 'Stockpile'],
+            [uri, 'CurbOnly'],
+            [uri, 'Hold'],
+            [uri, 'CurbOnly'],
+            [uri, 'ChinaShare']
+        ]);
     });
 
     test('errors block the simulation: the count, and the last good numbers marked outdated', async () => {
@@ -44,7 +59,9 @@ describe('code lenses', () => {
         const broken = MODEL.replace('needs REE 1000 t/month', 'needs REX 1000 t/month').replace('for 2 months', 'for 2 t/month');
         const titles = (await lenses(await server.open('broken.choke', broken))).map(l => l[1]);
         expect(titles[0]).toBe('⚠ 2 errors block the simulation · (outdated) Expected: 500 t unmet · 500 million JPY loss · worst: CurbOnly (500 t unmet)');
-        expect(titles[1]).toBe('(outdated) CurbOnly: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days');
+        expect(titles[1]).toBe(
+            '(outdated) CurbOnly: China 75% → 0% (2026-03) → 75% (baseline 75%) · HHI 6,250 → 10,000 (2026-03) → 6,250 (baseline 6,250) · unmet 500 t (baseline 0) · fill 95.8% (baseline 100%) · first stockout 2026-04-11 (baseline none) · survives 40.6 days'
+        );
         expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
     });
 
@@ -54,13 +71,16 @@ describe('code lenses', () => {
         const view = server.shared.simulation.Service.view(edited);
         expect(view.status).toBe('running');
         expect(view.stale).toBe(true);
-        const titles = (await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(edited, { textDocument: { uri: edited.uri.toString() } }))!.map(l => l.command!.title);
+        const titles = (await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(edited, { textDocument: { uri: edited.uri.toString() } }))!.map(
+            l => l.command!.title
+        );
         expect(titles[0]).toMatch(/^⏳ simulating… · \(outdated\) Expected: 500 t unmet/);
         expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
     });
 
     test('a file without a horizon shows the numbers of the model that imports it', async () => {
-        const shared = 'supplier Mines in China { produces REE 1000 t/month }\nconsumer Plant in Japan { needs REE 100 t/month }\nflow Mines -> Plant { REE 100 t/month }\n';
+        const shared =
+            'supplier Mines in China { produces REE 1000 t/month }\nconsumer Plant in Japan { needs REE 100 t/month }\nflow Mines -> Plant { REE 100 t/month }\n';
         const world = await server.open('via/world.choke', shared);
         const main = await server.open('via/main.choke', 'import "./world.choke"\nhorizon 2026-01 to 2026-12\n');
         expect(server.shared.simulation.Service.rootOf(world)).toBe(main);
@@ -73,7 +93,9 @@ describe('code lenses', () => {
 
     test('lens kinds follow the settings', async () => {
         const document = await server.open('settings.choke', MODEL);
-        server.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { chokepoint: { lenses: { consumer: false, target: false, file: false } } } });
+        server.shared.workspace.ConfigurationProvider.updateConfiguration({
+            settings: { chokepoint: { lenses: { consumer: false, target: false, file: false } } }
+        });
         try {
             const lines = (await lenses(document)).map(l => l[0]);
             expect(lines).toEqual([11, 12, 13, 14]);
@@ -109,8 +131,9 @@ describe('packed series', () => {
         expect(summary.scenarios[1].consumers.Industry.materials.REE.series.unmet).toEqual([]);
         expect(summary.scenarios[1].totals.unmet).toBe(500);
         // 12 months of unmet in CurbOnly: 0, 0, 0, 500 (April), 0, ...
-        expect(unpackSeries(structuredClone(summary), structuredClone(series)).scenarios[1].consumers.Industry.materials.REE.series.unmet)
-            .toEqual([0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0]);
+        expect(unpackSeries(structuredClone(summary), structuredClone(series)).scenarios[1].consumers.Industry.materials.REE.series.unmet).toEqual([
+            0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0
+        ]);
         expect(unpackSeries(summary, series)).toEqual(full);
     });
 });

@@ -21,8 +21,12 @@ measure Release { release Stockpile }
 async function complete(text: string): Promise<CompletionItem[]> {
     let items: CompletionItem[] = [];
     await expectCompletion(server.Chokepoint)({
-        text, index: 0, parseOptions: { documentUri: `memory:///completion-${Math.random()}.choke` },
-        assert: list => { items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)); }
+        text,
+        index: 0,
+        parseOptions: { documentUri: `memory:///completion-${Math.random()}.choke` },
+        assert: list => {
+            items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        }
     });
     return items;
 }
@@ -42,11 +46,13 @@ describe('completion', () => {
     });
 
     test('stages and priorities are offered as keywords', async () => {
-        expect(await labels('material M { stage <|> }')).toEqual(expect.arrayContaining(['ore', 'concentrate', 'oxide', 'metal', 'alloy', 'magnet', 'component']));
+        expect(await labels('material M { stage <|> }')).toEqual(
+            expect.arrayContaining(['ore', 'concentrate', 'oxide', 'metal', 'alloy', 'magnet', 'component'])
+        );
         expect(await labels('consumer C in Japan { priority <|> }')).toEqual(expect.arrayContaining(['critical', 'high', 'normal', 'low']));
     });
 
-    test('currencies after a money amount: the model\'s own first', async () => {
+    test("currencies after a money amount: the model's own first", async () => {
         const items = await labels('consumer C in Japan { loss 5 million EUR per t }\nconsumer D in Japan { loss 195 million <|> }');
         expect(items[0]).toBe('EUR');
         expect(items).toContain('JPY');

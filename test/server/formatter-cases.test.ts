@@ -8,7 +8,9 @@ import { formatText } from '../../server/src/lsp/formatter/formatter.js';
 
 const CASES = path.join(__dirname, 'cases', 'formatter');
 const services = createChokepointServices(EmptyFileSystem);
-const inputs = readdirSync(CASES).filter(f => f.endsWith('.choke') && !f.endsWith('.formatted.choke')).sort();
+const inputs = readdirSync(CASES)
+    .filter(f => f.endsWith('.choke') && !f.endsWith('.formatted.choke'))
+    .sort();
 
 function format(text: string, name: string): string | undefined {
     return formatText(services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///${name}`)));

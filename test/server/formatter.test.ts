@@ -21,7 +21,10 @@ function format(text: string): string {
 /** Code tokens and comments in order: formatting may only change the space between them. */
 function tokenTexts(text: string): string[] {
     const root = parse(text).parseResult.value.$cstNode!;
-    return CstUtils.streamCst(root).filter(isLeafCstNode).map(leaf => leaf.text).toArray();
+    return CstUtils.streamCst(root)
+        .filter(isLeafCstNode)
+        .map(leaf => leaf.text)
+        .toArray();
 }
 
 function exampleFiles(dir: string): string[] {

@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from './helpers.js';
 
 const CASES = path.join(__dirname, 'cases', 'lenses');
-const files = readdirSync(CASES).filter(f => f.endsWith('.choke')).sort();
+const files = readdirSync(CASES)
+    .filter(f => f.endsWith('.choke'))
+    .sort();
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,7 +20,9 @@ beforeAll(async () => {
 
 describe('lens cases', () => {
     test.each(files)('%s', async file => {
-        const expected = readFileSync(path.join(CASES, file.replace(/\.choke$/, '.lenses.txt')), 'utf8').split('\n').filter(l => l.trim() !== '');
+        const expected = readFileSync(path.join(CASES, file.replace(/\.choke$/, '.lenses.txt')), 'utf8')
+            .split('\n')
+            .filter(l => l.trim() !== '');
         const document = await server.open(`lens-cases/${file}`, readFileSync(path.join(CASES, file), 'utf8'));
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         await server.shared.simulation.Service.whenIdle(10_000);

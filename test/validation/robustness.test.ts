@@ -26,7 +26,8 @@ describe('half-typed text', () => {
 
     const known = new Set<string>(ALL_CODES);
     function problems(text: string, diagnostics: Awaited<ReturnType<typeof validate>>): string[] {
-        return diagnostics.filter(d => !known.has(String(d.code)) || /error occurred/i.test(typeof d.message === 'string' ? d.message : d.message.value))
+        return diagnostics
+            .filter(d => !known.has(String(d.code)) || /error occurred/i.test(typeof d.message === 'string' ? d.message : d.message.value))
             .map(d => `after ${JSON.stringify(text.slice(-40))}: [${String(d.code)}] ${typeof d.message === 'string' ? d.message : d.message.value}`);
     }
 

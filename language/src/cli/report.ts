@@ -54,11 +54,15 @@ export async function buildReport(file: string, baseRevision: string | undefined
             const report = diffSides(sides, false);
             const diff = report.models[0];
             if (diff) {
-                const baseFile = diff.status === 'added' ? undefined : diff.renamedFrom ?? diff.file;
+                const baseFile = diff.status === 'added' ? undefined : (diff.renamedFrom ?? diff.file);
                 const results = baseFile === undefined ? undefined : sides.base.resultsOf(baseFile);
                 const units = new Map([...modelViews(sides, report).targetUnits].map(([k, v]) => [k.slice(diff.file.length + 1), v]));
-                comparison = { baseName: report.base.commit ? `${baseRevision} (${report.base.commit.slice(0, 7)})` : baseRevision,
-                    base: results?.status === 'ok' ? results.run : undefined, diff, units };
+                comparison = {
+                    baseName: report.base.commit ? `${baseRevision} (${report.base.commit.slice(0, 7)})` : baseRevision,
+                    base: results?.status === 'ok' ? results.run : undefined,
+                    diff,
+                    units
+                };
             }
         } catch (e) {
             if (e instanceof GitError) throw new UsageError(`chokepoint report: ${e.message}`);
@@ -87,6 +91,9 @@ async function runFromDisk(file: string, err: (s: string) => void): Promise<RunJ
         err('Fix the errors above to write a report.');
         return undefined;
     }
-    if (prepared.status === 'no-horizon') { err(prepared.message); return undefined; }
+    if (prepared.status === 'no-horizon') {
+        err(prepared.message);
+        return undefined;
+    }
     return runJsonObject(prepared.model);
 }

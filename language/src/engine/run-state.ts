@@ -148,9 +148,17 @@ export class RunState {
         this.remaining = new Float64Array(C);
         this.switchWanted = new Float64Array(C);
         const series = () => new Float64Array(C * T);
-        this.sNeed = series(); this.sRecycled = series(); this.sArrivals = series(); this.sDelivered = series();
-        this.sDrawn = series(); this.sRefill = series(); this.sExcess = series(); this.sReleased = series();
-        this.sUnmet = series(); this.sStock = series(); this.sTopOrigin = series();
+        this.sNeed = series();
+        this.sRecycled = series();
+        this.sArrivals = series();
+        this.sDelivered = series();
+        this.sDrawn = series();
+        this.sRefill = series();
+        this.sExcess = series();
+        this.sReleased = series();
+        this.sUnmet = series();
+        this.sStock = series();
+        this.sTopOrigin = series();
         this.topRegion = new Int32Array(C);
         this.embeddedSnap = new Float64Array(2 * C * R);
 
@@ -180,8 +188,14 @@ export class RunState {
     /** Back to the state before period 0 (the pipeline is filled separately). */
     reset(): void {
         const { cms, rms } = this.model;
-        this.ring.fill(0); this.arrive.fill(0); this.outletMix.fill(0);
-        this.buffer.fill(0); this.bufferMix.fill(0); this.bufferScale.fill(1); this.receivedTotal.fill(0); this.usedTotal.fill(0);
+        this.ring.fill(0);
+        this.arrive.fill(0);
+        this.outletMix.fill(0);
+        this.buffer.fill(0);
+        this.bufferMix.fill(0);
+        this.bufferScale.fill(1);
+        this.receivedTotal.fill(0);
+        this.usedTotal.fill(0);
         this.shippedTotal.fill(0);
         this.stock.set(cms.initialStock);
         this.rmStock.set(rms.initialStock);

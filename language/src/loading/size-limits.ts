@@ -80,12 +80,12 @@ export class SizeLimitedDocumentFactory extends DefaultLangiumDocumentFactory {
     override async parseAsync<T extends object>(uri: URI, text: string, token: CancellationToken): Promise<ParseResult<T>> {
         const invalid = this.notUtf8.delete(uri.toString()) && text.length === 0;
         if (invalid) {
-            const result = await super.parseAsync(uri, '', token) as ParseResult<T>;
+            const result = (await super.parseAsync(uri, '', token)) as ParseResult<T>;
             notUtf8Models.add(result.value);
             return result;
         }
         const size = this.oversize(uri, text);
-        const result = await super.parseAsync(uri, size === undefined ? text : '', token) as ParseResult<T>;
+        const result = (await super.parseAsync(uri, size === undefined ? text : '', token)) as ParseResult<T>;
         if (size !== undefined) oversizedModels.set(result.value, size);
         return result;
     }

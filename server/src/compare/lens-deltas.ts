@@ -16,7 +16,12 @@ import type { Comparison } from './compare-service.js';
 const SHOWN = 2;
 
 /** The text for one declaration (by kind and name), or undefined when nothing of it changed. */
-export function declarationDelta(comparison: Comparison, kind: 'consumer' | 'reserve' | 'scenario' | 'target', name: string, current: RunJson): string | undefined {
+export function declarationDelta(
+    comparison: Comparison,
+    kind: 'consumer' | 'reserve' | 'scenario' | 'target',
+    name: string,
+    current: RunJson
+): string | undefined {
     const label = `vs ${comparison.revision}`;
     const metrics = comparison.comparison.metrics.filter(m => m.subject === name);
     switch (kind) {
@@ -25,8 +30,10 @@ export function declarationDelta(comparison: Comparison, kind: 'consumer' | 'res
             return parts.length > 0 ? `${label}: ${parts.join(', ')}` : undefined;
         }
         case 'reserve': {
-            const finals = metrics.filter(m => m.metric === 'final' && typeof m.delta === 'number' && m.delta !== 0)
-                .sort((a, b) => Math.abs(b.delta as number) - Math.abs(a.delta as number)).slice(0, SHOWN);
+            const finals = metrics
+                .filter(m => m.metric === 'final' && typeof m.delta === 'number' && m.delta !== 0)
+                .sort((a, b) => Math.abs(b.delta as number) - Math.abs(a.delta as number))
+                .slice(0, SHOWN);
             const dry = metrics.find(m => m.metric === 'dryOn');
             const parts = finals.map(m => `final ${signedTonnesText(m.delta as number)} in ${m.scenario}`);
             if (dry) parts.push(`dry ${dayOrNever(dry.base)} -> ${dayOrNever(dry.head)} in ${dry.scenario}`);
@@ -50,8 +57,13 @@ export function declarationDelta(comparison: Comparison, kind: 'consumer' | 'res
 }
 
 /** A hover's line on the change against the revision, for a consumer, reserve, scenario or target. */
-export function hoverDelta(comparison: Comparison, declaration: { $type: string, name?: string }, current: RunJson): string | undefined {
-    const kinds: Record<string, 'consumer' | 'reserve' | 'scenario' | 'target'> = { Consumer: 'consumer', Reserve: 'reserve', Scenario: 'scenario', Target: 'target' };
+export function hoverDelta(comparison: Comparison, declaration: { $type: string; name?: string }, current: RunJson): string | undefined {
+    const kinds: Record<string, 'consumer' | 'reserve' | 'scenario' | 'target'> = {
+        Consumer: 'consumer',
+        Reserve: 'reserve',
+        Scenario: 'scenario',
+        Target: 'target'
+    };
     const kind = kinds[declaration.$type];
     const delta = kind && declaration.name ? declarationDelta(comparison, kind, declaration.name, current) : undefined;
     return delta ? `**Compared with ${comparison.revision}** (\`${comparison.commit.slice(0, 7)}\`): ${delta.slice(delta.indexOf(': ') + 2)}` : undefined;
@@ -71,7 +83,15 @@ export function appendLensDeltas(document: LangiumDocument, lenses: CodeLens[], 
         const name = declaration.name;
         const line = declaration.$cstNode?.range.start.line;
         if (!name || line === undefined) continue;
-        const kind = isConsumer(declaration) ? 'consumer' : isReserve(declaration) ? 'reserve' : isScenario(declaration) ? 'scenario' : isTarget(declaration) ? 'target' : undefined;
+        const kind = isConsumer(declaration)
+            ? 'consumer'
+            : isReserve(declaration)
+              ? 'reserve'
+              : isScenario(declaration)
+                ? 'scenario'
+                : isTarget(declaration)
+                  ? 'target'
+                  : undefined;
         const delta = kind && declarationDelta(comparison, kind, name, current);
         if (delta) byLine.set(line, delta);
     }
@@ -92,7 +112,10 @@ function unmetByScenario(metrics: MetricChange[]): string | undefined {
     }
     const shown = [...byScenario].filter(([, d]) => d !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
     if (shown.length === 0) return undefined;
-    const text = shown.slice(0, SHOWN).map(([s, d]) => `${signedTonnesText(d)} in ${s}`).join(', ');
+    const text = shown
+        .slice(0, SHOWN)
+        .map(([s, d]) => `${signedTonnesText(d)} in ${s}`)
+        .join(', ');
     return `unmet ${text}${shown.length > SHOWN ? ` (+${shown.length - SHOWN} more)` : ''}`;
 }
 
@@ -104,7 +127,7 @@ function coverChange(metrics: MetricChange[]): string | undefined {
 }
 
 function targetUnit(run: RunJson, scenario: string, name: string): string {
-    const scenarios = Array.isArray(run.scenarios) ? run.scenarios as Array<Record<string, unknown>> : [];
+    const scenarios = Array.isArray(run.scenarios) ? (run.scenarios as Array<Record<string, unknown>>) : [];
     const target = (scenarios.find(s => s.name === scenario)?.targets as Record<string, { unit?: string }> | undefined)?.[name];
     return target?.unit ?? '';
 }

@@ -15,8 +15,12 @@ const WAIT_MS = 3000;
  * for the build of that text (to `state`); undefined when the text changed again meanwhile or
  * the build takes longer than 3 s: the caller then offers no edits.
  */
-export async function documentOfRequestedText(shared: ChokepointSharedServices, uri: URI, state: DocumentState,
-    token: CancellationToken): Promise<LangiumDocument | undefined> {
+export async function documentOfRequestedText(
+    shared: ChokepointSharedServices,
+    uri: URI,
+    state: DocumentState,
+    token: CancellationToken
+): Promise<LangiumDocument | undefined> {
     await shared.workspace.WorkspaceManager.ready;
     const opened = shared.workspace.TextDocuments.get(uri.toString());
     const version = opened?.version;
@@ -36,7 +40,11 @@ export async function documentOfRequestedText(shared: ChokepointSharedServices, 
         await new Promise<void>(resolve => {
             const timer = setTimeout(done, 25);
             const listener = builder.onDocumentPhase(state, done);
-            function done() { clearTimeout(timer); listener.dispose(); resolve(); }
+            function done() {
+                clearTimeout(timer);
+                listener.dispose();
+                resolve();
+            }
         });
     }
 }
@@ -47,7 +55,7 @@ export async function documentOfRequestedText(shared: ChokepointSharedServices, 
  * error "content modified", when the document changed under the request.
  */
 export function registerEditRequests(connection: Connection, shared: ChokepointSharedServices): void {
-    const services = (uri: URI) => shared.ServiceRegistry.hasServices(uri) ? shared.ServiceRegistry.getServices(uri) as ChokepointServices : undefined;
+    const services = (uri: URI) => (shared.ServiceRegistry.hasServices(uri) ? (shared.ServiceRegistry.getServices(uri) as ChokepointServices) : undefined);
     const read = <T>(action: () => T | Promise<T>) => shared.workspace.WorkspaceLock.read(action);
     connection.onDocumentFormatting(async (params, token) => {
         const uri = URI.parse(params.textDocument.uri);

@@ -47,18 +47,24 @@ function writeLibraryFile(): string {
         const file = path.join(folder, 'stdlib.choke');
         try {
             if (readFileSync(file, 'utf8') === STDLIB_TEXT) return file;
-        } catch { /* not there yet */ }
+        } catch {
+            /* not there yet */
+        }
         try {
             mkdirSync(folder, { recursive: true });
             writeFileSync(file, STDLIB_TEXT);
             return file;
-        } catch { /* read-only: the next folder */ }
+        } catch {
+            /* read-only: the next folder */
+        }
     }
     return path.join(os.tmpdir(), 'stdlib.choke');
 }
 
 function mapLinks<T extends Location | LocationLink>(items: T[] | undefined, locations: LibraryLocations): T[] | undefined {
-    return items?.map(item => 'targetUri' in item ? { ...item, targetUri: locations.forClient(item.targetUri) } : { ...item, uri: locations.forClient(item.uri) });
+    return items?.map(item =>
+        'targetUri' in item ? { ...item, targetUri: locations.forClient(item.targetUri) } : { ...item, uri: locations.forClient(item.uri) }
+    );
 }
 
 export class ChokepointDefinitionProvider extends DefaultDefinitionProvider implements DefinitionProvider {

@@ -77,9 +77,12 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             title = plantTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
-            title = using.length === 0 ? 'in no scenario'
-                : view.effects ? (isMeasure(declaration) ? measureTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? [])
-                : `⏳ effect in ${using.join(', ')}…`;
+            title =
+                using.length === 0
+                    ? 'in no scenario'
+                    : view.effects
+                      ? ((isMeasure(declaration) ? measureTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? []))
+                      : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];
@@ -101,14 +104,19 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
 function fileLens(model: Model, view: ResultsResponse): string | undefined {
     const outdated = view.result ? ` · ${OUTDATED}${fileTitle(view.result)}` : '';
     switch (view.status) {
-        case 'ok': return view.result ? fileTitle(view.result) : undefined;
-        case 'errors': return `⚠ ${plural(view.errorCount, 'error')} ${view.errorCount === 1 ? 'blocks' : 'block'} the simulation${outdated}`;
-        case 'running': return `⏳ simulating…${outdated}`;
-        case 'failed': return `⚠ ${view.message ?? 'The simulation failed.'}`;
+        case 'ok':
+            return view.result ? fileTitle(view.result) : undefined;
+        case 'errors':
+            return `⚠ ${plural(view.errorCount, 'error')} ${view.errorCount === 1 ? 'blocks' : 'block'} the simulation${outdated}`;
+        case 'running':
+            return `⏳ simulating…${outdated}`;
+        case 'failed':
+            return `⚠ ${view.message ?? 'The simulation failed.'}`;
         case 'no-horizon':
             // A file of shared declarations (suppliers, regions) is not meant to run on its own.
             return declaresMetrics(model) ? `⚠ ${view.message ?? 'No horizon: nothing can be simulated.'}` : undefined;
-        default: return undefined;
+        default:
+            return undefined;
     }
 }
 

@@ -105,12 +105,11 @@ export class ChokepointHoverProvider implements HoverProvider {
         }
         if (isPlaceSelector(container) && isEmbargo(container.$container)) {
             const embargo = container.$container;
-            const origin = embargo.origin?.anywhere ? 'everywhere' : embargo.origin?.place?.$refText ?? '?';
-            const destination = embargo.destination?.anywhere ? 'anywhere' : embargo.destination?.place?.$refText ?? '?';
+            const origin = embargo.origin?.anywhere ? 'everywhere' : (embargo.origin?.place?.$refText ?? '?');
+            const destination = embargo.destination?.anywhere ? 'anywhere' : (embargo.destination?.place?.$refText ?? '?');
             const to = embargo.consumers.length > 0 ? ` (${embargo.consumers.map(c => c.$refText).join(', ')})` : '';
             return sharesText(`Flows from ${origin} carry`, destination + to, embargoShare(embargo, flows()), perStep, step);
         }
         return undefined;
     }
 }
-

@@ -8,22 +8,34 @@ import type { ConsumerResult, PlantResult, ReserveMaterialResult, ScenarioResult
 import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../../language/src/index.js';
 
 /** Start, extreme (first period where it occurs) and end of a per-period series, skipping periods without a value. */
-export interface Arc { start: number, worst: number, worstAt: number, end: number }
+export interface Arc {
+    start: number;
+    worst: number;
+    worstAt: number;
+    end: number;
+}
 
 export function arcOf(values: readonly (number | null)[], worse: 'max' | 'min' | 'farthest'): Arc | undefined {
     if (worse === 'farthest') {
         // The extreme farthest from the start, the largest on a tie: a curb shows its top origin
         // falling to 0, a concentration its peak.
-        const high = arcOf(values, 'max'), low = arcOf(values, 'min');
+        const high = arcOf(values, 'max'),
+            low = arcOf(values, 'min');
         if (!high || !low) return undefined;
         return low.start - low.worst > high.worst - high.start + 1e-12 ? low : high;
     }
     let arc: Arc | undefined;
     values.forEach((v, t) => {
         if (v === null) return;
-        if (!arc) { arc = { start: v, worst: v, worstAt: t, end: v }; return; }
+        if (!arc) {
+            arc = { start: v, worst: v, worstAt: t, end: v };
+            return;
+        }
         arc.end = v;
-        if (worse === 'max' ? v > arc.worst : v < arc.worst) { arc.worst = v; arc.worstAt = t; }
+        if (worse === 'max' ? v > arc.worst : v < arc.worst) {
+            arc.worst = v;
+            arc.worstAt = t;
+        }
     });
     return arc;
 }
@@ -61,18 +73,25 @@ export function topOriginOf(shares: Record<string, (number | null)[]>): string |
 /** The scenario a consumer's lens shows: where it is most short, else where its top share peaks highest, else the baseline. */
 export function shownScenarioFor(result: SimulationResult, name: string): ScenarioResult | undefined {
     let shown: ScenarioResult | undefined = result.scenarios[0];
-    let unmet = 0, peak = -1;
+    let unmet = 0,
+        peak = -1;
     for (const scenario of result.scenarios.slice(1)) {
         const c = scenario.consumers[name];
         if (!c) continue;
         const u = unmetOf(c);
-        if (u > unmet) { unmet = u; shown = scenario; }
+        if (u > unmet) {
+            unmet = u;
+            shown = scenario;
+        }
     }
     if (unmet > 0) return shown;
     const basePeak = peakTopShare(result.scenarios[0]?.consumers[name]);
     for (const scenario of result.scenarios.slice(1)) {
         const p = peakTopShare(scenario.consumers[name]);
-        if (p > basePeak + 1e-9 && p > peak) { peak = p; shown = scenario; }
+        if (p > basePeak + 1e-9 && p > peak) {
+            peak = p;
+            shown = scenario;
+        }
     }
     return shown;
 }
@@ -80,7 +99,7 @@ export function shownScenarioFor(result: SimulationResult, name: string): Scenar
 function peakTopShare(c: ConsumerResult | undefined): number {
     if (!c) return -1;
     const top = topOriginOf(c.series.dependency);
-    return top ? arcOf(c.series.dependency[top], 'max')?.worst ?? -1 : -1;
+    return top ? (arcOf(c.series.dependency[top], 'max')?.worst ?? -1) : -1;
 }
 
 export function unmetOf(c: ConsumerResult): number {
@@ -132,7 +151,9 @@ export function consumerSegments(result: SimulationResult, scenario: ScenarioRes
     const embedded = embeddedTop ? arcOf(c.series.embeddedDependency[embeddedTop], 'farthest') : undefined;
     if (embeddedTop && embedded && differsByAPoint(embeddedTop, embedded, top, direct)) {
         const baseArc = base ? arcOf(base.series.embeddedDependency[embeddedTop] ?? [], 'farthest') : undefined;
-        parts.push(`embedded ${embeddedTop} ${arcText(result, embedded, shareText)}${besideBaseline(shareText(embedded.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
+        parts.push(
+            `embedded ${embeddedTop} ${arcText(result, embedded, shareText)}${besideBaseline(shareText(embedded.worst), baseArc && shareText(baseArc.worst), isBaseline)}`
+        );
     }
     const hhi = arcOf(c.series.hhi, 'farthest');
     if (hhi) {
@@ -148,7 +169,7 @@ export function consumerSegments(result: SimulationResult, scenario: ScenarioRes
         parts.push(`fill ${fill}${besideBaseline(fill, base && baseNeed > 0 ? shareText(1 - unmetOf(base) / baseNeed) : undefined, isBaseline)}`);
     }
     const stockout = firstStockoutOf(c);
-    const baseStockout = base ? firstStockoutOf(base) ?? 'none' : undefined;
+    const baseStockout = base ? (firstStockoutOf(base) ?? 'none') : undefined;
     if (stockout || (baseStockout && baseStockout !== 'none')) {
         parts.push(`first stockout ${stockout ?? 'none'}${besideBaseline(stockout ?? 'none', baseStockout, isBaseline)}`);
     }
@@ -173,10 +194,14 @@ export function plantSegments(result: SimulationResult, plant: PlantResult, base
     const parts: string[] = [];
     const utilisation = plant.utilisation === null ? 'no capacity' : `${shareText(plant.utilisation)} of capacity`;
     const baseUse = base && base !== plant && base.utilisation !== null ? shareText(base.utilisation) : undefined;
-    parts.push(`makes ${tonnesText(plant.produced)} (${utilisation}${baseUse && plant.utilisation !== null && baseUse !== shareText(plant.utilisation) ? `; baseline ${baseUse}` : ''})`);
+    parts.push(
+        `makes ${tonnesText(plant.produced)} (${utilisation}${baseUse && plant.utilisation !== null && baseUse !== shareText(plant.utilisation) ? `; baseline ${baseUse}` : ''})`
+    );
     parts.push(plant.binding === 'capacity' ? 'capacity binds' : plant.binding === 'orders' ? 'orders bind' : `bound by ${plant.binding}`);
     if (plant.periodsStarved > 0) parts.push(`starved ${plant.periodsStarved} ${stepWord(result, plant.periodsStarved)}`);
-    const origins = Object.entries(plant.embeddedDependency).slice(0, 3).map(([o, s]) => `${o} ${shareText(s)}`);
+    const origins = Object.entries(plant.embeddedDependency)
+        .slice(0, 3)
+        .map(([o, s]) => `${o} ${shareText(s)}`);
     if (origins.length > 0) parts.push(`traced: ${origins.join(', ')}`);
     return parts;
 }
@@ -191,14 +216,14 @@ export function stepWord(result: SimulationResult, count: number): string {
  * released 2,916 t · cap 2,000 t/month binds 2026-03..2026-05: 1,234 t more were asked`.
  */
 export function capText(result: SimulationResult, cap: NonNullable<ReserveMaterialResult['capBinding']>, where = ''): string {
-    const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
+    const month = (date: string) => (result.horizon.step === 'month' ? date.slice(0, 7) : date);
     const span = cap.from === cap.to ? month(cap.from) : `${month(cap.from)}..${month(cap.to)}`;
     return `cap ${tonnesText(cap.cap)}/${result.horizon.step} binds ${where}${span}: ${tonnesText(cap.askedAbove)} more were asked`;
 }
 
 export function reserveSegments(result: SimulationResult, m: ReserveMaterialResult, base?: ReserveMaterialResult): string[] {
     const parts: string[] = [];
-    const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
+    const month = (date: string) => (result.horizon.step === 'month' ? date.slice(0, 7) : date);
     const beside = base && base !== m && tonnesText(base.lowest) !== tonnesText(m.lowest) ? ` (baseline lowest ${tonnesText(base.lowest)})` : '';
     if (m.lowest < m.initial - 1e-9) parts.push(`${tonnesText(m.initial)} → ${tonnesText(m.lowest)} (${month(m.lowestAt)}) → ${tonnesText(m.final)}${beside}`);
     else parts.push((m.final === m.initial ? `${tonnesText(m.initial)}` : `${tonnesText(m.initial)} → ${tonnesText(m.final)}`) + beside);

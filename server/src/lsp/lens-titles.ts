@@ -3,7 +3,15 @@ import type { MemberEffect } from '../protocol.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import { capText, consumerSegments, plantSegments, reserveSegments, shownScenarioFor } from './lens-story.js';
 import {
-    COMPARISON_TEXT, daysText, displayNumber, lossText, metricText, shareText, signedMoneyText, signedTonnesText, tonnesText
+    COMPARISON_TEXT,
+    daysText,
+    displayNumber,
+    lossText,
+    metricText,
+    shareText,
+    signedMoneyText,
+    signedTonnesText,
+    tonnesText
 } from '../../../language/src/index.js';
 
 /**
@@ -50,8 +58,8 @@ export function topOrigin(shares: Record<string, number>): [string, number] | un
 }
 
 /** The scenario (baseline included) with the most unmet need for this consumer. */
-export function worstForConsumer(result: SimulationResult, name: string): { scenario: ScenarioResult, consumer: ConsumerResult } | undefined {
-    let worst: { scenario: ScenarioResult, consumer: ConsumerResult, unmet: number } | undefined;
+export function worstForConsumer(result: SimulationResult, name: string): { scenario: ScenarioResult; consumer: ConsumerResult } | undefined {
+    let worst: { scenario: ScenarioResult; consumer: ConsumerResult; unmet: number } | undefined;
     for (const scenario of result.scenarios) {
         const consumer = scenario.consumers[name];
         if (!consumer) continue;
@@ -121,8 +129,8 @@ export function reserveTitle(result: SimulationResult, name: string): string | u
 }
 
 /** The earliest day the reserve runs dry over all scenarios, and in how many other scenarios it does. */
-function firstDry(result: SimulationResult, name: string): { scenario: string, date: string, others: number } | undefined {
-    let first: { scenario: string, date: string } | undefined;
+function firstDry(result: SimulationResult, name: string): { scenario: string; date: string; others: number } | undefined {
+    let first: { scenario: string; date: string } | undefined;
     let count = 0;
     for (const scenario of result.scenarios) {
         const reserve = scenario.reserves[name];
@@ -141,10 +149,14 @@ function firstDry(result: SimulationResult, name: string): { scenario: string, d
 /** `Curb: +2,345 t unmet, +457.6 billion JPY loss · Escalation: −120 t unmet` (a member's effect per scenario). */
 export function effectTitle(effects: MemberEffect[]): string {
     if (effects.length === 0) return 'in no scenario';
-    return effects.map(e => {
-        const losses = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => `${signedMoneyText(v, c)} loss`);
-        return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses, ...exposureSegments(e)].join(', ')}`;
-    }).join(' · ');
+    return effects
+        .map(e => {
+            const losses = Object.entries(e.loss)
+                .filter(([, v]) => Math.round(v) !== 0)
+                .map(([c, v]) => `${signedMoneyText(v, c)} loss`);
+            return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses, ...exposureSegments(e)].join(', ')}`;
+        })
+        .join(' · ');
 }
 
 /** `in CurbOnly: China worst 100% → 75%, lowest cover 0 → 12.5 days`, per scenario where exposure moves. */
@@ -186,7 +198,7 @@ export function scenarioTitle(result: SimulationResult, name: string): string | 
  * verdicts or values differ: `needs ≤ 30% at 2028-01-01: ✗ baseline 76.3% · ✓ Detente 28%`.
  */
 export function targetTitle(result: SimulationResult, name: string): string | undefined {
-    const judged: Array<{ scenario: string, target: TargetResult }> = [];
+    const judged: Array<{ scenario: string; target: TargetResult }> = [];
     for (const scenario of result.scenarios) {
         const target = scenario.targets[name];
         if (target) judged.push({ scenario: scenario.name, target });
@@ -197,9 +209,11 @@ export function targetTitle(result: SimulationResult, name: string): string | un
     const extreme = /^(max|min) /.exec(first.condition)?.[1];
     const when = extreme ? '' : first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
     const requirement = `${COMPARISON_TEXT[first.op] ?? first.op} ${metricText(first.threshold, first.unit)}${when}`;
-    const valueText = (t: TargetResult) => t.value === null ? 'no value'
-        : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
-    const mark = (t: TargetResult) => t.pass === null ? '?' : t.pass ? '✓' : '✗';
+    const valueText = (t: TargetResult) =>
+        t.value === null
+            ? 'no value'
+            : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
+    const mark = (t: TargetResult) => (t.pass === null ? '?' : t.pass ? '✓' : '✗');
     const same = judged.every(j => j.target.pass === first.pass && valueText(j.target) === valueText(first));
     if (same) return `${mark(first)} ${valueText(first)} (needs ${requirement}) in ${scenarioList(judged.map(j => j.scenario))}`;
     return `needs ${requirement}: ${judged.map(j => `${mark(j.target)} ${j.scenario} ${valueText(j.target)}`).join(' · ')}`;
@@ -210,4 +224,3 @@ function scenarioList(names: string[]): string {
     if (names.length > 3) return `all ${displayNumber(names.length, 0)} scenarios`;
     return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
-

@@ -8,7 +8,9 @@ import { printable } from '../../../language/src/index.js';
  * `:` and `.` are escaped). Line breaks are kept; control characters are shown as escapes.
  */
 export function plainTextMarkdown(text: string): string {
-    return text.replace(/\r\n?/g, '\n').split('\n')
+    return text
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
         .map(line => printable(line).replace(/[!-/:-@[-`{-~]/g, c => `\\${c}`))
         .join('  \n');
 }

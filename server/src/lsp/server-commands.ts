@@ -50,8 +50,9 @@ export class ChokepointCommandHandler implements ExecuteCommandHandler {
     /** Lenses with the commands this client can run. */
     forClient(lenses: CodeLens[]): CodeLens[] {
         if (this.clientRunsLensCommands) return lenses;
-        return lenses.map(lens => lens.command && FOR_LENS[lens.command.command]
-            ? { ...lens, command: { ...lens.command, command: FOR_LENS[lens.command.command] } } : lens);
+        return lenses.map(lens =>
+            lens.command && FOR_LENS[lens.command.command] ? { ...lens, command: { ...lens.command, command: FOR_LENS[lens.command.command] } } : lens
+        );
     }
 
     async executeCommand(name: string, args: unknown[], token?: CancellationToken): Promise<string> {
@@ -67,16 +68,23 @@ export class ChokepointCommandHandler implements ExecuteCommandHandler {
         const result = view.result;
         let markdown: string;
         if (!result) {
-            markdown = view.status === 'errors' ? `No numbers: ${view.errorCount} error(s) block the simulation.` : view.message ?? 'No numbers yet.';
+            markdown = view.status === 'errors' ? `No numbers: ${view.errorCount} error(s) block the simulation.` : (view.message ?? 'No numbers yet.');
         } else if (name === ServerCommands.showChartData) {
-            markdown = chartTable(result.periodStarts, result.scenarios.map(s => ({ name: s.name, consumers: Object.values(s.consumers) })));
+            markdown = chartTable(
+                result.periodStarts,
+                result.scenarios.map(s => ({ name: s.name, consumers: Object.values(s.consumers) }))
+            );
         } else {
             const node = typeof subject === 'string' ? this.find(document, subject) : undefined;
             if (!node) throw new ResponseError(LSPErrorCodes.RequestFailed, `No declaration named '${String(subject)}' in this model.`);
             markdown = `**${String(subject)}**${view.stale ? ' (outdated)' : ''}\n\n${metricsText(node, result, view.effects) ?? 'No numbers for it.'}`;
         }
         // A notification (not showMessageRequest): nothing to wait for, whatever the client.
-        const message = markdown.split('\n').find(l => l.trim().length > 0)?.replace(/\*\*/g, '') ?? markdown;
+        const message =
+            markdown
+                .split('\n')
+                .find(l => l.trim().length > 0)
+                ?.replace(/\*\*/g, '') ?? markdown;
         void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
         return markdown;
     }
@@ -87,10 +95,15 @@ export class ChokepointCommandHandler implements ExecuteCommandHandler {
 }
 
 /** Period × run: total unmet tonnes over every consumer and material. */
-function chartTable(periods: string[], runs: Array<{ name: string, consumers: Array<{ materials: Record<string, { series: { unmet: ArrayLike<number> } }> }> }>): string {
+function chartTable(
+    periods: string[],
+    runs: Array<{ name: string; consumers: Array<{ materials: Record<string, { series: { unmet: ArrayLike<number> } }> }> }>
+): string {
     const lines = [`| period | ${runs.map(r => r.name).join(' | ')} |`, `|---|${runs.map(() => '---:').join('|')}|`];
     periods.forEach((period, k) => {
-        const cells = runs.map(run => run.consumers.reduce((sum, c) => sum + Object.values(c.materials).reduce((s, m) => s + (m.series?.unmet?.[k] ?? 0), 0), 0));
+        const cells = runs.map(run =>
+            run.consumers.reduce((sum, c) => sum + Object.values(c.materials).reduce((s, m) => s + (m.series?.unmet?.[k] ?? 0), 0), 0)
+        );
         lines.push(`| ${period} | ${cells.map(t => tonnesText(t)).join(' | ')} |`);
     });
     return `Unmet need per period (${displayNumber(runs.length, 0)} runs):\n\n${lines.join('\n')}`;

@@ -64,7 +64,8 @@ export class ChokepointDocumentSymbolProvider implements DocumentSymbolProvider 
         const symbols: DocumentSymbol[] = [];
         for (const horizon of model.horizons ?? []) {
             const range = horizon.$cstNode?.range;
-            if (range && horizon.start) symbols.push({ name: `horizon ${horizon.start} to ${horizon.end ?? '?'}`, kind: SymbolKind.Constant, range, selectionRange: range });
+            if (range && horizon.start)
+                symbols.push({ name: `horizon ${horizon.start} to ${horizon.end ?? '?'}`, kind: SymbolKind.Constant, range, selectionRange: range });
         }
         for (const declaration of model.declarations ?? []) {
             const symbol = this.symbolOf(declaration);

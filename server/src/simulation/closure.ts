@@ -38,7 +38,7 @@ export class ImportClosures {
     private readonly generations = new Map<string, number>();
     private generationCounter = 0;
 
-    constructor(private readonly documents: LangiumDocuments) { }
+    constructor(private readonly documents: LangiumDocuments) {}
 
     /** Files changed or were deleted: their texts are new, and every closure may have changed. */
     changed(uris: URI[]): void {
@@ -63,8 +63,10 @@ export class ImportClosures {
 
     /** Identifies the texts a document's results depend on. */
     key(document: LangiumDocument): string {
-        return [...this.urisOf(document)].sort()
-            .map(uri => `${uri}#${this.generations.get(uri) ?? 0}`).join('|');
+        return [...this.urisOf(document)]
+            .sort()
+            .map(uri => `${uri}#${this.generations.get(uri) ?? 0}`)
+            .join('|');
     }
 
     private closureOf(document: LangiumDocument): Closure {

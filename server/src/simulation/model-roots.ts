@@ -19,7 +19,7 @@ export class ModelRoots {
         private readonly documents: LangiumDocuments,
         private readonly textDocuments: OpenDocuments,
         private readonly closures: ImportClosures
-    ) { }
+    ) {}
 
     clear(): void {
         this.roots.clear();
@@ -54,8 +54,7 @@ export class ModelRoots {
         const uri = document.uri.toString();
         const open = this.textDocuments;
         const importers = this.documents.all
-            .filter(d => d !== document && !isStdlibUri(d.uri) && isModel(d) && this.closures.urisOf(d).has(uri)
-                && hasHorizon(this.closures.documentsOf(d)))
+            .filter(d => d !== document && !isStdlibUri(d.uri) && isModel(d) && this.closures.urisOf(d).has(uri) && hasHorizon(this.closures.documentsOf(d)))
             .toArray()
             .sort((a, b) => Number(Boolean(open.get(b.uri))) - Number(Boolean(open.get(a.uri))) || compare(a.uri.toString(), b.uri.toString()));
         return importers[0] ?? document;

@@ -6,7 +6,8 @@ import type { SimulationService } from './simulation-service.js';
 import { rankingMarkdown, rankingOf } from './ranking.js';
 
 export function rankingResponse(simulation: SimulationService, documents: LangiumDocuments, document: LangiumDocument, params: RankingParams): RankingResponse {
-    if (params.outage !== undefined && !parseDuration(params.outage)) return { message: `The outage must be a duration such as "1 month", not '${params.outage}'.` };
+    if (params.outage !== undefined && !parseDuration(params.outage))
+        return { message: `The outage must be a duration such as "1 month", not '${params.outage}'.` };
     const view = simulation.view(document);
     if (view.status !== 'ok' || !view.result) return { message: view.message ?? 'No current results to rank: fix the errors or wait for the simulation.' };
     const root = simulation.rootOf(document);

@@ -59,7 +59,7 @@ export class ResultsStore {
         /** True while edits are reported but not yet applied: nothing is current meanwhile. */
         private readonly updatesPending: () => boolean,
         private readonly slot: NotifierSlot
-    ) { }
+    ) {}
 
     /**
      * What is known about a document's results right now, without waiting. A file without a
@@ -77,18 +77,34 @@ export class ResultsStore {
         const rootUri = root.uri.toString();
         const settled = this.currentSettled(root);
         const good = this.lastGood.get(rootUri);
-        const effects = (e: Record<string, MemberEffect[]> | undefined) => e ? { effects: e } : {};
+        const effects = (e: Record<string, MemberEffect[]> | undefined) => (e ? { effects: e } : {});
         if (settled?.status === 'ok') {
             return { uri, version, status: 'ok', errorCount: 0, result: settled.result, stale: false, ...effects(settled.effects), ...via };
         }
         if (settled) {
             return {
-                uri, version, status: settled.status, errorCount: settled.errorCount, result: good?.result, stale: good !== undefined,
-                ...effects(good?.effects), ...(settled.message !== undefined ? { message: settled.message } : {}), ...via
+                uri,
+                version,
+                status: settled.status,
+                errorCount: settled.errorCount,
+                result: good?.result,
+                stale: good !== undefined,
+                ...effects(good?.effects),
+                ...(settled.message !== undefined ? { message: settled.message } : {}),
+                ...via
             };
         }
         const previous = this.settled.get(rootUri);
-        return { uri, version, status: 'running', errorCount: previous?.errorCount ?? 0, result: good?.result, stale: good !== undefined, ...effects(good?.effects), ...via };
+        return {
+            uri,
+            version,
+            status: 'running',
+            errorCount: previous?.errorCount ?? 0,
+            result: good?.result,
+            stale: good !== undefined,
+            ...effects(good?.effects),
+            ...via
+        };
     }
 
     /** `view`, with the series of a packed result restored (for the client's charts). */
@@ -109,12 +125,21 @@ export class ResultsStore {
         const previous = this.settled.get(uri);
         this.settled.set(uri, entry);
         if (entry.status === 'ok' && entry.result) this.lastGood.set(uri, { result: entry.result, series: entry.series, version: entry.version });
-        const changed = !previous || previous.status !== entry.status || previous.errorCount !== entry.errorCount
-            || previous.result !== entry.result || previous.version !== entry.version || previous.message !== entry.message;
+        const changed =
+            !previous ||
+            previous.status !== entry.status ||
+            previous.errorCount !== entry.errorCount ||
+            previous.result !== entry.result ||
+            previous.version !== entry.version ||
+            previous.message !== entry.message;
         if (!changed) return;
         const summary = entry.result ? expectedSummary(entry.result) : { expectedUnmet: null, expectedLoss: {}, worstScenario: null };
         const params = {
-            uri, version: entry.version, status: entry.status, errorCount: entry.errorCount, ...summary,
+            uri,
+            version: entry.version,
+            status: entry.status,
+            errorCount: entry.errorCount,
+            ...summary,
             ...(entry.message !== undefined ? { message: entry.message } : {})
         };
         const notifier = this.slot.notifier;

@@ -38,8 +38,14 @@ export class InProcessRunner implements EngineRunner {
             }
         };
         const result = runOnce(model);
-        const effects = result.then(r => r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined);
-        return { result, effects, cancel: () => { cancelled = true; } };
+        const effects = result.then(r => (r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined));
+        return {
+            result,
+            effects,
+            cancel: () => {
+                cancelled = true;
+            }
+        };
     }
 
     dispose(): void {
@@ -49,19 +55,17 @@ export class InProcessRunner implements EngineRunner {
 
 /** Messages between the server and its simulation worker. */
 type ToWorker = {
-    id: number,
-    model: LoweredModel,
-    cancelFlag: SharedArrayBuffer,
+    id: number;
+    model: LoweredModel;
+    cancelFlag: SharedArrayBuffer;
     /**
      * Only the member effects, from a run done elsewhere: its whole result (the effects read
      * the horizon and the scenarios' series for the exposure change, not only their totals).
      */
-    done?: SimulationResult
+    done?: SimulationResult;
 };
 
-type FromWorker =
-    | { id: number, kind: 'result', outcome: RunOutcome }
-    | { id: number, kind: 'effects', effects: Record<string, MemberEffect[]> | undefined };
+type FromWorker = { id: number; kind: 'result'; outcome: RunOutcome } | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined };
 
 const WORKER_MARK = 'chokepoint-simulation-worker';
 
@@ -74,11 +78,14 @@ const WORKER_MARK = 'chokepoint-simulation-worker';
 export class WorkerRunner implements EngineRunner {
     private worker: Worker | undefined;
     private nextId = 1;
-    private readonly pending = new Map<number, { result: (o: RunOutcome) => void, effects: (e: Record<string, MemberEffect[]> | undefined) => void, message: ToWorker }>();
+    private readonly pending = new Map<
+        number,
+        { result: (o: RunOutcome) => void; effects: (e: Record<string, MemberEffect[]> | undefined) => void; message: ToWorker }
+    >();
     /** Jobs the current worker has been given and not finished (cancelled ones included). */
     private readonly busy = new Set<number>();
 
-    constructor(private readonly script: string) { }
+    constructor(private readonly script: string) {}
 
     /** Only the effects of each shock and measure, for a run made by another runner. */
     startEffects(model: LoweredModel, result: SimulationResult): EngineJob {
@@ -90,13 +97,18 @@ export class WorkerRunner implements EngineRunner {
         const cancelFlag = new SharedArrayBuffer(4);
         let settleResult!: (o: RunOutcome) => void;
         let settleEffects!: (e: Record<string, MemberEffect[]> | undefined) => void;
-        const result = new Promise<RunOutcome>(resolve => { settleResult = resolve; });
-        const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => { settleEffects = resolve; });
+        const result = new Promise<RunOutcome>(resolve => {
+            settleResult = resolve;
+        });
+        const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => {
+            settleEffects = resolve;
+        });
         const message: ToWorker = { id, model, cancelFlag, done };
         this.pending.set(id, { result: settleResult, effects: settleEffects, message });
         this.post(message);
         return {
-            result, effects,
+            result,
+            effects,
             cancel: () => {
                 Atomics.store(new Int32Array(cancelFlag), 0, 1);
                 this.finish(id, { kind: 'cancelled' });
@@ -198,7 +210,10 @@ export function workUnits(model: LoweredModel): number {
 export class HybridRunner implements EngineRunner {
     private readonly inProcess = new InProcessRunner();
 
-    constructor(private readonly worker: WorkerRunner, private readonly limit = IN_PROCESS_LIMIT) { }
+    constructor(
+        private readonly worker: WorkerRunner,
+        private readonly limit = IN_PROCESS_LIMIT
+    ) {}
 
     start(model: LoweredModel): EngineJob {
         if (workUnits(model) >= this.limit) return this.worker.start(model);
@@ -247,8 +262,10 @@ export function serveSimulationJobs(): void {
         if (done) {
             const effects = memberEffects(model, done, async m => runOnce(m));
             // A failure still ends the job (no effects), so the worker is never held busy by it.
-            void effects.then(e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker),
-                () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker));
+            void effects.then(
+                e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker),
+                () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker)
+            );
             return;
         }
         const outcome = runOnce(model);
@@ -257,11 +274,16 @@ export function serveSimulationJobs(): void {
             return;
         }
         const { summary, series } = packSeries(outcome.result);
-        parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker,
-            [series.values.buffer as ArrayBuffer, series.lengths.buffer as ArrayBuffer]);
+        parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker, [
+            series.values.buffer as ArrayBuffer,
+            series.lengths.buffer as ArrayBuffer
+        ]);
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, outcome.result, async m => runOnce(m)).then(effects => {
-            parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : effects } satisfies FromWorker);
-        }, () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker));
+        void memberEffects(model, outcome.result, async m => runOnce(m)).then(
+            effects => {
+                parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : effects } satisfies FromWorker);
+            },
+            () => parentPort!.postMessage({ id, kind: 'effects', effects: undefined } satisfies FromWorker)
+        );
     });
 }

@@ -44,7 +44,7 @@ export class SimulationScheduler {
         private readonly roots: ModelRoots,
         private readonly store: ResultsStore,
         private readonly slot: NotifierSlot
-    ) { }
+    ) {}
 
     get updatesPending(): boolean {
         return this.pendingUpdates > 0;
@@ -98,7 +98,11 @@ export class SimulationScheduler {
      * then answers from `view`, which says 'running'). Call it outside the workspace lock:
      * the builder must be able to run meanwhile.
      */
-    async waitForCurrent(uri: URI, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    async waitForCurrent(
+        uri: URI,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+        timeoutMs = DEFAULT_WAIT_MS
+    ): Promise<void> {
         const deadline = Date.now() + timeoutMs;
         let awaitedKey: string | undefined;
         for (;;) {
@@ -175,8 +179,18 @@ export class SimulationScheduler {
         // Lowering reads the AST: it runs now, synchronously, while the closure is validated.
         const prepared = prepare(document, this.documents);
         if (prepared.status !== 'ok') {
-            this.store.settle(uri, prepared.status === 'errors' ? { closureKey, version, status: 'errors', errorCount: prepared.errorCount }
-                : { closureKey, version, status: prepared.status, errorCount: 0, message: prepared.status === 'failed' ? `The simulation failed: ${prepared.message}` : prepared.message });
+            this.store.settle(
+                uri,
+                prepared.status === 'errors'
+                    ? { closureKey, version, status: 'errors', errorCount: prepared.errorCount }
+                    : {
+                          closureKey,
+                          version,
+                          status: prepared.status,
+                          errorCount: 0,
+                          message: prepared.status === 'failed' ? `The simulation failed: ${prepared.message}` : prepared.message
+                      }
+            );
             this.pump();
             return;
         }
@@ -239,10 +253,19 @@ export class SimulationScheduler {
                 subscription.dispose();
                 cancellation.dispose();
             };
-            const timer = setTimeout(() => { done(); resolve(); }, timeoutMs);
-            const subscription = this.changes.event(() => { done(); resolve(); });
-            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation symbol (see above)
-            const cancellation = cancelToken.onCancellationRequested(() => { done(); reject(OperationCancelled); });
+            const timer = setTimeout(() => {
+                done();
+                resolve();
+            }, timeoutMs);
+            const subscription = this.changes.event(() => {
+                done();
+                resolve();
+            });
+            const cancellation = cancelToken.onCancellationRequested(() => {
+                done();
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Langium's cancellation symbol (see above)
+                reject(OperationCancelled);
+            });
         });
     }
 }

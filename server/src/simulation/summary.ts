@@ -18,7 +18,11 @@ export function worstScenario(result: SimulationResult): ScenarioResult | undefi
 }
 
 /** The status bar's figures (see `ResultsChangedParams`). */
-export function expectedSummary(result: SimulationResult): { expectedUnmet: number | null, expectedLoss: Record<string, number>, worstScenario: string | null } {
+export function expectedSummary(result: SimulationResult): {
+    expectedUnmet: number | null;
+    expectedLoss: Record<string, number>;
+    worstScenario: string | null;
+} {
     return {
         expectedUnmet: result.expected.unmet,
         expectedLoss: { ...result.expected.loss },

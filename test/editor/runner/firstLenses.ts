@@ -18,10 +18,14 @@ async function main(): Promise<void> {
     const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     const tools = await setupEditorTools(root);
     const session = await startSession({
-        root, tools, vsix: join(root, `chokepoint-${version}.vsix`), folder: 'examples/japan-2026', companion: false,
+        root,
+        tools,
+        vsix: join(root, `chokepoint-${version}.vsix`),
+        folder: 'examples/japan-2026',
+        companion: false,
         logFile: join(root, 'test-results', 'first-lenses-code-server.log')
     });
-    const times: Array<{ workbench: number, text: number, lenses: number }> = [];
+    const times: Array<{ workbench: number; text: number; lenses: number }> = [];
     try {
         for (let i = 0; i < WARM_UP + runs; i++) {
             const started = performance.now();

@@ -19,20 +19,20 @@ export interface EditorFixture {
     /** The lens on the file's first line. */
     fileLens: string[];
     lenses: LensExpectation[];
-    hover: { at: string, includes: string[] };
+    hover: { at: string; includes: string[] };
     /** Completion right after `after` offers `expect`. */
-    completion: { after: string, expect: string };
+    completion: { after: string; expect: string };
     /** Go to definition on `at` lands in the standard library on a line containing `target`. */
-    definition: { at: string, target: string };
+    definition: { at: string; target: string };
     /** An edit that makes an error with a message containing `message`. */
-    brokenEdit: { replace: string, with: string, message: string };
+    brokenEdit: { replace: string; with: string; message: string };
     /** An edit after which the chart draws more unmet need. */
-    moreUnmetEdit: { replace: string, with: string };
+    moreUnmetEdit: { replace: string; with: string };
     /** Scenario names, baseline first, and the number of periods. */
     scenarios: string[];
     periods: number;
     /** A lens a person clicks, and what the chart then shows (a scenario, or a focused consumer). */
-    lensClick: { line: string, text: string, scenario?: string, focus?: string };
+    lensClick: { line: string; text: string; scenario?: string; focus?: string };
     /** A scenario to run, and a consumer to focus on. */
     scenario: string;
     consumer: string;
@@ -41,7 +41,7 @@ export interface EditorFixture {
     /** Another file of the workspace, not open in an editor, whose export has the same scenarios. */
     closedFile: string;
     /** An edit (of the first occurrence) after which the lens on `line` shows the change against git HEAD. */
-    deltaEdit: { replace: string, with: string, line: string, includes: string[] };
+    deltaEdit: { replace: string; with: string; line: string; includes: string[] };
 }
 
 /** The language spec's own example (examples/spec/spec.choke). */

@@ -54,8 +54,11 @@ describe('edit requests during a rebuild', () => {
         const typed = BIG + 'supplier  Other in China { produces REE 5 t/month }\n';
         await client.change(uri, typed);
         const lines = typed.split('\n').length;
-        const edits = await client.request<TextEdit[]>('textDocument/rangeFormatting',
-            { textDocument: { uri }, range: { start: { line: lines - 3, character: 0 }, end: { line: lines, character: 0 } }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+            textDocument: { uri },
+            range: { start: { line: lines - 3, character: 0 }, end: { line: lines, character: 0 } },
+            options: { tabSize: 2, insertSpaces: true }
+        });
         expect(apply(typed, edits ?? [])).toBe(BIG + 'supplier Other in China {\n  produces REE 5 t/month\n}\n');
     });
 
@@ -64,7 +67,11 @@ describe('edit requests during a rebuild', () => {
         const typed = BIG + 'supplier Fresh in China { produces REE 5 t/month }\nflow Fresh -> C1 { REE 1 t/month }\n';
         await client.change(uri, typed);
         const line = typed.split('\n').length - 3;
-        const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position: { line, character: 10 }, newName: 'Renamed' });
+        const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', {
+            textDocument: { uri },
+            position: { line, character: 10 },
+            newName: 'Renamed'
+        });
         const renamed = apply(typed, edit?.changes?.[uri] ?? []);
         expect(renamed.endsWith('supplier Renamed in China { produces REE 5 t/month }\nflow Renamed -> C1 { REE 1 t/month }\n')).toBe(true);
     });

@@ -61,10 +61,12 @@ describe('failures are error responses', () => {
         client = new TestClient();
         await client.initialize(path.join(dir, 'ws'));
         // Sent at once after `initialized`: the workspace is still loading.
-        const early = await Promise.all(REQUESTS.map(async ([method, params]) =>
-            `${method}: ${await outcome(client, method, params(fileUri(path.join(dir, 'ws', 'hand.choke'))))}`));
-        const unknown = await Promise.all(REQUESTS.map(async ([method, params]) =>
-            `${method}: ${await outcome(client, method, params('file:///nowhere/missing.choke'))}`));
+        const early = await Promise.all(
+            REQUESTS.map(async ([method, params]) => `${method}: ${await outcome(client, method, params(fileUri(path.join(dir, 'ws', 'hand.choke'))))}`)
+        );
+        const unknown = await Promise.all(
+            REQUESTS.map(async ([method, params]) => `${method}: ${await outcome(client, method, params('file:///nowhere/missing.choke'))}`)
+        );
         expect([...early, ...unknown].filter(o => o.includes('error-like'))).toEqual([]);
         expect(client.alive).toBe(true);
     });

@@ -17,9 +17,13 @@ beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-generic-'));
     writeFileSync(path.join(dir, 'hand.choke'), HAND_MODEL);
     client = new TestClient();
-    client.connection.onNotification('window/showMessage', (p: { message: string }) => { messages.push(p.message); });
+    client.connection.onNotification('window/showMessage', (p: { message: string }) => {
+        messages.push(p.message);
+    });
     init = await client.connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid, rootUri: fileUri(dir), workspaceFolders: [{ uri: fileUri(dir), name: 'ws' }],
+        processId: process.pid,
+        rootUri: fileUri(dir),
+        workspaceFolders: [{ uri: fileUri(dir), name: 'ws' }],
         capabilities: { general: { positionEncodings: ['utf-8', 'utf-32', 'utf-16'] }, textDocument: { codeLens: {} } }
     });
     await client.connection.sendNotification('initialized', {});
@@ -56,7 +60,8 @@ describe('a generic LSP client', () => {
         const chart = lenses.find(l => l.command?.command === 'chokepoint.server.showChartData')!;
         const table = await client.request<string>('workspace/executeCommand', { command: chart.command!.command, arguments: chart.command!.arguments });
         expect(table).toContain('| period | baseline | CurbOnly |');
-        await expect(client.request('workspace/executeCommand', { command: 'chokepoint.server.showDetails', arguments: [uri, 'Nobody'] }))
-            .rejects.toThrow(/No declaration named 'Nobody'/);
+        await expect(client.request('workspace/executeCommand', { command: 'chokepoint.server.showDetails', arguments: [uri, 'Nobody'] })).rejects.toThrow(
+            /No declaration named 'Nobody'/
+        );
     });
 });

@@ -53,7 +53,10 @@ describe('hostile files in the workspace', () => {
     test('the 10 MB file opened in the editor: the same error, and formatting offers no edit (it would erase the file)', async () => {
         const hugeUri = fileUri(path.join(dir, 'ws', 'huge.choke'));
         await client.open(hugeUri, huge);
-        const edits = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: hugeUri }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await client.request<TextEdit[] | null>('textDocument/formatting', {
+            textDocument: { uri: hugeUri },
+            options: { tabSize: 2, insertSpaces: true }
+        });
         expect(edits ?? []).toEqual([]);
         expect(client.diagnostics.get(hugeUri)!.map(d => d.code)).toEqual(['file-too-large']);
         expect(await client.rss()).toBeLessThan(400 * 2 ** 20);

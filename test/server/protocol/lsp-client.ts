@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
+    createProtocolConnection,
+    IPCMessageReader,
+    IPCMessageWriter,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, ServerCapabilities } from 'vscode-languageserver-protocol';
 import type { ResultsChangedParams, SimulationProgressParams } from '../../../server/src/protocol.js';
@@ -51,14 +56,24 @@ export class TestClient {
             this.process = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
             this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         }
-        this.process.stderr!.on('data', chunk => { this.stderr += String(chunk); });
-        this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string, diagnostics: Diagnostic[] }) => {
+        this.process.stderr!.on('data', chunk => {
+            this.stderr += String(chunk);
+        });
+        this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
             this.diagnostics.set(p.uri, p.diagnostics);
             this.wake();
         });
-        this.connection.onNotification('chokepoint/resultsChanged', (p: ResultsChangedParams) => { this.results.push(p); this.wake(); });
-        this.connection.onNotification('chokepoint/simulationProgress', (p: SimulationProgressParams) => { this.progress.push(p); this.wake(); });
-        this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+        this.connection.onNotification('chokepoint/resultsChanged', (p: ResultsChangedParams) => {
+            this.results.push(p);
+            this.wake();
+        });
+        this.connection.onNotification('chokepoint/simulationProgress', (p: SimulationProgressParams) => {
+            this.progress.push(p);
+            this.wake();
+        });
+        this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+            this.logs.push(p.message);
+        });
         let lensesUnanswered = 0;
         let hintsUnanswered = 0;
         this.connection.onRequest('workspace/codeLens/refresh', async () => {
@@ -122,7 +137,10 @@ export class TestClient {
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
             await new Promise<void>(resolve => {
                 const timer = setTimeout(resolve, 50);
-                this.waiters.push(() => { clearTimeout(timer); resolve(); });
+                this.waiters.push(() => {
+                    clearTimeout(timer);
+                    resolve();
+                });
             });
         }
     }
@@ -130,7 +148,7 @@ export class TestClient {
     /** Resolves once the asynchronous `test` holds (asked every 100 ms), or fails after `ms`. */
     async eventually(test: () => Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
         const deadline = Date.now() + ms;
-        while (!await test()) {
+        while (!(await test())) {
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
             await new Promise<void>(resolve => setTimeout(resolve, 100));
         }

@@ -18,8 +18,8 @@ test('one edit: refreshes are coalesced, never sent while one is unanswered', as
         await client.initialize(dir);
         const uri = fileUri(path.join(dir, 'hand.choke'));
         await client.open(uri, HAND_MODEL);
-        const effectsShown = async () => (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }))
-            .some(l => l.command?.title.startsWith('CurbOnly: +'));
+        const effectsShown = async () =>
+            (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } })).some(l => l.command?.title.startsWith('CurbOnly: +'));
         await client.until(() => client.results.some(r => r.uri === uri && r.status === 'ok'), 10000, 'the first results');
         await client.eventually(effectsShown, 20000, 'the lenses with the effects of the shocks');
         // A quiet time in which the refreshes of the opening settle before counting: what is

@@ -18,15 +18,22 @@ export function checkFileSize(model: Model, accept: ValidationAcceptor): void {
     }
     const size = oversizedSize(model);
     if (size !== undefined) {
-        accept('error', `This file is ${megabytes(size)}; the largest file Chokepoint reads is ${megabytes(MAX_FILE_BYTES)} `
-            + `(${formatNumber(MAX_FILE_BYTES, 0)} bytes), so it was not read: split it into files that import each other.`,
-            { node: model, range: FILE_START, code: Code.FileTooLarge });
+        accept(
+            'error',
+            `This file is ${megabytes(size)}; the largest file Chokepoint reads is ${megabytes(MAX_FILE_BYTES)} ` +
+                `(${formatNumber(MAX_FILE_BYTES, 0)} bytes), so it was not read: split it into files that import each other.`,
+            { node: model, range: FILE_START, code: Code.FileTooLarge }
+        );
         return;
     }
     const count = model.declarations?.length ?? 0;
     if (count > MAX_DECLARATIONS) {
-        accept('error', `This file holds ${formatNumber(count, 0)} declarations; a file holds at most ${formatNumber(MAX_DECLARATIONS, 0)}: `
-            + 'split it into files that import each other.', { node: model, range: FILE_START, code: Code.FileTooLarge });
+        accept(
+            'error',
+            `This file holds ${formatNumber(count, 0)} declarations; a file holds at most ${formatNumber(MAX_DECLARATIONS, 0)}: ` +
+                'split it into files that import each other.',
+            { node: model, range: FILE_START, code: Code.FileTooLarge }
+        );
     }
 }
 
@@ -45,7 +52,8 @@ export function checkModelSize(v: ChokepointValidator) {
         const periods = new PeriodClock(step, start).containing(end) + 1;
         // A horizon over the period limit is reported by horizon-too-long.
         if (periods > MAX_PERIODS) return;
-        let entities = 0, runs = 1;
+        let entities = 0,
+            runs = 1;
         for (const model of models) {
             for (const d of model.declarations ?? []) {
                 if (isSupplier(d) || isPlant(d) || isConsumer(d) || isReserve(d) || isFlow(d)) entities++;
@@ -54,9 +62,13 @@ export function checkModelSize(v: ChokepointValidator) {
         }
         const cells = periods * entities * runs;
         if (cells <= MAX_SIMULATED_CELLS) return;
-        accept('error', `This model would simulate ${formatNumber(periods, 0)} periods × ${formatNumber(entities, 0)} suppliers, plants, consumers, reserves and flows `
-            + `× ${formatNumber(runs, 0)} runs = ${formatNumber(cells, 0)} cells; the most supported is ${formatNumber(MAX_SIMULATED_CELLS, 0)}: `
-            + 'shorten the horizon, use a longer `step`, or split the model.', { node: horizon, keyword: 'horizon', code: Code.ModelTooLarge });
+        accept(
+            'error',
+            `This model would simulate ${formatNumber(periods, 0)} periods × ${formatNumber(entities, 0)} suppliers, plants, consumers, reserves and flows ` +
+                `× ${formatNumber(runs, 0)} runs = ${formatNumber(cells, 0)} cells; the most supported is ${formatNumber(MAX_SIMULATED_CELLS, 0)}: ` +
+                'shorten the horizon, use a longer `step`, or split the model.',
+            { node: horizon, keyword: 'horizon', code: Code.ModelTooLarge }
+        );
     };
 }
 

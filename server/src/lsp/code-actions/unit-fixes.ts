@@ -17,12 +17,17 @@ export function replacementUnits(amount: Amount, expect: Expect): string[] {
     const mass = kind === 'mass' ? unit! : kind === 'rate' ? unit!.split('/')[0] : 't';
     const one = Number(amount.low?.replace(/_/g, '')) === 1 && amount.high === undefined;
     switch (expect) {
-        case 'rate': return [`${mass}/month`, `${mass}/yr`];
-        case 'stock': return ['days', mass];
-        case 'duration': return one ? ['month', 'day'] : ['months', 'days'];
+        case 'rate':
+            return [`${mass}/month`, `${mass}/yr`];
+        case 'stock':
+            return ['days', mass];
+        case 'duration':
+            return one ? ['month', 'day'] : ['months', 'days'];
         case 'number':
-        case 'money': return [''];
+        case 'money':
+            return [''];
         case 'percent':
-        case 'signed-percent': return kind === 'percent' ? [] : ['%'];
+        case 'signed-percent':
+            return kind === 'percent' ? [] : ['%'];
     }
 }

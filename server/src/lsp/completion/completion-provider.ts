@@ -86,15 +86,24 @@ export class ChokepointCompletionProvider extends DefaultCompletionProvider {
             for (const node of AstUtils.streamAst(declaration)) if (isMoney(node) && node.currency) used.add(node.currency);
         }
         [...used, ...COMMON_CURRENCIES.filter(c => !used.has(c))].forEach((currency, i) => {
-            acceptor(context, { label: currency, kind: CompletionItemKind.Unit, detail: used.has(currency) ? 'currency used in this model' : 'currency', sortText: `0${String(i).padStart(2, '0')}` });
+            acceptor(context, {
+                label: currency,
+                kind: CompletionItemKind.Unit,
+                detail: used.has(currency) ? 'currency used in this model' : 'currency',
+                sortText: `0${String(i).padStart(2, '0')}`
+            });
         });
     }
 
-    private snippet(context: CompletionContext, acceptor: CompletionAcceptor, snippet: { label: string, body: string }, rank: string): void {
+    private snippet(context: CompletionContext, acceptor: CompletionAcceptor, snippet: { label: string; body: string }, rank: string): void {
         if (this.clientCapabilities?.completionItem?.snippetSupport === false) return;
         acceptor(context, {
-            label: snippet.label, kind: CompletionItemKind.Snippet, insertText: snippet.body,
-            insertTextFormat: InsertTextFormat.Snippet, sortText: `${rank}${snippet.label}`, detail: 'snippet'
+            label: snippet.label,
+            kind: CompletionItemKind.Snippet,
+            insertText: snippet.body,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: `${rank}${snippet.label}`,
+            detail: 'snippet'
         });
     }
 }
