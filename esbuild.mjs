@@ -30,7 +30,9 @@ const oneRpc = {
 };
 
 const entries = [
+    // out/cli.js turns the compile cache on, then loads out/cli-main.js (the CLI proper).
     { in: 'language/src/cli/cli.ts', out: 'cli' },
+    { in: 'language/src/cli/cli-main.ts', out: 'cli-main' },
     { in: 'language/src/evaluation/pool-worker.ts', out: 'pool-worker' },
     { in: 'server/src/main.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' }

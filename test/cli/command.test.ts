@@ -83,7 +83,7 @@ describe('the CLI command table', () => {
         expect(overall.out).toContain('chokepoint check PATH...');
         expect(overall.out).toContain('chokepoint run FILE');
         expect((await cli('frobnicate')).err).toEqual([
-            "Unknown command 'frobnicate'. Commands: check, run, diff, report, rank, optimize; see chokepoint --help."
+            "Unknown command 'frobnicate'. Commands: check, run, diff, report, rank, optimize, merge; see chokepoint --help."
         ]);
     });
 });

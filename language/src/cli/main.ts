@@ -10,9 +10,10 @@ import { diffCommand } from './diff.js';
 import { reportCommand } from './report.js';
 import { rankCommand } from './rank.js';
 import { optimizeCommand } from './optimize.js';
+import { mergeCommand } from './merge.js';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand, rankCommand, optimizeCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand, rankCommand, optimizeCommand, mergeCommand];
 
 function usage(): string {
     return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version', '', "Run 'chokepoint COMMAND --help' for a command's options."].join(

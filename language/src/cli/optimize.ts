@@ -4,7 +4,9 @@
  * budget or measure list, 1 for errors in the model.
  */
 import type { Optimization } from '../decisions/optimize.js';
-import { evaluateOptimization, optimizeCandidates } from '../evaluation/optimization.js';
+import { evaluateOptimization, evaluateOptimizationPart, optimizeCandidates } from '../evaluation/optimization.js';
+import { EXACT_LIMIT } from '../decisions/optimize.js';
+import { SHARD_OPTION, shardOption, shardRange, sweepArguments, type ShardDocument } from './shard.js';
 import { displayNumber, moneyText, tonnesText } from '../values/display.js';
 import { parseNumber, SCALE } from '../values/quantities.js';
 import { UsageError, type CliCommand } from './command.js';
@@ -30,13 +32,15 @@ export const optimizeCommand: CliCommand = {
         },
         measures: { type: 'string', value: 'A,B,...', description: "the candidate measures (default: every measure with a cost in the budget's currency)" },
         json: { type: 'boolean', description: 'the result as JSON' },
-        threads: THREADS_OPTION
+        threads: THREADS_OPTION,
+        shard: SHARD_OPTION
     },
     async run(line, { out, err }) {
         if (typeof line.options.budget !== 'string') throw new UsageError(`optimize needs --budget AMOUNT CUR, e.g. --budget ${BUDGET_EXAMPLE}.`);
         const budget = parseBudget(line.options.budget);
         if ('error' in budget) throw new UsageError(budget.error);
         threadsOption(line.options.threads);
+        const shard = shardOption(line.options.shard);
         const measures =
             typeof line.options.measures === 'string'
                 ? line.options.measures
@@ -51,6 +55,28 @@ export const optimizeCommand: CliCommand = {
         const candidates = optimizeCandidates(model, request);
         if ('error' in candidates) throw new UsageError(candidates.error);
         const pool = pooledBatches(model, threadsOption(line.options.threads));
+        if (shard) {
+            const done = await evaluateOptimizationPart(model, candidates, request, total => shardRange(shard, total), pool.batch).finally(() => pool.close());
+            if (!done) {
+                throw new UsageError(
+                    `--shard splits an exact search (at most ${EXACT_LIMIT} candidates); with ${candidates.length} candidates optimize searches heuristically, each round from the last, so it runs in one process.`
+                );
+            }
+            const document: ShardDocument = {
+                chokepointShard: 1,
+                command: 'optimize',
+                arguments: sweepArguments(line),
+                index: shard.index,
+                count: shard.count,
+                total: done.total,
+                from: done.from,
+                to: done.to,
+                json: line.options.json === true,
+                part: done.part
+            };
+            out(toJson(document));
+            return 0;
+        }
         const result = await evaluateOptimization(model, candidates, request, pool.batch).finally(() => pool.close());
         out(line.options.json === true ? toJson(result) : optimizationTable(result, budget.currency));
         return 0;

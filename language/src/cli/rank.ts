@@ -5,13 +5,14 @@
  */
 import type { Ranking } from '../decisions/rank.js';
 import { parseDuration } from '../decisions/rank.js';
-import { DEFAULT_OUTAGE, evaluateRankingWith } from '../evaluation/ranking.js';
+import { DEFAULT_OUTAGE, evaluateRankingPartWith, evaluateRankingWith } from '../evaluation/ranking.js';
 import { pooledBatches } from '../evaluation/pool.js';
 import { THREADS_OPTION, threadsOption } from './threads.js';
 import { daysText, displayNumber, lossText, tonnesText } from '../values/display.js';
 import { UsageError, type CliCommand } from './command.js';
 import { loadLoweredModel } from './load-model.js';
 import { toJson } from './run-json.js';
+import { SHARD_OPTION, shardOption, shardRange, sweepArguments, type ShardDocument } from './shard.js';
 
 const DURATION_UNITS = /^(day|days|week|weeks|month|months|year|years)$/;
 
@@ -29,7 +30,8 @@ export const rankCommand: CliCommand = {
         },
         scenario: { type: 'string', value: 'NAME', description: 'rank in this scenario instead of the baseline' },
         json: { type: 'boolean', description: 'the ranking as JSON' },
-        threads: THREADS_OPTION
+        threads: THREADS_OPTION,
+        shard: SHARD_OPTION
     },
     async run(line, { out, err }) {
         const outage = typeof line.options.outage === 'string' ? line.options.outage : DEFAULT_OUTAGE;
@@ -37,14 +39,34 @@ export const rankCommand: CliCommand = {
             throw new UsageError(`--outage takes a duration such as "1 month", "3 months", "90 days" or "2 weeks", not '${outage}'.`);
         }
         const scenario = typeof line.options.scenario === 'string' ? line.options.scenario : undefined;
+        const shard = shardOption(line.options.shard);
         const model = await loadLoweredModel(line.operands[0], err, scenario);
         if (typeof model === 'number') return model;
         const threads = threadsOption(line.options.threads);
         let pool: ReturnType<typeof pooledBatches> | undefined;
-        const ranking = await evaluateRankingWith(model, { scenario, outage }, (withOutages, runs) => {
+        const batch = (withOutages: Parameters<typeof pooledBatches>[0], runs: number[][]) => {
             pool = pooledBatches(withOutages, threads);
             return pool.batch(runs);
-        }).finally(() => pool?.close());
+        };
+        if (shard) {
+            const done = await evaluateRankingPartWith(model, { scenario, outage }, total => shardRange(shard, total), batch).finally(() => pool?.close());
+            if (!done) throw new UsageError(`Cannot rank with --outage '${outage}'.`);
+            const document: ShardDocument = {
+                chokepointShard: 1,
+                command: 'rank',
+                arguments: sweepArguments(line),
+                index: shard.index,
+                count: shard.count,
+                total: done.total,
+                from: done.from,
+                to: done.to,
+                json: line.options.json === true,
+                part: done.part
+            };
+            out(toJson(document));
+            return 0;
+        }
+        const ranking = await evaluateRankingWith(model, { scenario, outage }, batch).finally(() => pool?.close());
         if (!ranking) throw new UsageError(`Cannot rank with --outage '${outage}'.`);
         out(line.options.json === true ? toJson(ranking) : rankingTable(ranking));
         return 0;

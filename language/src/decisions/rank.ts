@@ -134,8 +134,16 @@ export function planRanking(
 
 /** The ranking from the runs of `planRanking`, sorted by loss (in `currency`), then unmet, then name. */
 export function rankingFrom(model: LoweredModel, candidates: RankCandidate[], summaries: RunSummary[], scenario: string, outage: string): Ranking {
+    return { scenario, outage, nodes: sortRanked(rankedNodes(model, candidates, summaries), rankCurrency(model)) };
+}
+
+/**
+ * Each candidate's figures, in candidate order, from `summaries`: the scenario alone first,
+ * then each candidate's two runs (as `planRanking` lists them, or a range of them).
+ */
+export function rankedNodes(model: LoweredModel, candidates: RankCandidate[], summaries: RunSummary[]): RankedNode[] {
     const base = summaries[0];
-    const nodes = candidates.map((candidate, i): RankedNode => {
+    return candidates.map((candidate, i): RankedNode => {
         const run = summaries[1 + 2 * i],
             forever = summaries[2 + 2 * i];
         const consumersHit = model.consumers.names.filter((_, c) => run.consumerUnmet[c] > base.consumerUnmet[c] + 1e-6);
@@ -149,14 +157,16 @@ export function rankingFrom(model: LoweredModel, candidates: RankCandidate[], su
             ttsForeverDays: forever.ttsDays
         };
     });
-    const currency = rankCurrency(model);
-    nodes.sort((a, b) => {
+}
+
+/** Most critical first: by loss in `currency`, then unmet, then name (stable, so shards merge to the same order). */
+export function sortRanked(nodes: RankedNode[], currency: string | null): RankedNode[] {
+    return nodes.sort((a, b) => {
         const byLoss = currency ? (b.loss[currency] ?? 0) - (a.loss[currency] ?? 0) : 0;
         if (byLoss !== 0) return byLoss;
         if (b.unmet !== a.unmet) return b.unmet - a.unmet;
         return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
     });
-    return { scenario, outage, nodes };
 }
 
 /** The currency of the file's first declared loss price (null when no consumer has one). */

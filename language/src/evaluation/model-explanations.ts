@@ -5,10 +5,10 @@
  * maps them to clauses on its own thread (explanations.ts does the same for `check`).
  */
 import { Engine } from '../engine/engine.js';
-import { simulate } from '../engine/simulate.js';
-import type { ScenarioResult } from '../engine/results.js';
+import { SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
 import { noEffectReason } from './no-effect-reasons.js';
+import { runOutcome, sameOutcome } from './run-outcome.js';
 
 /** `event` indexes `model.events`, `effect` that event's lowered effects, `scenario` `model.scenarios`. */
 export type ModelExplanation =
@@ -53,7 +53,8 @@ function nothingMatched(effect: LoweredEffect): string | undefined {
 
 /**
  * Measures that change nothing in a scenario: the same unmet, drawn, released and reserve
- * stocks with and without it. One run of the variants (each scenario without one measure).
+ * stocks with and without it. One run of each scenario and of each variant (a scenario without
+ * one measure), compared on those figures only.
  */
 function noEffect(model: LoweredModel, options: ExplainOptions): ModelExplanation[] {
     const wanted: Array<{ scenario: number; event: number; variant: string }> = [];
@@ -68,37 +69,28 @@ function noEffect(model: LoweredModel, options: ExplainOptions): ModelExplanatio
         }
     });
     if (wanted.length === 0) return [];
-    const run = { shouldCancel: options.shouldCancel };
-    const withAll = simulate({ ...model, targets: [] }, run);
-    const without = simulate({ ...model, targets: [], scenarios: [...variants].map(([name, events]) => ({ name, probability: null, events })) }, run);
-    const result: ModelExplanation[] = [];
+    // Each scenario with measures, and each variant, run once on one engine; only the figures
+    // compared are read (run-outcome.ts), no results are assembled.
     const engine = new Engine(model);
+    const outcomeOf = (events: number[]): Float64Array => {
+        if (options.shouldCancel?.()) throw new SimulationCancelled();
+        return runOutcome(model, engine, events);
+    };
+    const withAll = new Map<number, Float64Array>(),
+        without = new Map<string, Float64Array>();
+    const result: ModelExplanation[] = [];
     for (const { scenario, event, variant } of wanted) {
-        const a = withAll.scenarios.find(s => s.name === model.scenarios[scenario].name);
-        const b = without.scenarios.find(s => s.name === variant);
-        if (!a || !b || !sameOutcome(a, b)) continue;
+        let a = withAll.get(scenario);
+        if (!a) withAll.set(scenario, (a = outcomeOf(model.scenarios[scenario].events)));
+        let b = without.get(variant);
+        if (!b) without.set(variant, (b = outcomeOf(variants.get(variant)!)));
+        if (!sameOutcome(a, b)) continue;
         engine.begin(model.scenarios[scenario].events);
         for (let t = 0; t < model.calendar.periods; t++) engine.step(t);
+        const name = model.scenarios[scenario].name;
         model.events[event].effects.forEach((effect, i) => {
-            result.push({ kind: 'no-effect', scenario, event, effect: i, reason: noEffectReason(model, engine, a, model.events[event], effect) });
+            result.push({ kind: 'no-effect', scenario, event, effect: i, reason: noEffectReason(model, engine, { name }, model.events[event], effect) });
         });
     }
     return result;
-}
-
-function sameOutcome(a: ScenarioResult, b: ScenarioResult): boolean {
-    const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6;
-    for (const [name, c] of Object.entries(a.consumers)) {
-        for (const [material, m] of Object.entries(c.materials)) {
-            const o = b.consumers[name]?.materials[material];
-            if (!o || !close(m.unmet, o.unmet) || !close(m.drawn, o.drawn) || !close(m.released, o.released) || !close(m.arrivals, o.arrivals)) return false;
-        }
-    }
-    for (const [name, r] of Object.entries(a.reserves)) {
-        for (const [material, m] of Object.entries(r.materials)) {
-            const o = b.reserves[name]?.materials[material];
-            if (!o || !close(m.final, o.final) || !close(m.released, o.released)) return false;
-        }
-    }
-    return true;
 }

@@ -9,7 +9,13 @@ import type { ScenarioResult } from '../engine/results.js';
 import { DEST_CONSUMER, DEST_PLANT, type LoweredEffect, type LoweredEvent, type LoweredModel } from '../lowering/model.js';
 import { isoDate } from '../values/dates.js';
 
-export function noEffectReason(model: LoweredModel, engine: Engine, scenario: ScenarioResult, event: LoweredEvent, effect: LoweredEffect): string {
+export function noEffectReason(
+    model: LoweredModel,
+    engine: Engine,
+    scenario: Pick<ScenarioResult, 'name'>,
+    event: LoweredEvent,
+    effect: LoweredEffect
+): string {
     const T = model.calendar.periods;
     const from = Math.max(0, event.window.fromPeriod),
         to = Math.min(T, event.window.toPeriod);
