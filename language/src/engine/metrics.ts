@@ -34,7 +34,7 @@ export function seriesOf(source: Float64Array, from: number, length: number): nu
 }
 
 /** Arrivals over `lines` in a snapshot period, by source region (optionally one material). */
-export function originTotals(model: LoweredModel, ws: RunState, lines: number[], snapshot: number, material = -1): Map<number, number> {
+export function originTotals(model: LoweredModel, ws: RunState, lines: readonly number[], snapshot: number, material = -1): Map<number, number> {
     const totals = new Map<number, number>();
     const base = snapshot * model.lines.count;
     for (const l of lines) {

@@ -7,20 +7,11 @@
  */
 import type { LoweredModel } from '../lowering/model.js';
 import type { ShareSeries } from './results.js';
+import { originTotals } from './metrics.js';
 import type { RunState } from './run-state.js';
 
 /** Tonnes by origin region arriving over `lines` in period t (optionally one material). */
-export function directAt(model: LoweredModel, ws: RunState, lines: readonly number[], t: number, material = -1): Map<number, number> {
-    const totals = new Map<number, number>();
-    const base = t * model.lines.count;
-    for (const l of lines) {
-        if (material >= 0 && model.lines.material[l] !== material) continue;
-        const a = ws.lineSnap[base + l];
-        const region = model.lines.sourceRegion[l];
-        if (a > 0 && region >= 0) totals.set(region, (totals.get(region) ?? 0) + a);
-    }
-    return totals;
-}
+export const directAt = originTotals;
 
 /** The same, each shipment from a plant split by the origin mix of what that plant made in period t. */
 export function embeddedAt(model: LoweredModel, ws: RunState, lines: readonly number[], t: number, material = -1): Map<number, number> {
