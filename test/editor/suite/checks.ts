@@ -299,7 +299,9 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                     all.some(t => t.line === line),
                     'consumer lens after restart'
                 );
-                // A run cut short by the restart leaves no progress indicator behind.
+                // A run cut short by the restart leaves no progress indicator behind: any run the new
+                // server starts (a workspace model it loads) ends and clears its own.
+                for (let i = 0; i < 300 && api.progressShowing().length > 0; i++) await new Promise(r => setTimeout(r, 100));
                 assertEqual(api.progressShowing(), [], 'progress indicators after restart');
             }
         },
