@@ -6,7 +6,7 @@
 import type { Optimization } from '../decisions/optimize.js';
 import { evaluateOptimization, evaluateOptimizationPart, optimizeCandidates } from '../evaluation/optimization.js';
 import { EXACT_LIMIT } from '../decisions/optimize.js';
-import { SHARD_OPTION, shardOption, shardRange, sweepArguments, type ShardDocument } from './shard.js';
+import { SHARD_OPTION, shardOption, shardRange, shardJson, sweepArguments } from './shard.js';
 import { displayNumber, moneyText, tonnesText } from '../values/display.js';
 import { parseNumber, SCALE } from '../values/quantities.js';
 import { UsageError, type CliCommand } from './command.js';
@@ -62,19 +62,7 @@ export const optimizeCommand: CliCommand = {
                     `--shard splits an exact search (at most ${EXACT_LIMIT} candidates); with ${candidates.length} candidates optimize searches heuristically, each round from the last, so it runs in one process.`
                 );
             }
-            const document: ShardDocument = {
-                chokepointShard: 1,
-                command: 'optimize',
-                arguments: sweepArguments(line),
-                index: shard.index,
-                count: shard.count,
-                total: done.total,
-                from: done.from,
-                to: done.to,
-                json: line.options.json === true,
-                part: done.part
-            };
-            out(toJson(document));
+            out(shardJson('optimize', sweepArguments(line), shard, done, line.options.json === true));
             return 0;
         }
         const result = await evaluateOptimization(model, candidates, request, pool.batch).finally(() => pool.close());

@@ -12,7 +12,7 @@ import { daysText, displayNumber, lossText, tonnesText } from '../values/display
 import { UsageError, type CliCommand } from './command.js';
 import { loadLoweredModel } from './load-model.js';
 import { toJson } from './run-json.js';
-import { SHARD_OPTION, shardOption, shardRange, sweepArguments, type ShardDocument } from './shard.js';
+import { SHARD_OPTION, shardOption, shardRange, shardJson, sweepArguments } from './shard.js';
 
 const DURATION_UNITS = /^(day|days|week|weeks|month|months|year|years)$/;
 
@@ -51,19 +51,7 @@ export const rankCommand: CliCommand = {
         if (shard) {
             const done = await evaluateRankingPartWith(model, { scenario, outage }, total => shardRange(shard, total), batch).finally(() => pool?.close());
             if (!done) throw new UsageError(`Cannot rank with --outage '${outage}'.`);
-            const document: ShardDocument = {
-                chokepointShard: 1,
-                command: 'rank',
-                arguments: sweepArguments(line),
-                index: shard.index,
-                count: shard.count,
-                total: done.total,
-                from: done.from,
-                to: done.to,
-                json: line.options.json === true,
-                part: done.part
-            };
-            out(toJson(document));
+            out(shardJson('rank', sweepArguments(line), shard, done, line.options.json === true));
             return 0;
         }
         const ranking = await evaluateRankingWith(model, { scenario, outage }, batch).finally(() => pool?.close());

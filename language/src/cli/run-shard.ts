@@ -8,9 +8,9 @@ import { startMeasureValues } from '../evaluation/measure-values.js';
 import { simulate } from '../evaluation/simulation.js';
 import { drawSamples, type SampleDraw } from '../evaluation/uncertainty.js';
 import type { LoweredModel } from '../lowering/model.js';
-import { toJson, writeResultsJson, type TextOut } from './run-json.js';
+import { writeResultsJson, type TextOut } from './run-json.js';
 import { formatTable } from './run-table.js';
-import { shardRange, type Shard, type ShardDocument } from './shard.js';
+import { shardJson, shardRange, type Shard } from './shard.js';
 
 /** A sample shard's part: its draws, and (first shard only) the plain run's output. */
 export interface SamplesPart {
@@ -53,19 +53,7 @@ export async function runSampleShard(
     }
     const plain = request.shard.index === 1 ? await plainOutput(model, request) : null;
     const part: SamplesPart = { samples: request.samples, seed: request.seed, ranges: drawn.ranges, draws: drawn.draws, plain };
-    const document: ShardDocument = {
-        chokepointShard: 1,
-        command: 'run',
-        arguments: request.arguments,
-        index: request.shard.index,
-        count: request.shard.count,
-        total: request.samples,
-        from,
-        to,
-        json: request.json,
-        part
-    };
-    out(toJson(document));
+    out(shardJson('run', request.arguments, request.shard, { total: request.samples, from, to, part }, request.json));
     return 0;
 }
 

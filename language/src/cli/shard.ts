@@ -5,6 +5,7 @@
  * joins the N documents into exactly the bytes one process prints (see merge.ts).
  */
 import { UsageError, type CliOption, type CommandLine } from './command.js';
+import { toJson } from './run-json.js';
 
 export const SHARD_OPTION: CliOption = {
     type: 'string',
@@ -58,6 +59,29 @@ export interface ShardDocument {
     /** Whether the unsharded command prints JSON (`--json`) or its table. */
     json: boolean;
     part: unknown;
+}
+
+/** What a shard prints: which part of which sweep it did, and that part, for `chokepoint merge`. */
+export function shardJson(
+    command: ShardDocument['command'],
+    args: string[],
+    shard: Shard,
+    done: { total: number; from: number; to: number; part: unknown },
+    json: boolean
+): string {
+    const document: ShardDocument = {
+        chokepointShard: 1,
+        command,
+        arguments: args,
+        index: shard.index,
+        count: shard.count,
+        total: done.total,
+        from: done.from,
+        to: done.to,
+        json,
+        part: done.part
+    };
+    return toJson(document);
 }
 
 /** Options that change how a sweep runs, not what it prints: shards may differ in them. */
