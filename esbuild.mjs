@@ -4,6 +4,7 @@
 // `node esbuild.mjs` builds for development (source maps); `--release` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const release = process.argv.includes('--release');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -12,8 +13,26 @@ const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 // Node 20, the system Node of our machines; VS Code and the npm scripts use Node 22 anyway.
 const groupByPolyfill = `if (!Object.groupBy) { Object.groupBy = (items, key) => { const r = Object.create(null); let i = 0; for (const x of items) { const k = key(x, i++); (r[k] ??= []).push(x); } return r; }; }`;
 
+// One copy of the JSON-RPC library in each bundle. Langium imports ResponseError from the top-level
+// vscode-languageserver-protocol (on vscode-jsonrpc 10) while the connection of vscode-languageserver
+// uses its own (vscode-jsonrpc 9): a Langium error then failed the connection's `instanceof` check
+// and went out as a *result* `{ "code": -32802 }` instead of an error response.
+const rpcHome = path.resolve('node_modules/vscode-languageserver');
+const oneRpc = {
+    name: 'one-json-rpc',
+    setup(build) {
+        build.onResolve({ filter: /^vscode-(jsonrpc|languageserver-protocol)(\/.*)?$/ }, async args => {
+            if (args.pluginData === 'one-json-rpc' || !existsSync(rpcHome)) return undefined;
+            // Resolved as vscode-languageserver itself resolves it (its nested copies).
+            return build.resolve(args.path, { resolveDir: rpcHome, kind: args.kind, pluginData: 'one-json-rpc' });
+        });
+    }
+};
+
 const entries = [
+    // out/cli.js turns the compile cache on, then loads out/cli-main.js (the CLI proper).
     { in: 'language/src/cli/cli.ts', out: 'cli' },
+    { in: 'language/src/cli/cli-main.ts', out: 'cli-main' },
     { in: 'language/src/evaluation/pool-worker.ts', out: 'pool-worker' },
     { in: 'server/src/main.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' }
@@ -45,6 +64,7 @@ await esbuild.build({
     target: 'node20',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [oneRpc],
     loader: { '.choke': 'text' },
     define: { __CHOKEPOINT_VERSION__: JSON.stringify(version), __CHOKEPOINT_REPORT_SCRIPT__: JSON.stringify(reportScript) },
     banner: { js: groupByPolyfill },

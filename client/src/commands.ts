@@ -4,8 +4,8 @@
  * Each takes optional arguments so that lenses (and tests) can call it without dialogs.
  */
 import * as vscode from 'vscode';
-import { Commands, RankingRequest, type RankingResponse, type ResultsResponse } from '../../server/src/protocol.js';
-import type { ScenarioResult } from '../../language/src/engine/results.js';
+import { Commands, RankingRequest, type RankingResponse, type ResultsResponse } from '../../server/src/index.js';
+import type { ScenarioResult } from '../../language/src/view.js';
 import type { ChartController } from './chart/panel.js';
 import { resultsToCsv } from './csv.js';
 import { formatLosses, formatShare, formatTonnes } from './format.js';
@@ -25,7 +25,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     return [
         vscode.commands.registerCommand(Commands.runScenario, (uri?: unknown, scenario?: unknown) => runScenario(deps, uri, scenario)),
         vscode.commands.registerCommand(Commands.showChart, (uri?: unknown, scenario?: unknown) => showChart(deps, uri, scenario)),
-        vscode.commands.registerCommand(Commands.exportResults, (uri?: unknown, format?: unknown, target?: unknown) => exportResults(deps, uri, format, target)),
+        vscode.commands.registerCommand(Commands.exportResults, (uri?: unknown, format?: unknown, target?: unknown) =>
+            exportResults(deps, uri, format, target)
+        ),
         vscode.commands.registerCommand(Commands.openStandardLibrary, () => openStandardLibrary()),
         vscode.commands.registerCommand(Commands.restartServer, async () => {
             deps.results.clear();
@@ -47,11 +49,14 @@ async function runScenario(deps: CommandDeps, uriArg: unknown, scenarioArg: unkn
     if (!response?.result) return undefined;
     let name = typeof scenarioArg === 'string' ? scenarioArg : undefined;
     if (!name) {
-        const picked = await vscode.window.showQuickPick(response.result.scenarios.map(s => ({
-            label: s.name,
-            description: s.probability !== null ? `probability ${formatShare(s.probability)}` : undefined,
-            detail: scenarioDetail(s)
-        })), { title: 'Chokepoint: run scenario', placeHolder: 'Scenario to show' });
+        const picked = await vscode.window.showQuickPick(
+            response.result.scenarios.map(s => ({
+                label: s.name,
+                description: s.probability !== null ? `probability ${formatShare(s.probability)}` : undefined,
+                detail: scenarioDetail(s)
+            })),
+            { title: 'Chokepoint: run scenario', placeHolder: 'Scenario to show' }
+        );
         name = picked?.label;
     }
     const scenario = response.result.scenarios.find(s => s.name === name);
@@ -106,10 +111,13 @@ async function exportResults(deps: CommandDeps, uriArg: unknown, formatArg: unkn
     if (!response?.result) return undefined;
     let format: ExportFormat | undefined = formatArg === 'json' || formatArg === 'csv' ? formatArg : undefined;
     if (!format) {
-        const picked = await vscode.window.showQuickPick([
-            { label: 'JSON', description: 'every metric, as `chokepoint run --json` prints it', format: 'json' as const },
-            { label: 'CSV', description: 'the series per period, for spreadsheets', format: 'csv' as const }
-        ], { title: 'Chokepoint: export results' });
+        const picked = await vscode.window.showQuickPick(
+            [
+                { label: 'JSON', description: 'every metric, as `chokepoint run --json` prints it', format: 'json' as const },
+                { label: 'CSV', description: 'the series per period, for spreadsheets', format: 'csv' as const }
+            ],
+            { title: 'Chokepoint: export results' }
+        );
         format = picked?.format;
     }
     if (!format) return undefined;
@@ -143,12 +151,17 @@ async function resultsOrExplain(deps: CommandDeps, uri: vscode.Uri): Promise<Res
     const response = await deps.results.results(uri.toString(), true);
     if (response?.result) return response;
     const name = basename(uri);
-    const why = !response ? 'the language server has no results for it (is it running?)'
-        : response.status === 'errors' ? `it has ${response.errorCount} error${response.errorCount === 1 ? '' : 's'}`
-        : response.status === 'no-horizon' ? response.message ?? 'it has no horizon (add e.g. `horizon 2026-01 to 2028-12`)'
-        : response.status === 'running' ? 'it is still being simulated; try again in a moment'
-        : response.status === 'failed' ? `the simulation failed: ${response.message ?? 'see the Chokepoint output'}`
-        : 'it is not a Chokepoint file the language server knows';
+    const why = !response
+        ? 'the language server has no results for it (is it running?)'
+        : response.status === 'errors'
+          ? `it has ${response.errorCount} error${response.errorCount === 1 ? '' : 's'}`
+          : response.status === 'no-horizon'
+            ? (response.message ?? 'it has no horizon (add e.g. `horizon 2026-01 to 2028-12`)')
+            : response.status === 'running'
+              ? 'it is still being simulated; try again in a moment'
+              : response.status === 'failed'
+                ? `the simulation failed: ${response.message ?? 'see the Chokepoint output'}`
+                : 'it is not a Chokepoint file the language server knows';
     void vscode.window.showWarningMessage(`Chokepoint: no results for ${name}: ${why}.`);
     return undefined;
 }

@@ -6,13 +6,30 @@
  * above) without thousands separators, so spreadsheets read them as numbers; a non-zero
  * value keeps its 3 significant figures rather than reading 0. Dates as `YYYY-MM-DD`.
  */
-import type { SimulationResult } from '../../language/src/engine/results.js';
-import { plainQuantityNumber } from '../../language/src/values/display.js';
+import type { SimulationResult } from '../../language/src/view.js';
+import { plainQuantityNumber } from '../../language/src/view.js';
 
 export const CSV_COLUMNS = [
-    'scenario', 'probability', 'period', 'kind', 'name', 'material',
-    'need', 'recycled', 'arrivals', 'delivered', 'refill', 'excess', 'drawn', 'released', 'purchased', 'unmet',
-    'stock', 'reserve_stock', 'cover_days', 'top_origin_share'
+    'scenario',
+    'probability',
+    'period',
+    'kind',
+    'name',
+    'material',
+    'need',
+    'recycled',
+    'arrivals',
+    'delivered',
+    'refill',
+    'excess',
+    'drawn',
+    'released',
+    'purchased',
+    'unmet',
+    'stock',
+    'reserve_stock',
+    'cover_days',
+    'top_origin_share'
 ] as const;
 
 export function resultsToCsv(result: SimulationResult): string {
@@ -23,17 +40,54 @@ export function resultsToCsv(result: SimulationResult): string {
             for (const [consumer, c] of Object.entries(scenario.consumers)) {
                 for (const [material, m] of Object.entries(c.materials)) {
                     const s = m.series;
-                    rows.push([scenario.name, probability, period, 'consumer', consumer, material,
-                        num(s.need[i]), num(s.recycled[i]), num(s.arrivals[i]), num(s.delivered[i]), num(s.refill[i]), num(s.excess[i]),
-                        num(s.drawn[i]), num(s.released[i]), '', num(s.unmet[i]),
-                        num(s.stock[i]), num(s.reserveStock[i]), num(s.coverDays[i]), num(s.topOriginShare[i])]);
+                    rows.push([
+                        scenario.name,
+                        probability,
+                        period,
+                        'consumer',
+                        consumer,
+                        material,
+                        num(s.need[i]),
+                        num(s.recycled[i]),
+                        num(s.arrivals[i]),
+                        num(s.delivered[i]),
+                        num(s.refill[i]),
+                        num(s.excess[i]),
+                        num(s.drawn[i]),
+                        num(s.released[i]),
+                        '',
+                        num(s.unmet[i]),
+                        num(s.stock[i]),
+                        num(s.reserveStock[i]),
+                        num(s.coverDays[i]),
+                        num(s.topOriginShare[i])
+                    ]);
                 }
             }
             for (const [reserve, r] of Object.entries(scenario.reserves)) {
                 for (const [material, m] of Object.entries(r.materials)) {
-                    rows.push([scenario.name, probability, period, 'reserve', reserve, material,
-                        '', '', '', '', '', '', '', num(m.releases?.[i]), num(m.purchases?.[i]), '',
-                        num(m.stock[i]), '', '', '']);
+                    rows.push([
+                        scenario.name,
+                        probability,
+                        period,
+                        'reserve',
+                        reserve,
+                        material,
+                        '',
+                        '',
+                        '',
+                        '',
+                        '',
+                        '',
+                        '',
+                        num(m.releases?.[i]),
+                        num(m.purchases?.[i]),
+                        '',
+                        num(m.stock[i]),
+                        '',
+                        '',
+                        ''
+                    ]);
                 }
             }
         });

@@ -8,7 +8,7 @@ import { ChartController } from './chart/panel.js';
 import type { RenderReport } from './chart/messages.js';
 import { registerCommands } from './commands.js';
 import { chartOverlay, registerCompare } from './compare/compare-command.js';
-import type { CompareResponse } from '../../server/src/protocol.js';
+import type { CompareResponse } from '../../server/src/index.js';
 import { registerLibraryProvider } from './library.js';
 import { SimulationProgress } from './progress.js';
 import { ResultsStore } from './results.js';
@@ -27,7 +27,7 @@ export interface ChokepointApi {
     /** Documents whose "simulating" progress indicator is on screen. */
     progressShowing(): string[];
     /** What the comparison view shows, if it is open. */
-    comparisonShown(): { uri: string, grid: Extract<CompareResponse, { status: 'ok' }> } | undefined;
+    comparisonShown(): { uri: string; grid: Extract<CompareResponse, { status: 'ok' }> } | undefined;
 }
 
 let server: ServerConnection | undefined;
@@ -42,7 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chokep
     const connected = server;
     chart.overlaySource = uri => chartOverlay(connected, uri);
     context.subscriptions.push(
-        log, results, chart, progress,
+        log,
+        results,
+        chart,
+        progress,
         registerLibraryProvider(server),
         new StatusBar(server, results),
         ...registerCommands({ server, results, chart }),

@@ -5,7 +5,7 @@
  * word, one decimal and its currency.
  */
 
-import { displayNumber, moneyText, shareText, tonnesText } from '../../language/src/values/display.js';
+import { displayNumber, moneyText, shareText, tonnesText } from '../../language/src/view.js';
 
 export const formatTonnes = tonnesText;
 
@@ -19,7 +19,10 @@ export const formatMoney = moneyText;
 export function formatLosses(loss: Record<string, number>): string {
     const entries = Object.entries(loss).filter(([, value]) => value !== 0);
     if (entries.length === 0) return 'no loss';
-    return entries.sort((a, b) => b[1] - a[1]).map(([currency, value]) => moneyText(value, currency)).join(', ');
+    return entries
+        .sort((a, b) => b[1] - a[1])
+        .map(([currency, value]) => moneyText(value, currency))
+        .join(', ');
 }
 
 /** A number for people; `—` where there is none. */

@@ -4,7 +4,7 @@
  * edited or saved there.
  */
 import * as vscode from 'vscode';
-import { LibraryTextRequest } from '../../server/src/protocol.js';
+import { LibraryTextRequest } from '../../server/src/index.js';
 import type { ServerConnection } from './server.js';
 
 export const LIBRARY_SCHEME = 'chokepoint-lib';

@@ -9,14 +9,16 @@ import type { ServerConnection } from './server.js';
 const SHOW_AFTER_MS = 250;
 
 export class SimulationProgress implements vscode.Disposable {
-    private readonly pending = new Map<string, { timer?: NodeJS.Timeout, done?: () => void }>();
+    private readonly pending = new Map<string, { timer?: NodeJS.Timeout; done?: () => void }>();
     private readonly subscriptions: vscode.Disposable[];
 
     constructor(results: ResultsStore, server: ServerConnection) {
         this.subscriptions = [
-            results.onDidChangeProgress(({ uri, running }) => running ? this.started(uri) : this.finished(uri)),
+            results.onDidChangeProgress(({ uri, running }) => (running ? this.started(uri) : this.finished(uri))),
             // A server that stops (or is restarted) mid-run never says the run finished.
-            server.onDidChangeState(state => { if (state !== 'running') this.finishAll(); })
+            server.onDidChangeState(state => {
+                if (state !== 'running') this.finishAll();
+            })
         ];
     }
 
@@ -26,13 +28,16 @@ export class SimulationProgress implements vscode.Disposable {
 
     private started(uri: string): void {
         if (this.pending.has(uri)) return;
-        const entry: { timer?: NodeJS.Timeout, done?: () => void } = {};
+        const entry: { timer?: NodeJS.Timeout; done?: () => void } = {};
         entry.timer = setTimeout(() => {
             entry.timer = undefined;
             const name = uri.slice(uri.lastIndexOf('/') + 1);
             void vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Window, title: `Chokepoint: simulating ${decodeURIComponent(name)}` },
-                () => new Promise<void>(resolve => { entry.done = resolve; })
+                () =>
+                    new Promise<void>(resolve => {
+                        entry.done = resolve;
+                    })
             );
         }, SHOW_AFTER_MS);
         this.pending.set(uri, entry);

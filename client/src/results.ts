@@ -6,9 +6,16 @@
  */
 import * as vscode from 'vscode';
 import {
-    FrontierRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type FrontierResponse,
-    type ResultsChangedParams, type ResultsParams, type ResultsResponse, type SimulationProgressParams
-} from '../../server/src/protocol.js';
+    FrontierRequest,
+    ResultsChangedNotification,
+    ResultsRequest,
+    SimulationProgressNotification,
+    type FrontierResponse,
+    type ResultsChangedParams,
+    type ResultsParams,
+    type ResultsResponse,
+    type SimulationProgressParams
+} from '../../server/src/index.js';
 import type { ServerConnection } from './server.js';
 
 export class ResultsStore implements vscode.Disposable {
@@ -30,7 +37,9 @@ export class ResultsStore implements vscode.Disposable {
         if (!client) return;
         this.disposables.push(
             // A server that stops mid-run never says the run finished.
-            server.onDidChangeState(state => { if (state !== 'running') this.running.clear(); }),
+            server.onDidChangeState(state => {
+                if (state !== 'running') this.running.clear();
+            }),
             client.onNotification(ResultsChangedNotification, (params: ResultsChangedParams) => {
                 const uri = normalizeUri(params.uri);
                 this.summaries.set(uri, { ...params, uri });
@@ -81,7 +90,9 @@ export class ResultsStore implements vscode.Disposable {
             pending = this.request(uri, wait);
             this.responses.set(uri, pending);
             // A failed request is not cached: the next call asks again.
-            void pending.then(response => { if (!response && this.responses.get(uri) === pending) this.responses.delete(uri); });
+            void pending.then(response => {
+                if (!response && this.responses.get(uri) === pending) this.responses.delete(uri);
+            });
         }
         return pending;
     }

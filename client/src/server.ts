@@ -21,7 +21,10 @@ export class ServerConnection implements vscode.Disposable {
     private current: ServerState = 'stopped';
     private readonly trace = createTraceChannel();
 
-    constructor(context: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
+    constructor(
+        context: vscode.ExtensionContext,
+        readonly log: vscode.LogOutputChannel
+    ) {
         const module = context.asAbsolutePath('out/server.js');
         if (!existsSync(module)) {
             log.error(`The language server is missing: ${module}. Build it with \`npm run build\`.`);
@@ -33,6 +36,8 @@ export class ServerConnection implements vscode.Disposable {
             debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
         };
         const clientOptions: LanguageClientOptions = {
+            // This client runs the lens commands itself (detail view, chart); generic clients get the server's.
+            initializationOptions: { lensCommands: 'client' },
             documentSelector: [
                 { language: 'chokepoint', scheme: 'file' },
                 { language: 'chokepoint', scheme: 'untitled' }

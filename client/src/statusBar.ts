@@ -12,14 +12,17 @@ export class StatusBar implements vscode.Disposable {
     private readonly item = vscode.window.createStatusBarItem('chokepoint.status', vscode.StatusBarAlignment.Left, 50);
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly server: ServerConnection, private readonly results: ResultsStore) {
+    constructor(
+        private readonly server: ServerConnection,
+        private readonly results: ResultsStore
+    ) {
         this.item.name = 'Chokepoint';
         this.disposables.push(
             this.item,
             results.onDidChange(() => this.update()),
             results.onDidChangeProgress(() => this.update()),
             vscode.window.onDidChangeActiveTextEditor(() => this.learnAndUpdate()),
-            server.onDidChangeState(state => state === 'running' ? this.learnAndUpdate() : this.update())
+            server.onDidChangeState(state => (state === 'running' ? this.learnAndUpdate() : this.update()))
         );
         this.learnAndUpdate();
     }

@@ -10,14 +10,16 @@ import * as vscode from 'vscode';
 export function createTraceChannel(): vscode.LogOutputChannel {
     const inner = vscode.window.createOutputChannel('Chokepoint Trace', { log: true });
     const levelChanged = new vscode.EventEmitter<vscode.LogLevel>();
-    const level = () => vscode.workspace.getConfiguration('chokepoint').get<string>('trace.server', 'off') === 'off'
-        ? vscode.LogLevel.Info : vscode.LogLevel.Trace;
+    const level = () =>
+        vscode.workspace.getConfiguration('chokepoint').get<string>('trace.server', 'off') === 'off' ? vscode.LogLevel.Info : vscode.LogLevel.Trace;
     const subscription = vscode.workspace.onDidChangeConfiguration(event => {
         if (event.affectsConfiguration('chokepoint.trace.server')) levelChanged.fire(level());
     });
     return {
         name: inner.name,
-        get logLevel() { return level(); },
+        get logLevel() {
+            return level();
+        },
         onDidChangeLogLevel: levelChanged.event,
         // What the client traces arrives at `trace`: written at a level the channel always shows.
         trace: (message: string, ...args: unknown[]) => inner.info(message, ...args),
@@ -30,7 +32,9 @@ export function createTraceChannel(): vscode.LogOutputChannel {
         replace: value => inner.replace(value),
         clear: () => inner.clear(),
         show: (columnOrPreserve?: vscode.ViewColumn | boolean, preserveFocus?: boolean) =>
-            typeof columnOrPreserve === 'boolean' || columnOrPreserve === undefined ? inner.show(columnOrPreserve) : inner.show(columnOrPreserve, preserveFocus),
+            typeof columnOrPreserve === 'boolean' || columnOrPreserve === undefined
+                ? inner.show(columnOrPreserve)
+                : inner.show(columnOrPreserve, preserveFocus),
         hide: () => inner.hide(),
         dispose: () => {
             subscription.dispose();

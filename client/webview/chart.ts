@@ -4,8 +4,20 @@
  * it drew. Colours come from the editor theme's CSS variables and follow theme changes.
  */
 import {
-    BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type ChartDataset, Filler, Legend,
-    LinearScale, LineController, LineElement, type Plugin, PointElement, Tooltip
+    BarController,
+    BarElement,
+    CategoryScale,
+    Chart,
+    type ChartConfiguration,
+    type ChartDataset,
+    Filler,
+    Legend,
+    LinearScale,
+    LineController,
+    LineElement,
+    type Plugin,
+    PointElement,
+    Tooltip
 } from 'chart.js';
 import type { ChartModel, ChartOverlay, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
 import type { ChartSelection, ChartState, FromWebview, ToWebview } from '../src/chart/messages.js';
@@ -60,7 +72,7 @@ function safely(action: () => void): void {
     try {
         action();
     } catch (error) {
-        vscode.postMessage({ type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+        vscode.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
 }
 
@@ -72,8 +84,16 @@ function render(): void {
     showNotice(model);
     const scenario = model.scenarios.find(s => s.name === selection.scenario) ?? model.scenarios[0];
     const focus = scenario?.focuses.find(f => f.name === selection.focus) ?? scenario?.focuses[0];
-    fillSelect(scenarioSelect, model.scenarios.map(s => ({ value: s.name, label: scenarioLabel(s) })), scenario?.name ?? '');
-    fillSelect(focusSelect, (scenario?.focuses ?? []).map(f => ({ value: f.name ?? '', label: f.name ?? 'All consumers' })), focus?.name ?? '');
+    fillSelect(
+        scenarioSelect,
+        model.scenarios.map(s => ({ value: s.name, label: scenarioLabel(s) })),
+        scenario?.name ?? ''
+    );
+    fillSelect(
+        focusSelect,
+        (scenario?.focuses ?? []).map(f => ({ value: f.name ?? '', label: f.name ?? 'All consumers' })),
+        focus?.name ?? ''
+    );
     element('charts').hidden = !scenario || !focus;
     if (!scenario || !focus) {
         destroyCharts();
@@ -85,11 +105,29 @@ function render(): void {
     drawn = 0;
     draw('supply', supplyChart(periods, focus, theme), `${scenario.name}: need and supply per period`);
     draw('reserves', focus.reserveStock.length ? linesChart(periods, focus.reserveStock, theme, 'tonnes') : undefined, `${scenario.name}: reserve stocks`);
-    draw('share', focus.topOriginShare.length ? linesChart(periods, focus.topOriginShare, theme, 'share') : undefined, `${scenario.name}: share from the top origin`);
+    draw(
+        'share',
+        focus.topOriginShare.length ? linesChart(periods, focus.topOriginShare, theme, 'share') : undefined,
+        `${scenario.name}: share from the top origin`
+    );
     if (model.overlay) element('overlay-unit').textContent = `t per period · dashed: ${model.overlay.revision} · shaded: ${scenario.name}'s shocks`;
-    draw('overlay', model.overlay ? overlayChart(periods, model.overlay, scenario.name, theme) : undefined, `Unmet need of every scenario, and at ${model.overlay?.revision ?? ''} dashed`);
-    draw('frontier', model.frontier && model.frontier.points.length > 1 ? frontierChart(model.frontier, theme) : undefined, 'Budget frontier: expected loss by cost of the best portfolio');
-    report(scenario.name, focus.name, periods.length, focus.supply.unmet.reduce((a, b) => a + b, 0), theme.kind);
+    draw(
+        'overlay',
+        model.overlay ? overlayChart(periods, model.overlay, scenario.name, theme) : undefined,
+        `Unmet need of every scenario, and at ${model.overlay?.revision ?? ''} dashed`
+    );
+    draw(
+        'frontier',
+        model.frontier && model.frontier.points.length > 1 ? frontierChart(model.frontier, theme) : undefined,
+        'Budget frontier: expected loss by cost of the best portfolio'
+    );
+    report(
+        scenario.name,
+        focus.name,
+        periods.length,
+        focus.supply.unmet.reduce((a, b) => a + b, 0),
+        theme.kind
+    );
 }
 
 let drawn = 0;
@@ -116,11 +154,29 @@ function frontierChart(frontier: FrontierModel, theme: Theme): ChartConfiguratio
     const data = frontier.points.map(p => ({ x: p.cost, y: p.expectedLoss }));
     return {
         type: 'line',
-        data: { datasets: [{ label: `Expected loss (${frontier.currency})`, data, stepped: 'before', borderColor: theme.red, backgroundColor: theme.red, borderWidth: theme.lineWidth, pointRadius: 4 }] },
+        data: {
+            datasets: [
+                {
+                    label: `Expected loss (${frontier.currency})`,
+                    data,
+                    stepped: 'before',
+                    borderColor: theme.red,
+                    backgroundColor: theme.red,
+                    borderWidth: theme.lineWidth,
+                    pointRadius: 4
+                }
+            ]
+        },
         options: {
-            animation: false, maintainAspectRatio: false,
+            animation: false,
+            maintainAspectRatio: false,
             scales: {
-                x: { type: 'linear', title: { display: true, text: `cost (${frontier.currency})` }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+                x: {
+                    type: 'linear',
+                    title: { display: true, text: `cost (${frontier.currency})` },
+                    ticks: { color: theme.foreground },
+                    grid: { color: theme.grid }
+                },
                 y: { title: { display: true, text: `expected loss (${frontier.currency})` }, ticks: { color: theme.foreground }, grid: { color: theme.grid } }
             },
             plugins: {
@@ -143,8 +199,12 @@ function overlayChart(periods: string[], overlay: ChartOverlay, shown: string, t
         const colour = theme.series[names.indexOf(line.scenario) % theme.series.length];
         return {
             label: line.side === 'base' ? `${line.scenario} (${overlay.revision})` : line.scenario,
-            data: line.unmet, borderColor: colour, backgroundColor: colour, pointRadius: 0,
-            borderWidth: line.side === 'base' ? 1 : theme.lineWidth, borderDash: line.side === 'base' ? [6, 4] : []
+            data: line.unmet,
+            borderColor: colour,
+            backgroundColor: colour,
+            pointRadius: 0,
+            borderWidth: line.side === 'base' ? 1 : theme.lineWidth,
+            borderDash: line.side === 'base' ? [6, 4] : []
         };
     });
     const windows = overlay.windows.filter(w => w.scenario === shown);
@@ -157,20 +217,23 @@ function overlayChart(periods: string[], overlay: ChartOverlay, shown: string, t
             for (const w of windows) {
                 const left = scales.x.getPixelForValue(w.from) - 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
                 const right = scales.x.getPixelForValue(w.to - 1) + 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
-                ctx.fillRect(Math.max(left, chartArea.left), chartArea.top, Math.min(right, chartArea.right) - Math.max(left, chartArea.left), chartArea.bottom - chartArea.top);
+                ctx.fillRect(
+                    Math.max(left, chartArea.left),
+                    chartArea.top,
+                    Math.min(right, chartArea.right) - Math.max(left, chartArea.left),
+                    chartArea.bottom - chartArea.top
+                );
             }
             ctx.restore();
         }
     };
-    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, 'tonnes', false), plugins: [shade] } as ChartConfiguration;
+    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, 'tonnes', false), plugins: [shade] };
 }
 
 function supplyChart(periods: string[], focus: FocusModel, theme: Theme): ChartConfiguration {
     const { supply } = focus;
     const stack = (label: string, data: number[], color: string, always: boolean): ChartDataset<'bar'> | undefined =>
-        always || data.some(v => v !== 0)
-            ? { type: 'bar', label, data, backgroundColor: color, borderColor: color, stack: 'supply', order: 2 }
-            : undefined;
+        always || data.some(v => v !== 0) ? { type: 'bar', label, data, backgroundColor: color, borderColor: color, stack: 'supply', order: 2 } : undefined;
     // The bars add up to the need every period (conservation): the need line sits on top of them.
     const bars = [
         stack('Recycled', supply.recycled, theme.green, false),
@@ -180,17 +243,23 @@ function supplyChart(periods: string[], focus: FocusModel, theme: Theme): ChartC
         stack('Unmet', supply.unmet, theme.red, true)
     ].filter((d): d is ChartDataset<'bar'> => d !== undefined);
     const needLine: ChartDataset<'line'> = {
-        type: 'line', label: 'Need', data: supply.need, borderColor: theme.foreground, backgroundColor: theme.foreground,
-        borderWidth: theme.lineWidth, pointRadius: 0, order: 1
+        type: 'line',
+        label: 'Need',
+        data: supply.need,
+        borderColor: theme.foreground,
+        backgroundColor: theme.foreground,
+        borderWidth: theme.lineWidth,
+        pointRadius: 0,
+        order: 1
     };
     return {
         type: 'bar',
-        data: { labels: periods, datasets: [needLine as unknown as ChartDataset<'bar'>, ...bars] },
+        data: { labels: periods, datasets: [needLine, ...bars] },
         options: baseOptions(theme, 'tonnes', true)
     };
 }
 
-function linesChart(periods: string[], series: Array<{ label: string, values: number[] }>, theme: Theme, unit: 'tonnes' | 'share'): ChartConfiguration {
+function linesChart(periods: string[], series: Array<{ label: string; values: number[] }>, theme: Theme, unit: 'tonnes' | 'share'): ChartConfiguration {
     const datasets: Array<ChartDataset<'line'>> = series.map((s, i) => ({
         label: s.label,
         data: unit === 'share' ? s.values.map(v => v * 100) : s.values,
@@ -205,7 +274,7 @@ function linesChart(periods: string[], series: Array<{ label: string, values: nu
 
 function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): ChartConfiguration['options'] {
     // Axis ticks keep their decimals (a small model's axis may step by 0.5 t).
-    const tick = (value: number | string) => unit === 'share' ? `${value}%` : formatTonnes(Number(value));
+    const tick = (value: number | string) => (unit === 'share' ? `${value}%` : formatTonnes(Number(value)));
     return {
         animation: false,
         responsive: true,
@@ -216,8 +285,11 @@ function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): 
         scales: {
             x: { stacked, ticks: { color: theme.foreground, maxRotation: 0, autoSkip: true, autoSkipPadding: 16 }, grid: { color: theme.grid } },
             y: {
-                stacked, beginAtZero: true, ...(unit === 'share' ? { max: 100 } : {}),
-                ticks: { color: theme.foreground, callback: tick }, grid: { color: theme.grid }
+                stacked,
+                beginAtZero: true,
+                ...(unit === 'share' ? { max: 100 } : {}),
+                ticks: { color: theme.foreground, callback: tick },
+                grid: { color: theme.grid }
             }
         },
         plugins: {
@@ -255,18 +327,24 @@ function showNotice(m: ChartModel): void {
 function noticeText(m: ChartModel): string | undefined {
     const errors = `${m.errorCount} error${m.errorCount === 1 ? '' : 's'}`;
     switch (m.status) {
-        case 'errors': return m.scenarios.length
-            ? `Outdated: the file now has ${errors}. These are the results of its last good text.`
-            : `The file has ${errors}: fix them to see results.`;
-        case 'no-horizon': return m.message ?? 'Nothing to simulate: add a horizon, e.g. `horizon 2026-01 to 2028-12`.';
-        case 'failed': return m.message ?? 'The simulation failed: see the Chokepoint output.';
-        case 'running': return 'Simulating…';
-        case 'unknown': return 'This is not a Chokepoint file the language server knows.';
-        default: return m.stale ? 'Outdated: these are the results of an earlier text.' : undefined;
+        case 'errors':
+            return m.scenarios.length
+                ? `Outdated: the file now has ${errors}. These are the results of its last good text.`
+                : `The file has ${errors}: fix them to see results.`;
+        case 'no-horizon':
+            return m.message ?? 'Nothing to simulate: add a horizon, e.g. `horizon 2026-01 to 2028-12`.';
+        case 'failed':
+            return m.message ?? 'The simulation failed: see the Chokepoint output.';
+        case 'running':
+            return 'Simulating…';
+        case 'unknown':
+            return 'This is not a Chokepoint file the language server knows.';
+        default:
+            return m.stale ? 'Outdated: these are the results of an earlier text.' : undefined;
     }
 }
 
-function fillSelect(select: HTMLSelectElement, options: Array<{ value: string, label: string }>, value: string): void {
+function fillSelect(select: HTMLSelectElement, options: Array<{ value: string; label: string }>, value: string): void {
     const same = select.options.length === options.length && options.every((o, i) => select.options[i].value === o.value && select.options[i].text === o.label);
     if (!same) {
         select.replaceChildren(...options.map(o => new Option(o.label, o.value)));

@@ -5,9 +5,19 @@
  * optimize frontier when there is one. It loads nothing.
  */
 import {
-    CategoryScale, Chart, type ChartDataset, Filler, Legend, LinearScale, LineController, LineElement, type Plugin, PointElement, Tooltip
+    CategoryScale,
+    Chart,
+    type ChartDataset,
+    Filler,
+    Legend,
+    LinearScale,
+    LineController,
+    LineElement,
+    type Plugin,
+    PointElement,
+    Tooltip
 } from 'chart.js';
-import type { ReportChart, ReportChartData } from '../../language/src/report/report-data.js';
+import type { ReportChart, ReportChartData } from '../../language/src/view.js';
 
 Chart.register(CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
@@ -25,7 +35,8 @@ function mergedWindows(windows: NonNullable<ReportChartData['windows']>): Map<st
     for (const w of [...windows].sort((a, b) => a.from - b.from)) {
         const runs = byScenario.get(w.scenario) ?? [];
         const last = runs[runs.length - 1];
-        if (last && w.from <= last[1]) last[1] = Math.max(last[1], w.to); else runs.push([w.from, w.to]);
+        if (last && w.from <= last[1]) last[1] = Math.max(last[1], w.to);
+        else runs.push([w.from, w.to]);
         byScenario.set(w.scenario, runs);
     }
     return byScenario;
@@ -66,22 +77,48 @@ function drawFrontier(data: ReportChartData): Chart | undefined {
     if (f.budget > last.x) points.push({ x: f.budget, y: last.y });
     // One scale word per axis, from its largest figure (budgets run in billions where losses run in trillions).
     const scaled = (largest: number) => {
-        const [word, factor] = ([['tn', 1e12], ['bn', 1e9], ['mn', 1e6]] as const).find(([, f]) => largest >= f) ?? ['', 1];
+        const [word, factor] = (
+            [
+                ['tn', 1e12],
+                ['bn', 1e9],
+                ['mn', 1e6]
+            ] as const
+        ).find(([, f]) => largest >= f) ?? ['', 1];
         return (v: number) => `${(v / factor).toLocaleString('en-US', { maximumFractionDigits: 1 })}${word ? ` ${word}` : ''}`;
     };
-    const xMoney = scaled(Math.max(...points.map(p => p.x))), money = scaled(Math.max(...points.map(p => p.y)));
+    const xMoney = scaled(Math.max(...points.map(p => p.x))),
+        money = scaled(Math.max(...points.map(p => p.y)));
     return new Chart(canvas, {
         type: 'line',
-        data: { datasets: [{ label: `expected loss (${f.currency})`, data: points, stepped: 'after', borderColor: COLOURS[0], backgroundColor: COLOURS[0], borderWidth: 2, pointRadius: points.map((_, i) => i < f.points.length ? 3 : 0) }] },
+        data: {
+            datasets: [
+                {
+                    label: `expected loss (${f.currency})`,
+                    data: points,
+                    stepped: 'after',
+                    borderColor: COLOURS[0],
+                    backgroundColor: COLOURS[0],
+                    borderWidth: 2,
+                    pointRadius: points.map((_, i) => (i < f.points.length ? 3 : 0))
+                }
+            ]
+        },
         options: {
-            animation: false, responsive: true, maintainAspectRatio: false,
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
             scales: {
                 x: { type: 'linear', beginAtZero: true, title: { display: true, text: `budget (${f.currency})` }, ticks: { callback: v => xMoney(Number(v)) } },
                 y: { beginAtZero: true, ticks: { callback: v => money(Number(v)) } }
             },
             plugins: {
                 legend: { labels: { boxWidth: 12 } },
-                tooltip: { callbacks: { label: item => `${money(Number(item.parsed.y))} ${f.currency}: ${f.points[Math.min(item.dataIndex, f.points.length - 1)].measures.join(', ') || '(none)'}` } }
+                tooltip: {
+                    callbacks: {
+                        label: item =>
+                            `${money(Number(item.parsed.y))} ${f.currency}: ${f.points[Math.min(item.dataIndex, f.points.length - 1)].measures.join(', ') || '(none)'}`
+                    }
+                }
             }
         }
     });
@@ -96,17 +133,22 @@ function draw(data: ReportChartData, chart: ReportChart): Chart | undefined {
         return {
             label: line.base ? `${line.scenario} (compared)` : line.scenario,
             data: line.values,
-            borderColor: colour, backgroundColor: colour,
+            borderColor: colour,
+            backgroundColor: colour,
             borderWidth: line.base ? 1.5 : 2,
             borderDash: line.base ? [6, 4] : [],
-            pointRadius: 0, spanGaps: false, tension: 0
+            pointRadius: 0,
+            spanGaps: false,
+            tension: 0
         };
     });
     return new Chart(canvas, {
         type: 'line',
         data: { labels: data.periodStarts.map(p => p.slice(0, 7)), datasets },
         options: {
-            animation: false, responsive: true, maintainAspectRatio: false,
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
             interaction: { mode: 'index', intersect: false },
             scales: {
                 x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 } },
@@ -125,4 +167,6 @@ const source = document.getElementById('report-data');
 const data = JSON.parse(source?.textContent ?? '{"periodStarts":[],"charts":[]}') as ReportChartData;
 const charts = [...data.charts.map(c => draw(data, c)), drawFrontier(data)].filter((c): c is Chart => c !== undefined);
 // Printing lays the page out anew: the charts follow their frames.
-window.addEventListener('beforeprint', () => { for (const c of charts) c.resize(); });
+window.addEventListener('beforeprint', () => {
+    for (const c of charts) c.resize();
+});

@@ -18,9 +18,13 @@ export interface Theme {
 export function readTheme(body: HTMLElement): Theme {
     const style = getComputedStyle(body);
     const css = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    const kind = body.classList.contains('vscode-high-contrast-light') ? 'high-contrast-light'
-        : body.classList.contains('vscode-high-contrast') ? 'high-contrast'
-        : body.classList.contains('vscode-light') ? 'light' : 'dark';
+    const kind = body.classList.contains('vscode-high-contrast-light')
+        ? 'high-contrast-light'
+        : body.classList.contains('vscode-high-contrast')
+          ? 'high-contrast'
+          : body.classList.contains('vscode-light')
+            ? 'light'
+            : 'dark';
     const highContrast = kind.startsWith('high-contrast');
     const foreground = css('--vscode-foreground', kind === 'light' ? '#333333' : '#cccccc');
     const blue = css('--vscode-charts-blue', '#3794ff');
@@ -34,7 +38,11 @@ export function readTheme(body: HTMLElement): Theme {
         foreground,
         grid: highContrast ? css('--vscode-contrastBorder', foreground) : css('--vscode-charts-lines', 'rgba(128,128,128,0.35)'),
         fontFamily: css('--vscode-font-family', 'sans-serif'),
-        blue, green, purple, yellow, red,
+        blue,
+        green,
+        purple,
+        yellow,
+        red,
         series: [blue, orange, green, purple, yellow, red, foreground],
         lineWidth: highContrast ? 3 : 2
     };

@@ -12,8 +12,8 @@ import { SizeLimitedDocumentFactory } from './loading/size-limits.js';
 /** Services this language adds to Langium's. */
 export type ChokepointAddedServices = {
     validation: {
-        ChokepointValidator: ChokepointValidator
-    }
+        ChokepointValidator: ChokepointValidator;
+    };
 };
 
 export type ChokepointCoreServices = LangiumCoreServices & ChokepointAddedServices;
@@ -21,23 +21,23 @@ export type ChokepointCoreServices = LangiumCoreServices & ChokepointAddedServic
 /** Language services shared by the CLI, the language server and the tests (no LSP here). */
 export const ChokepointModule: Module<ChokepointCoreServices, PartialLangiumCoreServices & ChokepointAddedServices> = {
     references: {
-        ScopeComputation: (services) => new ChokepointScopeComputation(services),
-        ScopeProvider: (services) => new ChokepointScopeProvider(services),
-        Linker: (services) => new ChokepointLinker(services)
+        ScopeComputation: services => new ChokepointScopeComputation(services),
+        ScopeProvider: services => new ChokepointScopeProvider(services),
+        Linker: services => new ChokepointLinker(services)
     },
     documentation: {
         CommentProvider: () => new ChokepointCommentProvider()
     },
     validation: {
-        DocumentValidator: (services) => new ChokepointDocumentValidator(services),
-        ValidationRegistry: (services) => new ChokepointValidationRegistry(services),
-        ChokepointValidator: (services) => new ChokepointValidator(services)
+        DocumentValidator: services => new ChokepointDocumentValidator(services),
+        ValidationRegistry: services => new ChokepointValidationRegistry(services),
+        ChokepointValidator: services => new ChokepointValidator(services)
     }
 };
 
 /** Shared by the CLI and the language server: files above the size limit are never parsed. */
 export const ChokepointSharedCoreModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
-    workspace: { LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services) }
+    workspace: { LangiumDocumentFactory: services => new SizeLimitedDocumentFactory(services) }
 };
 
 /**
@@ -46,7 +46,7 @@ export const ChokepointSharedCoreModule: Module<LangiumSharedCoreServices, Parti
  * model it was a tenth of loading it.
  */
 class OneBuildIndexManager extends DefaultIndexManager {
-    override async updateReferences(): Promise<void> { }
+    override async updateReferences(): Promise<void> {}
 }
 
 export interface CoreServicesOptions extends CheckOptions {
@@ -55,12 +55,16 @@ export interface CoreServicesOptions extends CheckOptions {
 }
 
 /** Creates the services without any LSP layer: for the CLI and tests. */
-export function createChokepointCoreServices(context: DefaultSharedCoreModuleContext, options: CoreServicesOptions = {}): {
-    shared: LangiumSharedCoreServices,
-    Chokepoint: ChokepointCoreServices
+export function createChokepointCoreServices(
+    context: DefaultSharedCoreModuleContext,
+    options: CoreServicesOptions = {}
+): {
+    shared: LangiumSharedCoreServices;
+    Chokepoint: ChokepointCoreServices;
 } {
     const oneBuild: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = options.oneBuild
-        ? { workspace: { IndexManager: (services) => new OneBuildIndexManager(services) } } : {};
+        ? { workspace: { IndexManager: services => new OneBuildIndexManager(services) } }
+        : {};
     const shared = inject(createDefaultSharedCoreModule(context), ChokepointGeneratedSharedModule, ChokepointSharedCoreModule, oneBuild);
     const Chokepoint = inject(createDefaultCoreModule({ shared }), ChokepointGeneratedModule, ChokepointModule);
     shared.ServiceRegistry.register(Chokepoint);

@@ -2,11 +2,14 @@ import type { Module } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import type { ChokepointAddedServices } from '../../language/src/chokepoint-module.js';
-import { ChokepointModule } from '../../language/src/chokepoint-module.js';
-import { SizeLimitedDocumentFactory } from '../../language/src/loading/size-limits.js';
-import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/generated/module.js';
-import { registerValidationChecks } from '../../language/src/validation/chokepoint-validator.js';
+import type { ChokepointAddedServices } from '../../language/src/index.js';
+import { ChokepointModule } from '../../language/src/index.js';
+import { SizeLimitedDocumentFactory } from '../../language/src/index.js';
+import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule } from '../../language/src/index.js';
+import { registerValidationChecks } from '../../language/src/index.js';
+import { ChokepointDefinitionProvider, ChokepointReferencesProvider, LibraryLocations } from './documents/library-file.js';
+import { ChokepointLanguageServer } from './language-server.js';
+import { ChokepointCommandHandler } from './lsp/server-commands.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
 import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
@@ -27,9 +30,10 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {
-    simulation: { Service: SimulationService },
-    settings: { Settings: ChokepointSettingsService },
-    compare: { Service: CompareService }
+    simulation: { Service: SimulationService };
+    settings: { Settings: ChokepointSettingsService };
+    library: { Locations: LibraryLocations };
+    compare: { Service: CompareService };
 };
 
 export type ChokepointSharedServices = LangiumSharedServices & ChokepointSharedAddedServices;
@@ -38,38 +42,45 @@ export type ChokepointServices = LangiumServices & ChokepointAddedServices & { s
 
 export const ChokepointSharedLspModule: Module<ChokepointSharedServices, PartialLangiumSharedServices & ChokepointSharedAddedServices> = {
     workspace: {
-        WorkspaceManager: (services) => new ChokepointWorkspaceManager(services),
-        LangiumDocumentFactory: (services) => new SizeLimitedDocumentFactory(services),
-        DocumentBuilder: (services) => new ChokepointDocumentBuilder(services)
+        WorkspaceManager: services => new ChokepointWorkspaceManager(services),
+        LangiumDocumentFactory: services => new SizeLimitedDocumentFactory(services),
+        DocumentBuilder: services => new ChokepointDocumentBuilder(services)
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new ChokepointDocumentUpdateHandler(services),
+        DocumentUpdateHandler: services => new ChokepointDocumentUpdateHandler(services),
         NodeKindProvider: () => new ChokepointNodeKindProvider(),
-        TextDocumentContentProvider: () => new LibraryContentProvider()
+        TextDocumentContentProvider: () => new LibraryContentProvider(),
+        ExecuteCommandHandler: services => new ChokepointCommandHandler(services),
+        LanguageServer: services => new ChokepointLanguageServer(services)
     },
     simulation: {
-        Service: (services) => new SimulationService(services)
+        Service: services => new SimulationService(services)
     },
     settings: {
-        Settings: (services) => new ChokepointSettingsService(services)
+        Settings: services => new ChokepointSettingsService(services)
+    },
+    library: {
+        Locations: services => new LibraryLocations(services)
     },
     compare: {
-        Service: (services) => new CompareService(services.workspace.LangiumDocuments)
+        Service: services => new CompareService(services.workspace.LangiumDocuments)
     }
 };
 
 export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServices> = {
     lsp: {
-        CodeLensProvider: (services) => new ChokepointCodeLensProvider(services),
-        CompletionProvider: (services) => new ChokepointCompletionProvider(services),
-        CodeActionProvider: (services) => new ChokepointCodeActionProvider(services),
+        CodeLensProvider: services => new ChokepointCodeLensProvider(services),
+        CompletionProvider: services => new ChokepointCompletionProvider(services),
+        CodeActionProvider: services => new ChokepointCodeActionProvider(services),
         Formatter: () => new ChokepointFormatter(),
-        HoverProvider: (services) => new ChokepointHoverProvider(services),
-        SemanticTokenProvider: (services) => new ChokepointSemanticTokenProvider(services),
-        InlayHintProvider: (services) => new ChokepointInlayHintProvider(services),
+        HoverProvider: services => new ChokepointHoverProvider(services),
+        SemanticTokenProvider: services => new ChokepointSemanticTokenProvider(services),
+        InlayHintProvider: services => new ChokepointInlayHintProvider(services),
         DocumentSymbolProvider: () => new ChokepointDocumentSymbolProvider(),
-        FoldingRangeProvider: (services) => new ChokepointFoldingRangeProvider(services),
-        RenameProvider: (services) => new ChokepointRenameProvider(services)
+        FoldingRangeProvider: services => new ChokepointFoldingRangeProvider(services),
+        RenameProvider: services => new ChokepointRenameProvider(services),
+        DefinitionProvider: services => new ChokepointDefinitionProvider(services),
+        ReferencesProvider: services => new ChokepointReferencesProvider(services)
     }
 };
 
@@ -78,9 +89,9 @@ export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServi
  * language module (scoping, documentation, validation) and the LSP features of this folder.
  * Without a connection (tests), the configuration counts as fetched at once.
  */
-export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices, Chokepoint: ChokepointServices } {
+export function createChokepointServices(context: DefaultSharedModuleContext): { shared: ChokepointSharedServices; Chokepoint: ChokepointServices } {
     const shared = inject(createDefaultSharedModule(context), ChokepointGeneratedSharedModule, ChokepointSharedLspModule);
-    const Chokepoint = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule) as ChokepointServices;
+    const Chokepoint: ChokepointServices = inject(createDefaultModule({ shared }), ChokepointGeneratedModule, ChokepointModule, ChokepointLspModule);
     shared.ServiceRegistry.register(Chokepoint);
     registerValidationChecks(Chokepoint);
     if (!context.connection) void shared.workspace.ConfigurationProvider.initialized({});

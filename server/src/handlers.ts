@@ -1,17 +1,26 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STDLIB_TEXT } from '../../language/src/loading/stdlib.js';
+import { STDLIB_TEXT } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';
 import { CompareRequest } from './protocol.js';
 import { compareResponse } from './compare/compare-request.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
+import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
-import { FrontierRequest, LibraryTextRequest, RankingRequest, ResultsChangedNotification, ResultsRequest, SimulationProgressNotification, type RankingParams } from './protocol.js';
+import {
+    FrontierRequest,
+    LibraryTextRequest,
+    RankingRequest,
+    ResultsChangedNotification,
+    ResultsRequest,
+    SimulationProgressNotification,
+    type RankingParams
+} from './protocol.js';
 import { rankingResponse } from './simulation/ranking-request.js';
 import { frontierOf } from './simulation/frontier.js';
 
@@ -23,6 +32,7 @@ import { frontierOf } from './simulation/frontier.js';
  */
 export function registerChokepointHandlers(connection: Connection, shared: ChokepointSharedServices): void {
     registerImportRoots(shared);
+    registerEditRequests(connection, shared);
     const simulation = shared.simulation.Service;
     const documents = shared.workspace.LangiumDocuments;
     const workspaceReady = () => shared.workspace.WorkspaceManager.ready;
@@ -43,6 +53,18 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         resultsChanged: params => void connection.sendNotification(ResultsChangedNotification, params),
         refresh
     };
+    // Explanations (no-effect, no-match) join the validation diagnostics of their document.
+    const sendDiagnostics = (uri: string, explanations: Diagnostic[]) => {
+        const document = documents.getDocument(URI.parse(uri));
+        if (!document || document.state < DocumentState.Validated) return;
+        void connection.sendDiagnostics({ uri, version: document.textDocument.version, diagnostics: [...(document.diagnostics ?? []), ...explanations] });
+    };
+    simulation.explanations.publish = sendDiagnostics;
+    // Langium publishes a revalidated document's own diagnostics: add the explanations still current.
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        const explanations = simulation.explanations.of(document.uri.toString());
+        if (explanations.length > 0) sendDiagnostics(document.uri.toString(), explanations);
+    });
     shared.settings.Settings.onChange(refresh);
     shared.compare.Service.onBaseReady(refresh);
     // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.
@@ -52,48 +74,60 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         simulation.shutdown();
     });
 
-    connection.onRequest(ResultsRequest, (params: ResultsParams, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        if (params.wait) await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
-        return simulation.fullView(document);
-    }));
+    connection.onRequest(ResultsRequest, (params: ResultsParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            if (params.wait) await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
+            return simulation.fullView(document);
+        })
+    );
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
 
-    connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
-        return compareResponse(shared, document, params.revision);
-    }));
+    connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
+            return compareResponse(shared, document, params.revision);
+        })
+    );
 
-    connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        const view = document ? simulation.view(document) : undefined;
-        if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
-        return frontierOf(simulation.rootOf(document), documents, view.result);
-    }));
+    connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            const view = document ? simulation.view(document) : undefined;
+            if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
+            return frontierOf(simulation.rootOf(document), documents, view.result);
+        })
+    );
 
-    connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) => guarded(async () => {
-        await workspaceReady();
-        const uri = URI.parse(params.uri);
-        await simulation.waitForCurrent(uri, token);
-        const document = documents.getDocument(uri);
-        return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
-    }));
+    connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
+        })
+    );
 
     // These replace Langium's handlers (one handler per method): they wait for the run of
     // the current text first, outside the workspace lock, then answer from its results.
-    const afterSimulation = async <T>(textDocument: { uri: string }, token: CancellationToken, waitMs: number,
-        answer: (services: LangiumCoreAndPartialLSPServices, document: LangiumDocument) => T | Promise<T>): Promise<T | null> => {
+    const afterSimulation = async <T>(
+        textDocument: { uri: string },
+        token: CancellationToken,
+        waitMs: number,
+        answer: (services: LangiumCoreAndPartialLSPServices, document: LangiumDocument) => T | Promise<T>
+    ): Promise<T | null> => {
         await workspaceReady();
         const uri = URI.parse(textDocument.uri);
         await simulation.waitForCurrent(uri, token, waitMs);
@@ -106,10 +140,22 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         const services = shared.ServiceRegistry.getServices(uri) as LangiumCoreAndPartialLSPServices;
         return shared.workspace.WorkspaceLock.read(() => answer(services, document), ReadPriority.Immediate);
     };
-    connection.onCodeLens((params, token) => guarded(async () =>
-        await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) => services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)) ?? []));
-    connection.onHover((params, token) => guarded(async () =>
-        await afterSimulation(params.textDocument, token, HOVER_WAIT_MS, (services, document) => services.lsp?.HoverProvider?.getHoverContent(document, params, token)) ?? null));
+    connection.onCodeLens((params, token) =>
+        guarded(
+            async () =>
+                (await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) =>
+                    services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)
+                )) ?? []
+        )
+    );
+    connection.onHover((params, token) =>
+        guarded(
+            async () =>
+                (await afterSimulation(params.textDocument, token, HOVER_WAIT_MS, (services, document) =>
+                    services.lsp?.HoverProvider?.getHoverContent(document, params, token)
+                )) ?? null
+        )
+    );
 }
 
 /** Hovers should come quickly: they wait less for a run than lenses do. */

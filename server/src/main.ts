@@ -18,7 +18,7 @@ function startServer(): void {
     console.info = console.log;
     console.debug = () => undefined;
     console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
-    console.error = (...args: unknown[]) => connection.console.error(args.map(a => a instanceof Error ? a.stack ?? a.message : String(a)).join(' '));
+    console.error = (...args: unknown[]) => connection.console.error(args.map(a => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
     process.on('uncaughtException', error => console.error('uncaught exception:', error));
     process.on('unhandledRejection', reason => console.error('unhandled rejection:', reason));
 

@@ -3,7 +3,7 @@
  * custom requests and notifications, command ids and setting names. Both sides import
  * this file; it imports only types.
  */
-import type { SimulationResult } from '../../language/src/engine/results.js';
+import type { SimulationResult } from '../../language/src/view.js';
 
 /** Why a document has (or has no) fresh results. */
 export type ResultsStatus =
@@ -60,7 +60,7 @@ export interface MemberEffect {
     /** Per currency. */
     loss: Record<string, number>;
     /** The followed origin's worst share and the lowest cover, without and with the member (metrics-v2 §2). */
-    exposure?: { origin: string | null, worstShare: [number | null, number | null], lowestCover: [number | null, number | null] };
+    exposure?: { origin: string | null; worstShare: [number | null, number | null]; lowestCover: [number | null, number | null] };
     /** A measure's cost in the horizon, per currency (every currency of the model). */
     cost?: Record<string, number>;
 }
@@ -113,26 +113,26 @@ export interface CompareCell {
 export interface CompareOverlay {
     /** `YYYY-MM-DD` of each period (HEAD's calendar). */
     periods: string[];
-    lines: { scenario: string, side: 'base' | 'head', unmet: number[] }[];
+    lines: { scenario: string; side: 'base' | 'head'; unmet: number[] }[];
     /** Periods [from, to) in which a shock of the scenario is active, clipped to the horizon. */
-    windows: { scenario: string, shock: string, from: number, to: number }[];
+    windows: { scenario: string; shock: string; from: number; to: number }[];
 }
 
 export type CompareResponse =
     | {
-        status: 'ok';
-        revision: string;
-        commit: string;
-        /** The model file whose results are compared (the document's own, or the one importing it). */
-        model: string;
-        columns: { id: string, title: string }[];
-        rows: { scenario: string, probability: string, cells: CompareCell[] }[];
-        /** The expected values' row: unmet and loss, `base -> head`. */
-        expected: { unmet: string, loss: string } | null;
-        overlay: CompareOverlay;
-    }
+          status: 'ok';
+          revision: string;
+          commit: string;
+          /** The model file whose results are compared (the document's own, or the one importing it). */
+          model: string;
+          columns: { id: string; title: string }[];
+          rows: { scenario: string; probability: string; cells: CompareCell[] }[];
+          /** The expected values' row: unmet and loss, `base -> head`. */
+          expected: { unmet: string; loss: string } | null;
+          overlay: CompareOverlay;
+      }
     /** Nothing to compare: not in git, no such revision, no current results, or the revision's model does not check. */
-    | { status: 'unavailable', message: string };
+    | { status: 'unavailable'; message: string };
 
 /** Request: the text of the read-only standard library (for the `chokepoint-lib:` scheme). */
 export const LibraryTextRequest = 'chokepoint/libraryText';
@@ -151,9 +151,7 @@ export interface RankingParams {
 export const FrontierRequest = 'chokepoint/frontier';
 
 /** The frontier in one currency (cost and expected loss of each best portfolio), or why there is none. */
-export type FrontierResponse =
-    | { currency: string, points: { cost: number, expectedLoss: number, measures: string[] }[] }
-    | { message: string };
+export type FrontierResponse = { currency: string; points: { cost: number; expectedLoss: number; measures: string[] }[] } | { message: string };
 
 /** The ranking as markdown, or why there is none. */
 export type RankingResponse = { markdown: string } | { message: string };

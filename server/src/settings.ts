@@ -29,12 +29,14 @@ export class ChokepointSettingsService {
     async get(): Promise<ChokepointSettings> {
         const provider = this.shared.workspace.ConfigurationProvider;
         await provider.ready;
-        const [lenses, inlayHints, chart, compareWith] = await Promise.all([
+        // Each section is whatever the client sent (any): merged below, never trusted.
+        const sections: unknown[] = await Promise.all([
             provider.getConfiguration('chokepoint', 'lenses'),
             provider.getConfiguration('chokepoint', 'inlayHints'),
             provider.getConfiguration('chokepoint', 'chart'),
             provider.getConfiguration('chokepoint', 'compareWith')
         ]);
+        const [lenses, inlayHints, chart, compareWith] = sections;
         this.current = mergeSettings({ lenses, inlayHints, chart, compareWith });
         return this.current;
     }
@@ -50,8 +52,8 @@ export function mergeSettings(raw: unknown): ChokepointSettings {
         lenses: mergeFlags(DEFAULT_SETTINGS.lenses, value.lenses),
         inlayHints: mergeFlags(DEFAULT_SETTINGS.inlayHints, value.inlayHints),
         chart: {
-            defaultScenario: isObject(value.chart) && typeof value.chart.defaultScenario === 'string'
-                ? value.chart.defaultScenario : DEFAULT_SETTINGS.chart.defaultScenario
+            defaultScenario:
+                isObject(value.chart) && typeof value.chart.defaultScenario === 'string' ? value.chart.defaultScenario : DEFAULT_SETTINGS.chart.defaultScenario
         },
         compareWith: typeof value.compareWith === 'string' && value.compareWith.trim() !== '' ? value.compareWith.trim() : DEFAULT_SETTINGS.compareWith
     };
@@ -67,6 +69,6 @@ function mergeFlags<T extends object>(defaults: T, raw: unknown): T {
     return result as T;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -36,7 +36,7 @@ const SHAPES: ModelSize[] = [
     { nodes: 1000, flows: 2500, scenarios: 10, periods: 120 }
 ];
 
-export async function bench(): Promise<{ title: string, markdown: string }> {
+export async function bench(): Promise<{ title: string; markdown: string }> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-engine-bench-'));
     try {
         const runRows: (string | number)[][] = [];
@@ -54,7 +54,13 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
                 let bytes = 0;
                 const start = performance.now();
                 const cpuStart = process.cpuUsage();
-                const code = await main(['run', file, '--json'], s => { bytes += s.length + 1; }, () => undefined);
+                const code = await main(
+                    ['run', file, '--json'],
+                    s => {
+                        bytes += s.length + 1;
+                    },
+                    () => undefined
+                );
                 const used = process.cpuUsage(cpuStart);
                 whole.push(performance.now() - start);
                 cpu.push((used.user + used.system) / 1000);
@@ -68,9 +74,22 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
                 largeRun = freshWall;
                 largePhases = Object.fromEntries(Object.keys(fresh[0].phases).map(name => [name, median(fresh.map(r => r.phases[name]))]));
             }
-            runRows.push([size.name, size.nodes, size.flows, size.scenarios, size.periods, ms(phases.load), ms(phases.lower),
-                ms(phases.simulate), ms(phases.serialize), ms(wall), ms(median(cpu)), `**${ms(freshWall)}**`,
-                ms(median(fresh.map(r => r.cpu))), `${(phases.bytes / 1e6).toFixed(1)} MB`]);
+            runRows.push([
+                size.name,
+                size.nodes,
+                size.flows,
+                size.scenarios,
+                size.periods,
+                ms(phases.load),
+                ms(phases.lower),
+                ms(phases.simulate),
+                ms(phases.serialize),
+                ms(wall),
+                ms(median(cpu)),
+                `**${ms(freshWall)}**`,
+                ms(median(fresh.map(r => r.cpu))),
+                `${(phases.bytes / 1e6).toFixed(1)} MB`
+            ]);
         }
 
         const linearRows: (string | number)[][] = [];
@@ -83,13 +102,22 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
             const simulateMs = bestOf(() => simulate(model));
             const rate = flowPeriods / (engineMs / 1000);
             if (shape.nodes === 2000 && shape.periods === 120 && shape.scenarios === 10) largeRate = rate;
-            linearRows.push([shape.nodes, model.lines.realCount, shape.periods, runs, flowPeriods.toLocaleString('en-US'),
-                ms(engineMs), `${(engineMs * 1e6 / flowPeriods).toFixed(1)} ns`, `${(rate / 1e6).toFixed(1)} M/s`,
-                ms(simulateMs), `${(simulateMs * 1e6 / flowPeriods).toFixed(1)} ns`]);
+            linearRows.push([
+                shape.nodes,
+                model.lines.realCount,
+                shape.periods,
+                runs,
+                flowPeriods.toLocaleString('en-US'),
+                ms(engineMs),
+                `${((engineMs * 1e6) / flowPeriods).toFixed(1)} ns`,
+                `${(rate / 1e6).toFixed(1)} M/s`,
+                ms(simulateMs),
+                `${((simulateMs * 1e6) / flowPeriods).toFixed(1)} ns`
+            ]);
         }
 
         const peak = peakMemory(largeFile);
-        const verdict = (ok: boolean) => ok ? 'met' : 'NOT met';
+        const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
         const markdown = [
             'Generated networks (`test/engine/generated-model.ts`, seeded): 57% suppliers, 35% plants in two tiers',
             '(oxide -> metal -> magnet), 6% consumers (each needing magnets and rare earths), 2% stockpiles;',
@@ -107,13 +135,30 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
             'other load on the machine does not inflate as much as wall time (it exceeds wall time when the',
             "collector's and the optimizing compiler's threads run on the second core).",
             '',
-            table(['size', 'nodes', 'flows', 'scenarios', 'periods', 'load', 'lower', 'simulate', 'serialize', 'in-process', 'CPU',
-                'fresh process', 'CPU', 'JSON'], runRows),
+            table(
+                [
+                    'size',
+                    'nodes',
+                    'flows',
+                    'scenarios',
+                    'periods',
+                    'load',
+                    'lower',
+                    'simulate',
+                    'serialize',
+                    'in-process',
+                    'CPU',
+                    'fresh process',
+                    'CPU',
+                    'JSON'
+                ],
+                runRows
+            ),
             '',
             `Largest size in a fresh process: ${ms(largeRun)} (target < 1 s: ${verdict(largeRun < 1000)}).`,
             '',
             'Where that fresh process spends its time: each phase as `chokepoint run large.choke --json --timings`',
-            'reports it, median of the runs (the total is the process\'s own, without the exit):',
+            "reports it, median of the runs (the total is the process's own, without the exit):",
             '',
             table(Object.keys(largePhases), [Object.values(largePhases).map(ms)]),
             '',
@@ -141,7 +186,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
     }
 }
 
-async function phaseTimes(file: string): Promise<{ load: number, lower: number, simulate: number, serialize: number, bytes: number }> {
+async function phaseTimes(file: string): Promise<{ load: number; lower: number; simulate: number; serialize: number; bytes: number }> {
     const services = createChokepointCoreServices(NodeFileSystem);
     let start = performance.now();
     const loaded = await loadModel(services, [file]);
@@ -180,7 +225,8 @@ function runEngine(model: LoweredModel): void {
 /** Best wall time after a warm-up, over at least 5 runs and 300 ms (at most 30 runs). */
 function bestOf(fn: () => unknown): number {
     fn();
-    let best = Infinity, spent = 0;
+    let best = Infinity,
+        spent = 0;
     for (let i = 0; i < 30 && (i < 5 || spent < 300); i++) {
         const start = performance.now();
         fn();
@@ -196,10 +242,13 @@ function bestOf(fn: () => unknown): number {
  * process (which reports its own CPU time as it exits; its output goes to /dev/null), and the
  * phases its `--timings` line gives.
  */
-function freshRuns(file: string, runs: number): { wall: number, cpu: number, phases: Record<string, number> }[] {
-    const script = cliScript(file, ['--json', '--timings'],
-        `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`);
-    const result: { wall: number, cpu: number, phases: Record<string, number> }[] = [];
+function freshRuns(file: string, runs: number): { wall: number; cpu: number; phases: Record<string, number> }[] {
+    const script = cliScript(
+        file,
+        ['--json', '--timings'],
+        `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`
+    );
+    const result: { wall: number; cpu: number; phases: Record<string, number> }[] = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
         const child = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -235,8 +284,11 @@ function timingsOf(stderr: string): Record<string, number> {
 
 /** Peak RSS in MB of `chokepoint run FILE --json` in its own process (the built CLI). */
 function peakMemory(file: string): number {
-    const script = cliScript(file, ['--json'], `process.stdout.write = () => true;`
-        + `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`);
+    const script = cliScript(
+        file,
+        ['--json'],
+        `process.stdout.write = () => true;` + `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`
+    );
     const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const match = /MAXRSS (\d+)/.exec(child.stderr ?? '');
     if (!match) throw new Error(`could not measure memory: ${child.stderr}`);

@@ -17,28 +17,44 @@ const EDITS = 41;
 export const LARGE: ModelShape = { suppliers: 600, consumers: 340, flowsPerConsumer: 3, shocks: 30, scenarios: 6 };
 const SLOW = SLOW_MODEL;
 
-export async function bench(): Promise<{ title: string, markdown: string }> {
+export async function bench(): Promise<{ title: string; markdown: string }> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-lsp-bench-'));
     try {
         const load = os.loadavg()[0];
-        const japan = await lensLatency(path.join(JAPAN_DIR, 'japan.choke'), JAPAN_DIR,
-            text => text.replace('flow ChinaExporters -> Automotive { REE 570 t/month', 'flow ChinaExporters -> Automotive { REE 560 t/month'));
+        const japan = await lensLatency(path.join(JAPAN_DIR, 'japan.choke'), JAPAN_DIR, text =>
+            text.replace('flow ChinaExporters -> Automotive { REE 570 t/month', 'flow ChinaExporters -> Automotive { REE 560 t/month')
+        );
         const largeFile = path.join(dir, 'large.choke');
         writeFileSync(largeFile, generateModel(LARGE));
         const large = await lensLatency(largeFile, dir, text => text.replace('flow S0 -> C0 { REE 33 t/month', 'flow S0 -> C0 { REE 32 t/month'));
         const completion = await completionDuringSimulation(dir);
         const memory = await memoryOverAnHour();
-        const verdict = (value: number, limit: number) => value <= limit ? `${ms(value)} (limit ${ms(limit)}: ok)` : `${ms(value)} (limit ${ms(limit)}: OVER)`;
+        const verdict = (value: number, limit: number) =>
+            value <= limit ? `${ms(value)} (limit ${ms(limit)}: ok)` : `${ms(value)} (limit ${ms(limit)}: OVER)`;
         const markdown = [
             'Measured over LSP against the bundled `out/server.js --stdio` (`test/bench/lsp.bench.ts`): the time from sending',
             '`textDocument/didChange` to receiving `textDocument/codeLens` whose numbers are of the new text (the server',
             'answers lenses once the simulation of the current text is done), over ' + `${EDITS - 1} edits after a warm-up, alternating a flow volume.`,
             '',
-            table(['model', 'declarations', 'median', 'min', 'max'], [
-                ['Japan example (edits in `japan.choke`, lenses via `main.choke`)', `${modelDeclarations(JAPAN_DIR)} in 9 files`, verdict(median(japan.times), 50), ms(Math.min(...japan.times)), ms(Math.max(...japan.times))],
-                [`generated (${LARGE.suppliers} suppliers, ${LARGE.consumers} consumers, ${LARGE.consumers * LARGE.flowsPerConsumer} flows, ${LARGE.scenarios} scenarios, 36 months)`,
-                    declarationCount(LARGE), verdict(median(large.times), 300), ms(Math.min(...large.times)), ms(Math.max(...large.times))]
-            ]),
+            table(
+                ['model', 'declarations', 'median', 'min', 'max'],
+                [
+                    [
+                        'Japan example (edits in `japan.choke`, lenses via `main.choke`)',
+                        `${modelDeclarations(JAPAN_DIR)} in 9 files`,
+                        verdict(median(japan.times), 50),
+                        ms(Math.min(...japan.times)),
+                        ms(Math.max(...japan.times))
+                    ],
+                    [
+                        `generated (${LARGE.suppliers} suppliers, ${LARGE.consumers} consumers, ${LARGE.consumers * LARGE.flowsPerConsumer} flows, ${LARGE.scenarios} scenarios, 36 months)`,
+                        declarationCount(LARGE),
+                        verdict(median(large.times), 300),
+                        ms(Math.min(...large.times)),
+                        ms(Math.max(...large.times))
+                    ]
+                ]
+            ),
             '',
             `Completion while a long simulation runs (${SLOW.consumers * SLOW.flowsPerConsumer} flows, ${SLOW.scenarios} scenarios, daily steps over three years;`,
             `one run takes ${ms(completion.runMs)}): ${completion.times.length} completion requests sent while the run was in progress;`,
@@ -47,7 +63,10 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
             `Memory over a simulated hour of edits: ${memory.edits} edits to the Japan example (one a second of typing: insertions and`,
             'deletions in `japan.choke`, lenses requested after every tenth), resident set size of the server process:',
             '',
-            table(['edits', 'RSS'], memory.samples.map(s => [s.edits, `${(s.rss / 2 ** 20).toFixed(0)} MiB`])),
+            table(
+                ['edits', 'RSS'],
+                memory.samples.map(s => [s.edits, `${(s.rss / 2 ** 20).toFixed(0)} MiB`])
+            ),
             '',
             `Growth over the second half of the hour: ${memory.growthMiB.toFixed(1)} MiB (${memory.bounded ? 'bounded' : 'GROWING'}).`,
             '',
@@ -65,8 +84,12 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
  * are the client's `chokepoint` settings; `settleMs` is waited after the first edit (for work
  * the lenses do not wait for, such as the comparison's base side).
  */
-export async function lensLatency(file: string, folder: string, edit: (text: string) => string,
-    options: { settings?: unknown, settleMs?: number } = {}): Promise<{ times: number[], titles: string[] }> {
+export async function lensLatency(
+    file: string,
+    folder: string,
+    edit: (text: string) => string,
+    options: { settings?: unknown; settleMs?: number } = {}
+): Promise<{ times: number[]; titles: string[] }> {
     const client = new TestClient();
     if (options.settings !== undefined) client.settings = options.settings;
     try {
@@ -106,12 +129,13 @@ export async function lensLatency(file: string, folder: string, edit: (text: str
 const DECLARATION = /^(material|region|bloc|supplier|plant|consumer|reserve|flow|shock|measure|scenario|target)\b/gm;
 
 function modelDeclarations(folder: string): number {
-    return readdirSync(folder).filter(f => f.endsWith('.choke'))
+    return readdirSync(folder)
+        .filter(f => f.endsWith('.choke'))
         .reduce((total, f) => total + (readFileSync(path.join(folder, f), 'utf8').match(DECLARATION) ?? []).length, 0);
 }
 
 /** Completion requests sent every 20 ms while a long simulation is in progress. */
-export async function completionDuringSimulation(dir: string): Promise<{ times: number[], runMs: number }> {
+export async function completionDuringSimulation(dir: string): Promise<{ times: number[]; runMs: number }> {
     const file = path.join(dir, 'slow.choke');
     const text = generateModel(SLOW);
     writeFileSync(file, text);
@@ -144,11 +168,11 @@ export async function completionDuringSimulation(dir: string): Promise<{ times: 
 }
 
 /** An hour of typing at one edit a second, compressed: RSS sampled every 300 edits. */
-export async function memoryOverAnHour(): Promise<{ edits: number, samples: { edits: number, rss: number }[], growthMiB: number, bounded: boolean }> {
+export async function memoryOverAnHour(): Promise<{ edits: number; samples: { edits: number; rss: number }[]; growthMiB: number; bounded: boolean }> {
     const file = path.join(JAPAN_DIR, 'japan.choke');
     const original = readFileSync(file, 'utf8');
     const client = new TestClient();
-    const samples: { edits: number, rss: number }[] = [];
+    const samples: { edits: number; rss: number }[] = [];
     const edits = 3600;
     try {
         await client.initialize(JAPAN_DIR);

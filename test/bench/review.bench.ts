@@ -12,7 +12,7 @@ import { lensLatency } from './lsp.bench.js';
 
 const ROOT = process.cwd();
 
-export async function bench(): Promise<{ title: string, markdown: string }> {
+export async function bench(): Promise<{ title: string; markdown: string }> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bench-diff-'));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
     try {
@@ -24,7 +24,11 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
         writeFileSync(file, readFileSync(file, 'utf8').replace(/(consumer Automotive[\s\S]*?stock REE )30 days/, '$145 days'));
         git('-c', 'user.email=b@example.org', '-c', 'user.name=Bench', 'commit', '-q', '-a', '-m', 'Automotive keeps 45 days');
         const rows: (string | number)[][] = [];
-        for (const args of [['diff', 'HEAD~1'], ['diff', 'HEAD~1', '--json'], ['diff', 'HEAD~1', '--format', 'markdown']]) {
+        for (const args of [
+            ['diff', 'HEAD~1'],
+            ['diff', 'HEAD~1', '--json'],
+            ['diff', 'HEAD~1', '--format', 'markdown']
+        ]) {
             const times: number[] = [];
             for (let i = 0; i < 6; i++) {
                 const start = performance.now();
@@ -40,7 +44,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
             title: 'Review: `chokepoint diff` on the Japan example, lens deltas against HEAD',
             markdown: [
                 'The built CLI in a fresh process (`node out/cli.js`, startup included), in a temporary repository holding',
-                '`examples/japan-2026` whose last commit changes Automotive\'s own stock from 30 to 45 days: both sides read',
+                "`examples/japan-2026` whose last commit changes Automotive's own stock from 30 to 45 days: both sides read",
                 'with git, parsed, validated and simulated (6 scenarios × 60 months each). Median and worst of 5 runs after one',
                 'warm-up. Target: 2 s.',
                 '',
@@ -50,7 +54,13 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
                 'example in a git repository, alternating a flow volume in `japan.choke` (40 edits after a warm-up), with',
                 '`chokepoint.compareWith` `none` and `HEAD` (the base side computed once, then cached). Target: at most 20% more.',
                 '',
-                table(['compareWith', 'median didChange -> fresh lenses'], [['none', ms(deltas.none)], ['HEAD', ms(deltas.head)]]),
+                table(
+                    ['compareWith', 'median didChange -> fresh lenses'],
+                    [
+                        ['none', ms(deltas.none)],
+                        ['HEAD', ms(deltas.head)]
+                    ]
+                ),
                 '',
                 `HEAD adds ${added.toFixed(0)}% (${added <= 20 ? 'ok' : 'OVER'}). A lens with a delta: \`${deltas.title}\`.`
             ].join('\n')
@@ -65,7 +75,7 @@ export async function bench(): Promise<{ title: string, markdown: string }> {
  * repository, with `chokepoint.compareWith` `none` and `HEAD` (the base side cached after the
  * first edit). Target: HEAD adds at most 20%.
  */
-export async function lensDeltaCost(): Promise<{ none: number, head: number, title: string }> {
+export async function lensDeltaCost(): Promise<{ none: number; head: number; title: string }> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bench-deltas-'));
     try {
         cpSync(path.join(ROOT, 'examples', 'japan-2026'), dir, { recursive: true });
@@ -73,7 +83,8 @@ export async function lensDeltaCost(): Promise<{ none: number, head: number, tit
         git('init', '-q');
         git('add', '-A');
         git('commit', '-q', '-m', 'base');
-        const edit = (text: string) => text.replace('flow ChinaExporters -> Automotive { REE 570 t/month', 'flow ChinaExporters -> Automotive { REE 560 t/month');
+        const edit = (text: string) =>
+            text.replace('flow ChinaExporters -> Automotive { REE 570 t/month', 'flow ChinaExporters -> Automotive { REE 560 t/month');
         const file = path.join(dir, 'japan.choke');
         const none = await lensLatency(file, dir, edit, { settings: { compareWith: 'none' } });
         const head = await lensLatency(file, dir, edit, { settings: { compareWith: 'HEAD' }, settleMs: 3000 });

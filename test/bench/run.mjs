@@ -9,15 +9,24 @@ import { pathToFileURL } from 'node:url';
 
 const only = process.argv.slice(2);
 const dir = path.dirname(new URL(import.meta.url).pathname);
-const files = readdirSync(dir).filter(f => f.endsWith('.bench.ts')).sort()
+const files = readdirSync(dir)
+    .filter(f => f.endsWith('.bench.ts'))
+    .sort()
     .filter(f => only.length === 0 || only.some(o => f.includes(o)));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bench-'));
 const sections = [];
 for (const file of files) {
     const outfile = path.join(tmp, file.replace(/\.ts$/, '.mjs'));
     await esbuild.build({
-        entryPoints: [path.join(dir, file)], outfile, bundle: true, platform: 'node', format: 'esm',
-        target: 'node20', loader: { '.choke': 'text' }, external: ['vscode'], logLevel: 'warning',
+        entryPoints: [path.join(dir, file)],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        loader: { '.choke': 'text' },
+        external: ['vscode'],
+        logLevel: 'warning',
         banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
     });
     process.stdout.write(`running ${file} ...\n`);

@@ -7,7 +7,7 @@ export function median(values: number[]): number {
 }
 
 /** Runs `fn` `runs` times after `warmup` runs; returns the wall-clock times in ms. */
-export async function timeRuns(fn: () => unknown | Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+export async function timeRuns(fn: () => unknown, runs: number, warmup = 1): Promise<number[]> {
     for (let i = 0; i < warmup; i++) await fn();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {

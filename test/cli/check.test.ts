@@ -9,10 +9,14 @@ import { generateModel } from '../engine/generated-model.js';
 const REPO = path.resolve(__dirname, '..', '..');
 
 /** Runs `chokepoint ARGS` in-process; returns exit code, stdout lines and stderr lines. */
-async function run(...args: string[]): Promise<{ code: number, out: string[], err: string[] }> {
+async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(args, s => out.push(...s.split('\n')), s => err.push(...s.split('\n')));
+    const code = await main(
+        args,
+        s => out.push(...s.split('\n')),
+        s => err.push(...s.split('\n'))
+    );
     return { code, out, err };
 }
 
@@ -105,7 +109,8 @@ describe('chokepoint check', () => {
         // `%`, `,` and `:` are escaped as GitHub requires (data: %25; properties also %2C and %3A).
         writeFileSync('odd,name.choke', 'horizon 2026-01 to 2026-12\nshock S { embargo China -> Japan cut 120% }\nscenario A probability 100% { S }\n');
         expect((await run('check', '--format', 'github', 'odd,name.choke')).out[0]).toBe(
-            '::error file=odd%2Cname.choke,line=2,col=38,title=out-of-range::`cut` in shock S is `120%25`; it must be between 0%25 and 100%25.');
+            '::error file=odd%2Cname.choke,line=2,col=38,title=out-of-range::`cut` in shock S is `120%25`; it must be between 0%25 and 100%25.'
+        );
     });
 
     test('a file that is not UTF-8 gets a clear error with its first bad byte', async () => {
@@ -141,13 +146,23 @@ describe('chokepoint check', () => {
     test('an import of a missing file is an error on the import line', async () => {
         writeFileSync('main.choke', 'import "./gone.choke"\nregion A\n');
         const { code, out } = await run('check', 'main.choke');
-        expect(out[0]).toBe(`main.choke:1:8: error: Cannot import './gone.choke': there is no file ${path.join(dir, 'gone.choke')} (import paths are relative to the importing file). [import-not-found]`);
+        expect(out[0]).toBe(
+            `main.choke:1:8: error: Cannot import './gone.choke': there is no file ${path.join(dir, 'gone.choke')} (import paths are relative to the importing file). [import-not-found]`
+        );
         expect(code).toBe(1);
     });
 
     test('usage errors exit 2: no command, unknown command, no path, unknown option, bad format, empty directory', async () => {
         mkdirSync('nothing');
-        for (const args of [[], ['frobnicate'], ['check'], ['check', '--strict', 'x.choke'], ['check', '--format', 'xml', 'x.choke'], ['check', '--format=xml', 'x.choke'], ['check', 'nothing']]) {
+        for (const args of [
+            [],
+            ['frobnicate'],
+            ['check'],
+            ['check', '--strict', 'x.choke'],
+            ['check', '--format', 'xml', 'x.choke'],
+            ['check', '--format=xml', 'x.choke'],
+            ['check', 'nothing']
+        ]) {
             const { code, err } = await run(...args);
             expect(code, args.join(' ')).toBe(2);
             expect(err.join('\n'), args.join(' ')).not.toMatch(/\n\s+at /); // never a stack trace
@@ -188,7 +203,13 @@ describe('the bundled CLI (out/cli.js)', () => {
             const file = path.join(dir, 'large.choke');
             writeFileSync(file, generateModel({ nodes: 300, flows: 700, scenarios: 5, periods: 150 }));
             const lines: string[] = [];
-            expect(await main(['run', file, '--json'], s => lines.push(s), () => undefined)).toBe(0);
+            expect(
+                await main(
+                    ['run', file, '--json'],
+                    s => lines.push(s),
+                    () => undefined
+                )
+            ).toBe(0);
             const expected = lines.join('\n') + '\n';
             expect(expected.length).toBeGreaterThan(2 << 20);
             const result = spawnSync(process.execPath, [cli, 'run', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });

@@ -5,7 +5,11 @@ import { main } from '../../language/src/cli/main.js';
 async function cli(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(args, s => out.push(s), s => err.push(s));
+    const code = await main(
+        args,
+        s => out.push(s),
+        s => err.push(s)
+    );
     return { code, out: out.join('\n'), err };
 }
 
@@ -28,17 +32,21 @@ const probe: CliCommand = {
 describe('the CLI command table', () => {
     test('options parse from their declaration: flags, values, short names, choices, words', () => {
         expect(parseCommandLine(probe, ['m.choke', '--json', '-o', 'r.html', '--format=b'])).toEqual({
-            options: { json: true, output: 'r.html', format: 'b' }, operands: ['m.choke']
+            options: { json: true, output: 'r.html', format: 'b' },
+            operands: ['m.choke']
         });
         expect(parseCommandLine(probe, ['--budget', '100', 'billion', 'JPY', 'm.choke'])).toEqual({
-            options: { budget: '100 billion JPY' }, operands: ['m.choke']
+            options: { budget: '100 billion JPY' },
+            operands: ['m.choke']
         });
         // A value may start with a dash: the command judges it.
         expect(parseCommandLine(probe, ['m.choke', '--output', '-'])).toEqual({ options: { output: '-' }, operands: ['m.choke'] });
     });
 
     test('each usage error is one line naming the option and the help', () => {
-        expect(parseCommandLine(probe, ['m.choke', '--bogus'])).toEqual({ error: "Unknown option '--bogus' for chokepoint probe; see chokepoint probe --help." });
+        expect(parseCommandLine(probe, ['m.choke', '--bogus'])).toEqual({
+            error: "Unknown option '--bogus' for chokepoint probe; see chokepoint probe --help."
+        });
         expect(parseCommandLine(probe, ['m.choke', '--output'])).toEqual({ error: '--output needs a value (FILE); see chokepoint probe --help.' });
         expect(parseCommandLine(probe, ['m.choke', '--format', 'd'])).toEqual({ error: "--format takes 'a', 'b' or 'c', not 'd'." });
         expect(parseCommandLine(probe, ['m.choke', '--json=yes'])).toEqual({ error: '--json takes no value; see chokepoint probe --help.' });
@@ -74,6 +82,8 @@ describe('the CLI command table', () => {
         const overall = await cli('--help');
         expect(overall.out).toContain('chokepoint check PATH...');
         expect(overall.out).toContain('chokepoint run FILE');
-        expect((await cli('frobnicate')).err).toEqual(["Unknown command 'frobnicate'. Commands: check, run, diff, report, rank, optimize; see chokepoint --help."]);
+        expect((await cli('frobnicate')).err).toEqual([
+            "Unknown command 'frobnicate'. Commands: check, run, diff, report, rank, optimize, merge; see chokepoint --help."
+        ]);
     });
 });

@@ -13,11 +13,16 @@ symlinkSync(path.join(dir, 'elsewhere', 'far.choke'), path.join(dir, 'project', 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function check(cwd: string, ...args: string[]) {
-    const out: string[] = [], err: string[] = [];
+    const out: string[] = [],
+        err: string[] = [];
     const before = process.cwd();
     process.chdir(cwd);
     try {
-        const code = await main(['check', ...args], s => out.push(...s.split('\n')), s => err.push(...s.split('\n')));
+        const code = await main(
+            ['check', ...args],
+            s => out.push(...s.split('\n')),
+            s => err.push(...s.split('\n'))
+        );
         return { code, out, err };
     } finally {
         process.chdir(before);
@@ -42,7 +47,10 @@ describe('imports confined to the workspace (CLI)', () => {
     test('../ leaving the root, and a symbolic link out of it: refused, never read', async () => {
         model('../../elsewhere/far.choke', './link.choke');
         const { code, out } = await check(path.join(dir, 'project'), 'models/main.choke');
-        expect(out.filter(l => l.includes(': error: ')).map(l => /\[([a-z-]+)\]$/.exec(l)?.[1])).toEqual(['import-outside-workspace', 'import-outside-workspace']);
+        expect(out.filter(l => l.includes(': error: ')).map(l => /\[([a-z-]+)\]$/.exec(l)?.[1])).toEqual([
+            'import-outside-workspace',
+            'import-outside-workspace'
+        ]);
         expect(code).toBe(1);
     });
 
@@ -62,7 +70,9 @@ describe('imports confined to the workspace (CLI)', () => {
     test('a file that is not .choke given to check: one clear error, never read; --root must be a folder', async () => {
         writeFileSync(path.join(dir, 'project', 'notes.txt'), 'not a model');
         const { code, out } = await check(path.join(dir, 'project'), 'notes.txt');
-        expect(out[0]).toBe('notes.txt:1:1: error: This is not a `.choke` file; only `.choke` files are models (rename it, or name the .choke file). [not-choke-file]');
+        expect(out[0]).toBe(
+            'notes.txt:1:1: error: This is not a `.choke` file; only `.choke` files are models (rename it, or name the .choke file). [not-choke-file]'
+        );
         expect(code).toBe(1);
         const wrongRoot = await check(path.join(dir, 'project'), 'models/main.choke', '--root', 'nowhere');
         expect([wrongRoot.code, wrongRoot.err]).toEqual([2, ["--root takes an existing folder, not 'nowhere'."]]);

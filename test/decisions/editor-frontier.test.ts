@@ -11,7 +11,9 @@ import { createTestServer, type TestServer } from '../server/helpers.js';
 import { frontierOf } from '../../server/src/simulation/frontier.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await createTestServer(); });
+beforeAll(async () => {
+    server = await createTestServer();
+});
 
 describe('the budget frontier for the chart view', () => {
     test('from the empty portfolio to every candidate, in the currency of the first cost', async () => {
@@ -36,7 +38,8 @@ describe('the budget frontier for the chart view', () => {
         const document = await server.open('no-costs.choke', readFileSync(path.join(__dirname, 'models', 'rank.choke'), 'utf8'));
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         const view = server.shared.simulation.Service.view(document);
-        expect(await frontierOf(document, server.shared.workspace.LangiumDocuments, view.result!))
-            .toEqual({ message: 'No measure has a cost: add `cost` clauses to see the budget frontier.' });
+        expect(await frontierOf(document, server.shared.workspace.LangiumDocuments, view.result!)).toEqual({
+            message: 'No measure has a cost: add `cost` clauses to see the budget frontier.'
+        });
     });
 });

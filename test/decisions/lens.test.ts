@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../server/helpers.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await createTestServer(); });
+beforeAll(async () => {
+    server = await createTestServer();
+});
 
 const MODEL = readFileSync(path.join(__dirname, 'models', 'recycling.choke'), 'utf8');
 

@@ -37,14 +37,18 @@ describe('marginal value of a measure (recycling.choke)', () => {
         // over 3 active months: 12e6 × 3 × (365/12) / 365 = 3e6. Total 13e6.
         expect(half.cost).toEqual({ JPY: 13e6 });
         expect(half.scenarios.Half).toEqual({
-            unmetAvoided: 150,          // 200 - 50
+            unmetAvoided: 150, // 200 - 50
             lossAvoided: { JPY: 150e6 }, // 150 t × 1e6
-            ttsGainedDays: 30.416,      // 60.833 - 30.417
+            ttsGainedDays: 30.416, // 60.833 - 30.417
             cost: { JPY: 13e6 }
         });
         // Half has probability 50%: expected = 0.5 × each; net = 75e6 - 6.5e6; ratio = 75e6 / 6.5e6.
         expect(half.expected).toEqual({
-            unmetAvoided: 75, lossAvoided: { JPY: 75e6 }, cost: { JPY: 6.5e6 }, net: { JPY: 68.5e6 }, ratio: 11.538462
+            unmetAvoided: 75,
+            lossAvoided: { JPY: 75e6 },
+            cost: { JPY: 6.5e6 },
+            net: { JPY: 68.5e6 },
+            ratio: 11.538462
         });
     });
 
@@ -94,7 +98,8 @@ describe('run summaries', () => {
             expect(summary.unmet).toBe(scenario.totals.unmet);
             // Summaries list every currency of the model (USD and EUR from the offtakes' costs) with 0.
             expect(summary.loss).toEqual({ JPY: 0, USD: 0, EUR: 0, ...scenario.totals.loss });
-            const tts = Object.values(scenario.consumers).flatMap(c => Object.values(c.materials).map(m => m.ttsDays))
+            const tts = Object.values(scenario.consumers)
+                .flatMap(c => Object.values(c.materials).map(m => m.ttsDays))
                 .filter((t): t is number => t !== null);
             expect(summary.ttsDays).toBe(tts.length > 0 ? Math.min(...tts) : null);
         }

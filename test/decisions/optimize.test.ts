@@ -57,7 +57,10 @@ describe('chokepoint optimize', () => {
     it('searches beyond the exact limit with a named heuristic that is not greedy by ratio', async () => {
         const model = await lower(readFileSync(MODEL, 'utf8'));
         const runner = new SummaryRunner(model);
-        const candidates = model.events.map((e, i) => ({ e, i })).filter(({ e }) => e.name.startsWith('Recycle')).map(({ i }) => i);
+        const candidates = model.events
+            .map((e, i) => ({ e, i }))
+            .filter(({ e }) => e.name.startsWith('Recycle'))
+            .map(({ i }) => i);
         const result = await optimizePortfolio(model, candidates, 'JPY', 10e6, runs => Promise.resolve(runs.map(r => runner.run(r))), 0);
         expect(result.exact).toBe(false);
         expect(result.heuristic).toBe('greedy-with-swaps');
@@ -74,12 +77,18 @@ describe('chokepoint optimize', () => {
 
 describe('optimize refuses bad input with one line and exit 2', () => {
     const cases: [string[], string][] = [
-        [['--budget', '10 million USD'], '--budget is in USD, but no candidate measure has a cost in USD; the file\'s measures have costs in JPY.'],
-        [['--budget', '-5 million JPY'], '--budget must be 0 or more, not \'-5 million JPY\'.'],
+        [['--budget', '10 million USD'], "--budget is in USD, but no candidate measure has a cost in USD; the file's measures have costs in JPY."],
+        [['--budget', '-5 million JPY'], "--budget must be 0 or more, not '-5 million JPY'."],
         [['--budget', '10 t'], '--budget takes money, an amount and a currency code such as "100 billion JPY", not \'10 t\'.'],
         [['--budget', 'lots'], '--budget takes money, an amount and a currency code such as "100 billion JPY", not \'lots\'.'],
-        [['--budget', '10 million JPY', '--measures', 'RecycleA,Nope'], '--measures names \'Nope\', which is no measure of the file; measures: RecycleA, RecycleB, RecycleC, Free.'],
-        [['--budget', '10 million JPY', '--measures', 'Curb'], '--measures names \'Curb\', which is a shock, not a measure; measures: RecycleA, RecycleB, RecycleC, Free.'],
+        [
+            ['--budget', '10 million JPY', '--measures', 'RecycleA,Nope'],
+            "--measures names 'Nope', which is no measure of the file; measures: RecycleA, RecycleB, RecycleC, Free."
+        ],
+        [
+            ['--budget', '10 million JPY', '--measures', 'Curb'],
+            "--measures names 'Curb', which is a shock, not a measure; measures: RecycleA, RecycleB, RecycleC, Free."
+        ],
         [[], 'optimize needs --budget AMOUNT CUR, e.g. --budget "100 billion JPY".']
     ];
     for (const [args, message] of cases) {

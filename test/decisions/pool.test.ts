@@ -23,7 +23,9 @@ function cli(...args: string[]): string {
 }
 
 const pools: RunPool[] = [];
-afterAll(async () => { await Promise.all(pools.map(p => p.close())); });
+afterAll(async () => {
+    await Promise.all(pools.map(p => p.close()));
+});
 
 describe('the run pool', () => {
     it('has its worker bundle, free of Langium', () => {
@@ -33,7 +35,11 @@ describe('the run pool', () => {
     });
 
     it('gives optimize and rank the same bytes on 1 and 2 threads', () => {
-        for (const args of [['optimize', KNAPSACK, '--budget', '10 million JPY', '--json'], ['rank', JAPAN, '--json'], ['optimize', JAPAN, '--budget', '100 billion JPY']]) {
+        for (const args of [
+            ['optimize', KNAPSACK, '--budget', '10 million JPY', '--json'],
+            ['rank', JAPAN, '--json'],
+            ['optimize', JAPAN, '--budget', '100 billion JPY']
+        ]) {
             expect(cli(...args, '--threads', '2')).toBe(cli(...args, '--threads', '1'));
         }
     });
@@ -41,7 +47,8 @@ describe('the run pool', () => {
     it('returns each run at its index whatever thread ran it, and equals this thread', async () => {
         const model = await lower(readFileSync(KNAPSACK, 'utf8'));
         const runs = [[0], [0, 1], [0, 2], [0, 3], [0, 1, 2, 3], [], [0, 4], [0, 2, 3]];
-        const one = new RunPool(model, 1), two = new RunPool(model, 2);
+        const one = new RunPool(model, 1),
+            two = new RunPool(model, 2);
         pools.push(one, two);
         expect(two.size).toBe(2);
         const repeated = Array.from({ length: 20 }, () => runs).flat();
@@ -51,7 +58,8 @@ describe('the run pool', () => {
     it('collects a shared batch (written into shared memory, waited for without the event loop) equal to this thread', async () => {
         const model = await lower(readFileSync(KNAPSACK, 'utf8'));
         const runs = Array.from({ length: 40 }, (_, i) => [0, ...[1, 2, 3, 4].filter(m => (i >> (m - 1)) & 1)]);
-        const two = new RunPool(model, 2), one = new RunPool(model, 1);
+        const two = new RunPool(model, 2),
+            one = new RunPool(model, 1);
         pools.push(two, one);
         // Let the workers start, as run --json lets them while it simulates.
         await new Promise(resolve => setTimeout(resolve, 200));

@@ -77,6 +77,6 @@ describe('chokepoint rank', () => {
         expect(missing.err).toBe(`chokepoint: no such file or directory: ${path.join(__dirname, 'models', 'no-such.choke')}`);
         const unknown = await cli('rank', MODEL, '--scenario', 'Nope');
         expect(unknown.code).toBe(2);
-        expect(unknown.err).toBe('Unknown scenario \'Nope\'. Known scenarios: baseline, WithC.');
+        expect(unknown.err).toBe("Unknown scenario 'Nope'. Known scenarios: baseline, WithC.");
     });
 });

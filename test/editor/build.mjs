@@ -7,7 +7,16 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 const outdir = '.cache/editor-test';
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning', loader: { '.choke': 'text' } };
 
-await esbuild.build({ ...common, entryPoints: { runner: 'test/editor/runner/main.ts', 'vscode-runner': 'test/editor/runner/electron.ts', 'first-lenses': 'test/editor/runner/firstLenses.ts' }, outdir, external: ['playwright-core', '@vscode/test-electron'] });
+await esbuild.build({
+    ...common,
+    entryPoints: {
+        runner: 'test/editor/runner/main.ts',
+        'vscode-runner': 'test/editor/runner/electron.ts',
+        'first-lenses': 'test/editor/runner/firstLenses.ts'
+    },
+    outdir,
+    external: ['playwright-core', '@vscode/test-electron']
+});
 await esbuild.build({ ...common, entryPoints: { extension: 'test/editor/companion/extension.ts' }, outdir: `${outdir}/companion`, external: ['vscode'] });
 await esbuild.build({ ...common, entryPoints: { suite: 'test/editor/suite/electron.ts' }, outdir, external: ['vscode'] });
 mkdirSync(`${outdir}/companion`, { recursive: true });

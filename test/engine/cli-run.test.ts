@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../language/src/cli/main.js';
 import { parseRunArguments } from '../../language/src/cli/run.js';
 import { toJson, writeResultsJson } from '../../language/src/cli/run-json.js';
+import type { SimulationResult } from '../../language/src/engine/results.js';
 import { simulate } from '../../language/src/engine/simulate.js';
 import { generateModel } from './generated-model.js';
 import { lower } from './helpers.js';
@@ -18,8 +19,13 @@ function file(name: string, text: string): string {
 }
 
 async function cli(...argv: string[]) {
-    const out: string[] = [], err: string[] = [];
-    const code = await main(['run', ...argv], s => out.push(s), s => err.push(s));
+    const out: string[] = [],
+        err: string[] = [];
+    const code = await main(
+        ['run', ...argv],
+        s => out.push(s),
+        s => err.push(s)
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -65,7 +71,7 @@ describe('chokepoint run', () => {
         const second = await cli(model, '--json');
         expect(first.code).toBe(0);
         expect(second.out).toBe(first.out);
-        const json = JSON.parse(first.out);
+        const json = JSON.parse(first.out) as SimulationResult;
         expect(Object.keys(json)).toEqual(['horizon', 'periodStarts', 'scenarios', 'expected', 'targetSummary', 'measures']);
         expect(json.horizon).toEqual({ start: '2026-01-01', end: '2026-06-01', step: 'month', periods: 6 });
         expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo', 'Calm']);
@@ -90,10 +96,34 @@ describe('chokepoint run', () => {
         // Numbers have a fast path (k / 1000 and k / 10^6 from integer digits): compare with
         // the engine's own rounding and with numbers of every size and sign.
         let seed = 7;
-        const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-        const numbers: number[] = [0, -0, 1, -1, 0.001, 0.0001, 0.000001, 1e-7, 5e-324, 0.1 + 0.2, 1 / 3, 999999999.999,
-            1e9, 1e9 + 0.5, 123456789.123456, 2289983557046.66, 4503599627370496, 1.7976931348623157e308, -2.5e-8,
-            NaN, Infinity, -Infinity];
+        const random = () => {
+            seed = (seed * 16807) % 2147483647;
+            return seed / 2147483647;
+        };
+        const numbers: number[] = [
+            0,
+            -0,
+            1,
+            -1,
+            0.001,
+            0.0001,
+            0.000001,
+            1e-7,
+            5e-324,
+            0.1 + 0.2,
+            1 / 3,
+            999999999.999,
+            1e9,
+            1e9 + 0.5,
+            123456789.123456,
+            2289983557046.66,
+            4503599627370496,
+            1.7976931348623157e308,
+            -2.5e-8,
+            NaN,
+            Infinity,
+            -Infinity
+        ];
         for (let i = 0; i < 200_000; i++) {
             let v = random() * 10 ** (Math.floor(random() * 18) - 8);
             const decimals = Math.floor(random() * 9);
@@ -104,15 +134,16 @@ describe('chokepoint run', () => {
         for (const n of numbers.slice(0, 2000)) expect(toJson({ n })).toBe(`{\n  "n": ${JSON.stringify(n)}\n}`);
         const plain = ['a', 'é', 'quote " back \\ slash', '\u0001\u007f', '\ud800', 'emoji 🙂', true, false, null];
         expect(toJson(plain)).toBe(JSON.stringify(plain));
-        expect(toJson({ 'naïve "key"': [1, 1, 1, 2, 2], empty: [], none: {}, skipped: undefined, list: [{ a: 1 }, { b: [null, 'x'] }] }))
-            .toBe('{\n  "naïve \\"key\\"": [1,1,1,2,2],\n  "empty": [],\n  "none": {},\n  "list": [\n    {\n      "a": 1\n    },\n    {\n      "b": [null,"x"]\n    }\n  ]\n}');
+        expect(toJson({ 'naïve "key"': [1, 1, 1, 2, 2], empty: [], none: {}, skipped: undefined, list: [{ a: 1 }, { b: [null, 'x'] }] })).toBe(
+            '{\n  "naïve \\"key\\"": [1,1,1,2,2],\n  "empty": [],\n  "none": {},\n  "list": [\n    {\n      "a": 1\n    },\n    {\n      "b": [null,"x"]\n    }\n  ]\n}'
+        );
         expect(toJson([1, undefined, { a: 1 }])).toBe(JSON.stringify([1, undefined, { a: 1 }]));
     });
 
     test('--scenario runs the baseline and that scenario only', async () => {
         const { code, out } = await cli(file('one.choke', MODEL), '--scenario', 'Embargo', '--json');
         expect(code).toBe(0);
-        expect(JSON.parse(out).scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo']);
+        expect((JSON.parse(out) as SimulationResult).scenarios.map((s: { name: string }) => s.name)).toEqual(['baseline', 'Embargo']);
     });
 
     test('an unknown scenario lists the known ones and exits 2', async () => {
@@ -142,7 +173,11 @@ describe('chokepoint run', () => {
         ].join('\n');
         const model = file('mixed.choke', text);
         const checked: string[] = [];
-        await main(['check', model], s => checked.push(s), () => undefined);
+        await main(
+            ['check', model],
+            s => checked.push(s),
+            () => undefined
+        );
         const { code, err } = await cli(model);
         expect(code).toBe(1);
         for (const severity of ['error', 'warning', 'hint']) expect(checked.join('\n')).toContain(`: ${severity}: `);
@@ -165,7 +200,9 @@ describe('chokepoint run', () => {
         const timed = await cli(model, '--json', '--timings');
         expect(timed.code).toBe(0);
         expect(timed.out).toBe(plain.out);
-        expect(timed.err).toMatch(/^timings: (startup \d+ ms, )?read and parse \d+ ms, link \d+ ms, validate \d+ ms, lower \d+ ms, simulate and write JSON \d+ ms; total \d+ ms$/);
+        expect(timed.err).toMatch(
+            /^timings: (startup \d+ ms, )?read and parse \d+ ms, link \d+ ms, validate \d+ ms, lower \d+ ms, simulate and write JSON \d+ ms; total \d+ ms$/
+        );
         // Startup (the time since the process started) counts in the first run of a process only.
         expect((await cli(model, '--json', '--timings')).err).toMatch(/^timings: read and parse/);
         const fresh = spawnSync(process.execPath, [path.resolve(__dirname, '../../out/cli.js'), 'run', model, '--timings'], { encoding: 'utf8' });
@@ -188,8 +225,21 @@ describe('chokepoint run', () => {
     test('usage errors exit 2', async () => {
         expect((await cli()).code).toBe(2);
         expect((await cli('a.choke', '--bogus')).code).toBe(2);
-        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({ file: 'm.choke', scenario: 'X', json: true, samples: undefined, seed: 1, timings: false });
-        expect(parseRunArguments(['m.choke', '--samples', '20', '--seed', '4'])).toEqual({ file: 'm.choke', json: false, samples: 20, seed: 4, timings: false });
+        expect(parseRunArguments(['m.choke', '--scenario=X', '--json'])).toEqual({
+            file: 'm.choke',
+            scenario: 'X',
+            json: true,
+            samples: undefined,
+            seed: 1,
+            timings: false
+        });
+        expect(parseRunArguments(['m.choke', '--samples', '20', '--seed', '4'])).toEqual({
+            file: 'm.choke',
+            json: false,
+            samples: 20,
+            seed: 4,
+            timings: false
+        });
         expect(parseRunArguments(['m.choke', '--timings'])).toMatchObject({ timings: true });
         expect(parseRunArguments(['m.choke', '--scenario'])).toHaveProperty('error');
     });

@@ -35,8 +35,11 @@ export async function lower(text: string, imports: Record<string, string> = {}):
     const built = await build({ 'main.choke': text, ...imports }, false);
     for (const doc of built.documents.all) {
         const { lexerErrors, parserErrors } = doc.parseResult;
-        expect([...lexerErrors, ...parserErrors].map(e => e.message), `syntax errors in ${doc.uri}`).toEqual([]);
-        for (const ref of doc.references) expect(ref.error?.message, `unresolved reference in ${doc.uri}`).toBeUndefined();
+        expect(
+            [...lexerErrors, ...parserErrors].map(e => e.message),
+            `syntax errors in ${doc.uri.toString()}`
+        ).toEqual([]);
+        for (const ref of doc.references) expect(ref.error?.message, `unresolved reference in ${doc.uri.toString()}`).toBeUndefined();
     }
     const lowered = lowerDocument(built.root, built.documents);
     if (lowered.status !== 'ok') throw new Error('no horizon');
@@ -44,7 +47,7 @@ export async function lower(text: string, imports: Record<string, string> = {}):
 }
 
 /** Simulates a model given as text and checks the invariants of every scenario. */
-export async function run(text: string, options: { scenario?: string, imports?: Record<string, string> } = {}): Promise<SimulationResult> {
+export async function run(text: string, options: { scenario?: string; imports?: Record<string, string> } = {}): Promise<SimulationResult> {
     const model = await lower(text, options.imports);
     const result = simulate(model, { scenario: options.scenario });
     checkInvariants(result);
@@ -68,7 +71,7 @@ const SERIES_TOLERANCE = 5e-3;
 export function checkInvariants(result: SimulationResult): void {
     // Share series (metrics-v2 §1) hold null for periods without arrivals; everything else never does.
     const isShareSeries = (v: unknown) => typeof v === 'object' && v !== null && 'embeddedDependency' in v && 'coverDays' in v;
-    const json = JSON.stringify(result, (key, v: unknown) => (key === 'series' && isShareSeries(v)) || key === 'starvedBy' ? undefined : v);
+    const json = JSON.stringify(result, (key, v: unknown) => ((key === 'series' && isShareSeries(v)) || key === 'starvedBy' ? undefined : v));
     expect(json).not.toMatch(/NaN|Infinity|null,null/);
     for (const s of result.scenarios) {
         for (const owner of [...Object.values(s.consumers), ...Object.values(s.regions)]) {

@@ -14,10 +14,12 @@ import { build, checkInvariants, lower, run } from './helpers.js';
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
 function chokeFiles(dir: string): string[] {
-    return readdirSync(dir).sort().flatMap(name => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? chokeFiles(full) : name.endsWith('.choke') ? [full] : [];
-    });
+    return readdirSync(dir)
+        .sort()
+        .flatMap(name => {
+            const full = path.join(dir, name);
+            return statSync(full).isDirectory() ? chokeFiles(full) : name.endsWith('.choke') ? [full] : [];
+        });
 }
 
 /** Every example file, each simulated as the root of its own imports when they hold a horizon. */
@@ -53,7 +55,7 @@ describe('examples', () => {
         expect(result.scenarios[1].probability).toBe(0.15);
         expect(Object.keys(result.scenarios[0].reserves)).toEqual(['NationalStockpile']);
         // 60 days of 1478 t/month = 60 x 1478 x 12/365 t.
-        expect(result.scenarios[0].reserves.NationalStockpile.materials.REE.initial).toBeCloseTo(60 * 1478 * 12 / 365, 5);
+        expect(result.scenarios[0].reserves.NationalStockpile.materials.REE.initial).toBeCloseTo((60 * 1478 * 12) / 365, 5);
         expect(result.scenarios[0].targets.ChinaShare).toMatchObject({ value: 1, pass: false, judgedAt: '2028-01-01' });
     });
 });
@@ -106,7 +108,11 @@ function byName(result: SimulationResult): unknown {
 function sortKeys(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(sortKeys);
     if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : 1).map(([k, v]) => [k, sortKeys(v)]));
+        return Object.fromEntries(
+            Object.entries(value)
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, v]) => [k, sortKeys(v)])
+        );
     }
     return value;
 }
@@ -167,7 +173,10 @@ describe('cancellation', () => {
         const model = await lower(NETWORK.join('\n'));
         let cancelled = false;
         let ticks = 0;
-        const timer = setInterval(() => { ticks++; cancelled = true; }, 0);
+        const timer = setInterval(() => {
+            ticks++;
+            cancelled = true;
+        }, 0);
         // yieldEveryMs 0: yield after every period, so the timer gets to run.
         await expect(simulateYielding(model, { isCancelled: () => cancelled, yieldEveryMs: 0 })).rejects.toBeInstanceOf(SimulationCancelled);
         clearInterval(timer);
@@ -195,7 +204,10 @@ describe('evaluation status', () => {
     });
 
     test('errors in the document or an import block the simulation', async () => {
-        const built = await build({ 'main.choke': 'import "./bad.choke"\nhorizon 2026-01 to 2026-02', 'bad.choke': 'consumer C in Japan { needs REE 1 t/month' });
+        const built = await build({
+            'main.choke': 'import "./bad.choke"\nhorizon 2026-01 to 2026-02',
+            'bad.choke': 'consumer C in Japan { needs REE 1 t/month'
+        });
         const evaluation = evaluateDocument(built.root, built.documents);
         expect(evaluation.status).toBe('errors');
         if (evaluation.status === 'errors') expect(evaluation.errorCount).toBeGreaterThan(0);

@@ -43,10 +43,12 @@ describe('per-period series', () => {
         expect(s.series.dependency).toEqual({ Vietnam: [0.5, 0.5, 100 / 140, 100 / 140], Japan: [0.5, 0.5, 40 / 140, 40 / 140] });
         // Embedded: China sends nothing in a period with arrivals: 0, not null.
         expect(s.series.embeddedDependency).toEqual({
-            Vietnam: [0.5, 0.5, 100 / 140, 100 / 140], Australia: [0.2, 0.2, 40 / 140, 40 / 140], China: [0.3, 0.3, 0, 0]
+            Vietnam: [0.5, 0.5, 100 / 140, 100 / 140],
+            Australia: [0.2, 0.2, 40 / 140, 40 / 140],
+            China: [0.3, 0.3, 0, 0]
         });
         // 10,000 x ((2/7)² + (5/7)²) = 10,000 x 29/49.
-        expect(s.series.hhi[2]).toBeCloseTo(10_000 * 29 / 49, 9);
+        expect(s.series.hhi[2]).toBeCloseTo((10_000 * 29) / 49, 9);
     });
 
     test('a period without arrivals has no shares (null) and cover runs down', async () => {
@@ -54,7 +56,7 @@ describe('per-period series', () => {
         expect(e.series.dependency).toEqual({ China: [1, 1, null, null] });
         expect(e.series.hhi).toEqual([10000, 10000, null, null]);
         // 20 t in stock, 10 t/month need: 20 / (10 / MONTH) = 2 months; March draws 10, April the rest.
-        expect(e.series.coverDays).toEqual([2 * MONTH, 2 * MONTH, MONTH, 0].map(v => expect.closeTo(v, 9)));
+        expect(e.series.coverDays).toEqual([2 * MONTH, 2 * MONTH, MONTH, 0].map((v): unknown => expect.closeTo(v, 9)));
     });
 
     test('a region: imports into its nodes from outside it, and its cover', async () => {
@@ -65,7 +67,7 @@ describe('per-period series', () => {
         expect(japan.series.dependency.Vietnam).toEqual([100 / 210, 100 / 210, 100 / 140, 100 / 140]);
         expect(japan.series.embeddedDependency.Australia).toEqual([40 / 210, 40 / 210, 40 / 140, 40 / 140]);
         // Stock of its consumers (E's 20 t) in days of their need (210 t/month); March 10 t, April 0.
-        expect(japan.series.coverDays).toEqual([20, 20, 10, 0].map(t => expect.closeTo(t / (210 / MONTH), 9)));
+        expect(japan.series.coverDays).toEqual([20, 20, 10, 0].map((t): unknown => expect.closeTo(t / (210 / MONTH), 9)));
     });
 });
 

@@ -19,8 +19,12 @@ shock Other { embargo China -> Japan cut 50% }
 /** Delivered tonnes in scenario X for JP REE, JP NdPrOxide, US and FR. */
 async function delivered(shock: string, scenarioName = 'X') {
     const r = await run(world(shock));
-    return [material(r, scenarioName, 'JP').delivered, material(r, scenarioName, 'JP', 'NdPrOxide').delivered,
-        material(r, scenarioName, 'US').delivered, material(r, scenarioName, 'FR').delivered];
+    return [
+        material(r, scenarioName, 'JP').delivered,
+        material(r, scenarioName, 'JP', 'NdPrOxide').delivered,
+        material(r, scenarioName, 'US').delivered,
+        material(r, scenarioName, 'FR').delivered
+    ];
 }
 
 describe('embargo', () => {

@@ -34,7 +34,7 @@ horizon 2026-01 to 2026-01
 consumer C in Japan { needs REE 100 t/month  stock REE 30 days }
 `);
         // 100 t/month = 100 x 12/365 t/day; 30 days of it = 98.63 t.
-        expect(model.cms.initialStock[0]).toBeCloseTo(30 * 100 / MONTH, 9);
+        expect(model.cms.initialStock[0]).toBeCloseTo((30 * 100) / MONTH, 9);
     });
 });
 
@@ -117,7 +117,7 @@ consumer A in Japan { needs REE 100 t/month }
 consumer B in Japan { needs REE 200 t/month }
 reserve R in Japan { holds REE 60 days  serves A, B }
 `);
-        expect(model.rms.initialStock[0]).toBeCloseTo(60 * 300 / MONTH, 9);
+        expect(model.rms.initialStock[0]).toBeCloseTo((60 * 300) / MONTH, 9);
     });
 
     test('a release measure overrides the cap and the consumers served', async () => {

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../language/src/cli/main.js';
-import { distribution, evaluateUncertainty } from '../../language/src/evaluation/uncertainty.js';
+import type { SimulationResult } from '../../language/src/engine/results.js';
+import { distribution, evaluateUncertainty, type UncertaintyResult } from '../../language/src/evaluation/uncertainty.js';
 import { mixSeed, seededRandom } from '../../language/src/values/random.js';
 import { build } from './helpers.js';
 
@@ -75,7 +76,7 @@ consumer Plant in Japan { needs REE 1000..1200 t/month  stock REE 30 days }`;
         const evaluation = evaluateUncertainty(root, documents, { samples: 30, seed: 5 });
         if (evaluation.status !== 'ok') throw new Error(evaluation.status);
         expect(evaluation.result.ranges).toBe(1);
-        const unmet = Array.from({ length: 30 }, (_, k) => volumeOfSample(5, k) * (12 - 30 * 12 / 365));
+        const unmet = Array.from({ length: 30 }, (_, k) => volumeOfSample(5, k) * (12 - (30 * 12) / 365));
         const got = evaluation.result.scenarios.baseline.unmet;
         const want = distribution(unmet);
         for (const key of ['mean', 'min', 'p50', 'max'] as const) expect(got[key]).toBeCloseTo(want[key], 3);
@@ -93,8 +94,13 @@ describe('chokepoint run --samples', () => {
     const model = path.join(dir, 'range.choke');
     writeFileSync(model, ONE_RANGE);
     async function cli(...argv: string[]) {
-        const out: string[] = [], err: string[] = [];
-        const code = await main(['run', ...argv], s => out.push(s), s => err.push(s));
+        const out: string[] = [],
+            err: string[] = [];
+        const code = await main(
+            ['run', ...argv],
+            s => out.push(s),
+            s => err.push(s)
+        );
         return { code, out: out.join('\n'), err: err.join('\n') };
     }
 
@@ -103,7 +109,7 @@ describe('chokepoint run --samples', () => {
         const again = await cli(model, '--json', '--samples', '40', '--seed', '7');
         expect(first.code).toBe(0);
         expect(first.out).toBe(again.out);
-        const json = JSON.parse(first.out);
+        const json = JSON.parse(first.out) as SimulationResult & { uncertainty: UncertaintyResult };
         expect(json.uncertainty.samples).toBe(40);
         expect(json.uncertainty.seed).toBe(7);
         const baseline = Array.from({ length: 40 }, (_, k) => 12 * Math.max(0, 1100 - volumeOfSample(7, k)));

@@ -12,7 +12,7 @@ import { loadModel } from '../../language/src/loading/load.js';
 import { cli, CRISIS, JAPAN, runJson, scenario } from './cli.js';
 
 describe('chokepoint check', () => {
-    test('both examples: no errors; one warning, on the analysis\'s own probabilities', async () => {
+    test("both examples: no errors; one warning, on the analysis's own probabilities", async () => {
         const run = await cli('check', JAPAN, CRISIS);
         expect(run.code).toBe(0);
         const lines = run.out.split('\n');
@@ -23,10 +23,14 @@ describe('chokepoint check', () => {
         expect(lines.filter(l => l.includes(': error: '))).toEqual([]);
         // The 2010 response came after the halt: its substitution and recycling start when nothing is short.
         expect(lines.filter(l => l.includes(': hint: '))).toEqual([
-            expect.stringMatching(/crisis-2010\/main\.choke:\d+:\d+: hint: substitute 10% of JapanIndustry on REE changes nothing in HaltAndResponse: JapanIndustry is never short while it is active .*\[no-effect\]$/),
-            expect.stringMatching(/crisis-2010\/main\.choke:\d+:\d+: hint: recycle 5% of JapanIndustry changes nothing in HaltAndResponse: JapanIndustry is never short while it is active .*\[no-effect\]$/)
+            expect.stringMatching(
+                /crisis-2010\/main\.choke:\d+:\d+: hint: substitute 10% of JapanIndustry on REE changes nothing in HaltAndResponse: JapanIndustry is never short while it is active .*\[no-effect\]$/
+            ),
+            expect.stringMatching(
+                /crisis-2010\/main\.choke:\d+:\d+: hint: recycle 5% of JapanIndustry changes nothing in HaltAndResponse: JapanIndustry is never short while it is active .*\[no-effect\]$/
+            )
         ]);
-        expect(lines.at(-1)).toBe('0 errors, 1 warning, 2 hints in 12 files');
+        expect(lines.at(-1)).toBe('0 errors, 1 warning, 2 hints in 13 files');
     });
 
     test('every declaration but a flow carries a comment on where its figure comes from', async () => {

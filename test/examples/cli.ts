@@ -11,11 +11,20 @@ export const EXAMPLES = path.resolve(__dirname, '../../examples');
 export const JAPAN = path.join(EXAMPLES, 'japan-2026');
 export const CRISIS = path.join(EXAMPLES, 'crisis-2010');
 
-export interface CliRun { code: number, out: string, err: string }
+export interface CliRun {
+    code: number;
+    out: string;
+    err: string;
+}
 
 export async function cli(...args: string[]): Promise<CliRun> {
-    const out: string[] = [], err: string[] = [];
-    const code = await main(args, s => out.push(s), s => err.push(s));
+    const out: string[] = [],
+        err: string[] = [];
+    const code = await main(
+        args,
+        s => out.push(s),
+        s => err.push(s)
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -10,7 +10,8 @@ describe('walkAst and forEachReference', () => {
     test("visit nodes and references in the order of Langium's streams, and prune like them", async () => {
         const { documents } = await build({ 'all-constructs.choke': allConstructs, 'w.choke': imported });
         const root = documents['all-constructs.choke'].parseResult.value;
-        const expected: unknown[] = [], actual: unknown[] = [];
+        const expected: unknown[] = [],
+            actual: unknown[] = [];
         for (const node of AstUtils.streamAst(root)) {
             expected.push(node);
             AstUtils.streamReferences(node).forEach(r => expected.push(r.reference, r.property, r.index));
@@ -26,9 +27,15 @@ describe('walkAst and forEachReference', () => {
         const skip = (node: AstNode) => node.$type === 'Flow' || node.$type === 'Shock';
         const pruned: AstNode[] = [];
         const nodes = AstUtils.streamAst(root).iterator();
-        for (const node of nodes) { pruned.push(node); if (skip(node)) nodes.prune(); }
+        for (const node of nodes) {
+            pruned.push(node);
+            if (skip(node)) nodes.prune();
+        }
         const walked: AstNode[] = [];
-        walkAst(root, node => { walked.push(node); return !skip(node); });
+        walkAst(root, node => {
+            walked.push(node);
+            return !skip(node);
+        });
         expect(walked.length).toBe(pruned.length);
         expect(walked.findIndex((x, i) => x !== pruned[i])).toBe(-1);
     });

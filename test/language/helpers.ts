@@ -43,7 +43,7 @@ export function codes(document: LangiumDocument): string[] {
     return diagnostics(document).map(d => d.slice(0, d.indexOf(':', d.indexOf(' '))));
 }
 
-export async function parseOne(text: string): Promise<{ model: Model, document: LangiumDocument<Model> }> {
+export async function parseOne(text: string): Promise<{ model: Model; document: LangiumDocument<Model> }> {
     const { documents } = await build({ 'main.choke': text });
     const document = documents['main.choke'];
     return { model: document.parseResult.value, document };

@@ -66,8 +66,12 @@ describe('linking across files', () => {
             'a.choke': 'import "./b.choke"\nregion Atlantis',
             'b.choke': 'import "./a.choke"\n\nregion Atlantis'
         });
-        expect(diagnostics(documents['a.choke'])).toEqual(["2:8 error duplicate-name: 'Atlantis' is declared more than once (also at b.choke:3, which this file imports): an imported declaration cannot be overridden. Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it."]);
-        expect(diagnostics(documents['b.choke'])).toEqual(["3:8 error duplicate-name: 'Atlantis' is declared more than once (also at a.choke:2, which this file imports): an imported declaration cannot be overridden. Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it."]);
+        expect(diagnostics(documents['a.choke'])).toEqual([
+            "2:8 error duplicate-name: 'Atlantis' is declared more than once (also at b.choke:3, which this file imports): an imported declaration cannot be overridden. Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it."
+        ]);
+        expect(diagnostics(documents['b.choke'])).toEqual([
+            "3:8 error duplicate-name: 'Atlantis' is declared more than once (also at a.choke:2, which this file imports): an imported declaration cannot be overridden. Give this one its own name, or import only the shared files you keep and declare your own version instead of the file that declares it."
+        ]);
     });
 
     test('library names resolve into the standard library document, which is never reported on', async () => {
@@ -109,12 +113,12 @@ describe('linking across files', () => {
         ]);
     });
 
-    test('did-you-mean proposes names of the expected kind, the model\'s own first', async () => {
+    test("did-you-mean proposes names of the expected kind, the model's own first", async () => {
         const lines = [
             'consumer Japanese in Japan { needs REE 1 t/month }',
-            'reserve R in Japan { holds REE 10 t  serves Japanse }',   // Japan (a region) is as close; the consumer wins
-            'supplier S in Japanse { produces REE 1 t/month }',         // only regions: Japan
-            'flow S -> Japanese { RE 1 t/month }'                        // only materials: REE
+            'reserve R in Japan { holds REE 10 t  serves Japanse }', // Japan (a region) is as close; the consumer wins
+            'supplier S in Japanse { produces REE 1 t/month }', // only regions: Japan
+            'flow S -> Japanese { RE 1 t/month }' // only materials: REE
         ];
         const { documents } = await build({ 'main.choke': lines.join('\n') });
         const column = (line: number, word: string) => `${line}:${lines[line - 1].indexOf(word) + 1}`;
@@ -158,24 +162,34 @@ function memoryFileSystem(files: Map<string, string>): FileSystemProvider {
     };
     const node = (uri: URI) => ({ isFile: files.has(uri.toString()), isDirectory: false, uri });
     return {
-        stat: async uri => node(uri), statSync: node,
-        exists: async uri => files.has(uri.toString()), existsSync: uri => files.has(uri.toString()),
-        readBinary: async uri => new TextEncoder().encode(read(uri)), readBinarySync: uri => new TextEncoder().encode(read(uri)),
-        readFile: async uri => read(uri), readFileSync: read,
-        readDirectory: async () => [], readDirectorySync: () => []
+        stat: async uri => node(uri),
+        statSync: node,
+        exists: async uri => files.has(uri.toString()),
+        existsSync: uri => files.has(uri.toString()),
+        readBinary: async uri => new TextEncoder().encode(read(uri)),
+        readBinarySync: uri => new TextEncoder().encode(read(uri)),
+        readFile: async uri => read(uri),
+        readFileSync: read,
+        readDirectory: async () => [],
+        readDirectorySync: () => []
     };
 }
 
 describe('loading from disk (as the CLI does)', () => {
     let dir: string | undefined;
-    afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+    afterEach(() => {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+    });
 
     test('imports are read from disk transitively, cycles included, and each file is loaded once', async () => {
         dir = mkdtempSync(path.join(os.tmpdir(), 'chokepoint-link-'));
         mkdirSync(path.join(dir, 'lib'));
         writeFileSync(path.join(dir, 'main.choke'), 'import "./lib/a.choke"\nflow Lynas -> J { REE 10 t/month }\n');
         writeFileSync(path.join(dir, 'lib', 'a.choke'), 'import "./b.choke"\nconsumer J in Japan { needs REE 10 t/month }\n');
-        writeFileSync(path.join(dir, 'lib', 'b.choke'), 'import "../main.choke"\nimport "./a.choke"\nsupplier Lynas in Malaysia { produces REE 100 t/month }\n');
+        writeFileSync(
+            path.join(dir, 'lib', 'b.choke'),
+            'import "../main.choke"\nimport "./a.choke"\nsupplier Lynas in Malaysia { produces REE 100 t/month }\n'
+        );
         const services = createChokepointCoreServices(NodeFileSystem);
         const loaded = await loadModel(services, [path.join(dir, 'main.choke')]);
         expect(loaded.documents.map(d => path.relative(dir!, d.uri.fsPath))).toEqual([path.join('lib', 'a.choke'), path.join('lib', 'b.choke'), 'main.choke']);

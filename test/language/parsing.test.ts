@@ -2,7 +2,21 @@ import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem
 import { describe, expect, test } from 'vitest';
 import { ChokepointModule } from '../../language/src/chokepoint-module.js';
 import { ChokepointGeneratedModule, ChokepointGeneratedSharedModule, ChokepointLanguageMetaData } from '../../language/src/generated/module.js';
-import type { Amount, Bloc, Condition, Consumer, Embargo, Flow, Material, Measure, Plant, Reserve, Scenario, Shock, Supplier, Target } from '../../language/src/generated/ast.js';
+import type {
+    Amount,
+    Bloc,
+    Consumer,
+    Embargo,
+    Flow,
+    Material,
+    Measure,
+    Plant,
+    Reserve,
+    Scenario,
+    Shock,
+    Supplier,
+    Target
+} from '../../language/src/generated/ast.js';
 import { build, codes, parseOne } from './helpers.js';
 import allConstructs from './fixtures/all-constructs.choke';
 import imported from './fixtures/w.choke';
@@ -32,7 +46,9 @@ describe('parsing every construct', () => {
     });
 
     test('material with label and stage; region; nested blocs', async () => {
-        const model = await parse('material DeepSeaMud "Seabed mud" { stage ore }\nmaterial Bare\nregion Atlantis "Lost"\nbloc A { members Japan, Atlantis }\nbloc B "Bigger" { members A, France }');
+        const model = await parse(
+            'material DeepSeaMud "Seabed mud" { stage ore }\nmaterial Bare\nregion Atlantis "Lost"\nbloc A { members Japan, Atlantis }\nbloc B "Bigger" { members A, France }'
+        );
         const [mud, bare, atlantis, a, b] = model.declarations;
         expect([(mud as Material).label, (mud as Material).stage, (bare as Material).stage]).toEqual(['Seabed mud', 'ore', undefined]);
         expect(atlantis.name).toBe('Atlantis');
@@ -41,12 +57,16 @@ describe('parsing every construct', () => {
     });
 
     test('supplier with capacities, lifecycle and planned', async () => {
-        const model = await parse('supplier Caremag "Caremag SAS" in France planned {\n produces REE 1200 t/yr\n produces NdPrOxide 1_478.5 t/month\n online 2026-06 ramp 12 months\n offline 2030-01-15\n}');
+        const model = await parse(
+            'supplier Caremag "Caremag SAS" in France planned {\n produces REE 1200 t/yr\n produces NdPrOxide 1_478.5 t/month\n online 2026-06 ramp 12 months\n offline 2030-01-15\n}'
+        );
         const s = model.declarations[0] as Supplier;
         expect([s.name, s.region.$refText, s.planned]).toEqual(['Caremag', 'France', true]);
         expect(s.capacities.map(c => `${c.material.$refText} ${show(c.rate)}`)).toEqual(['REE 1200 t/yr', 'NdPrOxide 1_478.5 t/month']);
-        expect(s.lifecycle.map(l => l.$type === 'Online' ? `online ${l.date} ramp ${show(l.ramp)}` : `offline ${l.date}`))
-            .toEqual(['online 2026-06 ramp 12 months', 'offline 2030-01-15']);
+        expect(s.lifecycle.map(l => (l.$type === 'Online' ? `online ${l.date} ramp ${show(l.ramp)}` : `offline ${l.date}`))).toEqual([
+            'online 2026-06 ramp 12 months',
+            'offline 2030-01-15'
+        ]);
     });
 
     test('plant with Leontief inputs', async () => {
@@ -57,7 +77,9 @@ describe('parsing every construct', () => {
     });
 
     test('consumer with needs, stock, priority and loss (money with scale and currency)', async () => {
-        const model = await parse('consumer J in Japan {\n needs REE 1478 t/month\n stock REE 30 days\n stock NdFeB 2 kt\n priority critical\n loss 195 million JPY per t\n}');
+        const model = await parse(
+            'consumer J in Japan {\n needs REE 1478 t/month\n stock REE 30 days\n stock NdFeB 2 kt\n priority critical\n loss 195 million JPY per t\n}'
+        );
         const c = model.declarations[0] as Consumer;
         expect(show(c.needs[0].rate)).toBe('1478 t/month');
         expect(c.stocks.map(s => show(s.amount))).toEqual(['30 days', '2 kt']);
@@ -77,31 +99,58 @@ describe('parsing every construct', () => {
         const model = await parse('flow A -> B { REE 1127 t/month lead 1 month  NdPrOxide 5 t/week }\nflow Offtake: C -> B planned { REE 1100..1300 t/month }');
         const [f, g] = model.declarations as Flow[];
         expect([f.name, f.source.$refText, f.destination.$refText, f.planned]).toEqual([undefined, 'A', 'B', false]);
-        expect(f.volumes.map(v => `${v.material.$refText} ${show(v.rate)} lead ${show(v.lead)}`)).toEqual(['REE 1127 t/month lead 1 month', 'NdPrOxide 5 t/week lead (none)']);
+        expect(f.volumes.map(v => `${v.material.$refText} ${show(v.rate)} lead ${show(v.lead)}`)).toEqual([
+            'REE 1127 t/month lead 1 month',
+            'NdPrOxide 5 t/week lead (none)'
+        ]);
         expect([g.name, g.planned, show(g.volumes[0].rate)]).toEqual(['Offtake', true, '1100..1300 t/month']);
         const commas = await parse('flow A -> B { REE 1 t/month, NdFeB 2 t/month lead 1 week, DyOxide 3 t/day }');
-        expect((commas.declarations[0] as Flow).volumes.map(v => `${v.material.$refText} ${show(v.rate)}`)).toEqual(['REE 1 t/month', 'NdFeB 2 t/month', 'DyOxide 3 t/day']);
+        expect((commas.declarations[0] as Flow).volumes.map(v => `${v.material.$refText} ${show(v.rate)}`)).toEqual([
+            'REE 1 t/month',
+            'NdFeB 2 t/month',
+            'DyOxide 3 t/day'
+        ]);
     });
 
     test('shock effects: embargo with every option, outage, demand, delay; timings', async () => {
-        const model = await parse('shock S {\n embargo * -> Quad on DyOxide, TbOxide stage oxide, metal to Defense cut 50%\n outage Lynas on REE cut 30%..40%\n demand J on REE +10%\n demand K -5%\n delay China -> * +2 months\n from 2026-03-15 until 2026-09\n}\nshock T { embargo China -> Japan  from 2026-02 for 3 months ramp 2 weeks }\nshock U { embargo China -> Japan  from 2026-02 }');
+        const model = await parse(
+            'shock S {\n embargo * -> Quad on DyOxide, TbOxide stage oxide, metal to Defense cut 50%\n outage Lynas on REE cut 30%..40%\n demand J on REE +10%\n demand K -5%\n delay China -> * +2 months\n from 2026-03-15 until 2026-09\n}\nshock T { embargo China -> Japan  from 2026-02 for 3 months ramp 2 weeks }\nshock U { embargo China -> Japan  from 2026-02 }'
+        );
         const [s, t, u] = model.declarations as Shock[];
         const e = s.effects[0] as Embargo;
-        expect([e.origin.anywhere, e.destination.place?.$refText, e.materials.map(m => m.$refText), e.stages, e.consumers.map(c => c.$refText), show(e.cut)])
-            .toEqual([true, 'Quad', ['DyOxide', 'TbOxide'], ['oxide', 'metal'], ['Defense'], '50%']);
+        expect([
+            e.origin.anywhere,
+            e.destination.place?.$refText,
+            e.materials.map(m => m.$refText),
+            e.stages,
+            e.consumers.map(c => c.$refText),
+            show(e.cut)
+        ]).toEqual([true, 'Quad', ['DyOxide', 'TbOxide'], ['oxide', 'metal'], ['Defense'], '50%']);
         expect(s.effects.map(x => x.$type)).toEqual(['Embargo', 'Outage', 'DemandChange', 'DemandChange', 'Delay']);
-        expect(s.effects.slice(1).map(x => show('cut' in x ? x.cut : 'change' in x ? x.change : 'extra' in x ? x.extra : undefined)))
-            .toEqual(['30..40%', '+10%', '-5%', '+2 months']);
+        expect(s.effects.slice(1).map(x => show('cut' in x ? x.cut : 'change' in x ? x.change : 'extra' in x ? x.extra : undefined))).toEqual([
+            '30..40%',
+            '+10%',
+            '-5%',
+            '+2 months'
+        ]);
         expect([s.timings[0].start, s.timings[0].end]).toEqual(['2026-03-15', '2026-09']);
         expect([show(t.timings[0].duration), show(t.timings[0].ramp)]).toEqual(['3 months', '2 weeks']);
         expect([u.timings[0].start, u.timings[0].duration, u.timings[0].end]).toEqual(['2026-02', undefined, undefined]);
     });
 
     test('measure actions: release, switch, recycle, substitute (with from/ramp), add', async () => {
-        const model = await parse('measure M {\n release R to A, B at 500 t/month\n switch A to S1, S2 after 3 months\n recycle 10% of A on REE\n substitute 20% of A on NdFeB from 2027-01 ramp 12 months\n add X, Y\n}');
+        const model = await parse(
+            'measure M {\n release R to A, B at 500 t/month\n switch A to S1, S2 after 3 months\n recycle 10% of A on REE\n substitute 20% of A on NdFeB from 2027-01 ramp 12 months\n add X, Y\n}'
+        );
         const m = model.declarations[0] as Measure;
         expect(m.actions.map(a => a.$type)).toEqual(['Release', 'Switch', 'Recycle', 'Substitute', 'Add']);
-        const [release, sw, recycle, substitute, add] = m.actions as never as [{ consumers: { $refText: string }[], rate: Amount }, { suppliers: { $refText: string }[], delay: Amount }, { share: Amount }, { share: Amount }, { nodes: { $refText: string }[] }];
+        const [release, sw, recycle, substitute, add] = m.actions as never as [
+            { consumers: { $refText: string }[]; rate: Amount },
+            { suppliers: { $refText: string }[]; delay: Amount },
+            { share: Amount },
+            { share: Amount },
+            { nodes: { $refText: string }[] }
+        ];
         expect([release.consumers.map(c => c.$refText), show(release.rate)]).toEqual([['A', 'B'], '500 t/month']);
         expect([sw.suppliers.map(s => s.$refText), show(sw.delay)]).toEqual([['S1', 'S2'], '3 months']);
         expect([show(recycle.share), show(substitute.share), add.nodes.map(n => n.$refText)]).toEqual(['10%', '20%', ['X', 'Y']]);
@@ -110,29 +159,38 @@ describe('parsing every construct', () => {
     });
 
     test('scenarios with point and range probabilities', async () => {
-        const model = await parse('scenario Curb "Curb" probability 15% { A, B }\nscenario D probability 30%..35% { C }\nscenario E { }\nscenario F probability 30..35% { }');
+        const model = await parse(
+            'scenario Curb "Curb" probability 15% { A, B }\nscenario D probability 30%..35% { C }\nscenario E { }\nscenario F probability 30..35% { }'
+        );
         const [curb, d, e, f] = model.declarations as Scenario[];
         expect([show(curb.probability), curb.members.map(m => m.$refText)]).toEqual(['15%', ['A', 'B']]);
         expect([show(d.probability), show(e.probability), show(f.probability)]).toEqual(['30..35%', '(none)', '30..35%']);
     });
 
     test('targets: every metric form, operators, by, in (baseline too)', async () => {
-        const model = await parse([
-            'target A { dependency of J on China <= 30% by 2028-01 }',
-            'target B { dependency of Japan on Quad for REE < 50% }',
-            'target C { hhi of J for REE > 2500 }',
-            'target D { cover of R >= 90 days in Curb, baseline }',
-            'target E { unmet of * for REE <= 0 t }',
-            'target F { fill of * >= 95% }',
-            'target G { loss of J <= 660 billion JPY in Curb }'
-        ].join('\n'));
-        const conditions = (model.declarations as Target[]).map(t => t.conditions[0] as Condition);
+        const model = await parse(
+            [
+                'target A { dependency of J on China <= 30% by 2028-01 }',
+                'target B { dependency of Japan on Quad for REE < 50% }',
+                'target C { hhi of J for REE > 2500 }',
+                'target D { cover of R >= 90 days in Curb, baseline }',
+                'target E { unmet of * for REE <= 0 t }',
+                'target F { fill of * >= 95% }',
+                'target G { loss of J <= 660 billion JPY in Curb }'
+            ].join('\n')
+        );
+        const conditions = (model.declarations as Target[]).map(t => t.conditions[0]);
         expect(conditions.map(c => `${c.metric.$type} ${c.op} ${show(c.threshold)}`)).toEqual([
-            'DependencyMetric <= 30%', 'DependencyMetric < 50%', 'HhiMetric > 2500', 'CoverMetric >= 90 days',
-            'UnmetMetric <= 0 t', 'FillMetric >= 95%', 'LossMetric <= 660'
+            'DependencyMetric <= 30%',
+            'DependencyMetric < 50%',
+            'HhiMetric > 2500',
+            'CoverMetric >= 90 days',
+            'UnmetMetric <= 0 t',
+            'FillMetric >= 95%',
+            'LossMetric <= 660'
         ]);
         expect(conditions[0].by).toBe('2028-01');
-        expect(conditions[3].scenarios.map(s => s.baseline ? 'baseline' : s.scenario?.$refText)).toEqual(['Curb', 'baseline']);
+        expect(conditions[3].scenarios.map(s => (s.baseline ? 'baseline' : s.scenario?.$refText))).toEqual(['Curb', 'baseline']);
         expect([conditions[4].metric.subject.everyone, conditions[6].money?.scale, conditions[6].money?.currency]).toEqual([true, 'billion', 'JPY']);
     });
 
@@ -152,9 +210,12 @@ describe('whole files', () => {
         const { documents } = await build({ 'all-constructs.choke': allConstructs, 'w.choke': imported });
         expect(codes(documents['all-constructs.choke'])).toEqual([]);
         // One declaration per line that starts with a declaration keyword: nothing lost or merged.
-        const declarationLines = allConstructs.split('\n').filter(l => /^(material|region|bloc|supplier|plant|consumer|flow|reserve|shock|measure|scenario|target) /.test(l));
-        expect(documents['all-constructs.choke'].parseResult.value.declarations.map(d => d.$type.toLowerCase()))
-            .toEqual(declarationLines.map(l => l.split(' ')[0]));
+        const declarationLines = allConstructs
+            .split('\n')
+            .filter(l => /^(material|region|bloc|supplier|plant|consumer|flow|reserve|shock|measure|scenario|target) /.test(l));
+        expect(documents['all-constructs.choke'].parseResult.value.declarations.map(d => d.$type.toLowerCase())).toEqual(
+            declarationLines.map(l => l.split(' ')[0])
+        );
     });
 
     test("the spec's example has no error (a hint for Quad, warnings for the plant's inputs and the lone scenario)", async () => {

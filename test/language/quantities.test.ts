@@ -4,9 +4,33 @@ import { formatNumber } from '../../language/src/values/quantities.js';
 describe('formatNumber', () => {
     test("prints what toLocaleString('en-US', { maximumFractionDigits }) prints, without Intl", () => {
         let seed = 3;
-        const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
-        const special = [0, -0, 1.005, 0.125, 2.675, 9.995, 99.995, 999.999, 0.045, 1.45, 0.1 + 0.2, 0.0000005, 1e-7,
-            5e-324, 1e21, 1.5e22, 1.7976931348623157e308, 123456789.125, 1478, 1000, 999999.9999];
+        const random = () => {
+            seed = (seed * 16807) % 2147483647;
+            return seed / 2147483647;
+        };
+        const special = [
+            0,
+            -0,
+            1.005,
+            0.125,
+            2.675,
+            9.995,
+            99.995,
+            999.999,
+            0.045,
+            1.45,
+            0.1 + 0.2,
+            0.0000005,
+            1e-7,
+            5e-324,
+            1e21,
+            1.5e22,
+            1.7976931348623157e308,
+            123456789.125,
+            1478,
+            1000,
+            999999.9999
+        ];
         for (const digits of [0, 1, 2, 6]) {
             const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
             const values = [...special, ...special.map(v => -v)];

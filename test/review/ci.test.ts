@@ -13,10 +13,10 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'out', 'cli.js');
 
 /** The workflow's steps with a `run:` (name and shell text), in order, from docs/ci.md. */
-function workflowSteps(): { name: string, script: string }[] {
+function workflowSteps(): { name: string; script: string }[] {
     const page = readFileSync(path.join(ROOT, 'docs', 'ci.md'), 'utf8');
     const yaml = /```yaml\n([\s\S]*?)```/.exec(page)![1].split('\n');
-    const steps: { name: string, script: string }[] = [];
+    const steps: { name: string; script: string }[] = [];
     let name = '';
     for (let i = 0; i < yaml.length; i++) {
         const line = yaml[i];
@@ -34,8 +34,12 @@ function workflowSteps(): { name: string, script: string }[] {
 }
 
 const repos: TempRepo[] = [];
-beforeAll(() => { execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'ignore' }); }, 60_000);
-afterAll(() => { for (const r of repos) r.remove(); });
+beforeAll(() => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'ignore' });
+}, 60_000);
+afterAll(() => {
+    for (const r of repos) r.remove();
+});
 
 /** A repository whose origin has main with the model at `stockDays`, checked out on a branch that changes it to `branchDays`. */
 function pullRequest(mainDays: number, branchDays: number): TempRepo {
@@ -51,17 +55,26 @@ function pullRequest(mainDays: number, branchDays: number): TempRepo {
     return r;
 }
 
-function runStep(r: TempRepo, script: string): { code: number | null, out: string, summary: string } {
+function runStep(r: TempRepo, script: string): { code: number | null; out: string; summary: string } {
     const summary = path.join(r.dir, '..', `${path.basename(r.dir)}-summary.md`);
     rmSync(summary, { force: true });
     const shell = script.replace(/npx chokepoint/g, `"${process.execPath}" "${CLI}"`);
-    const run = spawnSync('bash', ['-e', '-c', shell], { cwd: r.dir, encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_NAME: 'pull_request' } });
+    const run = spawnSync('bash', ['-e', '-c', shell], {
+        cwd: r.dir,
+        encoding: 'utf8',
+        env: { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_NAME: 'pull_request' }
+    });
     let text = '';
-    try { text = readFileSync(summary, 'utf8'); rmSync(summary); } catch { /* no summary written */ }
+    try {
+        text = readFileSync(summary, 'utf8');
+        rmSync(summary);
+    } catch {
+        /* no summary written */
+    }
     return { code: run.status, out: run.stdout + run.stderr, summary: text };
 }
 
-describe('docs/ci.md: the workflow\'s commands', () => {
+describe("docs/ci.md: the workflow's commands", () => {
     test('the page has the three steps', () => {
         expect(workflowSteps().map(s => s.name)).toEqual(['Check the models', 'Targets as a gate', 'What this change does to the results']);
     });

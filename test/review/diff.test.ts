@@ -10,13 +10,15 @@ function repo(): TempRepo {
     repos.push(r);
     return r;
 }
-afterEach(() => { while (repos.length > 0) repos.pop()!.remove(); });
+afterEach(() => {
+    while (repos.length > 0) repos.pop()!.remove();
+});
 
 // Hand-worked figures of makerModel (see its comment): Curb with 30 days of stock.
-const UNMET_30 = 101.369863;            // 200 − 30 × 100 × 12 / 365
-const FILL_30 = 0.915525;               // 1 − 101.369863 / 1200
-const LOSS_30 = 101369863.01;           // 101.369863 t × 1 million JPY per t
-const EXPECTED_30 = 50.684932;          // 50% × 101.369863
+const UNMET_30 = 101.369863; // 200 − 30 × 100 × 12 / 365
+const FILL_30 = 0.915525; // 1 − 101.369863 / 1200
+const LOSS_30 = 101369863.01; // 101.369863 t × 1 million JPY per t
+const EXPECTED_30 = 50.684932; // 50% × 101.369863
 
 describe('chokepoint diff between two commits', () => {
     test('a changed assumption: declarations, metrics per scenario, targets, expected values, exit 1 on the regression', async () => {
@@ -45,9 +47,7 @@ describe('chokepoint diff between two commits', () => {
             { scenario: 'Curb', subject: 'Maker', metric: 'loss', base: { JPY: 0 }, head: { JPY: LOSS_30 }, delta: { JPY: LOSS_30 } },
             { scenario: 'Curb', subject: 'Maker', metric: 'coverDays', base: 90, head: 30, delta: -60 }
         ]);
-        expect(model.targets).toEqual([
-            { name: 'NoShortage', scenario: 'Curb', base: { value: 0, pass: true }, head: { value: UNMET_30, pass: false } }
-        ]);
+        expect(model.targets).toEqual([{ name: 'NoShortage', scenario: 'Curb', base: { value: 0, pass: true }, head: { value: UNMET_30, pass: false } }]);
         expect(model.expected).toEqual({ base: { unmet: 0, loss: { JPY: 0 } }, head: { unmet: EXPECTED_30, loss: { JPY: 50684931.51 } } });
     });
 
@@ -58,7 +58,12 @@ describe('chokepoint diff between two commits', () => {
         const { code, report } = await diffJson(r.dir, 'HEAD~1', 'HEAD');
         expect(code).toBe(0);
         expect(report.regressions).toBe(0);
-        expect(report.models[0].targets[0]).toEqual({ name: 'NoShortage', scenario: 'Curb', base: { value: UNMET_30, pass: false }, head: { value: 0, pass: true } });
+        expect(report.models[0].targets[0]).toEqual({
+            name: 'NoShortage',
+            scenario: 'Curb',
+            base: { value: UNMET_30, pass: false },
+            head: { value: 0, pass: true }
+        });
     });
 
     test('the working tree against HEAD by default, without touching the working tree or the index', async () => {
@@ -66,7 +71,7 @@ describe('chokepoint diff between two commits', () => {
         r.write('model.choke', makerModel(90)).commit('base');
         r.write('model.choke', makerModel(30));
         r.git('add', 'model.choke');
-        r.write('model.choke', makerModel(45));     // staged 30, working tree 45
+        r.write('model.choke', makerModel(45)); // staged 30, working tree 45
         const status = r.git('status', '--porcelain');
         const index = path.join(r.dir, '.git', 'index');
         const indexBefore = readFileSync(index);
@@ -87,22 +92,34 @@ describe('chokepoint diff between two commits', () => {
         r.write('old.choke', makerModel(90)).commit('old');
         r.git('rm', '-q', 'old.choke');
         // A different model (nothing in common with the old one, so not a rename): 1 t/month short all year.
-        r.write('new/other.choke', [
-            'horizon 2026-01 to 2026-12',
-            'supplier Lynas in Malaysia { produces REE 108 t/yr }',
-            'consumer Smelter in Japan { needs REE 10 t/month }',
-            'flow Lynas -> Smelter { REE 9 t/month }',
-            'target NoShortage { unmet of Smelter <= 0 t }', ''].join('\n')).commit('replaced');
+        r.write(
+            'new/other.choke',
+            [
+                'horizon 2026-01 to 2026-12',
+                'supplier Lynas in Malaysia { produces REE 108 t/yr }',
+                'consumer Smelter in Japan { needs REE 10 t/month }',
+                'flow Lynas -> Smelter { REE 9 t/month }',
+                'target NoShortage { unmet of Smelter <= 0 t }',
+                ''
+            ].join('\n')
+        ).commit('replaced');
         const { code, report } = await diffJson(r.dir, 'HEAD~1', 'HEAD');
-        expect(report.models.map(m => [m.file, m.status])).toEqual([['new/other.choke', 'added'], ['old.choke', 'removed']]);
+        expect(report.models.map(m => [m.file, m.status])).toEqual([
+            ['new/other.choke', 'added'],
+            ['old.choke', 'removed']
+        ]);
         const added = report.models[0];
         // A new target that fails is a regression.
         // 12 months × (10 − 9) t = 12 t unmet in the baseline.
         expect(added.targets).toEqual([{ name: 'NoShortage', scenario: 'baseline', base: null, head: { value: 12, pass: false } }]);
         expect(added.expected).toEqual({ base: null, head: { unmet: null, loss: {} } });
         expect(added.metrics).toEqual([]);
-        expect(added.declarations.map(d => `${d.change} ${d.kind} ${d.name}`)).toEqual(
-            ['added supplier Lynas', 'added consumer Smelter', 'added flow Lynas -> Smelter', 'added target NoShortage']);
+        expect(added.declarations.map(d => `${d.change} ${d.kind} ${d.name}`)).toEqual([
+            'added supplier Lynas',
+            'added consumer Smelter',
+            'added flow Lynas -> Smelter',
+            'added target NoShortage'
+        ]);
         const removed = report.models[1];
         expect(removed.targets).toEqual([{ name: 'NoShortage', scenario: 'Curb', base: { value: 0, pass: true }, head: null }]);
         expect(report.regressions).toBe(1);
@@ -161,7 +178,7 @@ describe('chokepoint diff between two commits', () => {
         const main = makerModel(30).replace('supplier Mine in China { produces REE 1200 t/yr }', 'import "suppliers.choke"');
         r.write('suppliers.choke', 'supplier Mine in China { produces REE 1200 t/yr }\n').write('main.choke', main).commit('base');
         r.write('suppliers.choke', 'supplier Mine in China { produces REE 600 t/yr }\n').commit('smaller');
-        rmSync(path.join(r.dir, 'suppliers.choke'));   // the working tree lacks the import
+        rmSync(path.join(r.dir, 'suppliers.choke')); // the working tree lacks the import
         const { report } = await diffJson(r.dir, 'HEAD~1', 'HEAD');
         expect(report.models[0].errors).toBeUndefined();
         expect(report.models[0].declarations[0].detail).toBe('produces REE 1200 t/yr -> 600 t/yr');
@@ -181,8 +198,15 @@ describe('chokepoint diff between two commits', () => {
         const all = await diffJson(r.dir, 'HEAD~1', 'HEAD', 'b', '--all');
         // 2 scenarios × (5 material metrics + loss + dependency + hhi + cover) = 18 entries.
         expect(all.report.models[0].metrics).toHaveLength(18);
-        expect(all.report.models[0].metrics.find(m => m.scenario === 'baseline' && m.metric === 'dependency'))
-            .toEqual({ scenario: 'baseline', subject: 'Maker', metric: 'dependency', origin: 'China', base: { start: 1, worst: 1, end: 1 }, head: { start: 1, worst: 1, end: 1 }, delta: { start: 0, worst: 0, end: 0 } });
+        expect(all.report.models[0].metrics.find(m => m.scenario === 'baseline' && m.metric === 'dependency')).toEqual({
+            scenario: 'baseline',
+            subject: 'Maker',
+            metric: 'dependency',
+            origin: 'China',
+            base: { start: 1, worst: 1, end: 1 },
+            head: { start: 1, worst: 1, end: 1 },
+            delta: { start: 0, worst: 0, end: 0 }
+        });
     });
 });
 
@@ -193,7 +217,9 @@ describe('chokepoint diff: usage errors exit 2 with one line', () => {
             const run = await diff(dir, []);
             expect(run.code).toBe(2);
             expect(run.err).toEqual([`chokepoint diff: not a git repository: ${dir}`]);
-        } finally { rmSync(dir, { recursive: true, force: true }); }
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     test('an unknown revision', async () => {
@@ -239,7 +265,9 @@ describe('chokepoint diff --format markdown and github', () => {
         expect(lines).toContain('| scenario | p | unmet | loss | first stockout | worst top-origin share | cover | targets met |');
         expect(lines).toContain('| baseline |  | 0 t | 0 | — | 100% | 90 days -> 30 days (−60 days) | 0/0 |');
         // Curb: unmet 0 -> 101 t; loss 101.4 million JPY; the stockout on 2026-03-31.
-        expect(lines).toContain('| Curb | 50% | 0 t -> 101 t (+101 t) | 0 -> 101.4 million JPY (+101.4 million JPY) | — -> 2026-03-31 | 100% | 90 days -> 30 days (−60 days) | 1/1 -> 0/1 |');
+        expect(lines).toContain(
+            '| Curb | 50% | 0 t -> 101 t (+101 t) | 0 -> 101.4 million JPY (+101.4 million JPY) | — -> 2026-03-31 | 100% | 90 days -> 30 days (−60 days) | 1/1 -> 0/1 |'
+        );
         expect(lines).toContain('| **expected** | | 0 t -> 50.7 t (+50.7 t) | 0 -> 50.7 million JPY (+50.7 million JPY) | | | | |');
         expect(lines).toContain('- NoShortage in Curb: ✅ 0 t -> ❌ 101 t **regression**');
         expect(lines).toContain('- changed `consumer Maker`: stock REE 90 days -> 30 days');

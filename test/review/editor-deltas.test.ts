@@ -21,7 +21,10 @@ beforeAll(async () => {
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
     r.write('model.choke', makerModel(90)).commit('90 days');
 });
-afterAll(() => { r.remove(); outside.remove(); });
+afterAll(() => {
+    r.remove();
+    outside.remove();
+});
 
 async function open(file: string, text: string): Promise<LangiumDocument<Model>> {
     const uri = URI.file(file);
@@ -31,7 +34,7 @@ async function open(file: string, text: string): Promise<LangiumDocument<Model>>
     documents.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
     await shared.simulation.Service.waitForCurrent(document.uri);
-    for (let i = 0; i < 200 && shared.simulation.Service.busy; i++) await new Promise(done => setTimeout(done, 5));
+    await shared.simulation.Service.whenIdle(10_000);
     return document;
 }
 
@@ -45,7 +48,10 @@ async function titles(document: LangiumDocument): Promise<string[]> {
 
 function hover(document: LangiumDocument, name: string): string {
     const offset = document.textDocument.getText().indexOf(name);
-    const result = Chokepoint.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+    const result = Chokepoint.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() },
+        position: document.textDocument.positionAt(offset)
+    });
     return (result as { contents: { value: string } } | undefined)?.contents.value ?? '';
 }
 
@@ -63,8 +69,10 @@ describe('deltas against HEAD in lenses and hovers', () => {
         // (China 100%, HHI 10,000, survives 30 days) carry none.
         // fill: 1 − 101.37 / 1,200 t = 91.55% -> 91.6%, 8.45 points less than 100%.
         const consumer = all.find(t => t.startsWith('Curb: China'));
-        expect(consumer).toBe('Curb: China 100% · HHI 10,000 · unmet 101 t (+101 vs HEAD) (baseline 0) · fill 91.6% (−8.4 pts vs HEAD) (baseline 100%)'
-            + ' · first stockout 2026-03-31 (was none vs HEAD) (baseline none) · survives 30 days · cover 30 days (−60 vs HEAD)');
+        expect(consumer).toBe(
+            'Curb: China 100% · HHI 10,000 · unmet 101 t (+101 vs HEAD) (baseline 0) · fill 91.6% (−8.4 pts vs HEAD) (baseline 100%)' +
+                ' · first stockout 2026-03-31 (was none vs HEAD) (baseline none) · survives 30 days · cover 30 days (−60 vs HEAD)'
+        );
         // The scenario: 101.37 t × 1 million JPY per t = 101.4 million JPY loss; its one target failed.
         expect(all).toContainEqual('50% · 101 t (+101 vs HEAD) unmet · 101.4 million JPY loss (+101.4 million JPY vs HEAD) · 0/1 (was 1/1 vs HEAD) targets');
         expect(all).toContainEqual('✗ 101 t (+101, was ✓ vs HEAD) (needs ≤ 0 t over the horizon) in Curb');
@@ -72,7 +80,9 @@ describe('deltas against HEAD in lenses and hovers', () => {
         expect(all[0]).toBe('Expected: 50.7 t (+50.7 vs HEAD) unmet · 50.7 million JPY loss (+50.7 million JPY vs HEAD) · worst: Curb (101 t unmet)');
         // The shock's lens says what the shock does now; it has no figure of its own to compare.
         expect(all.filter(t => t.includes('vs HEAD'))).toHaveLength(4);
-        expect(hover(document, 'Maker {')).toMatch(/\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): Curb: China 100% · HHI 10,000 · unmet 101 t \(\+101 vs HEAD\)/);
+        expect(hover(document, 'Maker {')).toMatch(
+            /\*\*Compared with HEAD\*\* \(`[0-9a-f]{7}`\): Curb: China 100% · HHI 10,000 · unmet 101 t \(\+101 vs HEAD\)/
+        );
         expect(hover(document, 'NoShortage')).toContain('(+101, was ✓ vs HEAD)');
     });
 
@@ -94,7 +104,9 @@ describe('deltas against HEAD in lenses and hovers', () => {
         try {
             const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
             expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
-        } finally { settings.get = original; }
+        } finally {
+            settings.get = original;
+        }
         const loose = await open(path.join(outside.dir, 'loose.choke'), makerModel(30));
         const all = await titles(loose);
         expect(all.length).toBeGreaterThan(3);
@@ -108,10 +120,12 @@ describe('deltas against HEAD in lenses and hovers', () => {
         try {
             const document = await open(path.join(r.dir, 'model.choke'), makerModel(45));
             expect((await titles(document)).some(t => t.includes('vs '))).toBe(false);
-        } finally { settings.get = original; }
+        } finally {
+            settings.get = original;
+        }
     });
 
-    test('the comparison view\'s grid: scenarios by key metrics, base -> head where they differ', async () => {
+    test("the comparison view's grid: scenarios by key metrics, base -> head where they differ", async () => {
         const document = await open(path.join(r.dir, 'model.choke'), makerModel(30));
         const response = await compareResponse(shared, document, 'HEAD');
         if (response.status !== 'ok') throw new Error(response.message);
@@ -119,7 +133,16 @@ describe('deltas against HEAD in lenses and hovers', () => {
         expect(response.columns.map(c => c.title)).toEqual(['unmet', 'loss', 'first stockout', 'worst top-origin share', 'cover', 'targets met']);
         expect(response.rows.map(row => [row.scenario, row.probability, ...row.cells.map(c => c.text)])).toEqual([
             ['baseline', '', '0 t', '0', '—', '100%', '90 days -> 30 days (−60 days)', '0/0'],
-            ['Curb', '50%', '0 t -> 101 t (+101 t)', '0 -> 101.4 million JPY (+101.4 million JPY)', '— -> 2026-03-31', '100%', '90 days -> 30 days (−60 days)', '1/1 -> 0/1']
+            [
+                'Curb',
+                '50%',
+                '0 t -> 101 t (+101 t)',
+                '0 -> 101.4 million JPY (+101.4 million JPY)',
+                '— -> 2026-03-31',
+                '100%',
+                '90 days -> 30 days (−60 days)',
+                '1/1 -> 0/1'
+            ]
         ]);
         // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
@@ -148,6 +171,8 @@ describe('deltas against HEAD in lenses and hovers', () => {
             const edited = await open(file, makerModel(30));
             await titles(edited);
             expect((await titles(edited)).some(t => t.includes('unmet 101 t (+101 vs HEAD)'))).toBe(true);
-        } finally { later.remove(); }
+        } finally {
+            later.remove();
+        }
     });
 });

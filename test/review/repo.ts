@@ -39,32 +39,50 @@ export class TempRepo {
     }
 }
 
-export interface DiffRun { code: number, out: string, err: string[] }
+export interface DiffRun {
+    code: number;
+    out: string;
+    err: string[];
+}
 
 /** `chokepoint diff ARGS` in-process, run in `cwd`. */
 export async function diff(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<DiffRun> {
-    const out: string[] = [], err: string[] = [];
-    const code = await diffCommandLine(args, s => out.push(s), s => err.push(s), cwd, env);
+    const out: string[] = [],
+        err: string[] = [];
+    const code = await diffCommandLine(
+        args,
+        s => out.push(s),
+        s => err.push(s),
+        cwd,
+        env
+    );
     return { code, out: out.join('\n'), err };
 }
 
 /** `chokepoint diff ARGS --json`, parsed. */
-export async function diffJson(cwd: string, ...args: string[]): Promise<{ code: number, report: DiffJson }> {
+export async function diffJson(cwd: string, ...args: string[]): Promise<{ code: number; report: DiffJson }> {
     const run = await diff(cwd, [...args, '--json']);
     if (run.err.length > 0) throw new Error(run.err.join('\n'));
     return { code: run.code, report: JSON.parse(run.out) as DiffJson };
 }
 
 export interface DiffJson {
-    base: { rev: string, commit: string | null };
-    head: { rev: string, commit: string | null };
+    base: { rev: string; commit: string | null };
+    head: { rev: string; commit: string | null };
     models: {
-        file: string; status: string; renamedFrom?: string;
-        declarations: { kind: string, name: string, change: string, detail: string }[];
-        metrics: { scenario: string, subject: string, metric: string, material?: string, origin?: string, base: unknown, head: unknown, delta?: unknown }[];
-        targets: { name: string, scenario: string, base: { value: number | null, pass: boolean | null } | null, head: { value: number | null, pass: boolean | null } | null }[];
-        expected?: { base: { unmet: number | null, loss: Record<string, number> } | null, head: { unmet: number | null, loss: Record<string, number> } | null };
-        errors?: { base?: { file: string, line: number, message: string }[], head?: { file: string, line: number, message: string }[] };
+        file: string;
+        status: string;
+        renamedFrom?: string;
+        declarations: { kind: string; name: string; change: string; detail: string }[];
+        metrics: { scenario: string; subject: string; metric: string; material?: string; origin?: string; base: unknown; head: unknown; delta?: unknown }[];
+        targets: {
+            name: string;
+            scenario: string;
+            base: { value: number | null; pass: boolean | null } | null;
+            head: { value: number | null; pass: boolean | null } | null;
+        }[];
+        expected?: { base: { unmet: number | null; loss: Record<string, number> } | null; head: { unmet: number | null; loss: Record<string, number> } | null };
+        errors?: { base?: { file: string; line: number; message: string }[]; head?: { file: string; line: number; message: string }[] };
     }[];
     regressions: number;
 }

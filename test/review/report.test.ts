@@ -23,14 +23,23 @@ beforeAll(() => {
     // The report's script is bundled by the build: the test uses the CLI as users get it.
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'ignore' });
 }, 60_000);
-afterAll(async () => { await browser?.close(); r.remove(); });
+afterAll(async () => {
+    await browser?.close();
+    r.remove();
+});
 
-function report(cwd: string, ...args: string[]): { code: number | null, out: string, err: string } {
+function report(cwd: string, ...args: string[]): { code: number | null; out: string; err: string } {
     const run = spawnSync(process.execPath, [CLI, 'report', ...args], { cwd, encoding: 'utf8' });
     return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-interface Opened { requests: string[], errors: string[], painted: Record<string, number>, printedHeights: number[], text: string }
+interface Opened {
+    requests: string[];
+    errors: string[];
+    painted: Record<string, number>;
+    printedHeights: number[];
+    text: string;
+}
 
 async function open(file: string): Promise<Opened> {
     browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -38,22 +47,27 @@ async function open(file: string): Promise<Opened> {
     await context.setOffline(true);
     const page = await context.newPage();
     const url = pathToFileURL(file).href;
-    const requests: string[] = [], errors: string[] = [];
-    page.on('request', request => { if (request.url() !== url) requests.push(request.url()); });
-    page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+    const requests: string[] = [],
+        errors: string[] = [];
+    page.on('request', request => {
+        if (request.url() !== url) requests.push(request.url());
+    });
+    page.on('console', message => {
+        if (message.type() === 'error') errors.push(message.text());
+    });
     page.on('pageerror', error => errors.push(error.message));
     await page.goto(url, { waitUntil: 'load' });
     // Painted pixels per canvas: a drawn chart has lines, axes and labels.
     // (Page code as text: this file is type-checked without the DOM's types.)
-    const painted = await page.evaluate(`Object.fromEntries([...document.querySelectorAll('canvas')].map(canvas => {
+    const painted = await page.evaluate<Record<string, number>>(`Object.fromEntries([...document.querySelectorAll('canvas')].map(canvas => {
         const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         let count = 0;
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
         return [canvas.id, count];
-    }))`) as Record<string, number>;
+    }))`);
     await page.emulateMedia({ media: 'print' });
-    const printedHeights = await page.evaluate(`[...document.querySelectorAll('canvas')].map(c => c.getBoundingClientRect().height)`) as number[];
-    const text = await page.evaluate('document.body.innerText') as string;
+    const printedHeights = await page.evaluate<number[]>(`[...document.querySelectorAll('canvas')].map(c => c.getBoundingClientRect().height)`);
+    const text = await page.evaluate<string>('document.body.innerText');
     await context.close();
     return { requests, errors, painted, printedHeights, text };
 }
@@ -97,7 +111,9 @@ describe.skipIf(!existsSync(CHROMIUM))('chokepoint report in headless Chromium',
             expect(opened.requests).toEqual([]);
             expect(opened.errors).toEqual([]);
             for (const pixels of Object.values(opened.painted)) expect(pixels).toBeGreaterThan(1000);
-        } finally { repo.remove(); }
+        } finally {
+            repo.remove();
+        }
     }, 60_000);
 
     test('usage: a model with errors exits 1; an unknown revision or a missing file exits 2, one line', () => {
@@ -105,7 +121,7 @@ describe.skipIf(!existsSync(CHROMIUM))('chokepoint report in headless Chromium',
         writeFileSync(file, makerModel(30).replace('flow Mine -> Maker', 'flow Mine -> Makr'));
         const broken = report(r.dir, 'broken.choke', '-o', '-');
         expect(broken.code).toBe(1);
-        expect(broken.err).toContain("broken.choke:8:");
+        expect(broken.err).toContain('broken.choke:8:');
         const missing = report(r.dir, 'nothing.choke');
         expect(missing.code).toBe(2);
         expect(missing.err.trim().split('\n')).toHaveLength(1);

@@ -17,7 +17,9 @@ describe('a shared world', () => {
         expect(run.code).toBe(0);
         // The one hint is the story of the variant: in the shared world Lynas has nothing to spare.
         expect(run.out.split('\n')).toEqual([
-            expect.stringMatching(/team\/magnets\.choke:11:24: hint: switch MagnetMakers to Lynas adds 0 t in Curb: Lynas has no spare capacity from 2026-05 to 2026-07\. \[no-effect\]$/),
+            expect.stringMatching(
+                /team\/magnets\.choke:11:24: hint: switch MagnetMakers to Lynas adds 0 t in Curb: Lynas has no spare capacity from 2026-05 to 2026-07\. \[no-effect\]$/
+            ),
             '0 errors, 0 warnings, 1 hint in 6 files'
         ]);
     });
@@ -36,9 +38,12 @@ describe('a shared world', () => {
         writeFileSync(ATTEMPT, 'import "../world/trade-2025.choke"\n\nsupplier Lynas in Malaysia { produces REE 7200 t/yr }\n');
         const run = await cli('check', ATTEMPT);
         expect(run.code).toBe(1);
-        expect(run.out.split('\n').filter(l => l.includes('error'))[0]).toMatch(new RegExp(
-            "override-attempt\\.choke:3:10: error: 'Lynas' is declared more than once \\(also at lynas-2025\\.choke:5, which this file imports\\): "
-            + 'an imported declaration cannot be overridden\\. Give this one its own name, or import only the shared files you keep '
-            + 'and declare your own version instead of the file that declares it\\. \\[duplicate-name\\]$'));
+        expect(run.out.split('\n').filter(l => l.includes('error'))[0]).toMatch(
+            new RegExp(
+                "override-attempt\\.choke:3:10: error: 'Lynas' is declared more than once \\(also at lynas-2025\\.choke:5, which this file imports\\): " +
+                    'an imported declaration cannot be overridden\\. Give this one its own name, or import only the shared files you keep ' +
+                    'and declare your own version instead of the file that declares it\\. \\[duplicate-name\\]$'
+            )
+        );
     });
 });

@@ -21,8 +21,12 @@ measure Release { release Stockpile }
 async function complete(text: string): Promise<CompletionItem[]> {
     let items: CompletionItem[] = [];
     await expectCompletion(server.Chokepoint)({
-        text, index: 0, parseOptions: { documentUri: `memory:///completion-${Math.random()}.choke` },
-        assert: list => { items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)); }
+        text,
+        index: 0,
+        parseOptions: { documentUri: `memory:///completion-${Math.random()}.choke` },
+        assert: list => {
+            items = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        }
     });
     return items;
 }
@@ -33,42 +37,7 @@ beforeAll(async () => {
 });
 
 describe('completion', () => {
-    test('after `flow X ->` only plants, consumers and reserves', async () => {
-        const items = await labels(MODEL + 'flow ChinaExporters -> <|>');
-        expect(items).toEqual(['Industry', 'Magnets', 'Stockpile']);
-    });
-
-    test('a flow source is a supplier or a plant', async () => {
-        const items = await labels(MODEL + 'flow <|>');
-        expect(items).toEqual(['ChinaExporters', 'Lynas', 'Magnets']);
-    });
-
-    test('inside a flow, the materials its source produces come first', async () => {
-        const items = await labels(MODEL + 'flow ChinaExporters -> Industry { <|> }');
-        expect(items.slice(0, 2)).toEqual(['DyOxide', 'REE']);
-        expect(items).toContain('Mud');
-        expect(items).toContain('NdFeB');
-        expect(items).not.toContain('China');
-    });
-
-    test('regions and blocs after `embargo`', async () => {
-        const items = await labels(MODEL + 'shock S { embargo <|> }');
-        expect(items).toContain('China');
-        expect(items).toContain('Japan');
-        expect(items).not.toContain('REE');
-        expect(items).not.toContain('Industry');
-    });
-
-    test('shocks and measures inside a scenario', async () => {
-        const items = await labels(MODEL + 'scenario S { <|> }');
-        expect(items).toEqual(['Curb', 'Release']);
-    });
-
-    test('whole rate units after the number of a need, the model step first', async () => {
-        const items = await labels(MODEL + 'consumer C in Japan { needs REE 100 <|> }');
-        expect(items.slice(0, 3)).toEqual(['t/month', 't/yr', 'kt/yr']);
-        expect(items).not.toContain('days');
-    });
+    // Cases that are a model, a cursor and the labels expected: cases/completion/ (completion-cases.test.ts).
 
     test('durations after `lead`, quantities after `stock`, % after `cut`', async () => {
         expect((await labels(MODEL + 'flow Lynas -> Industry { NdPrOxide 5 t/month lead 2 <|> }'))[0]).toBe('months');
@@ -77,11 +46,13 @@ describe('completion', () => {
     });
 
     test('stages and priorities are offered as keywords', async () => {
-        expect(await labels('material M { stage <|> }')).toEqual(expect.arrayContaining(['ore', 'concentrate', 'oxide', 'metal', 'alloy', 'magnet', 'component']));
+        expect(await labels('material M { stage <|> }')).toEqual(
+            expect.arrayContaining(['ore', 'concentrate', 'oxide', 'metal', 'alloy', 'magnet', 'component'])
+        );
         expect(await labels('consumer C in Japan { priority <|> }')).toEqual(expect.arrayContaining(['critical', 'high', 'normal', 'low']));
     });
 
-    test('currencies after a money amount: the model\'s own first', async () => {
+    test("currencies after a money amount: the model's own first", async () => {
         const items = await labels('consumer C in Japan { loss 5 million EUR per t }\nconsumer D in Japan { loss 195 million <|> }');
         expect(items[0]).toBe('EUR');
         expect(items).toContain('JPY');

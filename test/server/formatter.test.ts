@@ -21,7 +21,10 @@ function format(text: string): string {
 /** Code tokens and comments in order: formatting may only change the space between them. */
 function tokenTexts(text: string): string[] {
     const root = parse(text).parseResult.value.$cstNode!;
-    return CstUtils.streamCst(root).filter(isLeafCstNode).map(leaf => leaf.text).toArray();
+    return CstUtils.streamCst(root)
+        .filter(isLeafCstNode)
+        .map(leaf => leaf.text)
+        .toArray();
 }
 
 function exampleFiles(dir: string): string[] {
@@ -40,74 +43,7 @@ describe('formatter', () => {
         expect(tokenTexts(once)).toEqual(tokenTexts(text));
     });
 
-    test('spec example layout', () => {
-        const input = [
-            'import   "./world.choke"  // path',
-            '',
-            '',
-            'horizon 2026-01 to 2028-12 // needed',
-            'step month       // month',
-            'material DeepSeaMud "mud" {',
-            '  stage ore',
-            '}',
-            'supplier ChinaExporters in China { produces REE 18_000 t / yr online 2026-06 ramp 12 months }',
-            'scenario Curb probability 30 % .. 35 % { A , B }',
-            'flow ChinaExporters -> JapanIndustry { REE 1127 t/month lead 1 month }',
-            'flow Caremag->JapanIndustry{REE 79 t/month}',
-            'flow Offtake: Lynas -> Japan planned { NdPrOxide 1_100..1300 t/month  lead 2 months }',
-            ''
-        ].join('\n');
-        expect(format(input)).toBe([
-            'import "./world.choke"  // path',
-            '',
-            'horizon 2026-01 to 2028-12  // needed',
-            'step month                  // month',
-            'material DeepSeaMud "mud" { stage ore }',
-            'supplier ChinaExporters in China {',
-            '  produces REE 18_000 t/yr',
-            '  online 2026-06 ramp 12 months',
-            '}',
-            'scenario Curb probability 30%..35% { A, B }',
-            'flow ChinaExporters -> JapanIndustry { REE              1127 t/month lead 1 month }',
-            'flow Caremag        -> JapanIndustry { REE                79 t/month }',
-            'flow Offtake: Lynas -> Japan planned { NdPrOxide 1_100..1300 t/month lead 2 months }',
-            ''
-        ].join('\n'));
-    });
-
-    test('comments inside blocks stay where they were', () => {
-        const input = [
-            '// Doc of the consumer.',
-            'consumer C in Japan { // after the brace',
-            '  needs REE 10 t/month // trailing',
-            '',
-            '  /* own line */',
-            '  stock REE 30 days',
-            '} // after the block',
-            'scenario S { A, // first',
-            '  B }',
-            'flow A -> B { REE 1 t/month // inside',
-            '}',
-            ''
-        ].join('\n');
-        expect(format(input)).toBe([
-            '// Doc of the consumer.',
-            'consumer C in Japan {   // after the brace',
-            '  needs REE 10 t/month  // trailing',
-            '',
-            '  /* own line */',
-            '  stock REE 30 days',
-            '}  // after the block',
-            'scenario S {',
-            '  A,  // first',
-            '  B',
-            '}',
-            'flow A -> B {',
-            '  REE 1 t/month  // inside',
-            '}',
-            ''
-        ].join('\n'));
-    });
+    // Layouts as data, input and output side by side: cases/formatter/ (formatter-cases.test.ts).
 
     test('long member lists wrap at 100 columns after a comma', () => {
         const members = Array.from({ length: 12 }, (_, i) => `MemberNumber${i}`).join(', ');

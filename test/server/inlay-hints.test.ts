@@ -4,16 +4,22 @@ import type { LangiumDocument } from 'langium';
 import { createTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await createTestServer(); });
+beforeAll(async () => {
+    server = await createTestServer();
+});
 
 async function hints(document: LangiumDocument): Promise<Array<[string, string]>> {
     const text = document.textDocument.getText();
     const lines = text.split('\n');
     const result = await server.Chokepoint.lsp.InlayHintProvider!.getInlayHints(document, {
-        textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }
+        textDocument: { uri: document.uri.toString() },
+        range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }
     });
     // Each hint with the text of its line before it.
-    return (result ?? []).map(h => [lines[h.position.line].slice(0, h.position.character).trim(), String(h.label)]);
+    return (result ?? []).map(h => [
+        lines[h.position.line].slice(0, h.position.character).trim(),
+        typeof h.label === 'string' ? h.label : h.label.map(part => part.value).join('')
+    ]);
 }
 
 describe('inlay hints', () => {
@@ -43,7 +49,9 @@ describe('inlay hints', () => {
         server.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { chokepoint: { inlayHints: { rates: false } } } });
         try {
             expect((await hints(document)).map(h => h[1])).toEqual(['≈ 1,458 t', '≈ 2,916 t']);
-            server.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { chokepoint: { inlayHints: { rates: false, quantities: false } } } });
+            server.shared.workspace.ConfigurationProvider.updateConfiguration({
+                settings: { chokepoint: { inlayHints: { rates: false, quantities: false } } }
+            });
             expect(await hints(document)).toEqual([]);
         } finally {
             server.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { chokepoint: {} } });

@@ -31,14 +31,18 @@ describe('plant and reserve lenses', () => {
         const result = await run(MODEL);
         // 100 + 100 + 4 × 40 = 360 t of 600 t capacity = 60%; traced: China 2 × 60 = 120 t of 360
         // (33.3%), Australia 2 × 40 + 160 = 240 t (66.7%).
-        expect(plantTitle(result, 'P')).toBe('S: makes 360 t (60% of capacity; baseline 100%) · bound by NdPrOxide · starved 4 months · traced: Australia 66.7%, China 33.3%');
+        expect(plantTitle(result, 'P')).toBe(
+            'S: makes 360 t (60% of capacity; baseline 100%) · bound by NdPrOxide · starved 4 months · traced: Australia 66.7%, China 33.3%'
+        );
     });
 
     test('a reserve: initial → lowest → final, released, and the release cap that binds', async () => {
         const result = await run(MODEL);
         // April and May: 300 t short, the cap lets 200 t out: 1,000 → 800 → 600; 2 × 100 t more were
         // asked. Cover at the start: 1,000 t ÷ (300 t ÷ 365/12 days) = 101.4 days.
-        expect(reserveTitle(result, 'R')).toBe('S: 1,000 t → 600 t (2026-05) → 600 t (baseline lowest 1,000 t) · released 400 t · cap 200 t/month binds 2026-04..2026-05: 200 t more were asked · cover 101 days · never runs dry');
+        expect(reserveTitle(result, 'R')).toBe(
+            'S: 1,000 t → 600 t (2026-05) → 600 t (baseline lowest 1,000 t) · released 400 t · cap 200 t/month binds 2026-04..2026-05: 200 t more were asked · cover 101 days · never runs dry'
+        );
     });
 
     test('a consumer: direct share flat, embedded China falls to 0, unmet with the baseline beside', async () => {
@@ -48,6 +52,8 @@ describe('plant and reserve lenses', () => {
         // 88.2% again; the extreme farthest from the start is April's 0%; HHI at the end 10,000 × (300² + 40²) ÷ 340² = 7,924. Embedded shares follow
         // the direct ones within a point here, so they are not repeated. Unmet: metal 60 t × 4 +
         // REE 100 t × 2 = 440 t of 2,400 t: fill 81.7%; metal runs short on March 1, the shock's start.
-        expect(consumerTitle(result, 'C')).toBe('S: Vietnam 75% → 0% (2026-04) → 88.2% (baseline 75%) · HHI 6,250 → 10,000 (2026-04) → 7,924 (baseline 6,250) · unmet 440 t (baseline 0) · fill 81.7% (baseline 100%) · first stockout 2026-03-01 (baseline none) · survives 0 days');
+        expect(consumerTitle(result, 'C')).toBe(
+            'S: Vietnam 75% → 0% (2026-04) → 88.2% (baseline 75%) · HHI 6,250 → 10,000 (2026-04) → 7,924 (baseline 6,250) · unmet 440 t (baseline 0) · fill 81.7% (baseline 100%) · first stockout 2026-03-01 (baseline none) · survives 0 days'
+        );
     });
 });

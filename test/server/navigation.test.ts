@@ -6,7 +6,9 @@ import { HAND_MODEL } from './fixtures.js';
 import { STDLIB_TEXT } from '../../language/src/loading/stdlib.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await createTestServer(); });
+beforeAll(async () => {
+    server = await createTestServer();
+});
 
 const markers = { indexMarker: '@', rangeStartMarker: '[[', rangeEndMarker: ']]' };
 
@@ -14,8 +16,19 @@ describe('navigation', () => {
     test('document symbols: the horizon and every declaration, unnamed flows as routes', async () => {
         await expectSymbols(server.Chokepoint)({
             text: HAND_MODEL,
-            expectedSymbols: ['horizon 2026-01 to 2026-12', 'ChinaMines', 'VietnamMines', 'Industry', 'ChinaMines → Industry', 'VietnamMines → Industry',
-                'Stockpile', 'Curb', 'Hold', 'CurbOnly', 'ChinaShare']
+            expectedSymbols: [
+                'horizon 2026-01 to 2026-12',
+                'ChinaMines',
+                'VietnamMines',
+                'Industry',
+                'ChinaMines → Industry',
+                'VietnamMines → Industry',
+                'Stockpile',
+                'Curb',
+                'Hold',
+                'CurbOnly',
+                'ChinaShare'
+            ]
         });
         await expectSymbols(server.Chokepoint)({
             text: 'consumer C "Car makers" in Japan { }\nflow Offtake: A -> C { }',
@@ -26,14 +39,17 @@ describe('navigation', () => {
 
     test('find references, declaration included', async () => {
         await expectFindReferences(server.Chokepoint)({
-            ...markers, includeDeclaration: true,
+            ...markers,
+            includeDeclaration: true,
             text: 'supplier [[Mi@nes]] in China { produces REE 10 t/month }\nconsumer C in Japan { needs REE 10 t/month }\nflow [[Mines]] -> C { REE 10 t/month }\nmeasure M { switch C to [[Mines]] after 1 month }'
         });
     });
 
     test('go to definition within a file', async () => {
         await expectGoToDefinition(server.Chokepoint)({
-            ...markers, index: 0, rangeIndex: 0,
+            ...markers,
+            index: 0,
+            rangeIndex: 0,
             text: 'consumer [[Industry]] in Japan { needs REE 10 t/month }\nreserve R in Japan { holds REE 10 t serves Indu@stry }'
         });
     });
@@ -42,7 +58,8 @@ describe('navigation', () => {
         const document = await server.open('definition.choke', 'consumer C in Japan { needs REE 10 t/month }\n');
         const offset = document.textDocument.getText().indexOf('Japan');
         const links = await server.Chokepoint.lsp.DefinitionProvider!.getDefinition(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset + 2)
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset + 2)
         });
         expect(links).toHaveLength(1);
         expect(links![0].targetUri).toBe('chokepoint-lib:/stdlib.choke');
@@ -52,12 +69,17 @@ describe('navigation', () => {
 
     test('rename across files', async () => {
         const world = await server.open('rename/world.choke', 'supplier Mines in China { produces REE 10 t/month }\n');
-        const main = await server.open('rename/main.choke', 'import "./world.choke"\nconsumer C in Japan { needs REE 10 t/month }\nflow Mines -> C { REE 10 t/month }\n');
+        const main = await server.open(
+            'rename/main.choke',
+            'import "./world.choke"\nconsumer C in Japan { needs REE 10 t/month }\nflow Mines -> C { REE 10 t/month }\n'
+        );
         const position = main.textDocument.positionAt(main.textDocument.getText().indexOf('Mines ->') + 1);
         const edit = await server.Chokepoint.lsp.RenameProvider!.rename(main, { textDocument: { uri: main.uri.toString() }, position, newName: 'ChinaMines' });
         const changes = edit!.changes!;
         expect(Object.keys(changes).sort()).toEqual([main.uri.toString(), world.uri.toString()].sort());
-        expect(changes[world.uri.toString()]).toEqual([{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } }, newText: 'ChinaMines' }]);
+        expect(changes[world.uri.toString()]).toEqual([
+            { range: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } }, newText: 'ChinaMines' }
+        ]);
         expect(changes[main.uri.toString()]).toEqual([{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 10 } }, newText: 'ChinaMines' }]);
     });
 
@@ -87,7 +109,9 @@ describe('navigation', () => {
     });
 
     test('semantic tokens colour names by what they name', async () => {
-        const tokens = await highlightHelper(server.Chokepoint)('supplier <|Mines|> in <|China|> { produces <|REE|> 10 t/month }\nconsumer <|C|> in Japan { needs REE 10 t/month }\nflow <|Mines|> -> <|C|> { REE 10 t/month }');
+        const tokens = await highlightHelper(server.Chokepoint)(
+            'supplier <|Mines|> in <|China|> { produces <|REE|> 10 t/month }\nconsumer <|C|> in Japan { needs REE 10 t/month }\nflow <|Mines|> -> <|C|> { REE 10 t/month }'
+        );
         expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.class });
         expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.namespace });
         expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.type });

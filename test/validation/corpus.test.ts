@@ -9,25 +9,29 @@ import { parseMarkers } from './markers.js';
 
 const CORPUS = path.join(__dirname, 'corpus');
 const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-const cases = readdirSync(CORPUS).filter(f => f.endsWith('.choke')).sort();
+const cases = readdirSync(CORPUS)
+    .filter(f => f.endsWith('.choke'))
+    .sort();
 
 /** Diagnostics of one corpus file, loaded with its imports as the CLI loads it. */
 async function diagnosticsOf(file: string) {
     const services = createChokepointCoreServices(NodeFileSystem);
     const loaded = await loadModel(services, [file]);
     const root = loaded.roots[0];
-    const problems = loaded.problems.filter(p => p.file === file)
-        .map(p => ({ line: 1, column: 1, severity: p.severity, code: p.code, message: p.message }));
-    return [...problems, ...(root?.diagnostics ?? []).map(d => ({
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        severity: SEVERITY[d.severity ?? 1],
-        code: String(d.code ?? '(no code)'),
-        message: typeof d.message === 'string' ? d.message : d.message.value
-    }))];
+    const problems = loaded.problems.filter(p => p.file === file).map(p => ({ line: 1, column: 1, severity: p.severity, code: p.code, message: p.message }));
+    return [
+        ...problems,
+        ...(root?.diagnostics ?? []).map(d => ({
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            severity: SEVERITY[d.severity ?? 1],
+            code: String(d.code ?? '(no code)'),
+            message: typeof d.message === 'string' ? d.message : d.message.value
+        }))
+    ];
 }
 
-const key = (d: { line: number, column: number, severity: string, code: string }) => `${d.line}:${d.column} ${d.severity} ${d.code}`;
+const key = (d: { line: number; column: number; severity: string; code: string }) => `${d.line}:${d.column} ${d.severity} ${d.code}`;
 
 describe('bad-input corpus: every expected diagnostic and no other', () => {
     test('holds at least 45 cases and exercises every diagnostic code', () => {

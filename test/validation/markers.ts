@@ -23,7 +23,7 @@ const MARKER = /^\s*\/\/\s*expect\s+(error|warning|info|hint)\s+([a-z0-9-]+)(.*)
 export function parseMarkers(text: string): Expected[] {
     const lines = text.split(/\r?\n/);
     const expected: Expected[] = [];
-    const pending: { severity: string, code: string, rest: string, markerLine: number }[] = [];
+    const pending: { severity: string; code: string; rest: string; markerLine: number }[] = [];
     lines.forEach((line, index) => {
         const marker = MARKER.exec(line);
         if (marker) {
@@ -37,7 +37,7 @@ export function parseMarkers(text: string): Expected[] {
     return expected;
 }
 
-function resolve(p: { severity: string, code: string, rest: string, markerLine: number }, lines: string[], nextIndex: number): Expected {
+function resolve(p: { severity: string; code: string; rest: string; markerLine: number }, lines: string[], nextIndex: number): Expected {
     let rest = p.rest;
     let text: string | undefined;
     const colon = /\s:\s(.*)$/.exec(rest);

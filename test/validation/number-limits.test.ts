@@ -9,7 +9,7 @@ import { build } from '../language/helpers.js';
  * value beyond its kind's largest (docs/language.md, "Largest values") and the largest value
  * itself. The model below has one `«Place»` slot per place.
  */
-const PLACES: Record<string, { normal: string, over: string, largest: string }> = {
+const PLACES: Record<string, { normal: string; over: string; largest: string }> = {
     'Produces.rate': { normal: '2000 t/month', over: '1.1e12 t/yr', largest: '1e12 t/yr' },
     'Makes.rate': { normal: '100 t/month', over: '1e11 t/month', largest: '1e12 t/yr' },
     'PlantInput.coefficient': { normal: '1.5', over: '2e6', largest: '1e6' },
@@ -62,6 +62,7 @@ shock Curb {
 measure Help {
   release Pile to Makers at «Release.rate»
   switch Makers to Other after «Switch.delay»
+  cost «CostClause.value» billion JPY
   recycle «Recycle.share» of Makers
   substitute «Substitute.share» of Makers on NdFeB
   cost «CostClause.value» trillion JPY
@@ -71,7 +72,7 @@ scenario Crisis probability «Scenario.probability» { Curb, Help }
 target Little { unmet of Makers <= «Condition.threshold» }
 `;
 
-function fill(choose: (place: string) => string): { text: string, offsets: Record<string, number> } {
+function fill(choose: (place: string) => string): { text: string; offsets: Record<string, number> } {
     const offsets: Record<string, number> = {};
     let text = '';
     let rest = TEMPLATE;
@@ -92,8 +93,7 @@ function lineCol(text: string, offset: number): string {
 async function errorsOf(text: string) {
     const { documents, services } = await build({ 'main.choke': text });
     const document = documents['main.choke'];
-    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1)
-        .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
     return { errors, document, services };
 }
 
@@ -127,7 +127,7 @@ describe('numbers at every place of the grammar', () => {
 
     for (const place of Object.keys(PLACES)) {
         test(`${place}: a value beyond the largest is one out-of-range error at the number`, async () => {
-            const { text, offsets } = fill(p => p === place ? PLACES[p].over : PLACES[p].normal);
+            const { text, offsets } = fill(p => (p === place ? PLACES[p].over : PLACES[p].normal));
             const { errors } = await errorsOf(text);
             expect(errors).toEqual([`${lineCol(text, offsets[place])} out-of-range`]);
         });

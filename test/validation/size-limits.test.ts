@@ -16,8 +16,13 @@ function suppliers(count: number): string {
 }
 
 async function cli(...args: string[]) {
-    const out: string[] = [], err: string[] = [];
-    const code = await main(args, s => out.push(...s.split('\n')), s => err.push(...s.split('\n')));
+    const out: string[] = [],
+        err: string[] = [];
+    const code = await main(
+        args,
+        s => out.push(...s.split('\n')),
+        s => err.push(...s.split('\n'))
+    );
     return { code, out, err };
 }
 
@@ -33,7 +38,9 @@ describe('size limits', () => {
         writeFileSync(file, text);
         const { code, out } = await cli('check', file);
         expect(code).toBe(1);
-        expect(out[0]).toMatch(/huge\.choke:1:1: error: This file is 1\.\d MB; the largest file Chokepoint reads is 1 MB \(1,000,000 bytes\), so it was not read: .*\[file-too-large\]$/);
+        expect(out[0]).toMatch(
+            /huge\.choke:1:1: error: This file is 1\.\d MB; the largest file Chokepoint reads is 1 MB \(1,000,000 bytes\), so it was not read: .*\[file-too-large\]$/
+        );
     });
 
     test('more declarations than a file holds: file-too-large', async () => {

@@ -13,9 +13,7 @@ export interface ChartState {
     selection: ChartSelection;
 }
 
-export type ToWebview =
-    | { type: 'model', model: ChartModel, selection: ChartSelection }
-    | { type: 'select', selection: ChartSelection };
+export type ToWebview = { type: 'model'; model: ChartModel; selection: ChartSelection } | { type: 'select'; selection: ChartSelection };
 
 /** What the webview drew, reported back so that tests (and the extension) know it received data. */
 export interface RenderReport {
@@ -32,6 +30,6 @@ export interface RenderReport {
 
 export type FromWebview =
     | { type: 'ready' }
-    | { type: 'selectionChanged', selection: ChartSelection }
-    | { type: 'rendered', report: RenderReport }
-    | { type: 'error', message: string };
+    | { type: 'selectionChanged'; selection: ChartSelection }
+    | { type: 'rendered'; report: RenderReport }
+    | { type: 'error'; message: string };

@@ -3,8 +3,8 @@
  * webview only draws, and this arithmetic is unit-tested). Plain JSON: it is posted to the
  * webview as is.
  */
-import type { ResultsStatus } from '../../../server/src/protocol.js';
-import type { ConsumerResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { ResultsStatus } from '../../../server/src/index.js';
+import type { ConsumerResult, SimulationResult } from '../../../language/src/view.js';
 
 /** Tonnes per period, one value per period; for "all consumers" the sum over consumers. */
 export interface SupplySeries {
@@ -32,7 +32,7 @@ export interface FocusModel {
     /** Reserve stocks (t) at the end of each period: per reserve and material for all consumers,
      *  else the consumer's share of the reserves serving it, per material. */
     reserveStock: NamedSeries[];
-    totals: { need: number, unmet: number, loss: Record<string, number> };
+    totals: { need: number; unmet: number; loss: Record<string, number> };
 }
 
 export interface ScenarioModel {
@@ -46,7 +46,7 @@ export interface ScenarioModel {
 /** The budget frontier (the best portfolio as the budget grows), plotted under the series. */
 export interface FrontierModel {
     currency: string;
-    points: { cost: number, expectedLoss: number, measures: string[] }[];
+    points: { cost: number; expectedLoss: number; measures: string[] }[];
 }
 
 export interface ChartModel extends Omit<ChartInput, 'result'> {
@@ -64,9 +64,9 @@ export interface ChartModel extends Omit<ChartInput, 'result'> {
 export interface ChartOverlay {
     /** The revision compared with (`HEAD`); its lines are dashed. */
     revision: string;
-    lines: { scenario: string, side: 'base' | 'head', unmet: number[] }[];
+    lines: { scenario: string; side: 'base' | 'head'; unmet: number[] }[];
     /** Periods [from, to) in which a shock of the scenario is active. */
-    windows: { scenario: string, shock: string, from: number, to: number }[];
+    windows: { scenario: string; shock: string; from: number; to: number }[];
 }
 
 export interface ChartInput {
@@ -84,18 +84,26 @@ export interface ChartInput {
 export function buildChartModel(input: ChartInput): ChartModel {
     const { result } = input;
     const base = {
-        uri: input.uri, fileName: input.fileName, status: input.status, errorCount: input.errorCount, stale: input.stale,
+        uri: input.uri,
+        fileName: input.fileName,
+        status: input.status,
+        errorCount: input.errorCount,
+        stale: input.stale,
         ...(input.message !== undefined ? { message: input.message } : {})
     };
     if (!result) return { ...base, periods: [], scenarios: [], worstScenario: null };
-    const periods = result.periodStarts.map(day => result.horizon.step === 'month' ? day.slice(0, 7) : day);
+    const periods = result.periodStarts.map(day => (result.horizon.step === 'month' ? day.slice(0, 7) : day));
     const scenarios = result.scenarios.map((scenario): ScenarioModel => {
         const consumers = Object.entries(scenario.consumers);
         const reserveStock = Object.entries(scenario.reserves).flatMap(([reserve, { materials }]) =>
-            Object.entries(materials).map(([material, r]) => ({ label: `${reserve} · ${material}`, values: r.stock })));
+            Object.entries(materials).map(([material, r]) => ({ label: `${reserve} · ${material}`, values: r.stock }))
+        );
         const all: FocusModel = {
             name: null,
-            supply: sumSupply(consumers.map(([, c]) => c), periods.length),
+            supply: sumSupply(
+                consumers.map(([, c]) => c),
+                periods.length
+            ),
             topOriginShare: consumers.flatMap(([name, c]) => perMaterial(name, c, 'topOriginShare')),
             reserveStock,
             totals: scenario.totals
@@ -118,7 +126,7 @@ export function buildChartModel(input: ChartInput): ChartModel {
 
 /** The scenario with the most unmet need; null when nothing goes unmet anywhere. */
 export function worstScenario(result: SimulationResult): string | null {
-    let worst: { name: string, unmet: number } | null = null;
+    let worst: { name: string; unmet: number } | null = null;
     for (const s of result.scenarios) {
         if (s.totals.unmet > 0 && (!worst || s.totals.unmet > worst.unmet)) worst = { name: s.name, unmet: s.totals.unmet };
     }

@@ -32,7 +32,11 @@ export class ChartController implements vscode.Disposable {
     readonly onDidRender = this.renderedEmitter.event;
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly results: ResultsStore, private readonly log: vscode.LogOutputChannel) {
+    constructor(
+        private readonly context: vscode.ExtensionContext,
+        private readonly results: ResultsStore,
+        private readonly log: vscode.LogOutputChannel
+    ) {
         this.disposables.push(
             vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
                 deserializeWebviewPanel: async (panel, state: ChartState | undefined) => {
@@ -43,7 +47,9 @@ export class ChartController implements vscode.Disposable {
                     this.adopt(panel, state.uri, state.selection ?? { scenario: undefined, focus: null });
                 }
             }),
-            results.onDidChange(uri => { if (uri === this.uri) void this.refresh(); }),
+            results.onDidChange(uri => {
+                if (uri === this.uri) void this.refresh();
+            }),
             vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor))
         );
     }
@@ -60,7 +66,7 @@ export class ChartController implements vscode.Disposable {
     async show(uri: vscode.Uri, options: ShowOptions = {}): Promise<void> {
         const selection: ChartSelection = {
             scenario: options.scenario ?? (this.uri === uri.toString() ? this.selection.scenario : undefined),
-            focus: options.focus !== undefined ? options.focus : (this.uri === uri.toString() ? this.selection.focus : null)
+            focus: options.focus !== undefined ? options.focus : this.uri === uri.toString() ? this.selection.focus : null
         };
         if (this.panel) {
             // Stays in its column: revealing it "beside" the active editor would open yet another column.
@@ -70,10 +76,15 @@ export class ChartController implements vscode.Disposable {
             this.selection = selection;
             this.model = undefined;
         } else {
-            const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, 'Chart', {
-                viewColumn: vscode.ViewColumn.Beside,
-                preserveFocus: options.preserveFocus ?? true
-            }, this.webviewOptions());
+            const panel = vscode.window.createWebviewPanel(
+                CHART_VIEW_TYPE,
+                'Chart',
+                {
+                    viewColumn: vscode.ViewColumn.Beside,
+                    preserveFocus: options.preserveFocus ?? true
+                },
+                this.webviewOptions()
+            );
             this.adopt(panel, uri.toString(), selection);
         }
         await this.refresh(options.scenario);
@@ -105,14 +116,17 @@ export class ChartController implements vscode.Disposable {
             });
         } else {
             // A development build without the webview bundle (`npm run build` does not make it).
-            panel.webview.html = '<!DOCTYPE html><html><body><p>The chart view\'s script is missing (out/chart.js): build it with <code>npm run build</code>.</p></body></html>';
+            panel.webview.html =
+                "<!DOCTYPE html><html><body><p>The chart view's script is missing (out/chart.js): build it with <code>npm run build</code>.</p></body></html>";
             this.log.error(`Chart view: ${script.fsPath} is missing`);
         }
         const subscriptions = [
             panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
             // A hidden webview loses its page (retainContextWhenHidden is off, to save memory):
             // the page says `ready` again when shown and is sent the model anew.
-            panel.onDidChangeViewState(() => { if (!panel.visible) this.webviewReady = false; })
+            panel.onDidChangeViewState(() => {
+                if (!panel.visible) this.webviewReady = false;
+            })
         ];
         panel.onDidDispose(() => {
             for (const s of subscriptions) s.dispose();

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { Commands, CompareRequest, type CompareParams, type CompareResponse } from '../../../server/src/protocol.js';
+import { Commands, CompareRequest, type CompareParams, type CompareResponse } from '../../../server/src/index.js';
 import type { ServerConnection } from '../server.js';
 import type { ChartOverlay } from '../chart/model.js';
 import { CompareView } from './compare-view.js';
@@ -19,10 +19,11 @@ export async function chartOverlay(server: ServerConnection, uri: string): Promi
     return response.status === 'ok' ? { revision, lines: response.overlay.lines, windows: response.overlay.windows } : undefined;
 }
 
-export function registerCompare(server: ServerConnection): { view: CompareView, disposables: vscode.Disposable[] } {
+export function registerCompare(server: ServerConnection): { view: CompareView; disposables: vscode.Disposable[] } {
     const view = new CompareView();
     const command = vscode.commands.registerCommand(Commands.compareWithRevision, (uriArg?: unknown, revisionArg?: unknown) =>
-        compareWithRevision(server, view, uriArg, revisionArg));
+        compareWithRevision(server, view, uriArg, revisionArg)
+    );
     return { view, disposables: [view, command] };
 }
 
@@ -54,14 +55,23 @@ async function pickRevision(uri: vscode.Uri): Promise<string | undefined> {
         void vscode.window.showInformationMessage('Chokepoint: this file is not in a git repository (or git is not installed): nothing to compare with.');
         return undefined;
     }
-    const items = [...lines(refs), ...lines(commits)].map(([name, hash, subject]) => ({ label: name, description: name === hash ? '' : hash, detail: subject }));
-    const picked = await vscode.window.showQuickPick([{ label: 'HEAD', description: 'the last commit', detail: '' }, ...items],
-        { title: 'Chokepoint: compare with revision', placeHolder: 'A branch, tag or commit' });
+    const items = [...lines(refs), ...lines(commits)].map(([name, hash, subject]) => ({
+        label: name,
+        description: name === hash ? '' : hash,
+        detail: subject
+    }));
+    const picked = await vscode.window.showQuickPick([{ label: 'HEAD', description: 'the last commit', detail: '' }, ...items], {
+        title: 'Chokepoint: compare with revision',
+        placeHolder: 'A branch, tag or commit'
+    });
     return picked?.label;
 }
 
 function lines(text: string | undefined): string[][] {
-    return (text ?? '').split('\n').filter(l => l.trim() !== '').map(l => l.split('\t'));
+    return (text ?? '')
+        .split('\n')
+        .filter(l => l.trim() !== '')
+        .map(l => l.split('\t'));
 }
 
 function git(cwd: string, args: string[]): Promise<string | undefined> {

@@ -4,7 +4,7 @@
  * where they differ. Clicking a cell opens the chart on that scenario.
  */
 import * as vscode from 'vscode';
-import { Commands, type CompareResponse } from '../../../server/src/protocol.js';
+import { Commands, type CompareResponse } from '../../../server/src/index.js';
 
 export const COMPARE_VIEW_TYPE = 'chokepoint.compare';
 
@@ -13,15 +13,22 @@ type Grid = Extract<CompareResponse, { status: 'ok' }>;
 export class CompareView implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
     /** What the view shows now (tests read it). */
-    shown: { uri: string, grid: Grid } | undefined;
+    shown: { uri: string; grid: Grid } | undefined;
 
     show(uri: vscode.Uri, grid: Grid): vscode.WebviewPanel {
         const title = `Compare ${basename(uri)} with ${grid.revision}`;
         if (!this.panel) {
-            this.panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-                { enableScripts: true, localResourceRoots: [] });
-            this.panel.onDidDispose(() => { this.panel = undefined; this.shown = undefined; });
-            this.panel.webview.onDidReceiveMessage((message: { type?: string, scenario?: string }) => {
+            this.panel = vscode.window.createWebviewPanel(
+                COMPARE_VIEW_TYPE,
+                title,
+                { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+                { enableScripts: true, localResourceRoots: [] }
+            );
+            this.panel.onDidDispose(() => {
+                this.panel = undefined;
+                this.shown = undefined;
+            });
+            this.panel.webview.onDidReceiveMessage((message: { type?: string; scenario?: string }) => {
                 if (message.type === 'open' && typeof message.scenario === 'string' && this.shown) {
                     void vscode.commands.executeCommand(Commands.showChart, this.shown.uri, message.scenario);
                 }
@@ -41,9 +48,19 @@ export class CompareView implements vscode.Disposable {
 
 export function comparePage(grid: Grid, title: string, scriptNonce: string): string {
     const head = ['scenario', 'probability', ...grid.columns.map(c => c.title)].map(t => `<th>${escape(t)}</th>`).join('');
-    const rows = grid.rows.map(row => `<tr><th scope="row">${escape(row.scenario)}</th><td>${escape(row.probability)}</td>${row.cells.map(cell =>
-        `<td class="s${cell.severity}${cell.changed ? ' changed' : ''}" data-scenario="${escape(row.scenario)}" data-column="${escape(cell.column)}" tabindex="0" title="Open the chart on ${escape(row.scenario)}">${escape(cell.text)}</td>`).join('')}</tr>`);
-    if (grid.expected) rows.push(`<tr class="expected"><th scope="row">expected</th><td></td><td>${escape(grid.expected.unmet)}</td><td>${escape(grid.expected.loss)}</td><td colspan="${grid.columns.length - 2}"></td></tr>`);
+    const rows = grid.rows.map(
+        row =>
+            `<tr><th scope="row">${escape(row.scenario)}</th><td>${escape(row.probability)}</td>${row.cells
+                .map(
+                    cell =>
+                        `<td class="s${cell.severity}${cell.changed ? ' changed' : ''}" data-scenario="${escape(row.scenario)}" data-column="${escape(cell.column)}" tabindex="0" title="Open the chart on ${escape(row.scenario)}">${escape(cell.text)}</td>`
+                )
+                .join('')}</tr>`
+    );
+    if (grid.expected)
+        rows.push(
+            `<tr class="expected"><th scope="row">expected</th><td></td><td>${escape(grid.expected.unmet)}</td><td>${escape(grid.expected.loss)}</td><td colspan="${grid.columns.length - 2}"></td></tr>`
+        );
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

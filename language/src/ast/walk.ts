@@ -44,10 +44,13 @@ function isNode(value: unknown): value is AstNode {
 
 /** A reference or a multi-reference, as Langium tells them apart. */
 function isReferenceLike(value: unknown): boolean {
-    return typeof value === 'object' && value !== null && typeof (value as Reference).$refText === 'string'
-        && ('ref' in value || 'items' in value);
+    return typeof value === 'object' && value !== null && typeof (value as Reference).$refText === 'string' && ('ref' in value || 'items' in value);
 }
 
 function reverse(items: unknown[], from: number): void {
-    for (let i = from, j = items.length - 1; i < j; i++, j--) { const x = items[i]; items[i] = items[j]; items[j] = x; }
+    for (let i = from, j = items.length - 1; i < j; i++, j--) {
+        const x = items[i];
+        items[i] = items[j];
+        items[j] = x;
+    }
 }

@@ -74,7 +74,8 @@ export function parseCommandLine(command: CliCommand, argv: readonly string[]): 
     const operands = parsed.positionals;
     const { min, max, tooFew, tooMany } = command.operandCount;
     if (operands.length < min) return { error: `${tooFew}; see chokepoint ${command.name} --help.` };
-    if (max !== undefined && operands.length > max) return { error: `${tooMany ?? `${command.name} takes at most ${max} operand(s)`}; see chokepoint ${command.name} --help.` };
+    if (max !== undefined && operands.length > max)
+        return { error: `${tooMany ?? `${command.name} takes at most ${max} operand(s)`}; see chokepoint ${command.name} --help.` };
     return { options: parsed.values as CommandLine['options'], operands };
 }
 

@@ -18,7 +18,12 @@ const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info'
 
 export function collectDiagnostics(documents: LangiumDocument[], problems: LoadProblem[], cwd = process.cwd()): CliDiagnostic[] {
     const result: CliDiagnostic[] = problems.map(p => ({
-        file: relative(cwd, p.file), line: 1, column: 1, severity: p.severity, message: p.message, code: p.code
+        file: relative(cwd, p.file),
+        line: 1,
+        column: 1,
+        severity: p.severity,
+        message: p.message,
+        code: p.code
     }));
     for (const document of documents) {
         for (const d of document.diagnostics ?? []) {
@@ -27,7 +32,7 @@ export function collectDiagnostics(documents: LangiumDocument[], problems: LoadP
                 line: d.range.start.line + 1,
                 column: d.range.start.character + 1,
                 severity: SEVERITY[d.severity ?? 1] ?? 'error',
-                message: typeof d.message === "string" ? d.message : d.message.value,
+                message: typeof d.message === 'string' ? d.message : d.message.value,
                 code: d.code !== undefined ? String(d.code) : undefined
             });
         }

@@ -29,7 +29,12 @@ export const diffCommand: CliCommand = {
     operandCount: { min: 0, tooFew: '' },
     options: {
         json: { type: 'boolean', description: 'the comparison as JSON' },
-        format: { type: 'string', value: 'FORMAT', choices: ['plain', 'markdown', 'github'], description: "'plain' (default), 'markdown' (a review comment) or 'github' (step summary and annotations)" },
+        format: {
+            type: 'string',
+            value: 'FORMAT',
+            choices: ['plain', 'markdown', 'github'],
+            description: "'plain' (default), 'markdown' (a review comment) or 'github' (step summary and annotations)"
+        },
         all: { type: 'boolean', description: 'list unchanged metrics and targets too' }
     },
     run(line, { out, err }) {
@@ -40,20 +45,31 @@ export const diffCommand: CliCommand = {
 function diffArgumentsOf(line: CommandLine): DiffArguments {
     const { json, format, all } = line.options;
     if (json === true && typeof format === 'string') throw new UsageError(`--json and --format ${format} cannot be used together; see chokepoint diff --help.`);
-    const chosen = json === true ? 'json' : typeof format === 'string' ? format as DiffArguments['format'] : 'plain';
+    const chosen = json === true ? 'json' : typeof format === 'string' ? (format as DiffArguments['format']) : 'plain';
     return { format: chosen, all: all === true, words: line.operands, paths: [] };
 }
 
 /** `chokepoint diff ARGS` run in `cwd`: for tests and the CLI alike. */
-export async function diffCommandLine(args: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(),
-    env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function diffCommandLine(
+    args: string[],
+    out: (s: string) => void,
+    err: (s: string) => void,
+    cwd = process.cwd(),
+    env: NodeJS.ProcessEnv = process.env
+): Promise<number> {
     const line = parseCommandLine(diffCommand, args);
-    if ('error' in line) { err(line.error); return 2; }
+    if ('error' in line) {
+        err(line.error);
+        return 2;
+    }
     let parsed: DiffArguments;
     try {
         parsed = diffArgumentsOf(line);
     } catch (e) {
-        if (e instanceof UsageError) { err(e.message); return 2; }
+        if (e instanceof UsageError) {
+            err(e.message);
+            return 2;
+        }
         throw e;
     }
     return runDiff(parsed, out, err, cwd, env);
@@ -65,8 +81,14 @@ async function resolveWords(cwd: string, parsed: DiffArguments): Promise<DiffOpt
     const revisions: string[] = [];
     const paths = [...parsed.paths];
     for (const word of parsed.words) {
-        if (paths.length > 0 || revisions.length === 2) { paths.push(word); continue; }
-        const isRevision = await resolveCommit(root, word).then(() => true, () => false);
+        if (paths.length > 0 || revisions.length === 2) {
+            paths.push(word);
+            continue;
+        }
+        const isRevision = await resolveCommit(root, word).then(
+            () => true,
+            () => false
+        );
         if (isRevision) revisions.push(word);
         else if (existsSync(path.resolve(cwd, word)) || word.endsWith('.choke')) paths.push(word);
         else throw new GitError(`unknown revision '${word}' (not a branch, tag or commit of this repository, nor a file)`);
@@ -74,15 +96,23 @@ async function resolveWords(cwd: string, parsed: DiffArguments): Promise<DiffOpt
     return { cwd, base: revisions[0] ?? 'HEAD', head: revisions[1], paths, all: parsed.all };
 }
 
-async function runDiff(parsed: DiffArguments, out: (s: string) => void, err: (s: string) => void, cwd = process.cwd(),
-    env: NodeJS.ProcessEnv = process.env): Promise<number> {
+async function runDiff(
+    parsed: DiffArguments,
+    out: (s: string) => void,
+    err: (s: string) => void,
+    cwd = process.cwd(),
+    env: NodeJS.ProcessEnv = process.env
+): Promise<number> {
     let options: DiffOptions;
     let sides;
     try {
         options = await resolveWords(cwd, parsed);
         sides = await loadSides(options);
     } catch (e) {
-        if (e instanceof GitError) { err(`chokepoint diff: ${e.message}`); return 2; }
+        if (e instanceof GitError) {
+            err(`chokepoint diff: ${e.message}`);
+            return 2;
+        }
         throw e;
     }
     const report = diffSides(sides, options.all);

@@ -18,8 +18,11 @@ export function explanationDiagnostics(documents: LangiumDocument[], all: Langiu
             const rel = path.relative(cwd, file);
             const d: CliDiagnostic = {
                 file: rel.startsWith('..') || path.isAbsolute(rel) ? file : rel,
-                line: (range?.start.line ?? 0) + 1, column: (range?.start.character ?? 0) + 1,
-                severity: e.severity, message: e.message, code: e.code
+                line: (range?.start.line ?? 0) + 1,
+                column: (range?.start.character ?? 0) + 1,
+                severity: e.severity,
+                message: e.message,
+                code: e.code
             };
             const key = `${d.file}:${d.line}:${d.column}:${d.message}`;
             if (seen.has(key)) continue;

@@ -10,23 +10,31 @@ import { diffCommand } from './diff.js';
 import { reportCommand } from './report.js';
 import { rankCommand } from './rank.js';
 import { optimizeCommand } from './optimize.js';
+import { mergeCommand } from './merge.js';
 
 /** Every command, in the order the usage lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand, rankCommand, optimizeCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, runCommand, diffCommand, reportCommand, rankCommand, optimizeCommand, mergeCommand];
 
 function usage(): string {
-    return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version',
-        '', "Run 'chokepoint COMMAND --help' for a command's options."].join('\n');
+    return ['Usage:', ...COMMANDS.map(commandSynopsis), '  chokepoint --help | --version', '', "Run 'chokepoint COMMAND --help' for a command's options."].join(
+        '\n'
+    );
 }
 
 /** Lines to stdout; large JSON goes as bytes. */
-const printToStdout: TextOut = Object.assign((s: string) => { process.stdout.write(s + '\n'); }, {
-    bytes: (chunk: Uint8Array) => { process.stdout.write(chunk); }
-});
+const printToStdout: TextOut = Object.assign(
+    (s: string) => {
+        process.stdout.write(s + '\n');
+    },
+    {
+        bytes: (chunk: Uint8Array) => {
+            process.stdout.write(chunk);
+        }
+    }
+);
 
 /** Exit codes: 0 fine, 1 errors in the model (or a regression), 2 wrong usage. */
-export async function main(argv: string[], out: TextOut = printToStdout,
-    err: (s: string) => void = s => process.stderr.write(s + '\n')): Promise<number> {
+export async function main(argv: string[], out: TextOut = printToStdout, err: (s: string) => void = s => process.stderr.write(s + '\n')): Promise<number> {
     const [name, ...rest] = argv;
     if (name === '--help' || name === '-h' || name === 'help') {
         const command = COMMANDS.find(c => c.name === rest[0]);

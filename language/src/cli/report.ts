@@ -57,11 +57,15 @@ export async function buildReport(file: string, baseRevision: string | undefined
             const report = diffSides(sides, false);
             const diff = report.models[0];
             if (diff) {
-                const baseFile = diff.status === 'added' ? undefined : diff.renamedFrom ?? diff.file;
+                const baseFile = diff.status === 'added' ? undefined : (diff.renamedFrom ?? diff.file);
                 const results = baseFile === undefined ? undefined : sides.base.resultsOf(baseFile);
                 const units = new Map([...modelViews(sides, report).targetUnits].map(([k, v]) => [k.slice(diff.file.length + 1), v]));
-                comparison = { baseName: report.base.commit ? `${baseRevision} (${report.base.commit.slice(0, 7)})` : baseRevision,
-                    base: results?.status === 'ok' ? results.run : undefined, diff, units };
+                comparison = {
+                    baseName: report.base.commit ? `${baseRevision} (${report.base.commit.slice(0, 7)})` : baseRevision,
+                    base: results?.status === 'ok' ? results.run : undefined,
+                    diff,
+                    units
+                };
             }
         } catch (e) {
             if (e instanceof GitError) throw new UsageError(`chokepoint report: ${e.message}`);
@@ -77,7 +81,7 @@ export async function buildReport(file: string, baseRevision: string | undefined
     });
 }
 
-async function runFromDisk(file: string, err: (s: string) => void): Promise<{ run: RunJson, model: LoweredModel } | undefined> {
+async function runFromDisk(file: string, err: (s: string) => void): Promise<{ run: RunJson; model: LoweredModel } | undefined> {
     const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
     const loaded = await loadModel(services, [file]);
     if (loaded.missingPaths.length > 0) throw new UsageError(`chokepoint report: no such file: ${loaded.missingPaths[0]}`);
@@ -90,6 +94,9 @@ async function runFromDisk(file: string, err: (s: string) => void): Promise<{ ru
         err('Fix the errors above to write a report.');
         return undefined;
     }
-    if (prepared.status === 'no-horizon') { err(prepared.message); return undefined; }
+    if (prepared.status === 'no-horizon') {
+        err(prepared.message);
+        return undefined;
+    }
     return { run: runJsonObject(prepared.model), model: prepared.model };
 }

@@ -4,7 +4,8 @@ import { UsageError } from './command.js';
 
 /** `--root DIR`: the folder imports are confined to (docs/security.md), declared once for every command that loads models. */
 export const ROOT_OPTION: CliOption = {
-    type: 'string', value: 'DIR',
+    type: 'string',
+    value: 'DIR',
     description: 'imports may read files only inside DIR (default: the common folder of the paths given and the current folder)'
 };
 
@@ -13,7 +14,11 @@ export function rootOf(line: CommandLine): string | undefined {
     const root = line.options.root;
     if (typeof root !== 'string') return undefined;
     let isDirectory = false;
-    try { isDirectory = statSync(root).isDirectory(); } catch { /* reported below */ }
+    try {
+        isDirectory = statSync(root).isDirectory();
+    } catch {
+        /* reported below */
+    }
     if (!isDirectory) throw new UsageError(`--root takes an existing folder, not '${root}'.`);
     return root;
 }

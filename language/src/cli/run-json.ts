@@ -34,12 +34,21 @@ export interface TextOut {
  * `extra` keys (e.g. `uncertainty`) follow the results' own.
  * `out` ends each call with a newline, so the text is handed over in pieces cut at newlines.
  */
-export function writeResultsJson(model: LoweredModel, options: SimulateOptions, out: TextOut, chunkSize = 1 << 20,
-    extra: Record<string, unknown> = {}, onScenario?: (scenario: ScenarioResult) => void): void {
+export function writeResultsJson(
+    model: LoweredModel,
+    options: SimulateOptions,
+    out: TextOut,
+    chunkSize = 1 << 20,
+    extra: Record<string, unknown> = {},
+    onScenario?: (scenario: ScenarioResult) => void
+): void {
     const json = new JsonBytes(chunkSize + (chunkSize >> 2));
     const handOver = () => {
         if (json.length < chunkSize) return;
-        if (out.bytes) { out.bytes(json.takeAllBytes()); return; }
+        if (out.bytes) {
+            out.bytes(json.takeAllBytes());
+            return;
+        }
         const cut = json.lastNewline();
         if (cut >= 0) out(json.take(cut, 1));
     };
@@ -65,12 +74,22 @@ export function writeResultsJson(model: LoweredModel, options: SimulateOptions, 
         json.value(value, 1);
     }
     json.ascii('\n}');
-    if (!out.bytes) { out(json.take(json.length)); return; }
+    if (!out.bytes) {
+        out(json.take(json.length));
+        return;
+    }
     json.ascii('\n');
     out.bytes(json.takeAllBytes());
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, NEWLINE = 0x0a, SPACE = 0x20, MINUS = 0x2d, DOT = 0x2e, ZERO = 0x30;
+const QUOTE = 0x22,
+    BACKSLASH = 0x5c,
+    COMMA = 0x2c,
+    NEWLINE = 0x0a,
+    SPACE = 0x20,
+    MINUS = 0x2d,
+    DOT = 0x2e,
+    ZERO = 0x30;
 
 /** Pretty JSON as UTF-8 bytes: objects and arrays of objects indented, arrays of plain values on one line. */
 class JsonBytes {
@@ -177,8 +196,10 @@ class JsonBytes {
         for (let i = 0; i < value.length; i++) {
             const v = value[i];
             if (i > 0) this.ascii(',');
-            if (typeof v === 'number') { this.ensure(MAX_NUMBER_BYTES); this.pos = writeNumber(this.bytes, this.pos, v); }
-            else if (typeof v === 'string') this.string(v);
+            if (typeof v === 'number') {
+                this.ensure(MAX_NUMBER_BYTES);
+                this.pos = writeNumber(this.bytes, this.pos, v);
+            } else if (typeof v === 'string') this.string(v);
             else if (typeof v === 'boolean') this.ascii(v ? 'true' : 'false');
             else if (v === null) this.ascii('null');
             else {
@@ -197,7 +218,9 @@ class JsonBytes {
         const bytes = this.bytes;
         let pos = this.pos;
         bytes[pos++] = 0x5b;
-        let previous = NaN, from = 0, to = 0;
+        let previous = NaN,
+            from = 0,
+            to = 0;
         for (let i = 0; i < value.length; i++) {
             const v = value[i];
             if (typeof v !== 'number') return false;
@@ -225,7 +248,10 @@ class JsonBytes {
         bytes[p++] = QUOTE;
         for (let i = 0; i < s.length; i++) {
             const c = s.charCodeAt(i);
-            if (c < SPACE || c === QUOTE || c === BACKSLASH || c > 0x7e) { this.text(JSON.stringify(s)); return; }
+            if (c < SPACE || c === QUOTE || c === BACKSLASH || c > 0x7e) {
+                this.text(JSON.stringify(s));
+                return;
+            }
             bytes[p++] = c;
         }
         bytes[p++] = QUOTE;
@@ -292,14 +318,25 @@ function writeNumber(bytes: Buffer, pos: number, v: number): number {
 
 /** k / 10^decimals for an integer 0 <= k < 10^15, without trailing zeros after the point. */
 function writeScaled(bytes: Buffer, pos: number, k: number, decimals: number): number {
-    while (decimals > 0 && k % 10 === 0) { k /= 10; decimals--; }
+    while (decimals > 0 && k % 10 === 0) {
+        k /= 10;
+        decimals--;
+    }
     let digits = 1;
     for (let limit = 10; limit <= k; limit *= 10) digits++;
     const end = pos + (digits > decimals ? digits : decimals + 1) + (decimals > 0 ? 1 : 0);
     let p = end - 1;
-    for (let i = 0; i < decimals; i++) { const q = Math.floor(k / 10); bytes[p--] = ZERO + k - q * 10; k = q; }
+    for (let i = 0; i < decimals; i++) {
+        const q = Math.floor(k / 10);
+        bytes[p--] = ZERO + k - q * 10;
+        k = q;
+    }
     if (decimals > 0) bytes[p--] = DOT;
-    while (p >= pos) { const q = Math.floor(k / 10); bytes[p--] = ZERO + k - q * 10; k = q; }
+    while (p >= pos) {
+        const q = Math.floor(k / 10);
+        bytes[p--] = ZERO + k - q * 10;
+        k = q;
+    }
     return end;
 }
 

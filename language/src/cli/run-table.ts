@@ -6,7 +6,7 @@ import type { ScenarioResult, SimulationResult, TargetResult } from '../engine/r
 import { hhiText, quantityNumber, shareText } from '../values/display.js';
 import { formatNumber } from '../values/quantities.js';
 
-type Row = { label: string, cells: string[] } | { heading: string };
+type Row = { label: string; cells: string[] } | { heading: string };
 
 const NONE = '—';
 
@@ -19,8 +19,14 @@ export function formatTable(result: SimulationResult, file: string): string {
     for (const [region, base] of Object.entries(scenarios[0]?.regions ?? {})) {
         if (base.need <= 0 || Object.keys(base.dependency).length === 0) continue;
         rows.push({ heading: `${region} (imports)` });
-        for (const origin of Object.entries(base.dependency).filter(([, share]) => share >= 0.01).slice(0, 4).map(([o]) => o)) {
-            rows.push({ label: `share from ${origin}, first -> last period`, cells: cells(s => `${percent(s.regions[region].dependency[origin] ?? 0)} -> ${percent(s.regions[region].dependencyEnd[origin] ?? 0)}`) });
+        for (const origin of Object.entries(base.dependency)
+            .filter(([, share]) => share >= 0.01)
+            .slice(0, 4)
+            .map(([o]) => o)) {
+            rows.push({
+                label: `share from ${origin}, first -> last period`,
+                cells: cells(s => `${percent(s.regions[region].dependency[origin] ?? 0)} -> ${percent(s.regions[region].dependencyEnd[origin] ?? 0)}`)
+            });
         }
         rows.push({ label: 'HHI, first -> last period', cells: cells(s => `${int(s.regions[region].hhi)} -> ${int(s.regions[region].hhiEnd)}`) });
         rows.push({ label: 'unmet (t)', cells: cells(s => tonnes(s.regions[region].unmet)) });
@@ -29,7 +35,10 @@ export function formatTable(result: SimulationResult, file: string): string {
     for (const consumer of Object.keys(scenarios[0]?.consumers ?? {})) {
         rows.push({ heading: consumer });
         const base = scenarios[0].consumers[consumer];
-        const origins = Object.entries(base.dependency).filter(([, share]) => share >= 0.01).slice(0, 4).map(([o]) => o);
+        const origins = Object.entries(base.dependency)
+            .filter(([, share]) => share >= 0.01)
+            .slice(0, 4)
+            .map(([o]) => o);
         for (const origin of origins) {
             rows.push({ label: `share from ${origin}, first period`, cells: cells(s => percent(s.consumers[consumer].dependency[origin] ?? 0)) });
         }
@@ -82,14 +91,19 @@ export function formatTable(result: SimulationResult, file: string): string {
         rows.push({ label: `loss (${currency})`, cells: cells(s => money(s.totals.loss[currency] ?? 0)) });
     }
 
-    const header = [`Chokepoint run: ${file}`,
-        `Horizon ${horizon.start} to ${horizon.end}: ${horizon.periods} ${horizon.step}${horizon.periods === 1 ? '' : 's'}`, ''];
+    const header = [
+        `Chokepoint run: ${file}`,
+        `Horizon ${horizon.start} to ${horizon.end}: ${horizon.periods} ${horizon.step}${horizon.periods === 1 ? '' : 's'}`,
+        ''
+    ];
     const columns = scenarios.map(s => s.name);
-    const probabilities = scenarios.map(s => s.probability === null ? '' : `p = ${percent(s.probability)}`);
+    const probabilities = scenarios.map(s => (s.probability === null ? '' : `p = ${percent(s.probability)}`));
     const footer = [''];
     const { expected } = result;
     if (expected.unmet !== null) {
-        const losses = Object.entries(expected.loss).map(([c, v]) => `, loss ${money(v)} ${c}`).join('');
+        const losses = Object.entries(expected.loss)
+            .map(([c, v]) => `, loss ${money(v)} ${c}`)
+            .join('');
         footer.push(`Expected over scenarios with a probability (together ${percent(expected.probability)}): unmet ${tonnes(expected.unmet)} t${losses}`);
     }
     const failing = Object.entries(result.targetSummary).filter(([, t]) => !t.pass);
@@ -99,11 +113,9 @@ export function formatTable(result: SimulationResult, file: string): string {
 }
 
 function layout(rows: Row[], columns: string[], probabilities: string[]): string[] {
-    const labelWidth = Math.max(10, ...rows.map(r => 'label' in r ? r.label.length + 2 : 0));
-    const widths = columns.map((c, i) => Math.max(c.length, probabilities[i].length,
-        ...rows.map(r => 'cells' in r ? r.cells[i].length : 0)));
-    const line = (label: string, values: string[]) =>
-        (label.padEnd(labelWidth) + values.map((v, i) => '  ' + v.padStart(widths[i])).join('')).trimEnd();
+    const labelWidth = Math.max(10, ...rows.map(r => ('label' in r ? r.label.length + 2 : 0)));
+    const widths = columns.map((c, i) => Math.max(c.length, probabilities[i].length, ...rows.map(r => ('cells' in r ? r.cells[i].length : 0))));
+    const line = (label: string, values: string[]) => (label.padEnd(labelWidth) + values.map((v, i) => '  ' + v.padStart(widths[i])).join('')).trimEnd();
     const lines = [line('', columns)];
     if (probabilities.some(p => p)) lines.push(line('', probabilities));
     for (const r of rows) lines.push('heading' in r ? r.heading : line(`  ${r.label}`, r.cells));
@@ -118,11 +130,16 @@ function targetCell(t: TargetResult | undefined): string {
 
 function valueIn(value: number, unit: string): string {
     switch (unit) {
-        case 'share': return percent(value);
-        case 'hhi': return int(value);
-        case 'days': return `${days(value)} d`;
-        case 't': return `${tonnes(value)} t`;
-        default: return `${money(value)} ${unit}`;
+        case 'share':
+            return percent(value);
+        case 'hhi':
+            return int(value);
+        case 'days':
+            return `${days(value)} d`;
+        case 't':
+            return `${tonnes(value)} t`;
+        default:
+            return `${money(value)} ${unit}`;
     }
 }
 
@@ -133,14 +150,18 @@ function currencies(losses: Record<string, number>[]): string[] {
 const percent = shareText;
 const int = hhiText;
 const days = quantityNumber;
-const optional = (value: number | null, f: (v: number) => string) => value === null ? NONE : f(value);
+const optional = (value: number | null, f: (v: number) => string) => (value === null ? NONE : f(value));
 
 /** 3 significant figures below 1,000 t, whole tonnes above (display.ts, like the lenses). */
 const tonnes = quantityNumber;
 
 /** Money with a scale word from a million up: `660 billion`, `1.25 trillion`. */
 function money(value: number): string {
-    const scales: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+    const scales: [number, string][] = [
+        [1e12, 'trillion'],
+        [1e9, 'billion'],
+        [1e6, 'million']
+    ];
     for (const [size, word] of scales) {
         if (Math.abs(value) >= size) return `${formatNumber(value / size, 2)} ${word}`;
     }

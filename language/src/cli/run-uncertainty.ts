@@ -20,9 +20,8 @@ export function formatUncertainty(result: UncertaintyResult): string {
     }
     if (result.expectedUnmet) rows.push(['expected unmet (t)', ...cells(result.expectedUnmet, v => displayNumber(v, 0))]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.filter(r => r.length === header.length).map(r => r[i]?.length ?? 0)));
-    const render = (row: string[]) => row.length === header.length
-        ? row.map((cell, i) => i === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[i])).join('  ')
-        : row.join('  ');
+    const render = (row: string[]) =>
+        row.length === header.length ? row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[i]))).join('  ') : row.join('  ');
     lines.push(render(header).trimEnd(), ...rows.map(render));
     return lines.join('\n');
 }

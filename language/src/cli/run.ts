@@ -18,6 +18,8 @@ import { formatNumber } from '../values/quantities.js';
 import { PhaseTimes } from './timings.js';
 import { parseCommandLine, UsageError, type CliCommand, type CommandLine } from './command.js';
 import { ROOT_OPTION, rootOf } from './root-option.js';
+import { SHARD_OPTION, shardOption, sweepArguments, type Shard } from './shard.js';
+import { runSampleShard } from './run-shard.js';
 
 export interface RunArguments {
     file: string;
@@ -30,6 +32,8 @@ export interface RunArguments {
     timings: boolean;
     /** `--root`: the folder imports are confined to. */
     root?: string;
+    /** `--shard I/N` (with `--samples`): this process's part of the samples, and the command line merge checks. */
+    shard?: { shard: Shard; arguments: string[] };
 }
 
 export const runCommand: CliCommand = {
@@ -43,7 +47,8 @@ export const runCommand: CliCommand = {
         samples: { type: 'string', value: 'N', description: 'draw every LOW..HIGH range N times: P5/P50/P95' },
         seed: { type: 'string', value: 'S', description: "the uncertainty run's seed (default 1)" },
         timings: { type: 'boolean', description: 'how long each phase took, on stderr' },
-        root: ROOT_OPTION
+        root: ROOT_OPTION,
+        shard: SHARD_OPTION
     },
     async run(line, { out, err }) {
         const parsed = runArgumentsOf(line);
@@ -68,10 +73,24 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
     const seedValue = wholeNumberOption('seed', seed, 0, 2 ** 32 - 1);
     if (typeof seedValue === 'string') return { error: seedValue };
     let root: string | undefined;
-    try { root = rootOf(line); } catch (error) { if (error instanceof UsageError) return { error: error.message }; throw error; }
+    let shard: Shard | undefined;
+    try {
+        root = rootOf(line);
+        shard = shardOption(line.options.shard);
+    } catch (error) {
+        if (error instanceof UsageError) return { error: error.message };
+        throw error;
+    }
+    if (shard && sampleCount === undefined) return { error: '--shard splits the samples of `run --samples N`; without --samples there is nothing to split.' };
     return {
-        file: line.operands[0], scenario: typeof scenario === 'string' ? scenario : undefined, json: json === true,
-        samples: sampleCount, seed: seedValue ?? 1, timings: timings === true, root
+        ...(shard ? { shard: { shard, arguments: sweepArguments(line) } } : {}),
+        file: line.operands[0],
+        scenario: typeof scenario === 'string' ? scenario : undefined,
+        json: json === true,
+        samples: sampleCount,
+        seed: seedValue ?? 1,
+        timings: timings === true,
+        root
     };
 }
 
@@ -116,9 +135,21 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         return 2;
     }
     const documents = services.shared.workspace.LangiumDocuments;
-    const uncertainty = parsed.samples !== undefined
-        ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
-        : undefined;
+    if (parsed.shard && parsed.samples !== undefined) {
+        const { shard, arguments: words } = parsed.shard;
+        return runSampleShard(
+            { file: parsed.file, scenario: parsed.scenario, json: parsed.json, samples: parsed.samples, seed: parsed.seed, shard, arguments: words },
+            prepared.model,
+            root,
+            documents,
+            out,
+            err
+        );
+    }
+    const uncertainty =
+        parsed.samples !== undefined
+            ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
+            : undefined;
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
     if (parsed.json) {
@@ -126,12 +157,23 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
         // this one simulates and writes the results, once the sweep is large enough to pay.
         const values = startMeasureValues(prepared.model, { scenario: parsed.scenario });
         try {
-            writeResultsJson(prepared.model, { scenario: parsed.scenario }, out, undefined, { get measures() { return values.collect(); }, ...extra }, values.observe);
+            writeResultsJson(
+                prepared.model,
+                { scenario: parsed.scenario },
+                out,
+                undefined,
+                {
+                    get measures() {
+                        return values.collect();
+                    },
+                    ...extra
+                },
+                values.observe
+            );
         } finally {
             await values.close();
         }
-    }
-    else {
+    } else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);
     }

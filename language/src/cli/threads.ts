@@ -2,7 +2,8 @@
 import { UsageError, type CliOption, type CommandLine } from './command.js';
 
 export const THREADS_OPTION: CliOption = {
-    type: 'string', value: 'N',
+    type: 'string',
+    value: 'N',
     description: 'worker threads for the runs (default: every core once the sweep is large enough to pay; 1: this thread only)'
 };
 

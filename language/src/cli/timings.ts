@@ -7,7 +7,7 @@ import { DocumentState, type LangiumSharedCoreServices } from 'langium';
 export class PhaseTimes {
     /** Whether a run in this process has counted the process's startup already. */
     private static started = false;
-    private readonly phases: { name: string, ms: number }[] = [];
+    private readonly phases: { name: string; ms: number }[] = [];
     private last: number;
 
     constructor() {

@@ -41,7 +41,7 @@ export interface MeasurePlan {
     /** Event lists to run, in order. */
     runs: number[][];
     /** Per scenario: the run of S itself and, per measure event, the run without it. */
-    slots: { own: number, without: Map<number, number>, shocksAlone: number }[];
+    slots: { own: number; without: Map<number, number>; shocksAlone: number }[];
 }
 
 /**
@@ -55,7 +55,10 @@ export function planMeasureValues(model: LoweredModel, only?: string, withShocks
     const slots: MeasurePlan['slots'] = [];
     for (const scenario of scenarios) {
         const measures = [...new Set(scenario.events.filter(e => !model.events[e].isShock))];
-        if (measures.length === 0) { slots.push({ own: -2, without: new Map(), shocksAlone: -1 }); continue; }
+        if (measures.length === 0) {
+            slots.push({ own: -2, without: new Map(), shocksAlone: -1 });
+            continue;
+        }
         const own = withOwn ? runs.push(scenario.events) - 1 : -1;
         const without = new Map<number, number>();
         for (const m of measures) without.set(m, runs.push(scenario.events.filter(e => e !== m)) - 1);
@@ -66,14 +69,18 @@ export function planMeasureValues(model: LoweredModel, only?: string, withShocks
 }
 
 /** Every measure of the model (declaration order) with its value in each scenario that includes it. */
-export function measureValuesFrom(model: LoweredModel, plan: MeasurePlan, summaries: RunSummary[],
-    ownRuns?: ReadonlyMap<string, RunSummary>): Record<string, MeasureValue> {
+export function measureValuesFrom(
+    model: LoweredModel,
+    plan: MeasurePlan,
+    summaries: RunSummary[],
+    ownRuns?: ReadonlyMap<string, RunSummary>
+): Record<string, MeasureValue> {
     const values: Record<string, MeasureValue> = {};
     model.events.forEach((event, e) => {
         if (event.isShock) return;
         const cost = roundMoney(horizonCost(model, event));
         const scenarios: Record<string, ScenarioMeasureValue> = {};
-        const weighted: { p: number, value: ScenarioMeasureValue }[] = [];
+        const weighted: { p: number; value: ScenarioMeasureValue }[] = [];
         plan.scenarios.forEach((scenario, i) => {
             const slot = plan.slots[i];
             const without = slot.without.get(e);
@@ -131,9 +138,10 @@ export function ttsGained(model: LoweredModel, events: number[], withIt: number 
     return r3((withIt ?? whole) - (withoutIt ?? whole));
 }
 
-function expectedValue(model: LoweredModel, weighted: { p: number, value: ScenarioMeasureValue }[]): ExpectedMeasureValue {
+function expectedValue(model: LoweredModel, weighted: { p: number; value: ScenarioMeasureValue }[]): ExpectedMeasureValue {
     let unmetAvoided = 0;
-    const lossAvoided = zeroMoney(model), cost = zeroMoney(model);
+    const lossAvoided = zeroMoney(model),
+        cost = zeroMoney(model);
     for (const { p, value } of weighted) {
         unmetAvoided += p * value.unmetAvoided;
         for (const currency of Object.keys(lossAvoided)) {
@@ -144,7 +152,10 @@ function expectedValue(model: LoweredModel, weighted: { p: number, value: Scenar
     const net: Money = {};
     for (const currency of Object.keys(lossAvoided)) net[currency] = r2(lossAvoided[currency] - cost[currency]);
     return {
-        unmetAvoided: r6(unmetAvoided), lossAvoided: roundMoney(lossAvoided), cost: roundMoney(cost), net,
+        unmetAvoided: r6(unmetAvoided),
+        lossAvoided: roundMoney(lossAvoided),
+        cost: roundMoney(cost),
+        net,
         ratio: ratioOf(lossAvoided, cost)
     };
 }

@@ -19,7 +19,7 @@ export type RunBatch = (runs: number[][]) => Promise<RunSummary[]>;
 export interface PortfolioResult {
     measures: string[];
     cost: Money;
-    expected: { unmet: number, loss: Money };
+    expected: { unmet: number; loss: Money };
 }
 
 export interface FrontierPoint {
@@ -39,7 +39,7 @@ export interface Optimization {
     runs: number;
 }
 
-interface Evaluated {
+export interface Evaluated {
     /** Candidate positions, ascending. */
     members: number[];
     cost: Money;
@@ -54,9 +54,15 @@ export class PortfolioSearch {
     runCount = 0;
 
     /** `candidates`: measure event indices in declaration order. */
-    constructor(readonly model: LoweredModel, readonly candidates: number[], readonly currency: string, readonly budget: number,
-        private readonly batch: RunBatch) {
-        this.weighted = model.scenarios.filter(s => s.probability !== null)
+    constructor(
+        readonly model: LoweredModel,
+        readonly candidates: number[],
+        readonly currency: string,
+        readonly budget: number,
+        private readonly batch: RunBatch
+    ) {
+        this.weighted = model.scenarios
+            .filter(s => s.probability !== null)
             .map(s => ({ p: s.probability!, shocks: s.events.filter(e => model.events[e].isShock) }));
         this.costs = candidates.map(e => horizonCost(model, model.events[e]));
     }
@@ -99,20 +105,51 @@ export class PortfolioSearch {
         });
     }
 
-    /** Lower expected loss (in the budget's currency), then lower cost, then fewer measures, then names in order. */
     better(a: Evaluated, b: Evaluated): boolean {
-        const c = this.currency;
-        if (a.loss[c] !== b.loss[c]) return a.loss[c] < b.loss[c];
-        if (a.cost[c] !== b.cost[c]) return a.cost[c] < b.cost[c];
-        if (a.members.length !== b.members.length) return a.members.length < b.members.length;
-        const an = this.names(a.members), bn = this.names(b.members);
-        for (let i = 0; i < an.length; i++) if (an[i] !== bn[i]) return an[i] < bn[i];
-        return false;
+        return betterPortfolio(this.currency, members => this.names(members), a, b);
     }
 
     names(members: number[]): string[] {
         return members.map(m => this.model.events[this.candidates[m]].name);
     }
+}
+
+/** Lower expected loss (in the budget's currency), then lower cost, then fewer measures, then names in order. */
+function betterPortfolio(c: string, names: (members: number[]) => string[], a: Evaluated, b: Evaluated): boolean {
+    if (a.loss[c] !== b.loss[c]) return a.loss[c] < b.loss[c];
+    if (a.cost[c] !== b.cost[c]) return a.cost[c] < b.cost[c];
+    if (a.members.length !== b.members.length) return a.members.length < b.members.length;
+    const an = names(a.members),
+        bn = names(b.members);
+    for (let i = 0; i < an.length; i++) if (an[i] !== bn[i]) return an[i] < bn[i];
+    return false;
+}
+
+/** What an optimization is about, apart from the portfolios evaluated (all a shard's merge needs). */
+export interface OptimizationFrame {
+    budget: Money;
+    currency: string;
+    /** Candidate names, declaration order (`Evaluated.members` index them). */
+    candidates: string[];
+    exact: boolean;
+    runs: number;
+}
+
+/** The best portfolio and the frontier from every portfolio evaluated, in the order they were. */
+export function optimizationFrom(frame: OptimizationFrame, evaluated: Evaluated[]): Optimization {
+    const names = (members: number[]) => members.map(m => frame.candidates[m]);
+    const better = (a: Evaluated, b: Evaluated) => betterPortfolio(frame.currency, names, a, b);
+    let best = evaluated[0];
+    for (const e of evaluated) if (better(e, best)) best = e;
+    return {
+        budget: frame.budget,
+        candidates: frame.candidates,
+        best: { measures: names(best.members), cost: best.cost, expected: { unmet: best.unmet, loss: best.loss } },
+        frontier: frontier(frame.currency, better, names, evaluated),
+        exact: frame.exact,
+        ...(frame.exact ? {} : { heuristic: HEURISTIC }),
+        runs: frame.runs
+    };
 }
 
 /** Every affordable subset of `n` candidates (ascending positions), the empty one first. */
@@ -129,42 +166,41 @@ export function affordableSubsets(search: PortfolioSearch, n: number): number[][
     return subsets;
 }
 
-export async function optimizePortfolio(model: LoweredModel, candidates: number[], currency: string, budget: number, batch: RunBatch,
-    exactLimit = EXACT_LIMIT): Promise<Optimization> {
+export async function optimizePortfolio(
+    model: LoweredModel,
+    candidates: number[],
+    currency: string,
+    budget: number,
+    batch: RunBatch,
+    exactLimit = EXACT_LIMIT
+): Promise<Optimization> {
     const search = new PortfolioSearch(model, candidates, currency, budget, batch);
     const exact = candidates.length <= exactLimit;
     const evaluated = exact ? await search.evaluate(affordableSubsets(search, candidates.length)) : await heuristicSearch(search);
-    let best = evaluated[0];
-    for (const e of evaluated) if (search.better(e, best)) best = e;
-    const budgetMoney = zeroMoney(model);
-    budgetMoney[currency] = budget;
-    return {
-        budget: budgetMoney,
-        candidates: search.names(candidates.map((_, i) => i)),
-        best: { measures: search.names(best.members), cost: best.cost, expected: { unmet: best.unmet, loss: best.loss } },
-        frontier: frontier(search, evaluated),
-        exact,
-        ...(exact ? {} : { heuristic: HEURISTIC }),
-        runs: search.runCount
-    };
+    return optimizationFrom(optimizationFrame(search, exact), evaluated);
+}
+
+export function optimizationFrame(search: PortfolioSearch, exact: boolean): OptimizationFrame {
+    const budget = zeroMoney(search.model);
+    budget[search.currency] = search.budget;
+    return { budget, currency: search.currency, candidates: search.names(search.candidates.map((_, i) => i)), exact, runs: search.runCount };
 }
 
 /**
  * The best portfolio at each budget level, as the budget grows from 0: the empty portfolio,
  * then each portfolio that is best once the budget reaches its cost, in order of cost.
  */
-function frontier(search: PortfolioSearch, evaluated: Evaluated[]): FrontierPoint[] {
-    const c = search.currency;
+function frontier(c: string, better: (a: Evaluated, b: Evaluated) => boolean, names: (members: number[]) => string[], evaluated: Evaluated[]): FrontierPoint[] {
     const byCost = [...evaluated].sort((a, b) => a.cost[c] - b.cost[c]);
     const empty = evaluated.find(e => e.members.length === 0)!;
     const points: Evaluated[] = [empty];
     let best: Evaluated | undefined;
     for (let i = 0; i < byCost.length;) {
         const level = byCost[i].cost[c];
-        for (; i < byCost.length && byCost[i].cost[c] === level; i++) if (!best || search.better(byCost[i], best)) best = byCost[i];
+        for (; i < byCost.length && byCost[i].cost[c] === level; i++) if (!best || better(byCost[i], best)) best = byCost[i];
         if (best && best !== points[points.length - 1]) points.push(best);
     }
-    return points.map(p => ({ measures: search.names(p.members), cost: p.cost, expectedLoss: p.loss }));
+    return points.map(p => ({ measures: names(p.members), cost: p.cost, expectedLoss: p.loss }));
 }
 
 /**

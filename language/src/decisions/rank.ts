@@ -38,7 +38,7 @@ export interface RankCandidate {
 }
 
 /** A duration as the language writes it: `3 months`, `1 month`, `90 days`, `2 weeks`, `1 year`. */
-export function parseDuration(text: string): { value: number, unit: string } | undefined {
+export function parseDuration(text: string): { value: number; unit: string } | undefined {
     const match = /^\s*(\d+(?:\.\d+)?)\s*(day|days|week|weeks|month|months|year|years)\s*$/.exec(text);
     if (!match) return undefined;
     const value = Number(match[1]);
@@ -46,7 +46,7 @@ export function parseDuration(text: string): { value: number, unit: string } | u
 }
 
 /** The first period not covered by an outage of `duration` from the horizon's first day (calendar months as in the language). */
-export function outageEndPeriod(model: LoweredModel, duration: { value: number, unit: string }): number {
+export function outageEndPeriod(model: LoweredModel, duration: { value: number; unit: string }): number {
     const { periodStart, periods } = model.calendar;
     const start = periodStart[0];
     const months = duration.unit.startsWith('month') ? duration.value : duration.unit.startsWith('year') ? duration.value * 12 : undefined;
@@ -73,11 +73,16 @@ export function rankCandidates(model: LoweredModel): RankCandidate[] {
     });
     const flows = new Map<string, RankCandidate>();
     for (let l = 0; l < lines.realCount; l++) {
-        const source = lines.producer[l], dest = lines.destNode[l];
+        const source = lines.producer[l],
+            dest = lines.destNode[l];
         if (lines.planned[l] || producers.planned[source] || (lines.destKind[l] === DEST_PLANT && producers.planned[dest])) continue;
         const name = `${producers.names[source]} -> ${destinationName(model, l)}`;
         let flow = flows.get(name);
-        if (!flow) { flow = { name, kind: 'flow', outlets: [], lines: [] }; flows.set(name, flow); candidates.push(flow); }
+        if (!flow) {
+            flow = { name, kind: 'flow', outlets: [], lines: [] };
+            flows.set(name, flow);
+            candidates.push(flow);
+        }
         flow.lines.push(l);
     }
     return candidates;
@@ -87,9 +92,12 @@ function destinationName(model: LoweredModel, line: number): string {
     const { lines } = model;
     const node = lines.destNode[line];
     switch (lines.destKind[line]) {
-        case DEST_PLANT: return model.producers.names[node];
-        case 1: return model.consumers.names[node];
-        default: return model.reserves.names[node];
+        case DEST_PLANT:
+            return model.producers.names[node];
+        case 1:
+            return model.consumers.names[node];
+        default:
+            return model.reserves.names[node];
     }
 }
 
@@ -97,16 +105,28 @@ function destinationName(model: LoweredModel, line: number): string {
  * The model with two outage events per candidate appended (for the outage, then for good),
  * and the event lists to run: the scenario alone first, then each candidate's two.
  */
-export function planRanking(model: LoweredModel, scenarioEvents: number[], endPeriod: number, candidates: RankCandidate[]): { model: LoweredModel, runs: number[][] } {
+export function planRanking(
+    model: LoweredModel,
+    scenarioEvents: number[],
+    endPeriod: number,
+    candidates: RankCandidate[]
+): { model: LoweredModel; runs: number[][] } {
     const events: LoweredEvent[] = [...model.events];
     const runs: number[][] = [scenarioEvents];
     for (const candidate of candidates) {
         for (const toPeriod of [endPeriod, NO_PERIOD_AFTER]) {
-            const effect = candidate.kind === 'flow'
-                ? { kind: 'embargo' as const, lines: Int32Array.from(candidate.lines), cut: 1 }
-                : { kind: 'outage' as const, outlets: Int32Array.from(candidate.outlets), cut: 1 };
+            const effect =
+                candidate.kind === 'flow'
+                    ? { kind: 'embargo' as const, lines: Int32Array.from(candidate.lines), cut: 1 }
+                    : { kind: 'outage' as const, outlets: Int32Array.from(candidate.outlets), cut: 1 };
             runs.push([...scenarioEvents, events.length]);
-            events.push({ name: `outage of ${candidate.name}`, isShock: true, window: { fromPeriod: 0, toPeriod, rampPeriods: 0 }, effects: [effect], costs: [] });
+            events.push({
+                name: `outage of ${candidate.name}`,
+                isShock: true,
+                window: { fromPeriod: 0, toPeriod, rampPeriods: 0 },
+                effects: [effect],
+                costs: []
+            });
         }
     }
     return { model: { ...model, events }, runs };
@@ -114,20 +134,39 @@ export function planRanking(model: LoweredModel, scenarioEvents: number[], endPe
 
 /** The ranking from the runs of `planRanking`, sorted by loss (in `currency`), then unmet, then name. */
 export function rankingFrom(model: LoweredModel, candidates: RankCandidate[], summaries: RunSummary[], scenario: string, outage: string): Ranking {
+    return { scenario, outage, nodes: sortRanked(rankedNodes(model, candidates, summaries), rankCurrency(model)) };
+}
+
+/**
+ * Each candidate's figures, in candidate order, from `summaries`: the scenario alone first,
+ * then each candidate's two runs (as `planRanking` lists them, or a range of them).
+ */
+export function rankedNodes(model: LoweredModel, candidates: RankCandidate[], summaries: RunSummary[]): RankedNode[] {
     const base = summaries[0];
-    const nodes = candidates.map((candidate, i): RankedNode => {
-        const run = summaries[1 + 2 * i], forever = summaries[2 + 2 * i];
+    return candidates.map((candidate, i): RankedNode => {
+        const run = summaries[1 + 2 * i],
+            forever = summaries[2 + 2 * i];
         const consumersHit = model.consumers.names.filter((_, c) => run.consumerUnmet[c] > base.consumerUnmet[c] + 1e-6);
-        return { name: candidate.name, kind: candidate.kind, unmet: run.unmet, loss: run.loss, consumersHit, ttsDays: run.ttsDays, ttsForeverDays: forever.ttsDays };
+        return {
+            name: candidate.name,
+            kind: candidate.kind,
+            unmet: run.unmet,
+            loss: run.loss,
+            consumersHit,
+            ttsDays: run.ttsDays,
+            ttsForeverDays: forever.ttsDays
+        };
     });
-    const currency = rankCurrency(model);
-    nodes.sort((a, b) => {
+}
+
+/** Most critical first: by loss in `currency`, then unmet, then name (stable, so shards merge to the same order). */
+export function sortRanked(nodes: RankedNode[], currency: string | null): RankedNode[] {
+    return nodes.sort((a, b) => {
         const byLoss = currency ? (b.loss[currency] ?? 0) - (a.loss[currency] ?? 0) : 0;
         if (byLoss !== 0) return byLoss;
         if (b.unmet !== a.unmet) return b.unmet - a.unmet;
         return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
     });
-    return { scenario, outage, nodes };
 }
 
 /** The currency of the file's first declared loss price (null when no consumer has one). */

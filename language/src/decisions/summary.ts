@@ -54,9 +54,13 @@ function summarize(model: LoweredModel, engine: Engine, shockStart: number | nul
         let consumerTotal = 0;
         for (let s = consumers.cmStart[c]; s < consumers.cmStart[c + 1]; s++) {
             const at = s * T;
-            let slotUnmet = 0, firstUnmet = -1;
+            let slotUnmet = 0,
+                firstUnmet = -1;
             for (let i = at; i < at + T; i++) {
-                if (ws.sUnmet[i] > 0) { slotUnmet += ws.sUnmet[i]; if (firstUnmet < 0) firstUnmet = i - at; }
+                if (ws.sUnmet[i] > 0) {
+                    slotUnmet += ws.sUnmet[i];
+                    if (firstUnmet < 0) firstUnmet = i - at;
+                }
             }
             unmet += r6(slotUnmet);
             consumerTotal += slotUnmet;

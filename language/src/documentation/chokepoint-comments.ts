@@ -12,8 +12,14 @@ export class ChokepointCommentProvider {
         const lines: string[] = [];
         let nextLine = cst.range.start.line;
         let previous: CstNode | undefined = CstUtils.getPreviousNode(cst, true);
-        while (previous && isLeafCstNode(previous) && previous.hidden && isComment(previous.tokenType.name)
-            && previous.range.end.line === nextLine - 1 && startsItsLine(previous)) {
+        while (
+            previous &&
+            isLeafCstNode(previous) &&
+            previous.hidden &&
+            isComment(previous.tokenType.name) &&
+            previous.range.end.line === nextLine - 1 &&
+            startsItsLine(previous)
+        ) {
             lines.unshift(commentText(previous.text));
             nextLine = previous.range.start.line;
             previous = CstUtils.getPreviousNode(previous, true);
@@ -34,5 +40,10 @@ function startsItsLine(comment: CstNode): boolean {
 
 function commentText(raw: string): string {
     if (raw.startsWith('//')) return raw.slice(2).replace(/^ /, '');
-    return raw.slice(2, -2).split('\n').map(l => l.replace(/^\s*\* ?/, '')).join('\n').trim();
+    return raw
+        .slice(2, -2)
+        .split('\n')
+        .map(l => l.replace(/^\s*\* ?/, ''))
+        .join('\n')
+        .trim();
 }

@@ -6,22 +6,29 @@ import { isoDate } from '../values/dates.js';
 import type { LoweredModel } from '../lowering/model.js';
 import { coverDays, hhi, originTotals, r2, r3, r6, seriesOf, sharesByName, slotsOf, sumSeries } from './metrics.js';
 import type { ModelIndex } from './model-index.js';
-import type {
-    ConsumerMaterialResult, ConsumerResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult
-} from './results.js';
+import type { ConsumerMaterialResult, ConsumerResult, RegionResult, ReserveMaterialResult, ReserveResult, ScenarioResult } from './results.js';
 import { plantResults } from './plant-results.js';
 import { regionCoverAt, shareSeriesOf } from './series.js';
 import type { RunState } from './run-state.js';
 
-export function assembleScenario(model: LoweredModel, ws: RunState, index: ModelIndex, name: string,
-    probability: number | null, shockStartPeriod: number | null): ScenarioResult {
+export function assembleScenario(
+    model: LoweredModel,
+    ws: RunState,
+    index: ModelIndex,
+    name: string,
+    probability: number | null,
+    shockStartPeriod: number | null
+): ScenarioResult {
     const { calendar } = model;
     const consumers: Record<string, ConsumerResult> = {};
     const totals = { need: 0, unmet: 0, loss: {} as Record<string, number> };
     model.consumers.names.forEach((consumerName, c) => {
         const result = consumerResult(model, ws, index, c, shockStartPeriod);
         consumers[consumerName] = result;
-        for (const m of Object.values(result.materials)) { totals.need += m.need; totals.unmet += m.unmet; }
+        for (const m of Object.values(result.materials)) {
+            totals.need += m.need;
+            totals.unmet += m.unmet;
+        }
         for (const [currency, value] of Object.entries(result.loss)) totals.loss[currency] = (totals.loss[currency] ?? 0) + value;
     });
     totals.need = r6(totals.need);
@@ -29,14 +36,23 @@ export function assembleScenario(model: LoweredModel, ws: RunState, index: Model
     for (const currency of Object.keys(totals.loss)) totals.loss[currency] = r2(totals.loss[currency]);
 
     const reserves: Record<string, ReserveResult> = {};
-    model.reserves.names.forEach((reserveName, r) => { reserves[reserveName] = reserveResult(model, ws, r); });
+    model.reserves.names.forEach((reserveName, r) => {
+        reserves[reserveName] = reserveResult(model, ws, r);
+    });
 
     const regions: Record<string, RegionResult> = {};
-    model.places.forEach((place, p) => { if (place.isRegion) regions[place.name] = regionResult(model, ws, index, p); });
+    model.places.forEach((place, p) => {
+        if (place.isRegion) regions[place.name] = regionResult(model, ws, index, p);
+    });
 
     return {
-        name, probability: probability === null ? null : r6(probability),
-        consumers, reserves, targets: {}, totals, regions,
+        name,
+        probability: probability === null ? null : r6(probability),
+        consumers,
+        reserves,
+        targets: {},
+        totals,
+        regions,
         plants: plantResults(model, ws, index),
         shockStart: shockStartPeriod === null ? null : isoDate(calendar.periodStart[shockStartPeriod])
     };
@@ -73,7 +89,8 @@ function consumerResult(model: LoweredModel, ws: RunState, index: ModelIndex, c:
 }
 
 function embeddedShares(model: LoweredModel, ws: RunState, slots: number[], k: number): Record<string, number> {
-    const R = ws.origins, C = model.cms.consumer.length;
+    const R = ws.origins,
+        C = model.cms.consumer.length;
     const totals = new Map<number, number>();
     for (const s of slots) {
         for (let j = 0; j < R; j++) {
@@ -89,12 +106,31 @@ function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s:
     const T = ws.periods;
     const at = s * T;
     // One pass for every total and the first and last period with unmet need.
-    let need = 0, recycled = 0, arrivals = 0, delivered = 0, refill = 0, excess = 0, drawn = 0, released = 0, unmet = 0;
-    let firstUnmet = -1, lastUnmet = -1;
+    let need = 0,
+        recycled = 0,
+        arrivals = 0,
+        delivered = 0,
+        refill = 0,
+        excess = 0,
+        drawn = 0,
+        released = 0,
+        unmet = 0;
+    let firstUnmet = -1,
+        lastUnmet = -1;
     for (let i = at; i < at + T; i++) {
-        need += ws.sNeed[i]; recycled += ws.sRecycled[i]; arrivals += ws.sArrivals[i]; delivered += ws.sDelivered[i];
-        refill += ws.sRefill[i]; excess += ws.sExcess[i]; drawn += ws.sDrawn[i]; released += ws.sReleased[i];
-        if (ws.sUnmet[i] > 0) { unmet += ws.sUnmet[i]; if (firstUnmet < 0) firstUnmet = i - at; lastUnmet = i - at; }
+        need += ws.sNeed[i];
+        recycled += ws.sRecycled[i];
+        arrivals += ws.sArrivals[i];
+        delivered += ws.sDelivered[i];
+        refill += ws.sRefill[i];
+        excess += ws.sExcess[i];
+        drawn += ws.sDrawn[i];
+        released += ws.sReleased[i];
+        if (ws.sUnmet[i] > 0) {
+            unmet += ws.sUnmet[i];
+            if (firstUnmet < 0) firstUnmet = i - at;
+            lastUnmet = i - at;
+        }
     }
     let firstStockout: string | null = null;
     let ttsDays: number | null = null;
@@ -111,8 +147,8 @@ function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s:
     }
     const cover = coverDays(model, ws, index, [s], -1);
     const series = (source: Float64Array) => seriesOf(source, at, T);
-    const coverSeries: number[] = new Array(T);
-    const reserveSeries: number[] = new Array(T);
+    const coverSeries = new Array<number>(T);
+    const reserveSeries = new Array<number>(T);
     const shares = index.reserveShares[s];
     const base = model.cms.baseNeed[s];
     for (let t = 0; t < T; t++) {
@@ -123,18 +159,33 @@ function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s:
         coverSeries[t] = daily > 0 ? r3((ws.sStock[at + t] + reserve) / daily) : 0;
     }
     return {
-        need: r6(need), recycled: r6(recycled), arrivals: r6(arrivals), delivered: r6(delivered),
-        refill: r6(refill), excess: r6(excess), drawn: r6(drawn), released: r6(released),
+        need: r6(need),
+        recycled: r6(recycled),
+        arrivals: r6(arrivals),
+        delivered: r6(delivered),
+        refill: r6(refill),
+        excess: r6(excess),
+        drawn: r6(drawn),
+        released: r6(released),
         unmet: r6(unmet),
         fill: need > 0 ? r6(1 - unmet / need) : 1,
-        firstStockout, ttsDays,
+        firstStockout,
+        ttsDays,
         recovery: lastUnmet >= 0 && lastUnmet < T - 1 ? isoDate(calendar.periodStart[lastUnmet + 1]) : null,
         coverDays: cover === null ? null : r3(cover),
         series: {
-            need: series(ws.sNeed), recycled: series(ws.sRecycled), arrivals: series(ws.sArrivals),
-            delivered: series(ws.sDelivered), refill: series(ws.sRefill), excess: series(ws.sExcess),
-            drawn: series(ws.sDrawn), released: series(ws.sReleased), unmet: series(ws.sUnmet),
-            stock: series(ws.sStock), reserveStock: reserveSeries, coverDays: coverSeries,
+            need: series(ws.sNeed),
+            recycled: series(ws.sRecycled),
+            arrivals: series(ws.sArrivals),
+            delivered: series(ws.sDelivered),
+            refill: series(ws.sRefill),
+            excess: series(ws.sExcess),
+            drawn: series(ws.sDrawn),
+            released: series(ws.sReleased),
+            unmet: series(ws.sUnmet),
+            stock: series(ws.sStock),
+            reserveStock: reserveSeries,
+            coverDays: coverSeries,
             topOriginShare: series(ws.sTopOrigin)
         }
     };
@@ -169,17 +220,23 @@ function lowestAndCap(model: LoweredModel, ws: RunState, s: number): Pick<Reserv
     const T = ws.periods;
     const at = s * T;
     let lowest = 0;
-    let first = -1, last = -1, periods = 0, asked = 0;
+    let first = -1,
+        last = -1,
+        periods = 0,
+        asked = 0;
     for (let t = 0; t < T; t++) {
         if (ws.sRmStock[at + t] < ws.sRmStock[at + lowest]) lowest = t;
         if (ws.sRmCapAsked[at + t] > 0) {
             if (first < 0) first = t;
-            last = t; periods++; asked += ws.sRmCapAsked[at + t];
+            last = t;
+            periods++;
+            asked += ws.sRmCapAsked[at + t];
         }
     }
     const date = (t: number) => isoDate(model.calendar.periodStart[t]);
     return {
-        lowest: r6(ws.sRmStock[at + lowest]), lowestAt: date(lowest),
+        lowest: r6(ws.sRmStock[at + lowest]),
+        lowestAt: date(lowest),
         capBinding: first < 0 ? null : { cap: r6(ws.sRmCap[at + first]), from: date(first), to: date(last), periods, askedAbove: r6(asked) }
     };
 }
@@ -191,7 +248,8 @@ function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: n
     const last = originTotals(model, ws, imports, ws.snapshotOf[T - 1]);
     const consumers = index.placeConsumers[p];
     const slots = slotsOf(model, consumers);
-    const need = sumSeries(ws.sNeed, slots, T), unmet = sumSeries(ws.sUnmet, slots, T);
+    const need = sumSeries(ws.sNeed, slots, T),
+        unmet = sumSeries(ws.sUnmet, slots, T);
     const loss: Record<string, number> = {};
     for (const c of consumers) {
         const currency = model.consumers.currency[c];
@@ -201,10 +259,15 @@ function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: n
     for (const currency of Object.keys(loss)) loss[currency] = r2(loss[currency]);
     const cover = coverDays(model, ws, index, slots, -1);
     return {
-        dependency: sharesByName(model, first), dependencyEnd: sharesByName(model, last),
-        hhi: r2(hhi(first)), hhiEnd: r2(hhi(last)),
-        need: r6(need), delivered: r6(sumSeries(ws.sDelivered, slots, T)), released: r6(sumSeries(ws.sReleased, slots, T)),
-        unmet: r6(unmet), fill: need > 0 ? r6(1 - unmet / need) : 1,
+        dependency: sharesByName(model, first),
+        dependencyEnd: sharesByName(model, last),
+        hhi: r2(hhi(first)),
+        hhiEnd: r2(hhi(last)),
+        need: r6(need),
+        delivered: r6(sumSeries(ws.sDelivered, slots, T)),
+        released: r6(sumSeries(ws.sReleased, slots, T)),
+        unmet: r6(unmet),
+        fill: need > 0 ? r6(1 - unmet / need) : 1,
         coverDays: cover === null ? null : r3(cover),
         loss,
         series: shareSeriesOf(model, ws, imports, t => regionCoverAt(model, ws, p, slots, t))

@@ -11,7 +11,11 @@ import type { RunState } from './run-state.js';
 export class ConsumerStep {
     private readonly regionScratch: Float64Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: RunState, private readonly fromPlant: Uint8Array) {
+    constructor(
+        private readonly model: LoweredModel,
+        private readonly ws: RunState,
+        private readonly fromPlant: Uint8Array
+    ) {
         this.regionScratch = new Float64Array(model.regionNames.length);
     }
 
@@ -25,7 +29,8 @@ export class ConsumerStep {
         const sourceRegion = lines.sourceRegion;
         for (let s = 0; s < cms.consumer.length; s++) {
             // Arrivals, and the share of them from the first period's top origin.
-            let arrivals = 0, fromTop = 0;
+            let arrivals = 0,
+                fromTop = 0;
             const top = topRegion[s];
             for (let i = cms.inStart[s]; i < cms.inStart[s + 1]; i++) {
                 const l = cms.inLines[i];
@@ -46,8 +51,14 @@ export class ConsumerStep {
             stock[s] += refill;
             remaining[s] = short < EPSILON ? 0 : short;
             const at = s * T + t;
-            ws.sNeed[at] = need; ws.sRecycled[at] = recycled; ws.sArrivals[at] = arrivals; ws.sDelivered[at] = delivered;
-            ws.sDrawn[at] = drawn; ws.sRefill[at] = refill; ws.sExcess[at] = surplus - refill; ws.sReleased[at] = 0;
+            ws.sNeed[at] = need;
+            ws.sRecycled[at] = recycled;
+            ws.sArrivals[at] = arrivals;
+            ws.sDelivered[at] = delivered;
+            ws.sDrawn[at] = drawn;
+            ws.sRefill[at] = refill;
+            ws.sExcess[at] = surplus - refill;
+            ws.sReleased[at] = 0;
         }
         const snap = ws.snapshotOf[t];
         if (snap >= 0) ws.lineSnap.set(arrive, snap * lines.count);

@@ -49,8 +49,8 @@ export class Engine implements Shipper {
         for (let l = 0; l < lines.realCount; l++) {
             this.baseLead[l] = Math.min(this.ws.ringSize - 1, Math.max(0, Math.ceil(lines.leadDays[l] / calendar.periodDays - 1e-9)));
             const dest = lines.destNode[l];
-            this.mayBeInactive[l] = lines.planned[l] || producers.planned[lines.producer[l]]
-                || (lines.destKind[l] === DEST_PLANT && producers.planned[dest]) ? 1 : 0;
+            this.mayBeInactive[l] =
+                lines.planned[l] || producers.planned[lines.producer[l]] || (lines.destKind[l] === DEST_PLANT && producers.planned[dest]) ? 1 : 0;
         }
         this.prefill = new Float64Array(lines.realCount);
         this.computePrefill();
@@ -114,16 +114,26 @@ export class Engine implements Shipper {
             const w = events[e].window;
             let s = 0;
             if (t >= w.fromPeriod && t < w.toPeriod) s = w.rampPeriods > 0 ? Math.min(1, (t - w.fromPeriod + 1) / w.rampPeriods) : 1;
-            if (s !== this.strength[e]) { this.strength[e] = s; dirty = true; }
+            if (s !== this.strength[e]) {
+                this.strength[e] = s;
+                dirty = true;
+            }
         }
-        if (dirty || t === 0) this.recompute(t);
+        if (dirty || t === 0) this.recompute();
     }
 
     /** Rebuilds every factor from the events active now (only when one changed). */
-    private recompute(t: number): void {
+    private recompute(): void {
         const { ws, model } = this;
-        ws.cut.fill(1); ws.outage.fill(1); ws.demand.fill(0); ws.recycle.fill(0); ws.substitute.fill(0);
-        ws.extraLeadDays.fill(0); ws.producerAdded.fill(0); ws.lineAdded.fill(0); ws.releaseOverride.fill(-1);
+        ws.cut.fill(1);
+        ws.outage.fill(1);
+        ws.demand.fill(0);
+        ws.recycle.fill(0);
+        ws.substitute.fill(0);
+        ws.extraLeadDays.fill(0);
+        ws.producerAdded.fill(0);
+        ws.lineAdded.fill(0);
+        ws.releaseOverride.fill(-1);
         this.releaseEffects.length = 0;
         this.activeSwitches.length = 0;
         for (const e of this.scenarioEvents) {
@@ -131,12 +141,28 @@ export class Engine implements Shipper {
             if (!(s > 0)) continue;
             for (const effect of model.events[e].effects) {
                 switch (effect.kind) {
-                    case 'embargo': { const keep = 1 - effect.cut * s; for (const l of effect.lines) ws.cut[l] *= keep; break; }
-                    case 'outage': { const keep = 1 - effect.cut * s; for (const o of effect.outlets) ws.outage[o] *= keep; break; }
-                    case 'demand': for (const c of effect.slots) ws.demand[c] += effect.change * s; break;
-                    case 'recycle': for (const c of effect.slots) ws.recycle[c] += effect.share * s; break;
-                    case 'substitute': for (const c of effect.slots) ws.substitute[c] += effect.share * s; break;
-                    case 'delay': for (const l of effect.lines) ws.extraLeadDays[l] += effect.extraDays; break;
+                    case 'embargo': {
+                        const keep = 1 - effect.cut * s;
+                        for (const l of effect.lines) ws.cut[l] *= keep;
+                        break;
+                    }
+                    case 'outage': {
+                        const keep = 1 - effect.cut * s;
+                        for (const o of effect.outlets) ws.outage[o] *= keep;
+                        break;
+                    }
+                    case 'demand':
+                        for (const c of effect.slots) ws.demand[c] += effect.change * s;
+                        break;
+                    case 'recycle':
+                        for (const c of effect.slots) ws.recycle[c] += effect.share * s;
+                        break;
+                    case 'substitute':
+                        for (const c of effect.slots) ws.substitute[c] += effect.share * s;
+                        break;
+                    case 'delay':
+                        for (const l of effect.lines) ws.extraLeadDays[l] += effect.extraDays;
+                        break;
                     case 'add':
                         for (const p of effect.producers) ws.producerAdded[p] = 1;
                         for (const l of effect.lines) ws.lineAdded[l] = 1;
@@ -147,7 +173,9 @@ export class Engine implements Shipper {
                             this.releaseEffects.push(effect);
                         }
                         break;
-                    case 'switch': this.activeSwitches.push(effect); break;
+                    case 'switch':
+                        this.activeSwitches.push(effect);
+                        break;
                 }
             }
         }
@@ -169,8 +197,10 @@ export class Engine implements Shipper {
             if (mayBeInactive[l]) {
                 const p = lines.producer[l];
                 const dest = lines.destNode[l];
-                active = (!lines.planned[l] || lineAdded[l] === 1) && (!producers.planned[p] || producerAdded[p] === 1)
-                    && (lines.destKind[l] !== DEST_PLANT || !producers.planned[dest] || producerAdded[dest] === 1);
+                active =
+                    (!lines.planned[l] || lineAdded[l] === 1) &&
+                    (!producers.planned[p] || producerAdded[p] === 1) &&
+                    (lines.destKind[l] !== DEST_PLANT || !producers.planned[dest] || producerAdded[dest] === 1);
             }
             const volume = active ? lines.volume[l] : 0;
             nominal[l] = volume;
@@ -231,7 +261,8 @@ export class Engine implements Shipper {
         const classStart = this.model.outlets.classStart;
         const request = this.ws.request;
         const base = o * (PRIORITY_CLASSES + 1);
-        const first = classStart[base], end = classStart[base + PRIORITY_CLASSES];
+        const first = classStart[base],
+            end = classStart[base + PRIORITY_CLASSES];
         let total = 0;
         for (let l = first; l < end; l++) total += request[l];
         if (total <= 0 || available <= 0) return 0;
@@ -241,7 +272,8 @@ export class Engine implements Shipper {
         }
         let left = available;
         for (let c = 0; c < PRIORITY_CLASSES && left > 0; c++) {
-            const a = classStart[base + c], b = classStart[base + c + 1];
+            const a = classStart[base + c],
+                b = classStart[base + c + 1];
             let classTotal = 0;
             for (let l = a; l < b; l++) classTotal += request[l];
             if (classTotal <= 0) continue;
@@ -259,14 +291,18 @@ export class Engine implements Shipper {
     private ship(first: number, end: number, ratio: number, t: number): void {
         const ws = this.ws;
         const { request, arrive, ring, leadPeriods } = ws;
-        const size = ws.ringSize, lines = this.model.lines.realCount;
+        const size = ws.ringSize,
+            lines = this.model.lines.realCount;
         const now = t % size;
         for (let l = first; l < end; l++) {
             const amount = request[l] * ratio;
             if (amount <= 0) continue;
             ws.lineShipped[l] += amount;
             const lead = this.prefilling ? 0 : leadPeriods[l];
-            if (lead === 0) { arrive[l] += amount; continue; }
+            if (lead === 0) {
+                arrive[l] += amount;
+                continue;
+            }
             let slot = now + lead; // lead < size: one wrap at most
             if (slot >= size) slot -= size;
             ring[slot * lines + l] += amount;

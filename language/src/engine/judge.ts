@@ -15,15 +15,20 @@ import type { RunState } from './run-state.js';
 export function judgeTargets(model: LoweredModel, ws: RunState, index: ModelIndex, scenario: string): Record<string, TargetResult> {
     const result: Record<string, TargetResult> = {};
     for (const target of model.targets) {
-        const judged = target.conditions
-            .filter(c => c.scenarios === null || c.scenarios.includes(scenario))
-            .map(c => judgeCondition(model, ws, index, c));
+        const judged = target.conditions.filter(c => c.scenarios === null || c.scenarios.includes(scenario)).map(c => judgeCondition(model, ws, index, c));
         if (judged.length === 0) continue;
         // The first failing condition decides, else the first without a value, else the first.
         const deciding = judged.find(c => c.pass === false) ?? judged.find(c => c.pass === null) ?? judged[0];
         result[target.name] = {
-            value: deciding.value, pass: deciding.pass, op: deciding.op, threshold: deciding.threshold,
-            judgedAt: deciding.judgedAt, unit: deciding.unit, scenario, condition: deciding.condition, conditions: judged
+            value: deciding.value,
+            pass: deciding.pass,
+            op: deciding.op,
+            threshold: deciding.threshold,
+            judgedAt: deciding.judgedAt,
+            unit: deciding.unit,
+            scenario,
+            condition: deciding.condition,
+            conditions: judged
         };
     }
     return result;
@@ -51,7 +56,10 @@ function judgeCondition(model: LoweredModel, ws: RunState, index: ModelIndex, c:
         for (let t = 0; t <= last; t++) {
             const v = at(t);
             if (v === null) continue;
-            if (value === null || (c.extreme === 'max' ? v > value : v < value)) { value = v; best = t; }
+            if (value === null || (c.extreme === 'max' ? v > value : v < value)) {
+                value = v;
+                best = t;
+            }
         }
         judgedAt = best >= 0 ? dateOf(best) : null;
     } else if (FLOW_LIKE.has(c.metric)) {
@@ -62,13 +70,22 @@ function judgeCondition(model: LoweredModel, ws: RunState, index: ModelIndex, c:
         judgedAt = dateOf(last);
         for (let t = last; t >= 0; t--) {
             const v = at(t);
-            if (v !== null) { value = v; judgedAt = dateOf(t); break; }
+            if (v !== null) {
+                value = v;
+                judgedAt = dateOf(t);
+                break;
+            }
         }
     }
     const rounded = value === null ? null : roundIn(unit, value);
     return {
-        condition: c.text, value: rounded, pass: rounded === null ? null : compare(rounded, c.op, c.threshold),
-        op: c.op, threshold: c.threshold, judgedAt, unit
+        condition: c.text,
+        value: rounded,
+        pass: rounded === null ? null : compare(rounded, c.op, c.threshold),
+        op: c.op,
+        threshold: c.threshold,
+        judgedAt,
+        unit
     };
 }
 
@@ -81,11 +98,17 @@ function roundIn(unit: string, value: number): number {
 /** The unit of a condition's value: its metric's, and for loss the currency judged. */
 function metricUnit(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition, period: number): string {
     switch (c.metric) {
-        case 'dependency': case 'fill': return 'share';
-        case 'hhi': return 'hhi';
-        case 'cover': return 'days';
-        case 'unmet': return 't';
-        case 'loss': return metricValue(model, ws, index, c, period).unit;
+        case 'dependency':
+        case 'fill':
+            return 'share';
+        case 'hhi':
+            return 'hhi';
+        case 'cover':
+            return 'days';
+        case 'unmet':
+            return 't';
+        case 'loss':
+            return metricValue(model, ws, index, c, period).unit;
     }
 }
 
@@ -97,7 +120,7 @@ function perPeriodValue(model: LoweredModel, ws: RunState, index: ModelIndex, c:
         case 'dependency':
         case 'hhi': {
             const lines = subjectLines(model, index, c);
-            const totalsAt = (t: number) => c.embedded ? embeddedAt(model, ws, lines, t, c.material) : directAt(model, ws, lines, t, c.material);
+            const totalsAt = (t: number) => (c.embedded ? embeddedAt(model, ws, lines, t, c.material) : directAt(model, ws, lines, t, c.material));
             return c.metric === 'hhi' ? t => hhiAt(totalsAt(t)) : t => shareFromAt(totalsAt(t), c.origin);
         }
         case 'cover': {
@@ -105,7 +128,8 @@ function perPeriodValue(model: LoweredModel, ws: RunState, index: ModelIndex, c:
                 const { reserves, rms } = model;
                 const r = c.subject.index;
                 return t => {
-                    let stock = 0, daily = 0;
+                    let stock = 0,
+                        daily = 0;
                     for (let s = reserves.rmStart[r]; s < reserves.rmStart[r + 1]; s++) {
                         if (c.material >= 0 && rms.material[s] !== c.material) continue;
                         stock += ws.sRmStock[s * T + t];
@@ -119,14 +143,22 @@ function perPeriodValue(model: LoweredModel, ws: RunState, index: ModelIndex, c:
         }
         case 'unmet': {
             const slots = slotsOf(model, consumers, c.material);
-            return t => { let u = 0; for (const s of slots) u += ws.sUnmet[s * T + t]; return u; };
+            return t => {
+                let u = 0;
+                for (const s of slots) u += ws.sUnmet[s * T + t];
+                return u;
+            };
         }
         case 'fill': {
             // All the subject's consumers together: 1 − Σ unmet ÷ Σ need; no value without need.
             const slots = slotsOf(model, consumers, c.material);
             return t => {
-                let need = 0, unmet = 0;
-                for (const s of slots) { need += ws.sNeed[s * T + t]; unmet += ws.sUnmet[s * T + t]; }
+                let need = 0,
+                    unmet = 0;
+                for (const s of slots) {
+                    need += ws.sNeed[s * T + t];
+                    unmet += ws.sUnmet[s * T + t];
+                }
                 return need > 0 ? 1 - unmet / need : null;
             };
         }
@@ -144,7 +176,7 @@ function perPeriodValue(model: LoweredModel, ws: RunState, index: ModelIndex, c:
     }
 }
 
-function metricValue(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition, period: number): { value: number | null, unit: string } {
+function metricValue(model: LoweredModel, ws: RunState, index: ModelIndex, c: LoweredCondition, period: number): { value: number | null; unit: string } {
     const T = ws.periods;
     const consumers = subjectConsumers(model, index, c);
     switch (c.metric) {
@@ -205,9 +237,13 @@ function subjectLines(model: LoweredModel, index: ModelIndex, c: LoweredConditio
 
 function compare(value: number, op: LoweredCondition['op'], threshold: number): boolean {
     switch (op) {
-        case '<=': return value <= threshold;
-        case '<': return value < threshold;
-        case '>=': return value >= threshold;
-        case '>': return value > threshold;
+        case '<=':
+            return value <= threshold;
+        case '<':
+            return value < threshold;
+        case '>=':
+            return value >= threshold;
+        case '>':
+            return value > threshold;
     }
 }

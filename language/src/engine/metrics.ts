@@ -34,7 +34,7 @@ export function seriesOf(source: Float64Array, from: number, length: number): nu
 }
 
 /** Arrivals over `lines` in a snapshot period, by source region (optionally one material). */
-export function originTotals(model: LoweredModel, ws: RunState, lines: number[], snapshot: number, material = -1): Map<number, number> {
+export function originTotals(model: LoweredModel, ws: RunState, lines: readonly number[], snapshot: number, material = -1): Map<number, number> {
     const totals = new Map<number, number>();
     const base = snapshot * model.lines.count;
     for (const l of lines) {
@@ -51,7 +51,8 @@ export function sharesByName(model: LoweredModel, totals: Map<number, number>): 
     const sum = [...totals.values()].reduce((a, b) => a + b, 0);
     const result: Record<string, number> = {};
     if (sum <= 0) return result;
-    const entries = [...totals].map(([r, a]) => ({ name: model.regionNames[r], share: a / sum }))
+    const entries = [...totals]
+        .map(([r, a]) => ({ name: model.regionNames[r], share: a / sum }))
         .sort((a, b) => b.share - a.share || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) result[e.name] = r6(e.share);
     return result;
@@ -84,7 +85,9 @@ export function shareFrom(totals: Map<number, number>, regions: Int32Array): num
 export function coverDays(model: LoweredModel, ws: RunState, index: ModelIndex, slots: Iterable<number>, t: number): number | null {
     const T = ws.periods;
     const period = Math.max(0, t);
-    let stock = 0, need = 0, base = 0;
+    let stock = 0,
+        need = 0,
+        base = 0;
     for (const s of slots) {
         stock += t < 0 ? model.cms.initialStock[s] : ws.sStock[s * T + t];
         for (const { rm, share } of index.reserveShares[s]) {

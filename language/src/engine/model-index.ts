@@ -13,7 +13,7 @@ export class ModelIndex {
     /** Consumers located in each place. */
     readonly placeConsumers: number[][];
     /** Per consumer-material slot: the reserve-material slots serving it and its share of each. */
-    readonly reserveShares: { rm: number, share: number }[][];
+    readonly reserveShares: { rm: number; share: number }[][];
     /** Lines arriving at any consumer. */
     readonly allConsumerLines: number[];
     /** Input buffers of each producer (none for suppliers), in buffer order. */
@@ -45,7 +45,8 @@ export class ModelIndex {
         for (let b = 0; b < model.buffers.plant.length; b++) this.producerBuffers[model.buffers.plant[b]].push(b);
         this.reserveShares = Array.from(cms.consumer, () => []);
         for (let rm = 0; rm < rms.reserve.length; rm++) {
-            const first = rms.servedStart[rm], end = rms.servedStart[rm + 1];
+            const first = rms.servedStart[rm],
+                end = rms.servedStart[rm + 1];
             let total = 0;
             for (let i = first; i < end; i++) total += cms.baseNeed[rms.served[i]];
             for (let i = first; i < end; i++) {

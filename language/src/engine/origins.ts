@@ -28,7 +28,10 @@ export class OriginSets {
         const sets: Set<number>[] = producers.names.map(() => new Set());
         const own = (p: number) => originSlotOfRegion[producers.region[p]] ?? -1;
         for (let p = 0; p < count; p++) {
-            if (!producers.isPlant[p]) { if (own(p) >= 0) sets[p].add(own(p)); continue; }
+            if (!producers.isPlant[p]) {
+                if (own(p) >= 0) sets[p].add(own(p));
+                continue;
+            }
             // A recipe without inputs makes the plant an origin itself.
             for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
                 if (outlets.inputStart[o] === outlets.inputStart[o + 1] && own(p) >= 0) sets[p].add(own(p));
@@ -41,7 +44,10 @@ export class OriginSets {
                 for (let i = model.plantInStart[p]; i < model.plantInStart[p + 1]; i++) {
                     const l = model.plantInLines[i];
                     for (const j of sets[lines.producer[l]]) {
-                        if (!sets[p].has(j)) { sets[p].add(j); changed = true; }
+                        if (!sets[p].has(j)) {
+                            sets[p].add(j);
+                            changed = true;
+                        }
                     }
                 }
             }
@@ -61,11 +67,17 @@ export class OriginSets {
 
         this.bufferOffset = new Int32Array(buffers.plant.length);
         let offset = 0;
-        for (let b = 0; b < buffers.plant.length; b++) { this.bufferOffset[b] = offset; offset += this.size[buffers.plant[b]]; }
+        for (let b = 0; b < buffers.plant.length; b++) {
+            this.bufferOffset[b] = offset;
+            offset += this.size[buffers.plant[b]];
+        }
         this.bufferMixLength = offset;
         this.outletOffset = new Int32Array(outlets.producer.length);
         offset = 0;
-        for (let o = 0; o < outlets.producer.length; o++) { this.outletOffset[o] = offset; offset += this.size[outlets.producer[o]]; }
+        for (let o = 0; o < outlets.producer.length; o++) {
+            this.outletOffset[o] = offset;
+            offset += this.size[outlets.producer[o]];
+        }
         this.outletMixLength = offset;
 
         // Every line, switch lines into plants included.
@@ -80,7 +92,7 @@ export class OriginSets {
                 for (let i = 0; i < this.size[source]; i++) map.push(dest.get(this.plantOrigins[this.start[source] + i]) ?? -1);
             } else {
                 const j = originSlotOfRegion[lines.sourceRegion[l]] ?? -1;
-                map.push(j >= 0 ? dest.get(j) ?? -1 : -1);
+                map.push(j >= 0 ? (dest.get(j) ?? -1) : -1);
             }
         }
         this.lineMapStart[lines.count] = map.length;

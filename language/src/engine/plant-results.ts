@@ -39,12 +39,17 @@ function plantPerformance(model: LoweredModel, ws: RunState, p: number): Perform
     const starvedBy: (string | null)[] = new Array<string | null>(T).fill(null);
     const lostTo = new Map<number, number>();
     const traced = new Map<number, number>();
-    let capacityBound = 0, ordersBound = 0, starved = 0;
+    let capacityBound = 0,
+        ordersBound = 0,
+        starved = 0;
     for (let t = 0; t < T; t++) {
-        let periodStarved = false, periodCapacity = true;
+        let periodStarved = false,
+            periodCapacity = true;
         for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
             const at = o * T + t;
-            const made = ws.sOutletProduced[at], cap = ws.sOutletCapacity[at], ordered = ws.sOutletOrdered[at];
+            const made = ws.sOutletProduced[at],
+                cap = ws.sOutletCapacity[at],
+                ordered = ws.sOutletOrdered[at];
             produced[t] += made;
             capacity[t] += cap;
             const b = ws.sOutletStarvedBy[at];
@@ -69,7 +74,10 @@ function plantPerformance(model: LoweredModel, ws: RunState, p: number): Perform
     let binding = capacityBound >= ordersBound ? 'capacity' : 'orders';
     let most = 0;
     for (const [b, lost] of lostTo) {
-        if (lost > most) { most = lost; binding = materialNames[buffers.material[b]]; }
+        if (lost > most) {
+            most = lost;
+            binding = materialNames[buffers.material[b]];
+        }
     }
     const totalProduced = produced.reduce((a, b) => a + b, 0);
     const totalCapacity = capacity.reduce((a, b) => a + b, 0);

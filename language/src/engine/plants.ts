@@ -15,7 +15,8 @@ export interface Shipper {
 }
 
 /** `inMixFrom` of a line from a supplier (one origin, its region) and of one from a plant that does not make what it ships. */
-const FROM_SUPPLIER = -1, FROM_NOWHERE = -2;
+const FROM_SUPPLIER = -1,
+    FROM_NOWHERE = -2;
 
 export class PlantStep {
     /** 1 for lines shipped by a plant (they carry its origin mix). */
@@ -33,7 +34,11 @@ export class PlantStep {
     private readonly inMapStart: Int32Array;
     private readonly inMapCount: Int32Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: RunState, private readonly shipper: Shipper) {
+    constructor(
+        private readonly model: LoweredModel,
+        private readonly ws: RunState,
+        private readonly shipper: Shipper
+    ) {
         const { lines, plantInLines } = model;
         this.fromPlant = new Uint8Array(lines.count);
         for (let l = 0; l < lines.count; l++) {
@@ -41,8 +46,11 @@ export class PlantStep {
         }
         const { lineMapStart, lineMap, bufferOffset, outletOffset, size: originCount } = ws.originSets;
         const n = plantInLines.length;
-        this.inBuffer = new Int32Array(n); this.inMixAt = new Int32Array(n); this.inMixFrom = new Int32Array(n);
-        this.inMapStart = new Int32Array(n); this.inMapCount = new Int32Array(n);
+        this.inBuffer = new Int32Array(n);
+        this.inMixAt = new Int32Array(n);
+        this.inMixFrom = new Int32Array(n);
+        this.inMapStart = new Int32Array(n);
+        this.inMapCount = new Int32Array(n);
         for (let i = 0; i < n; i++) {
             const l = plantInLines[i];
             const b = lines.destSlot[l];
@@ -80,7 +88,8 @@ export class PlantStep {
                 const to = inMixAt[i];
                 const from = inMixFrom[i];
                 if (from >= 0) {
-                    const map = inMapStart[i], k = inMapCount[i];
+                    const map = inMapStart[i],
+                        k = inMapCount[i];
                     for (let j = 0; j < k; j++) {
                         const d = lineMap[map + j];
                         if (d >= 0) bufferMix[to + d] += scaled * outletMix[from + j];
@@ -95,12 +104,16 @@ export class PlantStep {
             for (let o = producers.outletStart[p]; o < producers.outletStart[p + 1]; o++) {
                 const capacity = outlets.capacity[o] * a * outage[o];
                 let available = capacity;
-                let coefficients = 0, limitedBy = -1;
+                let coefficients = 0,
+                    limitedBy = -1;
                 for (let i = outlets.inputStart[o]; i < outlets.inputStart[o + 1]; i++) {
                     const coef = inputs.coefficient[i];
                     if (coef > 0) {
                         const fromInput = buffer[inputs.buffer[i]] / coef;
-                        if (fromInput < available) { available = fromInput; limitedBy = inputs.buffer[i]; }
+                        if (fromInput < available) {
+                            available = fromInput;
+                            limitedBy = inputs.buffer[i];
+                        }
                         coefficients += coef;
                     }
                 }

@@ -11,7 +11,10 @@ import type { RunState } from './run-state.js';
 export type ReleaseEffect = Extract<LoweredEffect, { kind: 'release' }>;
 
 export class ReserveStep {
-    constructor(private readonly model: LoweredModel, private readonly ws: RunState) { }
+    constructor(
+        private readonly model: LoweredModel,
+        private readonly ws: RunState
+    ) {}
 
     run(t: number, releaseEffects: readonly ReleaseEffect[]): void {
         const { ws, model } = this;
@@ -26,7 +29,9 @@ export class ReserveStep {
                 let purchased = 0;
                 for (let i = rms.inStart[s]; i < rms.inStart[s + 1]; i++) purchased += arrive[rms.inLines[i]];
                 rmStock[s] += purchased;
-                let served = rms.served, first = rms.servedStart[s], end = rms.servedStart[s + 1];
+                let served = rms.served,
+                    first = rms.servedStart[s],
+                    end = rms.servedStart[s + 1];
                 let cap = reserves.releaseCap[r];
                 if (effect) {
                     const e = effect.rmSlots.indexOf(s);

@@ -49,7 +49,7 @@ export interface ScenarioResult {
     reserves: Record<string, ReserveResult>;
     targets: Record<string, TargetResult>;
     /** Sums over consumers: unmet tonnes (all materials), loss per currency. */
-    totals: { need: number, unmet: number, loss: Record<string, number> };
+    totals: { need: number; unmet: number; loss: Record<string, number> };
     /** Regions hosting a node: imports by origin, and sums over their consumers. */
     regions: Record<string, RegionResult>;
     /** Per plant: output made and inputs received, used and left in its buffers. */
@@ -93,7 +93,7 @@ export interface ShareSeries {
 
 export interface PlantResult {
     outputs: Record<string, { produced: number }>;
-    inputs: Record<string, { received: number, used: number, buffer: number }>;
+    inputs: Record<string, { received: number; used: number; buffer: number }>;
     /** Σ over outputs and periods: made, and what capacity × availability × outage allowed. */
     produced: number;
     capacity: number;
@@ -105,7 +105,7 @@ export interface PlantResult {
     periodsStarved: number;
     /** Share of its output traced to each origin region, over the horizon. */
     embeddedDependency: Record<string, number>;
-    series: { produced: number[], capacity: number[], starvedBy: (string | null)[] };
+    series: { produced: number[]; capacity: number[]; starvedBy: (string | null)[] };
 }
 
 export interface ConsumerResult {

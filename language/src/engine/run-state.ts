@@ -96,6 +96,8 @@ export class RunState {
     /** For plants that switch: the contract shortfall of each input buffer this period, and each plant's first period with one. */
     readonly bufferWanted: Float64Array;
     readonly plantFirstCut: Int32Array;
+    /** Per producer and period: a switching plant's contract shortfall (metrics-v2 §4), for the explanations. */
+    readonly sPlantShortfall: Float64Array;
 
     /** Periods whose per-line arrivals are kept (all of them). */
     readonly snapshotPeriods: number[];
@@ -148,9 +150,17 @@ export class RunState {
         this.remaining = new Float64Array(C);
         this.switchWanted = new Float64Array(C);
         const series = () => new Float64Array(C * T);
-        this.sNeed = series(); this.sRecycled = series(); this.sArrivals = series(); this.sDelivered = series();
-        this.sDrawn = series(); this.sRefill = series(); this.sExcess = series(); this.sReleased = series();
-        this.sUnmet = series(); this.sStock = series(); this.sTopOrigin = series();
+        this.sNeed = series();
+        this.sRecycled = series();
+        this.sArrivals = series();
+        this.sDelivered = series();
+        this.sDrawn = series();
+        this.sRefill = series();
+        this.sExcess = series();
+        this.sReleased = series();
+        this.sUnmet = series();
+        this.sStock = series();
+        this.sTopOrigin = series();
         this.topRegion = new Int32Array(C);
         this.embeddedSnap = new Float64Array(2 * C * R);
 
@@ -169,6 +179,7 @@ export class RunState {
         this.plantLineShort = new Float64Array(lines.count);
         this.bufferWanted = new Float64Array(buffers.plant.length);
         this.plantFirstCut = new Int32Array(model.producers.names.length);
+        this.sPlantShortfall = new Float64Array(model.producers.names.length * T);
 
         // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
         this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
@@ -180,8 +191,14 @@ export class RunState {
     /** Back to the state before period 0 (the pipeline is filled separately). */
     reset(): void {
         const { cms, rms } = this.model;
-        this.ring.fill(0); this.arrive.fill(0); this.outletMix.fill(0);
-        this.buffer.fill(0); this.bufferMix.fill(0); this.bufferScale.fill(1); this.receivedTotal.fill(0); this.usedTotal.fill(0);
+        this.ring.fill(0);
+        this.arrive.fill(0);
+        this.outletMix.fill(0);
+        this.buffer.fill(0);
+        this.bufferMix.fill(0);
+        this.bufferScale.fill(1);
+        this.receivedTotal.fill(0);
+        this.usedTotal.fill(0);
         this.shippedTotal.fill(0);
         this.stock.set(cms.initialStock);
         this.rmStock.set(rms.initialStock);
@@ -195,5 +212,6 @@ export class RunState {
         this.plantLineShort.fill(0);
         this.bufferWanted.fill(0);
         this.plantFirstCut.fill(-1);
+        this.sPlantShortfall.fill(0);
     }
 }

@@ -7,20 +7,11 @@
  */
 import type { LoweredModel } from '../lowering/model.js';
 import type { ShareSeries } from './results.js';
+import { originTotals } from './metrics.js';
 import type { RunState } from './run-state.js';
 
 /** Tonnes by origin region arriving over `lines` in period t (optionally one material). */
-export function directAt(model: LoweredModel, ws: RunState, lines: readonly number[], t: number, material = -1): Map<number, number> {
-    const totals = new Map<number, number>();
-    const base = t * model.lines.count;
-    for (const l of lines) {
-        if (material >= 0 && model.lines.material[l] !== material) continue;
-        const a = ws.lineSnap[base + l];
-        const region = model.lines.sourceRegion[l];
-        if (a > 0 && region >= 0) totals.set(region, (totals.get(region) ?? 0) + a);
-    }
-    return totals;
-}
+export const directAt = originTotals;
 
 /** The same, each shipment from a plant split by the origin mix of what that plant made in period t. */
 export function embeddedAt(model: LoweredModel, ws: RunState, lines: readonly number[], t: number, material = -1): Map<number, number> {
@@ -96,7 +87,10 @@ function copyShares(shares: Record<string, (number | null)[]>): Record<string, (
     return copy;
 }
 
-interface OriginTonnes { regions: number[], tonnes: Float64Array }
+interface OriginTonnes {
+    regions: number[];
+    tonnes: Float64Array;
+}
 
 /**
  * Tonnes per period and origin region over `lines` ([t * regions + k], regions in id order),
@@ -115,14 +109,18 @@ function tonnesByOrigin(model: LoweredModel, ws: RunState, lines: readonly numbe
     const regions = [...seen].sort((a, b) => a - b);
     const K = regions.length;
     const slot = new Map(regions.map((r, k) => [r, k]));
-    const T = ws.periods, L = model.lines.count, mixLength = originSets.outletMixLength;
+    const T = ws.periods,
+        L = model.lines.count,
+        mixLength = originSets.outletMixLength;
     const tonnes = new Float64Array(T * K);
     for (const l of lines) {
         const p = model.lines.producer[l];
         if (traced && p >= 0 && producers.isPlant[p]) {
             const outlet = model.lines.outlet[l];
             if (outlet < 0) continue;
-            const size = originSets.size[p], start = originSets.start[p], offset = originSets.outletOffset[outlet];
+            const size = originSets.size[p],
+                start = originSets.start[p],
+                offset = originSets.outletOffset[outlet];
             const ks = new Int32Array(size);
             for (let j = 0; j < size; j++) ks[j] = slot.get(originRegions[originSets.plantOrigins[start + j]])!;
             for (let t = 0; t < T; t++) {
@@ -147,16 +145,21 @@ function tonnesByOrigin(model: LoweredModel, ws: RunState, lines: readonly numbe
     return { regions, tonnes };
 }
 
-function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: number): { shares: Record<string, (number | null)[]>, hhi: (number | null)[] } {
+function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: number): { shares: Record<string, (number | null)[]>; hhi: (number | null)[] } {
     const K = regions.length;
     const totals = new Float64Array(T);
     const overall = new Float64Array(K);
     for (let t = 0; t < T; t++) {
         let sum = 0;
-        for (let k = 0; k < K; k++) { sum += tonnes[t * K + k]; overall[k] += tonnes[t * K + k]; }
+        for (let k = 0; k < K; k++) {
+            sum += tonnes[t * K + k];
+            overall[k] += tonnes[t * K + k];
+        }
         totals[t] = sum;
     }
-    const order = regions.map((r, k) => ({ k, name: model.regionNames[r], a: overall[k] })).filter(o => o.a > 0)
+    const order = regions
+        .map((r, k) => ({ k, name: model.regionNames[r], a: overall[k] }))
+        .filter(o => o.a > 0)
         .sort((x, y) => y.a - x.a || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     const shares: Record<string, (number | null)[]> = {};
     for (const { k, name } of order) {
@@ -166,7 +169,10 @@ function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: num
     }
     const hhi = new Array<number | null>(T);
     for (let t = 0; t < T; t++) {
-        if (!(totals[t] > 0)) { hhi[t] = null; continue; }
+        if (!(totals[t] > 0)) {
+            hhi[t] = null;
+            continue;
+        }
         let h = 0;
         for (let k = 0; k < K; k++) h += (tonnes[t * K + k] / totals[t]) ** 2;
         hhi[t] = 10_000 * h;
@@ -181,7 +187,9 @@ function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: num
 export function regionCoverAt(model: LoweredModel, ws: RunState, place: number, slots: readonly number[], t: number): number | null {
     const T = ws.periods;
     const inside = new Set(model.places[place].regions);
-    let stock = 0, need = 0, base = 0;
+    let stock = 0,
+        need = 0,
+        base = 0;
     for (const s of slots) {
         stock += ws.sStock[s * T + t];
         need += ws.sNeed[s * T + t];

@@ -22,7 +22,10 @@ export class SimulationCancelled extends Error {
 }
 
 export class UnknownScenario extends Error {
-    constructor(readonly scenario: string, readonly known: string[]) {
+    constructor(
+        readonly scenario: string,
+        readonly known: string[]
+    ) {
         super(`unknown scenario '${scenario}'; known scenarios: ${known.length > 0 ? known.join(', ') : '(none)'}`);
         this.name = 'UnknownScenario';
     }
@@ -44,7 +47,12 @@ export function scenarioNames(model: LoweredModel): string[] {
 
 export function simulate(model: LoweredModel, options: SimulateOptions = {}): SimulationResult {
     const scenarios: ScenarioResult[] = [];
-    const rest = drive(runAll(model, options.scenario, s => { scenarios.push(s); }), options.shouldCancel);
+    const rest = drive(
+        runAll(model, options.scenario, s => {
+            scenarios.push(s);
+        }),
+        options.shouldCancel
+    );
     return { horizon: rest.horizon, periodStarts: rest.periodStarts, scenarios, expected: rest.expected, targetSummary: rest.targetSummary };
 }
 
@@ -52,7 +60,11 @@ export function simulate(model: LoweredModel, options: SimulateOptions = {}): Si
  * The same run, handing each scenario's results to `onScenario` as soon as they are ready
  * and keeping none of them: for writing large results out without holding them all.
  */
-export function simulateEach(model: LoweredModel, options: SimulateOptions, onScenario: (scenario: ScenarioResult) => void): Omit<SimulationResult, 'scenarios'> {
+export function simulateEach(
+    model: LoweredModel,
+    options: SimulateOptions,
+    onScenario: (scenario: ScenarioResult) => void
+): Omit<SimulationResult, 'scenarios'> {
     return drive(runAll(model, options.scenario, onScenario), options.shouldCancel);
 }
 
@@ -62,7 +74,9 @@ export function simulateEach(model: LoweredModel, options: SimulateOptions, onSc
  */
 export function* simulateStepwise(model: LoweredModel, options: Pick<SimulateOptions, 'scenario'> = {}): Generator<void, SimulationResult, void> {
     const scenarios: ScenarioResult[] = [];
-    const rest = yield* runAll(model, options.scenario, s => { scenarios.push(s); });
+    const rest = yield* runAll(model, options.scenario, s => {
+        scenarios.push(s);
+    });
     return { horizon: rest.horizon, periodStarts: rest.periodStarts, scenarios, expected: rest.expected, targetSummary: rest.targetSummary };
 }
 
@@ -91,8 +105,7 @@ function drive(run: Generator<void, Rest, void>, shouldCancel: (() => boolean) |
  * need is kept.
  */
 function* runAll(model: LoweredModel, only: string | undefined, emit: (scenario: ScenarioResult) => void): Generator<void, Rest, void> {
-    const chosen = only === undefined || only === BASELINE ? (only === BASELINE ? [] : model.scenarios)
-        : model.scenarios.filter(s => s.name === only);
+    const chosen = only === undefined || only === BASELINE ? (only === BASELINE ? [] : model.scenarios) : model.scenarios.filter(s => s.name === only);
     if (only !== undefined && only !== BASELINE && chosen.length === 0) throw new UnknownScenario(only, scenarioNames(model));
     const engine = new Engine(model);
     const index = new ModelIndex(model);
@@ -133,7 +146,8 @@ export function shockStartPeriod(model: LoweredModel, events: number[]): number 
 function expectedValues(scenarios: ScenarioSummary[]): ExpectedValues {
     const weighted = scenarios.filter(s => s.probability !== null);
     if (weighted.length === 0) return { unmet: null, loss: {}, probability: 0 };
-    let unmet = 0, probability = 0;
+    let unmet = 0,
+        probability = 0;
     const loss: Record<string, number> = {};
     for (const s of weighted) {
         const p = s.probability!;

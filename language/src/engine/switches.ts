@@ -21,7 +21,10 @@ export class SwitchStep {
     private readonly classRatio: Float64Array;
     private readonly touched: Int32Array;
 
-    constructor(private readonly model: LoweredModel, private readonly ws: RunState) {
+    constructor(
+        private readonly model: LoweredModel,
+        private readonly ws: RunState
+    ) {
         const outlets = model.outlets.producer.length;
         this.classTotal = new Float64Array(outlets * PRIORITY_CLASSES);
         this.classRatio = new Float64Array(outlets * PRIORITY_CLASSES);
@@ -64,8 +67,12 @@ export class SwitchStep {
                 if (l >= lines.realCount) continue;
                 const p = lines.producer[l];
                 const short = producers.isPlant[p] ? plantLineShort[l] : Math.max(0, nominal[l] * availability(p, t) - lineShipped[l]);
-                if (short > EPSILON) { bufferWanted[lines.destSlot[l]] += short; total += short; }
+                if (short > EPSILON) {
+                    bufferWanted[lines.destSlot[l]] += short;
+                    total += short;
+                }
             }
+            ws.sPlantShortfall[plant * ws.periods + t] = total;
             if (total > 0 && ws.plantFirstCut[plant] < 0) ws.plantFirstCut[plant] = t;
         }
     }
@@ -85,7 +92,7 @@ export class SwitchStep {
         const { ws, model } = this;
         const { lines } = model;
         const { switchWanted, firstCut, request, cut, spare, arrive } = ws;
-        const first = (e: SwitchEffect) => e.plant >= 0 ? ws.plantFirstCut[e.plant] : firstCut[e.consumer];
+        const first = (e: SwitchEffect) => (e.plant >= 0 ? ws.plantFirstCut[e.plant] : firstCut[e.consumer]);
         const eligible = active.filter(e => first(e) >= 0 && t >= first(e) + e.delayPeriods);
         if (eligible.length === 0) return;
         const rounds = Math.max(...eligible.map(e => e.suppliers));

@@ -15,22 +15,20 @@ import { importClosure } from '../loading/imports.js';
 export { SimulationCancelled, UnknownScenario, scenarioNames } from '../engine/simulate.js';
 
 export type Evaluation =
-    | { status: 'ok', result: SimulationResult }
+    | { status: 'ok'; result: SimulationResult }
     /** Errors in the document or its imports block the simulation. */
-    | { status: 'errors', errorCount: number }
+    | { status: 'errors'; errorCount: number }
     /** No horizon: `message` says how to add one. */
-    | { status: 'no-horizon', message: string };
+    | { status: 'no-horizon'; message: string };
 
 /** The engine's own options: evaluation passes them through. */
 export type EvaluateOptions = SimulateOptions;
 
-export const NO_HORIZON_MESSAGE = 'Nothing to simulate: no horizon. Add a line such as `horizon 2026-01 to 2028-12` '
-    + '(optionally followed by `step month`, `step week` or `step day`) to this file or to a file it imports.';
+export const NO_HORIZON_MESSAGE =
+    'Nothing to simulate: no horizon. Add a line such as `horizon 2026-01 to 2028-12` ' +
+    '(optionally followed by `step month`, `step week` or `step day`) to this file or to a file it imports.';
 
-export type Preparation =
-    | { status: 'ok', model: LoweredModel }
-    | { status: 'errors', errorCount: number }
-    | { status: 'no-horizon', message: string };
+export type Preparation = { status: 'ok'; model: LoweredModel } | { status: 'errors'; errorCount: number } | { status: 'no-horizon'; message: string };
 
 /** Checks that a document can be simulated and lowers it to the engine's model. */
 export function prepareDocument(document: LangiumDocument, documents: LangiumDocuments): Preparation {
@@ -54,7 +52,8 @@ export function countErrors(document: LangiumDocument, documents: LangiumDocumen
         const doc = uri === document.uri.toString() ? document : documents.getDocument(URI.parse(uri));
         if (!doc) continue;
         // Before validation has run, at least the syntax errors count.
-        count += doc.diagnostics ? doc.diagnostics.filter(d => (d.severity ?? 1) === 1).length
+        count += doc.diagnostics
+            ? doc.diagnostics.filter(d => (d.severity ?? 1) === 1).length
             : doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length;
     }
     return count;

@@ -2,19 +2,16 @@
  * Explanations instead of silence (metrics-v2 §5): a shock effect that matches no flow, node
  * or need (`no-match`, a warning on the effect's line) and a measure that changes nothing in a
  * scenario that includes it (`no-effect`, a hint on the effect clause, with the reason). Both
- * come from the lowered model and simulation runs, so they are computed after validation, for
- * a model without errors (`chokepoint check`).
+ * come from the lowered model and simulation runs (model-explanations.ts), so they are computed
+ * after validation, for a model without errors (`chokepoint check`, the language server).
  */
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
 import { isMeasure, isShock, isSwitch, type Declaration, type Measure } from '../generated/ast.js';
-import { Engine } from '../engine/engine.js';
-import { simulate } from '../engine/simulate.js';
-import type { ScenarioResult } from '../engine/results.js';
 import { orderedClosure } from '../lowering/closure.js';
 import { lowerDocument } from '../lowering/lower.js';
 import type { LoweredEffect, LoweredEvent, LoweredModel } from '../lowering/model.js';
 import { Code } from '../validation/codes.js';
-import { noEffectReason } from './no-effect-reasons.js';
+import { explainModel, type ModelExplanation } from './model-explanations.js';
 
 export interface Explanation {
     node: AstNode;
@@ -27,104 +24,53 @@ export interface Explanation {
 export function explainDocument(root: LangiumDocument, documents: LangiumDocuments): Explanation[] {
     const lowered = lowerDocument(root, documents);
     if (lowered.status !== 'ok') return [];
+    return explanationsOf(lowered.model, explainModel(lowered.model), root, documents);
+}
+
+/**
+ * The clauses and messages of explanations computed from `model`, which must be the lowering
+ * of `root`'s current closure (the same AST).
+ */
+export function explanationsOf(model: LoweredModel, found: ModelExplanation[], root: LangiumDocument, documents: LangiumDocuments): Explanation[] {
     const { declarations } = orderedClosure(root, documents);
-    return [...noMatch(lowered.model, declarations), ...noEffect(lowered.model, declarations)];
+    const result: Explanation[] = [];
+    for (const e of found) {
+        const event = model.events[e.event];
+        const effect = event?.effects[e.effect];
+        const declaration = event && declarationOf(declarations, event);
+        if (!effect || !declaration) continue;
+        if (e.kind === 'no-match') {
+            const node = isShock(declaration) ? declaration.effects[e.effect] : undefined;
+            if (!node) continue;
+            const text = clauseText(node, effect);
+            result.push({
+                node,
+                severity: 'warning',
+                code: Code.NoMatch,
+                message: `\`${text}\` in shock ${declaration.name} matches ${e.what}: it changes nothing.`
+            });
+        } else {
+            const node = isMeasure(declaration) ? actionNode(declaration, effect, e.effect) : undefined;
+            const scenario = model.scenarios[e.scenario];
+            if (!node || !scenario) continue;
+            const text = isSwitch(node) ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}` : clauseText(node, effect);
+            const verb = effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing';
+            result.push({ node, severity: 'hint', code: Code.NoEffect, message: `${text} ${verb} in ${scenario.name}: ${e.reason}` });
+        }
+    }
+    return result;
 }
 
 function declarationOf(declarations: Declaration[], event: LoweredEvent): Declaration | undefined {
     return declarations.find(d => (isShock(d) || isMeasure(d)) && d.name === event.name);
 }
 
-/** Shock effects that touch nothing: no flow, no producer's output, no consumer's need. */
-function noMatch(model: LoweredModel, declarations: Declaration[]): Explanation[] {
-    const result: Explanation[] = [];
-    for (const event of model.events) {
-        if (!event.isShock) continue;
-        const shock = declarationOf(declarations, event);
-        if (!isShock(shock)) continue;
-        event.effects.forEach((effect, i) => {
-            const node = shock.effects[i];
-            const what = nothingMatched(effect);
-            if (node && what) {
-                const text = (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
-                result.push({ node, severity: 'warning', code: Code.NoMatch, message: `\`${text}\` in shock ${shock.name} matches ${what}: it changes nothing.` });
-            }
-        });
-    }
-    return result;
-}
-
-function nothingMatched(effect: LoweredEffect): string | undefined {
-    switch (effect.kind) {
-        case 'embargo': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'delay': return effect.lines.length === 0 ? 'no flow' : undefined;
-        case 'outage': return effect.outlets.length === 0 ? 'no output of that node' : undefined;
-        case 'demand': return effect.slots.length === 0 ? 'no need of that consumer' : undefined;
-        default: return undefined;
-    }
-}
-
-/**
- * Measures that change nothing in a scenario: the same unmet, drawn, released and reserve
- * stocks with and without it. One run of the variants (each scenario without one measure).
- */
-function noEffect(model: LoweredModel, declarations: Declaration[]): Explanation[] {
-    const wanted: Array<{ scenario: number, event: number, variant: string }> = [];
-    const variants = new Map<string, number[]>();
-    model.scenarios.forEach((scenario, s) => {
-        for (const event of new Set(scenario.events)) {
-            if (model.events[event].isShock) continue;
-            const rest = scenario.events.filter(e => e !== event);
-            const key = `\u0000${[...rest].sort((a, b) => a - b).join(',')}`;
-            variants.set(key, rest);
-            wanted.push({ scenario: s, event, variant: key });
-        }
-    });
-    if (wanted.length === 0) return [];
-    const withAll = simulate({ ...model, targets: [] });
-    const without = simulate({ ...model, targets: [], scenarios: [...variants].map(([name, events]) => ({ name, probability: null, events })) });
-    const result: Explanation[] = [];
-    const engine = new Engine(model);
-    for (const { scenario, event, variant } of wanted) {
-        const name = model.scenarios[scenario].name;
-        const a = withAll.scenarios.find(s => s.name === name);
-        const b = without.scenarios.find(s => s.name === variant);
-        if (!a || !b || !sameOutcome(a, b)) continue;
-        const measure = declarationOf(declarations, model.events[event]);
-        if (!isMeasure(measure)) continue;
-        engine.begin(model.scenarios[scenario].events);
-        for (let t = 0; t < model.calendar.periods; t++) engine.step(t);
-        model.events[event].effects.forEach((effect, i) => {
-            const node = actionNode(measure, effect, i);
-            if (!node) return;
-            const text = isSwitch(node) ? `switch ${node.consumer.$refText} to ${node.suppliers.map(r => r.$refText).join(', ')}`
-                : (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
-            const reason = noEffectReason(model, engine, a, model.events[event], effect);
-            result.push({ node, severity: 'hint', code: Code.NoEffect, message: `${text} ${effect.kind === 'switch' || effect.kind === 'release' ? 'adds 0 t' : 'changes nothing'} in ${name}: ${reason}` });
-        });
-    }
-    return result;
+function clauseText(node: AstNode, effect: LoweredEffect): string {
+    return (node.$cstNode?.text ?? effect.kind).replace(/\s+/g, ' ');
 }
 
 /** The AST action of the i-th lowered effect (lowering skips a `release` or `switch` it cannot resolve). */
 function actionNode(measure: Measure, effect: LoweredEffect, i: number): AstNode | undefined {
     const action = measure.actions[i];
     return action && action.$type.toLowerCase() === effect.kind ? action : measure.actions.find(a => a.$type.toLowerCase() === effect.kind);
-}
-
-function sameOutcome(a: ScenarioResult, b: ScenarioResult): boolean {
-    const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6;
-    for (const [name, c] of Object.entries(a.consumers)) {
-        for (const [material, m] of Object.entries(c.materials)) {
-            const o = b.consumers[name]?.materials[material];
-            if (!o || !close(m.unmet, o.unmet) || !close(m.drawn, o.drawn) || !close(m.released, o.released) || !close(m.arrivals, o.arrivals)) return false;
-        }
-    }
-    for (const [name, r] of Object.entries(a.reserves)) {
-        for (const [material, m] of Object.entries(r.materials)) {
-            const o = b.reserves[name]?.materials[material];
-            if (!o || !close(m.final, o.final) || !close(m.released, o.released)) return false;
-        }
-    }
-    return true;
 }

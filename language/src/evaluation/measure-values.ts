@@ -2,7 +2,14 @@
  * The value of every measure for the CLI's `run --json`, the lenses and the hovers: one
  * facade, so they all show the same figures. The runs share one lowering and one engine.
  */
-import { measureValuesFrom, planMeasureValues, scenarioValuesFrom, summaryOfResult, type MeasureValue, type ScenarioMeasureValue } from '../decisions/marginal.js';
+import {
+    measureValuesFrom,
+    planMeasureValues,
+    scenarioValuesFrom,
+    summaryOfResult,
+    type MeasureValue,
+    type ScenarioMeasureValue
+} from '../decisions/marginal.js';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { ScenarioResult } from '../engine/results.js';
@@ -34,8 +41,11 @@ export function evaluateMeasureValues(model: LoweredModel, options: MeasureValue
 }
 
 /** The same through `batch` (e.g. the worker pool), for large models. */
-export async function evaluateMeasureValuesWith(model: LoweredModel, options: MeasureValueOptions,
-    batch: (runs: number[][]) => Promise<RunSummary[]>): Promise<Record<string, MeasureValue>> {
+export async function evaluateMeasureValuesWith(
+    model: LoweredModel,
+    options: MeasureValueOptions,
+    batch: (runs: number[][]) => Promise<RunSummary[]>
+): Promise<Record<string, MeasureValue>> {
     const plan = planMeasureValues(model, options.scenario);
     return measureValuesFrom(model, plan, await batch(plan.runs));
 }
@@ -53,9 +63,13 @@ export function startMeasureValues(model: LoweredModel, options: MeasureValueOpt
     const batch = pool && pool.size > 1 ? pool.runShared(plan.runs) : undefined;
     const own = new Map<string, RunSummary>();
     return {
-        observe: scenario => { own.set(scenario.name, summaryOfResult(model, scenario)); },
+        observe: scenario => {
+            own.set(scenario.name, summaryOfResult(model, scenario));
+        },
         collect: () => measureValuesFrom(model, plan, batch ? batch.wait() : runSummaries(model, plan.runs, options.shouldCancel), own),
-        close: async () => { await pool?.close(); }
+        close: async () => {
+            await pool?.close();
+        }
     };
 }
 

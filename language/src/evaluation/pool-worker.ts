@@ -22,15 +22,20 @@ function onMessage(message: ToPoolWorker): void {
         runner = new SummaryRunner(message.model as LoweredModel);
         return;
     }
-    if (message.type === 'shared') { runShared(message); return; }
+    if (message.type === 'shared') {
+        runShared(message);
+        return;
+    }
     const counter = new Int32Array(message.counter);
     const cancel = new Int32Array(message.cancel);
     const shouldCancel = () => Atomics.load(cancel, 0) !== 0;
     // Summaries go back a few at a time: one message per run costs more than a small run.
-    let indices: number[] = [], summaries: RunSummary[] = [];
+    let indices: number[] = [],
+        summaries: RunSummary[] = [];
     const flush = () => {
         if (indices.length > 0) post({ type: 'results', batch: message.batch, indices, summaries });
-        indices = []; summaries = [];
+        indices = [];
+        summaries = [];
     };
     try {
         for (let i = Atomics.add(counter, 0, 1); i < message.runs.length; i = Atomics.add(counter, 0, 1)) {
@@ -42,7 +47,12 @@ function onMessage(message: ToPoolWorker): void {
         flush();
         post({ type: 'done', batch: message.batch });
     } catch (error) {
-        post({ type: 'failed', batch: message.batch, cancelled: error instanceof SimulationCancelled, message: error instanceof Error ? error.message : String(error) });
+        post({
+            type: 'failed',
+            batch: message.batch,
+            cancelled: error instanceof SimulationCancelled,
+            message: error instanceof Error ? error.message : String(error)
+        });
     }
 }
 
@@ -50,7 +60,9 @@ parentPort?.on('message', onMessage);
 
 /** A shared batch: each summary into its record, then counted (and the waiting thread woken). */
 function runShared(message: Extract<ToPoolWorker, { type: 'shared' }>): void {
-    const counter = new Int32Array(message.counter), done = new Int32Array(message.done), cancel = new Int32Array(message.cancel);
+    const counter = new Int32Array(message.counter),
+        done = new Int32Array(message.done),
+        cancel = new Int32Array(message.cancel);
     const records = new Float64Array(message.records);
     const written = new Int32Array(message.written);
     const model = runner!.model;

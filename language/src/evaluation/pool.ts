@@ -59,7 +59,11 @@ export class RunPool {
     private batchId = 0;
     private cancelFlag = new Int32Array(new SharedArrayBuffer(4));
 
-    constructor(readonly model: LoweredModel, readonly threads: number, script = poolWorkerScript()) {
+    constructor(
+        readonly model: LoweredModel,
+        readonly threads: number,
+        script = poolWorkerScript()
+    ) {
         if (threads <= 1 || !script) return;
         for (let i = 0; i < threads; i++) {
             const worker = new Worker(script);
@@ -96,7 +100,9 @@ export class RunPool {
                 const listener = (message: FromPoolWorker) => {
                     if (message.batch !== batch) return;
                     if (message.type === 'results') {
-                        message.indices.forEach((index, k) => { results[index] = message.summaries[k]; });
+                        message.indices.forEach((index, k) => {
+                            results[index] = message.summaries[k];
+                        });
                         return;
                     }
                     if (message.type === 'failed') failure ??= message.cancelled ? new SimulationCancelled() : new Error(message.message);
@@ -110,10 +116,13 @@ export class RunPool {
                 worker.on('message', listener);
                 return listener;
             });
-            const crashed = (error: Error) => { this.workers.forEach((w, i) => w.off('message', listeners[i])); reject(error); };
+            const crashed = (error: Error) => {
+                this.workers.forEach((w, i) => w.off('message', listeners[i]));
+                reject(error);
+            };
             for (const worker of this.workers) worker.once('error', crashed);
             for (const worker of this.workers) {
-                worker.postMessage({ type: 'batch', batch, runs, counter, cancel: this.cancelFlag.buffer as SharedArrayBuffer } satisfies ToPoolWorker);
+                worker.postMessage({ type: 'batch', batch, runs, counter, cancel: this.cancelFlag.buffer } satisfies ToPoolWorker);
             }
         });
     }
@@ -130,8 +139,14 @@ export class RunPool {
         const written = new Int32Array(new SharedArrayBuffer(Math.max(1, runs.length) * 4));
         for (const worker of this.workers) {
             worker.postMessage({
-                type: 'shared', batch: ++this.batchId, runs, counter: counter.buffer as SharedArrayBuffer, cancel: this.cancelFlag.buffer as SharedArrayBuffer,
-                records: records.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, written: written.buffer as SharedArrayBuffer
+                type: 'shared',
+                batch: ++this.batchId,
+                runs,
+                counter: counter.buffer,
+                cancel: this.cancelFlag.buffer,
+                records: records.buffer,
+                done: done.buffer,
+                written: written.buffer
             } satisfies ToPoolWorker);
         }
         const model = this.model;
@@ -145,7 +160,10 @@ export class RunPool {
                         // done twice gives the same bytes: runs are deterministic).
                         this.local ??= new SummaryRunner(model);
                         for (let i = 0; i < runs.length; i++) {
-                            if (Atomics.load(written, i) === 0) { writeRecord(model, records, i, this.local.run(runs[i])); Atomics.store(written, i, 1); }
+                            if (Atomics.load(written, i) === 0) {
+                                writeRecord(model, records, i, this.local.run(runs[i]));
+                                Atomics.store(written, i, 1);
+                            }
                         }
                         break;
                     }
@@ -166,14 +184,19 @@ export class RunPool {
  * A batch runner for sweeps that starts its pool at the first batch, sized by that batch
  * (see `threadsFor`), and keeps it for the next ones. `close` ends the workers.
  */
-export function pooledBatches(model: LoweredModel, requested?: number): { batch: (runs: number[][]) => Promise<RunSummary[]>, close: () => Promise<void>, threads: () => number } {
+export function pooledBatches(
+    model: LoweredModel,
+    requested?: number
+): { batch: (runs: number[][]) => Promise<RunSummary[]>; close: () => Promise<void>; threads: () => number } {
     let pool: RunPool | undefined;
     return {
         batch: runs => {
             pool ??= new RunPool(model, threadsFor(model, runs.length, requested));
             return pool.run(runs);
         },
-        close: async () => { await pool?.close(); },
+        close: async () => {
+            await pool?.close();
+        },
         threads: () => pool?.size ?? 1
     };
 }

@@ -4,6 +4,13 @@
  * caller outside the engine goes through `evaluation/`, never `engine/simulate.ts` itself.
  */
 export {
-    BASELINE, horizonOf, scenarioNames, simulate, simulateEach, simulateStepwise, SimulationCancelled, UnknownScenario,
+    BASELINE,
+    horizonOf,
+    scenarioNames,
+    simulate,
+    simulateEach,
+    simulateStepwise,
+    SimulationCancelled,
+    UnknownScenario,
     type SimulateOptions
 } from '../engine/simulate.js';

@@ -14,18 +14,26 @@ export function writeRecord(model: LoweredModel, records: Float64Array, index: n
     const at = index * recordLength(model);
     records[at] = summary.unmet;
     records[at + 1] = summary.ttsDays ?? NaN;
-    model.currencies.forEach((c, k) => { records[at + 2 + k] = summary.loss[c] ?? 0; });
-    summary.consumerUnmet.forEach((u, k) => { records[at + 2 + model.currencies.length + k] = u; });
+    model.currencies.forEach((c, k) => {
+        records[at + 2 + k] = summary.loss[c] ?? 0;
+    });
+    summary.consumerUnmet.forEach((u, k) => {
+        records[at + 2 + model.currencies.length + k] = u;
+    });
 }
 
 export function readRecord(model: LoweredModel, records: Float64Array, index: number): RunSummary {
     const at = index * recordLength(model);
     const loss: Record<string, number> = {};
-    model.currencies.forEach((c, k) => { loss[c] = records[at + 2 + k]; });
+    model.currencies.forEach((c, k) => {
+        loss[c] = records[at + 2 + k];
+    });
     const from = at + 2 + model.currencies.length;
     const tts = records[at + 1];
     return {
-        unmet: records[at], loss, ttsDays: Number.isNaN(tts) ? null : tts,
+        unmet: records[at],
+        loss,
+        ttsDays: Number.isNaN(tts) ? null : tts,
         consumerUnmet: Array.from(records.subarray(from, from + model.consumers.names.length))
     };
 }

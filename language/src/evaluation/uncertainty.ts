@@ -49,48 +49,87 @@ export interface UncertaintyResult {
 }
 
 export type UncertaintyEvaluation =
-    | { status: 'ok', result: UncertaintyResult }
-    | { status: 'errors', errorCount: number }
-    | { status: 'no-horizon', message: string };
+    { status: 'ok'; result: UncertaintyResult } | { status: 'errors'; errorCount: number } | { status: 'no-horizon'; message: string };
 
 export const MAX_SAMPLES = 10_000;
 
 export function evaluateUncertainty(document: LangiumDocument, documents: LangiumDocuments, options: UncertaintyOptions): UncertaintyEvaluation {
+    const drawn = drawSamples(document, documents, options, 0, options.samples);
+    if (drawn.status !== 'ok') return drawn;
+    return { status: 'ok', result: summarizeSamples(options, drawn.ranges ?? 0, drawn.draws) };
+}
+
+/** One sample's figures, per scenario in run order: what the summary needs, and all a shard keeps. */
+export interface SampleDraw {
+    scenarios: { name: string; unmet: number; loss: Record<string, number>; passed: Record<string, boolean> }[];
+    expectedUnmet: number | null;
+}
+
+/**
+ * Samples `from` to `to` (exclusive) of an uncertainty run: sample k draws with the seed mixed
+ * with k, whichever process draws it, so a range of samples is a shard of the whole run.
+ * `ranges`: how many distinct ranges the samples drew (null when there were none to draw).
+ */
+export function drawSamples(
+    document: LangiumDocument,
+    documents: LangiumDocuments,
+    options: UncertaintyOptions,
+    from: number,
+    to: number
+): { status: 'ok'; draws: SampleDraw[]; ranges: number | null } | Exclude<UncertaintyEvaluation, { status: 'ok' }> {
     const errorCount = countErrors(document, documents);
     if (errorCount > 0) return { status: 'errors', errorCount };
+    const draws: SampleDraw[] = [];
+    const ranges = new Set<Amount>();
+    for (let k = from; k < to; k++) {
+        const random = seededRandom(mixSeed(options.seed, k));
+        const drawn = new Map<Amount, number>();
+        const lowered = withRangePicker(
+            (amount, range) => {
+                ranges.add(amount);
+                let value = drawn.get(amount);
+                if (value === undefined) {
+                    value = range.low + random() * (range.high - range.low);
+                    drawn.set(amount, value);
+                }
+                return value;
+            },
+            () => lowerDocument(document, documents)
+        );
+        if (lowered.status !== 'ok') return { status: 'no-horizon', message: NO_HORIZON_MESSAGE };
+        const scenarios: SampleDraw['scenarios'] = [];
+        const rest = simulateEach(lowered.model, { scenario: options.scenario }, scenario => {
+            const passed: Record<string, boolean> = {};
+            for (const [target, judged] of Object.entries(scenario.targets)) passed[target] = judged.pass === true;
+            scenarios.push({ name: scenario.name, unmet: scenario.totals.unmet, loss: { ...scenario.totals.loss }, passed });
+        });
+        draws.push({ scenarios, expectedUnmet: rest.expected.unmet });
+    }
+    return { status: 'ok', draws, ranges: to > from ? ranges.size : null };
+}
+
+/** The distributions over every sample's draw, in sample order (all of them, from one process or merged shards). */
+export function summarizeSamples(options: UncertaintyOptions, ranges: number, draws: SampleDraw[]): UncertaintyResult {
     const unmet = new Map<string, number[]>();
     const loss = new Map<string, Map<string, number[]>>();
     const passes = new Map<string, Map<string, number>>();
     const expectedUnmet: number[] = [];
-    const ranges = new Set<Amount>();
-    for (let k = 0; k < options.samples; k++) {
-        const random = seededRandom(mixSeed(options.seed, k));
-        const drawn = new Map<Amount, number>();
-        const lowered = withRangePicker((amount, range) => {
-            ranges.add(amount);
-            let value = drawn.get(amount);
-            if (value === undefined) {
-                value = range.low + random() * (range.high - range.low);
-                drawn.set(amount, value);
-            }
-            return value;
-        }, () => lowerDocument(document, documents));
-        if (lowered.status !== 'ok') return { status: 'no-horizon', message: NO_HORIZON_MESSAGE };
-        const rest = simulateEach(lowered.model, { scenario: options.scenario }, scenario => {
-            push(unmet, scenario.name, scenario.totals.unmet);
+    for (const draw of draws) {
+        for (const scenario of draw.scenarios) {
+            push(unmet, scenario.name, scenario.unmet);
             const byCurrency = loss.get(scenario.name) ?? new Map<string, number[]>();
             loss.set(scenario.name, byCurrency);
-            for (const [currency, value] of Object.entries(scenario.totals.loss)) push(byCurrency, currency, value);
+            for (const [currency, value] of Object.entries(scenario.loss)) push(byCurrency, currency, value);
             const passed = passes.get(scenario.name) ?? new Map<string, number>();
             passes.set(scenario.name, passed);
-            for (const [target, judged] of Object.entries(scenario.targets)) passed.set(target, (passed.get(target) ?? 0) + (judged.pass === true ? 1 : 0));
-        });
-        if (rest.expected.unmet !== null) expectedUnmet.push(rest.expected.unmet);
+            for (const [target, pass] of Object.entries(scenario.passed)) passed.set(target, (passed.get(target) ?? 0) + (pass ? 1 : 0));
+        }
+        if (draw.expectedUnmet !== null) expectedUnmet.push(draw.expectedUnmet);
     }
     const scenarios: Record<string, ScenarioUncertainty> = {};
     for (const [name, values] of unmet) {
         const lossOf: Record<string, Distribution> = {};
-        for (const [currency, values] of [...(loss.get(name) ?? new Map<string, number[]>())].sort(([a], [b]) => a < b ? -1 : 1)) {
+        for (const [currency, values] of [...(loss.get(name) ?? new Map<string, number[]>())].sort(([a], [b]) => (a < b ? -1 : 1))) {
             lossOf[currency] = distribution(values);
         }
         const targetPassRate: Record<string, number> = {};
@@ -98,11 +137,11 @@ export function evaluateUncertainty(document: LangiumDocument, documents: Langiu
         scenarios[name] = { unmet: distribution(values), loss: lossOf, targetPassRate };
     }
     return {
-        status: 'ok',
-        result: {
-            samples: options.samples, seed: options.seed, ranges: ranges.size, scenarios,
-            expectedUnmet: expectedUnmet.length === options.samples ? distribution(expectedUnmet) : null
-        }
+        samples: options.samples,
+        seed: options.seed,
+        ranges,
+        scenarios,
+        expectedUnmet: expectedUnmet.length === options.samples ? distribution(expectedUnmet) : null
     };
 }
 

@@ -57,7 +57,7 @@ export function expandPaths(paths: string[], missing: string[] = [], emptyDirect
 
 function walk(dir: string): string[] {
     const result: string[] = [];
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) result.push(...walk(full));
@@ -67,27 +67,44 @@ function walk(dir: string): string[] {
 }
 
 /** Reads a file as strict UTF-8; a problem instead of an exception when it cannot. */
-export function readChokeFile(file: string): { text?: string, problem?: LoadProblem } {
+export function readChokeFile(file: string): { text?: string; problem?: LoadProblem } {
     let bytes: Buffer;
     try {
         // Fail fast on a huge file: never read it (size-limits.ts).
         const size = statSync(file).size;
         if (size > MAX_FILE_BYTES) {
-            return { problem: { file, message: `This file is ${formatNumber(size / 1e6, 1)} MB; the largest file Chokepoint reads is ${formatNumber(MAX_FILE_BYTES / 1e6, 1)} MB `
-                + `(${formatNumber(MAX_FILE_BYTES, 0)} bytes), so it was not read: split it into files that import each other.`, severity: 'error', code: Code.FileTooLarge } };
+            return {
+                problem: {
+                    file,
+                    message:
+                        `This file is ${formatNumber(size / 1e6, 1)} MB; the largest file Chokepoint reads is ${formatNumber(MAX_FILE_BYTES / 1e6, 1)} MB ` +
+                        `(${formatNumber(MAX_FILE_BYTES, 0)} bytes), so it was not read: split it into files that import each other.`,
+                    severity: 'error',
+                    code: Code.FileTooLarge
+                }
+            };
         }
         bytes = readFileSync(file);
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-        return { problem: { file, message: `Cannot read this file: ${why}.`, severity: 'error', code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file' } };
+        return {
+            problem: { file, message: `Cannot read this file: ${why}.`, severity: 'error', code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file' }
+        };
     }
     let text: string;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
         const offset = firstInvalidUtf8(bytes);
-        return { problem: { file, message: `This file is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8.`, severity: 'error', code: 'not-utf8' } };
+        return {
+            problem: {
+                file,
+                message: `This file is not valid UTF-8 text (first bad byte at offset ${offset}); save it as UTF-8.`,
+                severity: 'error',
+                code: 'not-utf8'
+            }
+        };
     }
     // An empty file is loaded like any other: validation reports it (`empty-file`), so the
     // editor and the CLI say the same thing.
@@ -96,11 +113,17 @@ export function readChokeFile(file: string): { text?: string, problem?: LoadProb
 
 function firstInvalidUtf8(bytes: Buffer): number {
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    let lo = 0, hi = bytes.length;
+    let lo = 0,
+        hi = bytes.length;
     // Binary search for the shortest invalid prefix.
     while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        try { decoder.decode(bytes.subarray(0, mid + 1)); lo = mid + 1; } catch { hi = mid; }
+        try {
+            decoder.decode(bytes.subarray(0, mid + 1));
+            lo = mid + 1;
+        } catch {
+            hi = mid;
+        }
     }
     return lo;
 }
@@ -133,7 +156,7 @@ export async function loadModel(services: Services, paths: string[], options: Lo
     workspaceRoots(documents).add(options.root ?? commonFolder([...files, process.cwd()]));
     const byUri = new Map<string, LangiumDocument>();
     const roots: LangiumDocument[] = [];
-    const queue: { uri: URI, root: boolean }[] = files.map(f => ({ uri: URI.file(f), root: true }));
+    const queue: { uri: URI; root: boolean }[] = files.map(f => ({ uri: URI.file(f), root: true }));
     while (queue.length > 0) {
         const { uri, root } = queue.shift()!;
         const key = uri.toString();
@@ -144,7 +167,12 @@ export async function loadModel(services: Services, paths: string[], options: Lo
         }
         if (!isChokeFile(uri)) {
             // Never read: only `.choke` files are models (an import of one is reported on its line).
-            problems.push({ file: uri.fsPath, message: 'This is not a `.choke` file; only `.choke` files are models (rename it, or name the .choke file).', severity: 'error', code: Code.NotChokeFile });
+            problems.push({
+                file: uri.fsPath,
+                message: 'This is not a `.choke` file; only `.choke` files are models (rename it, or name the .choke file).',
+                severity: 'error',
+                code: Code.NotChokeFile
+            });
             continue;
         }
         const { text, problem } = readChokeFile(uri.fsPath);
@@ -164,14 +192,14 @@ export async function loadModel(services: Services, paths: string[], options: Lo
     const built = [stdlibDocument(shared), ...all];
     if (options.adviceOnlyWithErrors) {
         await builder.build(built, { validation: { categories: ['built-in', 'fast'] } });
-        const hasErrors = problems.some(p => p.severity === 'error')
-            || all.some(d => (d.diagnostics ?? []).some(diagnostic => (diagnostic.severity ?? 1) === 1));
+        const hasErrors =
+            problems.some(p => p.severity === 'error') || all.some(d => (d.diagnostics ?? []).some(diagnostic => (diagnostic.severity ?? 1) === 1));
         // The rest of the checks (only those not run yet are).
         if (hasErrors) await builder.build(built, { validation: true });
     } else {
         await builder.build(built, { validation: true });
     }
-    all.sort((a, b) => a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0);
+    all.sort((a, b) => (a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0));
     return { roots, documents: all, problems, missingPaths, emptyDirectories };
 }
 

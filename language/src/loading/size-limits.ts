@@ -2,7 +2,7 @@ import type { Cancellation, LangiumDocument, LangiumSharedCoreServices, ParseRes
 
 type CancellationToken = Cancellation.CancellationToken;
 import { DefaultLangiumDocumentFactory } from 'langium';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 /**
  * Size limits (docs/language.md, "Size limits"): a file of a few megabytes or a model simulated
@@ -20,6 +20,14 @@ export const MAX_SIMULATED_CELLS = 20_000_000;
 /** The size of the text of each model left unparsed for its size (the model is empty). */
 const oversizedModels = new WeakMap<object, number>();
 
+/** Models of files that are not valid UTF-8 (left empty). */
+const notUtf8Models = new WeakSet<object>();
+
+/** Whether this model stands for a file on disk that is not valid UTF-8 text. */
+export function isNotUtf8(model: object): boolean {
+    return notUtf8Models.has(model);
+}
+
 /** The size in bytes (or characters) of the file this model stands for, when it was too large to parse. */
 export function oversizedSize(model: object): number | undefined {
     return oversizedModels.get(model);
@@ -29,6 +37,8 @@ export function oversizedSize(model: object): number | undefined {
 export class SizeLimitedDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Sizes of files found too large by `stat`, until their (empty) text is parsed. */
     private readonly statSizes = new Map<string, number>();
+    /** Files on disk that are not valid UTF-8, until their (empty) text is parsed. */
+    private readonly notUtf8 = new Set<string>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -41,6 +51,16 @@ export class SizeLimitedDocumentFactory extends DefaultLangiumDocumentFactory {
             this.statSizes.set(uri.toString(), size);
             return '';
         }
+        if (uri.scheme === 'file') {
+            // Strict UTF-8, as the CLI reads files (load.ts): a binary file is reported, never parsed as mojibake.
+            const bytes = readFileSync(uri.fsPath);
+            try {
+                return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+            } catch {
+                this.notUtf8.add(uri.toString());
+                return '';
+            }
+        }
         return super.getInitialText(uri, token);
     }
 
@@ -50,6 +70,7 @@ export class SizeLimitedDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     override parse<T extends object>(uri: URI, text: string, options?: unknown): ParseResult<T> {
+        this.markNotUtf8(uri, text);
         const size = this.oversize(uri, text);
         const result = super.parse(uri, size === undefined ? text : '', options as never) as ParseResult<T>;
         if (size !== undefined) oversizedModels.set(result.value, size);
@@ -57,10 +78,21 @@ export class SizeLimitedDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     override async parseAsync<T extends object>(uri: URI, text: string, token: CancellationToken): Promise<ParseResult<T>> {
+        const invalid = this.notUtf8.delete(uri.toString()) && text.length === 0;
+        if (invalid) {
+            const result = (await super.parseAsync(uri, '', token)) as ParseResult<T>;
+            notUtf8Models.add(result.value);
+            return result;
+        }
         const size = this.oversize(uri, text);
-        const result = await super.parseAsync(uri, size === undefined ? text : '', token) as ParseResult<T>;
+        const result = (await super.parseAsync(uri, size === undefined ? text : '', token)) as ParseResult<T>;
         if (size !== undefined) oversizedModels.set(result.value, size);
         return result;
+    }
+
+    private markNotUtf8(uri: URI, text: string): void {
+        // Synchronous parses (fromString) never come from disk: nothing to mark, only to forget.
+        if (text.length > 0) this.notUtf8.delete(uri.toString());
     }
 
     /** The size of a text too large to parse, undefined for one within the limit. */

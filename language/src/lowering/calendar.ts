@@ -15,7 +15,10 @@ export class PeriodClock {
     private readonly start: ParsedDate;
     private readonly startDay: number;
 
-    constructor(readonly step: StepUnit, startDay: number) {
+    constructor(
+        readonly step: StepUnit,
+        startDay: number
+    ) {
         this.startDay = startDay;
         this.start = fromDayNumber(startDay);
         this.periodDays = step === 'month' ? DAYS_PER_MONTH : step === 'week' ? DAYS_PER_WEEK : 1;
@@ -32,7 +35,7 @@ export class PeriodClock {
         let k: number;
         if (this.step === 'month') {
             const d = fromDayNumber(day);
-            k = (d.year * 12 + d.month) - (this.start.year * 12 + this.start.month);
+            k = d.year * 12 + d.month - (this.start.year * 12 + this.start.month);
         } else {
             k = Math.floor((day - this.startDay) / (this.step === 'week' ? 7 : 1));
         }

@@ -26,7 +26,8 @@ export function orderedClosure(root: LangiumDocument, documents: LangiumDocument
         for (const uri of importedUris(document)) {
             if (seen.has(uri.toString())) continue;
             const imported = documents.getDocument(uri);
-            if (imported) visit(imported); else seen.add(uri.toString());
+            if (imported) visit(imported);
+            else seen.add(uri.toString());
         }
         ordered.push(document);
     };
@@ -43,8 +44,7 @@ export function orderedClosure(root: LangiumDocument, documents: LangiumDocument
         }
     }
     const library = documents.getDocument(STDLIB_URI);
-    const libraryDeclarations = (library ? modelOf(library)?.declarations ?? [] : [])
-        .filter(d => !d.name || !userNames.has(d.name));
+    const libraryDeclarations = (library ? (modelOf(library)?.declarations ?? []) : []).filter(d => !d.name || !userNames.has(d.name));
 
     // The root's own horizon and step win; otherwise the first along the closure.
     const rootModel = modelOf(root);

@@ -5,9 +5,25 @@
  */
 import type { AstNode, Reference } from 'langium';
 import {
-    isBloc, isConsumer, isFlow, isMaterial, isPlant, isRegion, isReserve, isScenario, isSupplier,
-    type Bloc, type Consumer, type Declaration, type Flow, type Material, type Named, type Plant,
-    type Region, type Reserve, type Supplier
+    isBloc,
+    isConsumer,
+    isFlow,
+    isMaterial,
+    isPlant,
+    isRegion,
+    isReserve,
+    isScenario,
+    isSupplier,
+    type Bloc,
+    type Consumer,
+    type Declaration,
+    type Flow,
+    type Material,
+    type Named,
+    type Plant,
+    type Region,
+    type Reserve,
+    type Supplier
 } from '../generated/ast.js';
 import type { PeriodClock } from './calendar.js';
 import type { Calendar } from './model.js';
@@ -24,7 +40,11 @@ export class LoweringContext {
     readonly flows: Flow[] = [];
     private readonly index = new Map<AstNode, number>();
 
-    constructor(readonly clock: PeriodClock, readonly calendar: Calendar, readonly declarations: Declaration[]) {
+    constructor(
+        readonly clock: PeriodClock,
+        readonly calendar: Calendar,
+        readonly declarations: Declaration[]
+    ) {
         for (const d of declarations) {
             if (isMaterial(d)) this.add(this.materials, d);
             else if (isRegion(d)) this.add(this.regions, d);
@@ -43,7 +63,7 @@ export class LoweringContext {
 
     /** Index of a lowered declaration within its kind's list, or -1. */
     indexOf(node: AstNode | undefined): number {
-        return node ? this.index.get(node) ?? -1 : -1;
+        return node ? (this.index.get(node) ?? -1) : -1;
     }
 
     target(ref: Reference<Named> | undefined): Named | undefined {

@@ -22,7 +22,7 @@ function lowerCost(clause: CostClause): MeasureCost | undefined {
     const currency = clause.money?.currency;
     const value = amountValue(clause.value);
     if (!currency || value === undefined || !Number.isFinite(value) || value < 0 || clause.value.unit || clause.value.percent) return undefined;
-    const amount = value * (clause.money?.scale ? SCALE[clause.money.scale] ?? 1 : 1);
+    const amount = value * (clause.money?.scale ? (SCALE[clause.money.scale] ?? 1) : 1);
     if (!Number.isFinite(amount)) return undefined;
     if (clause.per === undefined) return { currency, oneOff: amount, perDay: 0 };
     const perDays = days(1, clause.per);

@@ -4,8 +4,26 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isAdd, isDelay, isDemandChange, isEmbargo, isMeasure, isOutage, isPlant, isRecycle, isRelease, isShock, isSubstitute,
-    isSupplier, isSwitch, type Declaration, type Embargo, type Measure, type PlaceSelector, type Scenario, type Shock, type Switch, type Timing
+    isAdd,
+    isDelay,
+    isDemandChange,
+    isEmbargo,
+    isMeasure,
+    isOutage,
+    isPlant,
+    isRecycle,
+    isRelease,
+    isShock,
+    isSubstitute,
+    isSupplier,
+    isSwitch,
+    type Declaration,
+    type Embargo,
+    type Measure,
+    type PlaceSelector,
+    type Scenario,
+    type Shock,
+    type Timing
 } from '../generated/ast.js';
 import { dayNumberOf } from '../values/dates.js';
 import type { LoweringContext } from './context.js';
@@ -14,7 +32,13 @@ import type { FrozenNetwork, NetworkBuilder } from './network.js';
 import { lowerCosts } from './costs.js';
 import { addDuration, durationDays, perPeriod, plain } from './units.js';
 
-interface SwitchDraft { consumer: number, plant: number, materials: number[], suppliers: number, lines: number[] }
+interface SwitchDraft {
+    consumer: number;
+    plant: number;
+    materials: number[];
+    suppliers: number;
+    lines: number[];
+}
 
 /** Pass 1, before the network is frozen: switch measures add their lines. */
 export function draftSwitchLines(ctx: LoweringContext, builder: NetworkBuilder, declarations: Declaration[]): Map<AstNode, SwitchDraft> {
@@ -32,7 +56,10 @@ export function draftSwitchLines(ctx: LoweringContext, builder: NetworkBuilder, 
             const lines: number[] = [];
             for (const material of materials) {
                 for (const supplier of suppliers) {
-                    if (builder.outlet(supplier, material) < 0) { lines.push(-1); continue; }
+                    if (builder.outlet(supplier, material) < 0) {
+                        lines.push(-1);
+                        continue;
+                    }
                     lines.push(plant >= 0 ? builder.addPlantSwitchLine(supplier, material, plant) : builder.addSwitchLine(supplier, material, consumer));
                 }
             }
@@ -43,7 +70,12 @@ export function draftSwitchLines(ctx: LoweringContext, builder: NetworkBuilder, 
 }
 
 /** Pass 2: every shock and measure, in declaration order. */
-export function lowerEvents(ctx: LoweringContext, net: FrozenNetwork, declarations: Declaration[], switches: Map<AstNode, SwitchDraft>): { events: LoweredEvent[], eventOf: Map<AstNode, number> } {
+export function lowerEvents(
+    ctx: LoweringContext,
+    net: FrozenNetwork,
+    declarations: Declaration[],
+    switches: Map<AstNode, SwitchDraft>
+): { events: LoweredEvent[]; eventOf: Map<AstNode, number> } {
     const events: LoweredEvent[] = [];
     const eventOf = new Map<AstNode, number>();
     for (const d of declarations) {
@@ -61,11 +93,13 @@ export function lowerEvents(ctx: LoweringContext, net: FrozenNetwork, declaratio
 }
 
 export function lowerScenarios(ctx: LoweringContext, declarations: Declaration[], eventOf: Map<AstNode, number>): LoweredScenario[] {
-    return declarations.filter((d): d is Scenario => d.$type === 'Scenario').map(s => ({
-        name: s.name,
-        probability: s.probability ? Math.max(0, plain(s.probability)) : null,
-        events: s.members.map(m => eventOf.get(ctx.target(m) as AstNode)).filter((e): e is number => e !== undefined)
-    }));
+    return declarations
+        .filter((d): d is Scenario => d.$type === 'Scenario')
+        .map(s => ({
+            name: s.name,
+            probability: s.probability ? Math.max(0, plain(s.probability)) : null,
+            events: s.members.map(m => eventOf.get(ctx.target(m) as AstNode)).filter((e): e is number => e !== undefined)
+        }));
 }
 
 function lowerWindow(ctx: LoweringContext, timing: Timing | undefined): Window {
@@ -98,7 +132,8 @@ function shockEffects(ctx: LoweringContext, net: FrozenNetwork, shock: Shock): L
         } else if (isDemandChange(e)) {
             effects.push({ kind: 'demand', slots: consumerSlots(ctx, net, ctx.consumer(e.consumer), e.materials), change: Math.max(-1, plain(e.change)) });
         } else if (isDelay(e)) {
-            const origin = placeSet(ctx, e.origin), destination = placeSet(ctx, e.destination);
+            const origin = placeSet(ctx, e.origin),
+                destination = placeSet(ctx, e.destination);
             const lines: number[] = [];
             for (let l = 0; l < net.lines.realCount; l++) {
                 if (inPlace(origin, net.lines.sourceRegion[l]) && inPlace(destination, net.lines.destRegion[l])) lines.push(l);
@@ -116,40 +151,53 @@ function measureEffects(ctx: LoweringContext, net: FrozenNetwork, measure: Measu
             const reserve = ctx.reserve(a.reserve);
             if (reserve < 0) continue;
             const to = a.consumers.length > 0 ? a.consumers.map(ref => ctx.consumer(ref)).filter(c => c >= 0) : null;
-            const rmSlots: number[] = [], served: number[] = [], servedStart = [0];
+            const rmSlots: number[] = [],
+                served: number[] = [],
+                servedStart = [0];
             for (let s = net.reserves.rmStart[reserve]; s < net.reserves.rmStart[reserve + 1]; s++) {
                 rmSlots.push(s);
                 if (to) {
-                    for (const c of to) { const cm = net.cmOf(c, net.rms.material[s]); if (cm >= 0 && !served.slice(servedStart[servedStart.length - 1]).includes(cm)) served.push(cm); }
+                    for (const c of to) {
+                        const cm = net.cmOf(c, net.rms.material[s]);
+                        if (cm >= 0 && !served.slice(servedStart[servedStart.length - 1]).includes(cm)) served.push(cm);
+                    }
                 } else {
                     for (let i = net.rms.servedStart[s]; i < net.rms.servedStart[s + 1]; i++) served.push(net.rms.served[i]);
                 }
                 servedStart.push(served.length);
             }
             effects.push({
-                kind: 'release', reserve, cap: a.rate ? perPeriod(a.rate, ctx.calendar.periodDays) : Infinity,
-                rmSlots: Int32Array.from(rmSlots), servedStart: Int32Array.from(servedStart), served: Int32Array.from(served)
+                kind: 'release',
+                reserve,
+                cap: a.rate ? perPeriod(a.rate, ctx.calendar.periodDays) : Infinity,
+                rmSlots: Int32Array.from(rmSlots),
+                servedStart: Int32Array.from(servedStart),
+                served: Int32Array.from(served)
             });
         } else if (isSwitch(a)) {
             const draft = switches.get(a);
             if (!draft) continue;
             effects.push({
-                kind: 'switch', consumer: draft.consumer, plant: draft.plant,
-                delayPeriods: Math.max(0, Math.ceil(durationDays((a as Switch).delay) / ctx.calendar.periodDays - 1e-9)),
-                slots: Int32Array.from(draft.materials, m => draft.plant >= 0 ? net.bufferOf(draft.plant, m) : net.cmOf(draft.consumer, m)),
-                suppliers: draft.suppliers, lines: Int32Array.from(draft.lines)
+                kind: 'switch',
+                consumer: draft.consumer,
+                plant: draft.plant,
+                delayPeriods: Math.max(0, Math.ceil(durationDays(a.delay) / ctx.calendar.periodDays - 1e-9)),
+                slots: Int32Array.from(draft.materials, m => (draft.plant >= 0 ? net.bufferOf(draft.plant, m) : net.cmOf(draft.consumer, m))),
+                suppliers: draft.suppliers,
+                lines: Int32Array.from(draft.lines)
             });
         } else if (isRecycle(a)) {
             effects.push({ kind: 'recycle', slots: consumerSlots(ctx, net, ctx.consumer(a.consumer), a.materials), share: fraction(a.share, 0) });
         } else if (isSubstitute(a)) {
             effects.push({ kind: 'substitute', slots: consumerSlots(ctx, net, ctx.consumer(a.consumer), a.materials), share: fraction(a.share, 0) });
         } else if (isAdd(a)) {
-            const producers: number[] = [], lines: number[] = [];
+            const producers: number[] = [],
+                lines: number[] = [];
             for (const ref of a.nodes) {
                 const p = ctx.producer(ref);
                 if (p >= 0) producers.push(p);
                 const f = ctx.flow(ref);
-                if (f >= 0) lines.push(...net.linesOfFlow.get(f) ?? []);
+                if (f >= 0) lines.push(...(net.linesOfFlow.get(f) ?? []));
             }
             effects.push({ kind: 'add', producers: Int32Array.from(producers), lines: Int32Array.from(lines) });
         }
@@ -158,7 +206,8 @@ function measureEffects(ctx: LoweringContext, net: FrozenNetwork, measure: Measu
 }
 
 function embargoLines(ctx: LoweringContext, net: FrozenNetwork, e: Embargo): Int32Array {
-    const origin = placeSet(ctx, e.origin), destination = placeSet(ctx, e.destination);
+    const origin = placeSet(ctx, e.origin),
+        destination = placeSet(ctx, e.destination);
     const materials = materialSet(ctx, e.materials);
     const stages = e.stages.length > 0 ? new Set<string>(e.stages) : null;
     const to = e.consumers.length > 0 ? new Set(e.consumers.map(ref => ctx.consumer(ref))) : null;

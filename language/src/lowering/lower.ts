@@ -15,7 +15,7 @@ import { freezeNetwork } from './network-freeze.js';
 import { lowerTargets, PlaceRegistry } from './targets.js';
 
 export type Lowering =
-    | { status: 'ok', model: LoweredModel }
+    | { status: 'ok'; model: LoweredModel }
     /** No horizon (or one whose dates are not dates yet) along the closure. */
     | { status: 'no-horizon' };
 
@@ -40,7 +40,9 @@ export function lowerDocument(root: LangiumDocument, documents: LangiumDocuments
 
     const originRegions = Int32Array.from(new Set(net.producers.region.filter(r => r >= 0))).sort();
     const originSlotOfRegion = new Int32Array(ctx.regions.length).fill(-1);
-    originRegions.forEach((r, slot) => { originSlotOfRegion[r] = slot; });
+    originRegions.forEach((r, slot) => {
+        originSlotOfRegion[r] = slot;
+    });
 
     let maxLeadDays = 0;
     for (let l = 0; l < net.lines.realCount; l++) maxLeadDays = Math.max(maxLeadDays, net.lines.leadDays[l]);
@@ -55,14 +57,29 @@ export function lowerDocument(root: LangiumDocument, documents: LangiumDocuments
             materialNames: ctx.materials.map(m => m.name),
             materialStages: ctx.materials.map(m => m.stage ?? 'oxide'),
             regionNames: ctx.regions.map(r => r.name),
-            originRegions, originSlotOfRegion,
-            producers: net.producers, outlets: net.outlets, inputs: net.inputs, buffers: net.buffers,
-            plantInStart: net.plantInStart, plantInLines: net.plantInLines,
+            originRegions,
+            originSlotOfRegion,
+            producers: net.producers,
+            outlets: net.outlets,
+            inputs: net.inputs,
+            buffers: net.buffers,
+            plantInStart: net.plantInStart,
+            plantInLines: net.plantInLines,
             plantOrder: plantOrder(net),
-            consumers: net.consumers, cms: net.cms, reserves: net.reserves, rms: net.rms, lines: net.lines,
-            events, scenarios, places: places.places, targets,
+            consumers: net.consumers,
+            cms: net.cms,
+            reserves: net.reserves,
+            rms: net.rms,
+            lines: net.lines,
+            events,
+            scenarios,
+            places: places.places,
+            targets,
             maxLeadPeriods: leadPeriods(maxLeadDays, calendar.periodDays),
-            currencies: moneyCurrencies(net.consumers.currency, events.map(e => e.costs))
+            currencies: moneyCurrencies(
+                net.consumers.currency,
+                events.map(e => e.costs)
+            )
         }
     };
 }
@@ -89,7 +106,7 @@ function plantOrder(net: FrozenNetwork): Int32Array {
         downstream.get(from)!.push(to);
         indegree.set(to, indegree.get(to)! + 1);
     }
-    const byName = (a: number, b: number) => producers.names[a] < producers.names[b] ? -1 : producers.names[a] > producers.names[b] ? 1 : a - b;
+    const byName = (a: number, b: number) => (producers.names[a] < producers.names[b] ? -1 : producers.names[a] > producers.names[b] ? 1 : a - b);
     const ready = plants.filter(p => indegree.get(p) === 0).sort(byName);
     const order: number[] = [];
     while (ready.length > 0) {
@@ -97,7 +114,10 @@ function plantOrder(net: FrozenNetwork): Int32Array {
         order.push(p);
         for (const q of downstream.get(p)!) {
             indegree.set(q, indegree.get(q)! - 1);
-            if (indegree.get(q) === 0) { ready.push(q); ready.sort(byName); }
+            if (indegree.get(q) === 0) {
+                ready.push(q);
+                ready.sort(byName);
+            }
         }
     }
     const placed = new Set(order);

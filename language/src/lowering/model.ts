@@ -171,11 +171,11 @@ export interface Window {
 }
 
 export type LoweredEffect =
-    | { kind: 'embargo', lines: Int32Array, cut: number }
-    | { kind: 'outage', outlets: Int32Array, cut: number }
-    | { kind: 'demand', slots: Int32Array, change: number }
-    | { kind: 'delay', lines: Int32Array, extraDays: number }
-    | { kind: 'release', reserve: number, cap: number, rmSlots: Int32Array, servedStart: Int32Array, served: Int32Array }
+    | { kind: 'embargo'; lines: Int32Array; cut: number }
+    | { kind: 'outage'; outlets: Int32Array; cut: number }
+    | { kind: 'demand'; slots: Int32Array; change: number }
+    | { kind: 'delay'; lines: Int32Array; extraDays: number }
+    | { kind: 'release'; reserve: number; cap: number; rmSlots: Int32Array; servedStart: Int32Array; served: Int32Array }
     /**
      * `lines` holds, for each consumer-material slot in `slots`, one switch line per qualified
      * supplier in the listed order (-1 where that supplier does not make the material).
@@ -184,10 +184,10 @@ export type LoweredEffect =
      * A consumer (plant -1; slots are its consumer-material slots) or a plant (consumer -1;
      * slots are its input buffers) re-sourcing on suppliers; lines[slot index * suppliers + k].
      */
-    | { kind: 'switch', consumer: number, plant: number, delayPeriods: number, slots: Int32Array, suppliers: number, lines: Int32Array }
-    | { kind: 'recycle', slots: Int32Array, share: number }
-    | { kind: 'substitute', slots: Int32Array, share: number }
-    | { kind: 'add', producers: Int32Array, lines: Int32Array };
+    | { kind: 'switch'; consumer: number; plant: number; delayPeriods: number; slots: Int32Array; suppliers: number; lines: Int32Array }
+    | { kind: 'recycle'; slots: Int32Array; share: number }
+    | { kind: 'substitute'; slots: Int32Array; share: number }
+    | { kind: 'add'; producers: Int32Array; lines: Int32Array };
 
 /** One `cost` clause of a measure, in its currency: once when first active, or per day while active. */
 export interface MeasureCost {
@@ -224,11 +224,7 @@ export interface Place {
 
 export type MetricKind = 'dependency' | 'hhi' | 'cover' | 'unmet' | 'fill' | 'loss';
 
-export type Subject =
-    | { kind: 'consumer', index: number }
-    | { kind: 'place', index: number }
-    | { kind: 'reserve', index: number }
-    | { kind: 'all' };
+export type Subject = { kind: 'consumer'; index: number } | { kind: 'place'; index: number } | { kind: 'reserve'; index: number } | { kind: 'all' };
 
 export interface LoweredCondition {
     metric: MetricKind;

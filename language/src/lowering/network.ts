@@ -6,18 +6,42 @@
 import { isPlant, isSupplier, type Flow } from '../generated/ast.js';
 import type { LoweringContext } from './context.js';
 import {
-    DEST_CONSUMER, DEST_PLANT, DEST_RESERVE, PRIORITY_NORMAL,
-    type Buffers, type ConsumerMaterials, type Consumers, type Inputs, type Lines, type Outlets, type Producers,
-    type ReserveMaterials, type Reserves
+    DEST_CONSUMER,
+    DEST_PLANT,
+    DEST_RESERVE,
+    PRIORITY_NORMAL,
+    type Buffers,
+    type ConsumerMaterials,
+    type Consumers,
+    type Inputs,
+    type Lines,
+    type Outlets,
+    type Producers,
+    type ReserveMaterials,
+    type Reserves
 } from './model.js';
 import { durationDays, perPeriod, plain, stockTonnes } from './units.js';
 
 const PRIORITY_OF: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
 
-export interface OutletDraft { producer: number, material: number, capacity: number, inputs: { material: number, coefficient: number }[] }
+export interface OutletDraft {
+    producer: number;
+    material: number;
+    capacity: number;
+    inputs: { material: number; coefficient: number }[];
+}
 export interface LineDraft {
-    producer: number, material: number, volume: number, leadDays: number, destKind: number, destNode: number,
-    priority: number, planned: boolean, flow: number, flowName: string, order: number
+    producer: number;
+    material: number;
+    volume: number;
+    leadDays: number;
+    destKind: number;
+    destNode: number;
+    priority: number;
+    planned: boolean;
+    flow: number;
+    flowName: string;
+    order: number;
 }
 
 /** A key for (node, material) slot maps. */
@@ -28,7 +52,7 @@ export class NetworkBuilder {
     private readonly outletOf = new Map<string, number>();
     readonly lines: LineDraft[] = [];
     /** Per consumer: material -> base need and initial stock, in first-seen order. */
-    readonly cmDrafts: Map<number, { need: number, stock: number }>[];
+    readonly cmDrafts: Map<number, { need: number; stock: number }>[];
     /** Per reserve: material -> initial stock, in first-seen order. */
     readonly rmDrafts: Map<number, { initial: number }>[];
     /** Per plant: the materials it holds a buffer of, in first-seen order. */
@@ -37,12 +61,12 @@ export class NetworkBuilder {
     readonly linesOfFlow = new Map<number, number[]>();
     /** Switch lines, appended after the real lines: [producer, outlet, consumer, material]. */
     /** Switch lines: a consumer (or, with `plant`, a plant's input buffer) drawing on a supplier's spare capacity. */
-    readonly switchLines: { producer: number, material: number, consumer: number, plant?: boolean }[] = [];
+    readonly switchLines: { producer: number; material: number; consumer: number; plant?: boolean }[] = [];
 
     constructor(readonly ctx: LoweringContext) {
-        this.cmDrafts = ctx.consumers.map(() => new Map());
-        this.rmDrafts = ctx.reserves.map(() => new Map());
-        this.bufferDrafts = ctx.producers.map(() => new Map());
+        this.cmDrafts = ctx.consumers.map(() => new Map<number, { need: number; stock: number }>());
+        this.rmDrafts = ctx.reserves.map(() => new Map<number, { initial: number }>());
+        this.bufferDrafts = ctx.producers.map(() => new Map<number, true>());
         this.lowerOutlets();
         this.lowerNeeds();
         for (let f = 0; f < ctx.flows.length; f++) this.lowerFlow(ctx.flows[f], f);
@@ -79,15 +103,21 @@ export class NetworkBuilder {
     private lowerOutlets(): void {
         const { ctx } = this;
         ctx.producers.forEach((p, index) => {
-            const entries = isSupplier(p) ? p.capacities.map(c => ({ material: c.material, rate: c.rate, inputs: [] as const }))
-                : isPlant(p) ? p.recipes.map(r => ({ material: r.material, rate: r.rate, inputs: r.inputs })) : [];
+            const entries = isSupplier(p)
+                ? p.capacities.map(c => ({ material: c.material, rate: c.rate, inputs: [] as const }))
+                : isPlant(p)
+                  ? p.recipes.map(r => ({ material: r.material, rate: r.rate, inputs: r.inputs }))
+                  : [];
             for (const entry of entries) {
                 const material = ctx.material(entry.material);
                 if (material < 0) continue;
                 const capacity = perPeriod(entry.rate, ctx.calendar.periodDays);
                 const existing = this.outletOf.get(key(index, material));
                 // A material listed twice: capacities add up, the first recipe's inputs count.
-                if (existing !== undefined) { this.outlets[existing].capacity += capacity; continue; }
+                if (existing !== undefined) {
+                    this.outlets[existing].capacity += capacity;
+                    continue;
+                }
                 const inputs = [];
                 for (const input of entry.inputs) {
                     const inputMaterial = ctx.material(input.material);
@@ -141,8 +171,17 @@ export class NetworkBuilder {
             else this.bufferDrafts[plant].set(material, true);
             lines.push(this.lines.length);
             this.lines.push({
-                producer, material, volume: perPeriod(volume.rate, ctx.calendar.periodDays), leadDays: durationDays(volume.lead),
-                destKind, destNode, priority, planned: flow.planned, flow: flowIndex, flowName, order: this.lines.length
+                producer,
+                material,
+                volume: perPeriod(volume.rate, ctx.calendar.periodDays),
+                leadDays: durationDays(volume.lead),
+                destKind,
+                destNode,
+                priority,
+                planned: flow.planned,
+                flow: flowIndex,
+                flowName,
+                order: this.lines.length
             });
         }
         this.linesOfFlow.set(flowIndex, lines);
@@ -163,7 +202,10 @@ export class NetworkBuilder {
 
     private slot<T>(map: Map<number, T>, material: number, fresh: T): T {
         let slot = map.get(material);
-        if (!slot) { slot = fresh; map.set(material, slot); }
+        if (!slot) {
+            slot = fresh;
+            map.set(material, slot);
+        }
         return slot;
     }
 }
@@ -187,13 +229,19 @@ export interface FrozenNetwork {
 }
 
 /** Compressed rows: for each of `rows` groups, the lines (in `ordered` order) whose group is `groupOf(line)`. */
-export function csr(rows: number, ordered: number[], groupOf: (line: number) => number): { inStart: Int32Array, inLines: Int32Array } {
+export function csr(rows: number, ordered: number[], groupOf: (line: number) => number): { inStart: Int32Array; inLines: Int32Array } {
     const inStart = new Int32Array(rows + 1);
-    for (const l of ordered) { const g = groupOf(l); if (g >= 0) inStart[g + 1]++; }
+    for (const l of ordered) {
+        const g = groupOf(l);
+        if (g >= 0) inStart[g + 1]++;
+    }
     for (let r = 0; r < rows; r++) inStart[r + 1] += inStart[r];
     const fill = inStart.slice(0, rows);
     const inLines = new Int32Array(inStart[rows]);
-    for (const l of ordered) { const g = groupOf(l); if (g >= 0) inLines[fill[g]++] = l; }
+    for (const l of ordered) {
+        const g = groupOf(l);
+        if (g >= 0) inLines[fill[g]++] = l;
+    }
     return { inStart, inLines };
 }
 

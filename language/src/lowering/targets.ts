@@ -2,8 +2,21 @@
  * Places (regions and blocs as subjects of region metrics) and targets.
  */
 import {
-    isBloc, isConsumer, isCoverMetric, isDependencyMetric, isFillMetric, isHhiMetric, isLossMetric, isRegion, isReserve,
-    isTarget, isUnmetMetric, type Condition, type Declaration, type Metric, type Named
+    isBloc,
+    isConsumer,
+    isCoverMetric,
+    isDependencyMetric,
+    isFillMetric,
+    isHhiMetric,
+    isLossMetric,
+    isRegion,
+    isReserve,
+    isTarget,
+    isUnmetMetric,
+    type Condition,
+    type Declaration,
+    type Metric,
+    type Named
 } from '../generated/ast.js';
 import { dayNumberOf } from '../values/dates.js';
 import { unitKind } from '../values/quantities.js';
@@ -19,7 +32,9 @@ export class PlaceRegistry {
         // Every region that hosts a node, in region declaration order.
         const hosting = new Set<number>();
         for (const node of [...ctx.producers, ...ctx.consumers, ...ctx.reserves]) hosting.add(ctx.region(node.region));
-        ctx.regions.forEach((r, i) => { if (hosting.has(i)) this.add(r); });
+        ctx.regions.forEach((r, i) => {
+            if (hosting.has(i)) this.add(r);
+        });
     }
 
     /** Index of the place a region or bloc stands for (added on first use). */
@@ -50,15 +65,18 @@ function lowerCondition(ctx: LoweringContext, places: PlaceRegistry, c: Conditio
     const byDay = dayNumberOf(c.by);
     const periods = ctx.calendar.periods;
     return {
-        metric, subject, origin: Int32Array.from(origin),
+        metric,
+        subject,
+        origin: Int32Array.from(origin),
         extreme: c.extreme === 'max' || c.extreme === 'min' ? c.extreme : null,
         embedded: isDependencyMetric(c.metric) && c.metric.embedded,
-        originName: isDependencyMetric(c.metric) ? c.metric.origin?.$refText ?? null : null,
-        material, op: c.op ?? '<=',
+        originName: isDependencyMetric(c.metric) ? (c.metric.origin?.$refText ?? null) : null,
+        material,
+        op: c.op ?? '<=',
         threshold: threshold(metric, c),
-        currency: metric === 'loss' ? c.money?.currency ?? null : null,
+        currency: metric === 'loss' ? (c.money?.currency ?? null) : null,
         byPeriod: byDay === undefined ? -1 : Math.min(periods - 1, Math.max(0, ctx.clock.containing(byDay))),
-        scenarios: c.scenarios.length > 0 ? c.scenarios.map(s => s.baseline ? 'baseline' : s.scenario?.$refText ?? '') : null,
+        scenarios: c.scenarios.length > 0 ? c.scenarios.map(s => (s.baseline ? 'baseline' : (s.scenario?.$refText ?? ''))) : null,
         text: (c.$cstNode?.text ?? metric).replace(/\s+/g, ' ')
     };
 }
@@ -85,9 +103,13 @@ function lowerSubject(ctx: LoweringContext, places: PlaceRegistry, everyone: boo
 function threshold(metric: MetricKind, c: Condition): number {
     const t = c.threshold;
     switch (metric) {
-        case 'cover': return unitKind(t?.unit) === 'duration' ? durationDays(t) : plain(t);
-        case 'unmet': return stockTonnes(t, 0);
-        case 'loss': return moneyValue(t, c.money);
-        default: return plain(t);
+        case 'cover':
+            return unitKind(t?.unit) === 'duration' ? durationDays(t) : plain(t);
+        case 'unmet':
+            return stockTonnes(t, 0);
+        case 'loss':
+            return moneyValue(t, c.money);
+        default:
+            return plain(t);
     }
 }

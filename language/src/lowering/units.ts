@@ -45,13 +45,13 @@ export function stockTonnes(amount: Amount | undefined, dailyNeed: number): numb
 
 /** Money per tonne of a `loss` clause: `195 million JPY per t`. */
 export function moneyPerTonne(amount: Amount | undefined, money: Money | undefined, per: string | undefined): number {
-    const value = plain(amount) * (money?.scale ? SCALE[money.scale] ?? 1 : 1);
+    const value = plain(amount) * (money?.scale ? (SCALE[money.scale] ?? 1) : 1);
     return nonNegative(per === 'kt' ? value / 1000 : value);
 }
 
 /** A money amount (`660 billion JPY`). */
 export function moneyValue(amount: Amount | undefined, money: Money | undefined): number {
-    return plain(amount) * (money?.scale ? SCALE[money.scale] ?? 1 : 1);
+    return plain(amount) * (money?.scale ? (SCALE[money.scale] ?? 1) : 1);
 }
 
 /**

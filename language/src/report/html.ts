@@ -18,7 +18,7 @@ export interface ReportInput {
     head: RunJson;
     charts: ReportChartData;
     /** With `--diff BASE`: the base revision's name, its results (when it checks) and the model's diff. */
-    comparison?: { baseName: string, base?: RunJson, diff: ModelDiff, units: Map<string, string> };
+    comparison?: { baseName: string; base?: RunJson; diff: ModelDiff; units: Map<string, string> };
     /** The page script (Chart.js and the drawing code), bundled at build time. */
     script: string;
 }
@@ -30,7 +30,8 @@ export function reportHtml(input: ReportInput): string {
         `script-src '${hash(input.script)}'`,
         `style-src '${hash(STYLES)}'`,
         'img-src data:',
-        "base-uri 'none'", "form-action 'none'"
+        "base-uri 'none'",
+        "form-action 'none'"
     ].join('; ');
     const head = scenarioGrid(input.head);
     const base = input.comparison?.base ? scenarioGrid(input.comparison.base) : undefined;
@@ -97,7 +98,8 @@ ${rows}
 }
 
 /** Marks that every font has (emoji may be missing where the report is opened or printed). */
-const PASS = '✓', FAIL = '✗';
+const PASS = '✓',
+    FAIL = '✗';
 
 function plainMarks(text: string): string {
     return text.replace(/✅/g, PASS).replace(/❌/g, FAIL).replace(' **regression**', ': regression');
@@ -118,10 +120,12 @@ function summaryLine(run: RunJson, horizon: Record<string, unknown>): string {
     const reserves = Object.keys(objectAt(first, 'reserves')).length;
     const targets = Object.values(objectAt(run, 'targetSummary')).filter(isObject);
     const met = targets.filter(t => t.pass === true).length;
-    return `${String(horizon.start)} to ${String(horizon.end)}, ${String(horizon.periods)} ${String(horizon.step)}s; `
-        + `${consumers} consumer${consumers === 1 ? '' : 's'}, ${reserves} reserve${reserves === 1 ? '' : 's'}, `
-        + `${scenarios.length - 1} scenario${scenarios.length === 2 ? '' : 's'} and the baseline; `
-        + `${met} of ${targets.length} target${targets.length === 1 ? '' : 's'} met in every scenario judged.`;
+    return (
+        `${String(horizon.start)} to ${String(horizon.end)}, ${String(horizon.periods)} ${String(horizon.step)}s; ` +
+        `${consumers} consumer${consumers === 1 ? '' : 's'}, ${reserves} reserve${reserves === 1 ? '' : 's'}, ` +
+        `${scenarios.length - 1} scenario${scenarios.length === 2 ? '' : 's'} and the baseline; ` +
+        `${met} of ${targets.length} target${targets.length === 1 ? '' : 's'} met in every scenario judged.`
+    );
 }
 
 function gridHtml(head: Grid, base: Grid | undefined, comparing: boolean): string {
@@ -140,8 +144,10 @@ function gridHtml(head: Grid, base: Grid | undefined, comparing: boolean): strin
         const before = base && base.expected.unmet !== null ? `${displayNumber(Math.round(base.expected.unmet), 0)} t -> ` : '';
         const loss = moneyCell(head.expected.loss);
         const lossBefore = base ? `${moneyCell(base.expected.loss)} -> ` : '';
-        rows.push(`<tr class="expected"><th scope="row">expected</th><td>${displayNumber((head.expected.probability ?? 0) * 100, 1)}%</td>`
-            + `<td>${escape((before && before !== `${unmet} -> ` ? before : '') + unmet)}</td><td>${escape((lossBefore && lossBefore !== `${loss} -> ` ? lossBefore : '') + loss)}</td><td colspan="4"></td></tr>`);
+        rows.push(
+            `<tr class="expected"><th scope="row">expected</th><td>${displayNumber((head.expected.probability ?? 0) * 100, 1)}%</td>` +
+                `<td>${escape((before && before !== `${unmet} -> ` ? before : '') + unmet)}</td><td>${escape((lossBefore && lossBefore !== `${loss} -> ` ? lossBefore : '') + loss)}</td><td colspan="4"></td></tr>`
+        );
     }
     return `<table><thead><tr>${header}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
@@ -153,8 +159,11 @@ function targetsHtml(run: RunJson): string {
             if (!isObject(target)) continue;
             const unit = typeof target.unit === 'string' ? target.unit : '';
             const value = typeof target.value === 'number' ? metricText(target.value, unit) : 'no value';
-            const mark = target.pass === true ? `<span class="pass">${PASS} met</span>` : target.pass === false ? `<span class="fail">${FAIL} missed</span>` : '?';
-            rows.push(`<tr><th scope="row">${escape(name)}</th><td>${escape(String(scenario.name))}</td><td><code>${escape(String(target.condition ?? ''))}</code></td><td>${escape(value)}</td><td>${mark}</td></tr>`);
+            const mark =
+                target.pass === true ? `<span class="pass">${PASS} met</span>` : target.pass === false ? `<span class="fail">${FAIL} missed</span>` : '?';
+            rows.push(
+                `<tr><th scope="row">${escape(name)}</th><td>${escape(String(scenario.name))}</td><td><code>${escape(typeof target.condition === 'string' ? target.condition : '')}</code></td><td>${escape(value)}</td><td>${mark}</td></tr>`
+            );
         }
     }
     if (rows.length === 0) return '<p>This model declares no targets.</p>';
@@ -163,12 +172,17 @@ function targetsHtml(run: RunJson): string {
 
 function comparisonSection(comparison: NonNullable<ReportInput['comparison']>, base: Grid | undefined, head: Grid): string {
     const { diff } = comparison;
-    const verdict = diff.regressions > 0
-        ? `${FAIL} ${diff.regressions} target regression${diff.regressions === 1 ? '' : 's'} against ${comparison.baseName}.`
-        : `${PASS} No target regression against ${comparison.baseName}.`;
+    const verdict =
+        diff.regressions > 0
+            ? `${FAIL} ${diff.regressions} target regression${diff.regressions === 1 ? '' : 's'} against ${comparison.baseName}.`
+            : `${PASS} No target regression against ${comparison.baseName}.`;
     const targets = diff.targets.map(t => `<li>${escape(plainMarks(targetLine(t, comparison.units.get(t.name) ?? '')))}</li>`).join('\n');
-    const declarations = diff.declarations.map(d => `<li>${escape(`${d.change} ${d.kind} ${d.name}${d.change === 'changed' ? `: ${d.detail}` : ''}`)}</li>`).join('\n');
-    const errors = diff.errors?.base ? `<p class="notice">The model does not check at ${escape(comparison.baseName)} (${diff.errors.base.length} errors): no base results.</p>` : '';
+    const declarations = diff.declarations
+        .map(d => `<li>${escape(`${d.change} ${d.kind} ${d.name}${d.change === 'changed' ? `: ${d.detail}` : ''}`)}</li>`)
+        .join('\n');
+    const errors = diff.errors?.base
+        ? `<p class="notice">The model does not check at ${escape(comparison.baseName)} (${diff.errors.base.length} errors): no base results.</p>`
+        : '';
     return `<section id="comparison">
 <h2>Compared with ${escape(comparison.baseName)}</h2>
 <p class="verdict">${escape(verdict)} Status: ${escape(diff.status)}.</p>

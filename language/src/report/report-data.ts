@@ -43,7 +43,13 @@ interface ChartSpec {
 const CHARTS: ChartSpec[] = [
     { id: 'unmet', title: 'Unmet need, all consumers', unit: 't per period', kind: 'tonnes', values: (s, n) => sumSeries(s, n, 'unmet') },
     { id: 'stock', title: 'Stock: own and reserves', unit: 't, end of period', kind: 'tonnes', values: (s, n) => sumSeries(s, n, 'stock', 'reserveStock') },
-    { id: 'share', title: 'Share from the top origin, worst consumer', unit: '% of arrivals', kind: 'share', values: (s, n) => extremeSeries(s, n, 'topOriginShare', Math.max) },
+    {
+        id: 'share',
+        title: 'Share from the top origin, worst consumer',
+        unit: '% of arrivals',
+        kind: 'share',
+        values: (s, n) => extremeSeries(s, n, 'topOriginShare', Math.max)
+    },
     { id: 'cover', title: 'Cover, least covered consumer', unit: 'days', kind: 'days', values: (s, n) => extremeSeries(s, n, 'coverDays', Math.min) }
 ];
 
@@ -51,19 +57,23 @@ export function reportCharts(head: RunJson, base?: RunJson): ReportChartData {
     const periodStarts = Array.isArray(head.periodStarts) ? head.periodStarts.map(String) : [];
     const n = periodStarts.length;
     const charts = CHARTS.map(spec => ({
-        id: spec.id, title: spec.title, unit: spec.unit, kind: spec.kind,
+        id: spec.id,
+        title: spec.title,
+        unit: spec.unit,
+        kind: spec.kind,
         lines: [
             ...scenariosOf(head).map(s => ({ scenario: String(s.name), values: spec.values(s, n), base: false })),
             // The base revision on the same axis: only when its calendar is the same.
-            ...(base && samePeriods(base, periodStarts) ? scenariosOf(base).map(s => ({ scenario: String(s.name), values: spec.values(s, n), base: true })) : [])
+            ...(base && samePeriods(base, periodStarts)
+                ? scenariosOf(base).map(s => ({ scenario: String(s.name), values: spec.values(s, n), base: true }))
+                : [])
         ]
     }));
     return { periodStarts, charts };
 }
 
 function samePeriods(run: RunJson, periodStarts: string[]): boolean {
-    return Array.isArray(run.periodStarts) && run.periodStarts.length === periodStarts.length
-        && run.periodStarts.every((p, i) => p === periodStarts[i]);
+    return Array.isArray(run.periodStarts) && run.periodStarts.length === periodStarts.length && run.periodStarts.every((p, i) => p === periodStarts[i]);
 }
 
 /** Each material series of every consumer: the callback sees one per-period array at a time. */

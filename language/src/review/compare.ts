@@ -5,9 +5,7 @@
  * each target's value and pass; the expected values.
  */
 import type { RunJson } from './run-object.js';
-import {
-    isObject, numberOrNull, numberRecord, objectAt, scenarioNamed, scenariosOf, topOrigin, unionKeys, worstShare, type Json
-} from './metric-keys.js';
+import { isObject, numberOrNull, numberRecord, objectAt, scenarioNamed, scenariosOf, topOrigin, unionKeys, worstShare, type Json } from './metric-keys.js';
 
 /** A number, a date (`YYYY-MM-DD`), a record of numbers (money per currency; start/worst/end), or nothing. */
 export type MetricValue = number | string | Record<string, number> | null;
@@ -26,7 +24,10 @@ export interface MetricChange {
     delta?: number | Record<string, number> | null;
 }
 
-export interface TargetSide { value: number | null, pass: boolean | null }
+export interface TargetSide {
+    value: number | null;
+    pass: boolean | null;
+}
 
 export interface TargetChange {
     name: string;
@@ -35,12 +36,15 @@ export interface TargetChange {
     head: TargetSide | null;
 }
 
-export interface ExpectedSide { unmet: number | null, loss: Record<string, number> }
+export interface ExpectedSide {
+    unmet: number | null;
+    loss: Record<string, number>;
+}
 
 export interface RunComparison {
     metrics: MetricChange[];
     targets: TargetChange[];
-    expected: { base: ExpectedSide | null, head: ExpectedSide | null };
+    expected: { base: ExpectedSide | null; head: ExpectedSide | null };
 }
 
 /** Metric keys read per consumer and material, per consumer, and per reserve and material. */
@@ -56,11 +60,16 @@ export function compareRuns(base: RunJson | undefined, head: RunJson | undefined
     for (const name of scenarioOrder(base, head)) {
         const b = scenarioNamed(base, name);
         const h = scenarioNamed(head, name);
-        const add = (change: MetricChange) => { if (all || !sameValue(change.base, change.head)) metrics.push(withDelta(change)); };
-        const bConsumers = objectAt(b, 'consumers'), hConsumers = objectAt(h, 'consumers');
+        const add = (change: MetricChange) => {
+            if (all || !sameValue(change.base, change.head)) metrics.push(withDelta(change));
+        };
+        const bConsumers = objectAt(b, 'consumers'),
+            hConsumers = objectAt(h, 'consumers');
         for (const subject of unionKeys(hConsumers, bConsumers)) {
-            const bc = bConsumers[subject] as Json | undefined, hc = hConsumers[subject] as Json | undefined;
-            const bMaterials = objectAt(bc, 'materials'), hMaterials = objectAt(hc, 'materials');
+            const bc = bConsumers[subject] as Json | undefined,
+                hc = hConsumers[subject] as Json | undefined;
+            const bMaterials = objectAt(bc, 'materials'),
+                hMaterials = objectAt(hc, 'materials');
             for (const material of unionKeys(hMaterials, bMaterials)) {
                 for (const metric of CONSUMER_MATERIAL_METRICS) {
                     add({ scenario: name, subject, metric, material, base: scalar(bMaterials[material], metric), head: scalar(hMaterials[material], metric) });
@@ -72,22 +81,31 @@ export function compareRuns(base: RunJson | undefined, head: RunJson | undefined
                     if (origin === undefined) continue;
                     add({ scenario: name, subject, metric, origin, base: originShares(bc, origin), head: originShares(hc, origin) });
                 } else if (metric === 'loss') {
-                    add({ scenario: name, subject, metric, base: isObject(bc) ? numberRecord(bc.loss) : null, head: isObject(hc) ? numberRecord(hc.loss) : null });
+                    add({
+                        scenario: name,
+                        subject,
+                        metric,
+                        base: isObject(bc) ? numberRecord(bc.loss) : null,
+                        head: isObject(hc) ? numberRecord(hc.loss) : null
+                    });
                 } else {
                     add({ scenario: name, subject, metric, base: scalar(bc, metric), head: scalar(hc, metric) });
                 }
             }
         }
-        const bReserves = objectAt(b, 'reserves'), hReserves = objectAt(h, 'reserves');
+        const bReserves = objectAt(b, 'reserves'),
+            hReserves = objectAt(h, 'reserves');
         for (const subject of unionKeys(hReserves, bReserves)) {
-            const bMaterials = objectAt(bReserves[subject], 'materials'), hMaterials = objectAt(hReserves[subject], 'materials');
+            const bMaterials = objectAt(bReserves[subject], 'materials'),
+                hMaterials = objectAt(hReserves[subject], 'materials');
             for (const material of unionKeys(hMaterials, bMaterials)) {
                 for (const metric of RESERVE_MATERIAL_METRICS) {
                     add({ scenario: name, subject, metric, material, base: scalar(bMaterials[material], metric), head: scalar(hMaterials[material], metric) });
                 }
             }
         }
-        const bTargets = objectAt(b, 'targets'), hTargets = objectAt(h, 'targets');
+        const bTargets = objectAt(b, 'targets'),
+            hTargets = objectAt(h, 'targets');
         for (const target of unionKeys(hTargets, bTargets)) {
             const change = { name: target, scenario: name, base: targetSide(bTargets[target]), head: targetSide(hTargets[target]) };
             if (all || !sameValue(change.base, change.head)) targets.push(change);
@@ -111,7 +129,8 @@ function scalar(owner: unknown, key: string): number | string | null {
 
 function originShares(consumer: Json | undefined, origin: string): Record<string, number> | null {
     if (!isObject(consumer)) return null;
-    const start = numberRecord(consumer.dependency), end = numberRecord(consumer.dependencyEnd);
+    const start = numberRecord(consumer.dependency),
+        end = numberRecord(consumer.dependencyEnd);
     const shares: Record<string, number> = {};
     const startShare = start?.[origin] ?? 0;
     shares.start = startShare;
@@ -149,7 +168,8 @@ function withDelta(change: MetricChange): MetricChange {
 export function sameValue(a: unknown, b: unknown): boolean {
     if (a === b) return true;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-    const ka = Object.keys(a), kb = Object.keys(b);
+    const ka = Object.keys(a),
+        kb = Object.keys(b);
     if (ka.length !== kb.length) return false;
     return ka.every(k => sameValue((a as Json)[k], (b as Json)[k]));
 }

@@ -14,7 +14,7 @@ export interface DeclarationInfo {
     /** Its text without comments, whitespace collapsed. */
     text: string;
     /** The text of each clause (child node), in order. */
-    clauses: { type: string, text: string }[];
+    clauses: { type: string; text: string }[];
     /** The text outside the clauses (keyword, name, label, region, references). */
     header: string;
 }
@@ -45,8 +45,9 @@ function describe(declaration: Declaration, file: string): DeclarationInfo | und
     const cst = declaration.$cstNode;
     if (!cst) return undefined;
     const kind = declaration.$type.toLowerCase();
-    const name = declaration.name ?? (declaration.$type === 'Flow'
-        ? `${declaration.source?.$refText ?? '?'} -> ${declaration.destination?.$refText ?? '?'}` : undefined);
+    const name =
+        declaration.name ??
+        (declaration.$type === 'Flow' ? `${declaration.source?.$refText ?? '?'} -> ${declaration.destination?.$refText ?? '?'}` : undefined);
     if (!name) return undefined;
     const children = childNodes(declaration).filter(c => c.$cstNode);
     let header = '';
@@ -58,7 +59,10 @@ function describe(declaration: Declaration, file: string): DeclarationInfo | und
     header += cst.root.fullText.slice(at, cst.end);
     const line = cst.range.start.line + 1;
     return {
-        kind, name, file, line,
+        kind,
+        name,
+        file,
+        line,
         text: normalize(cst.text),
         clauses: children.map(c => ({ type: c.$type, text: normalize(c.$cstNode!.text) })),
         header: normalize(header)
@@ -81,8 +85,14 @@ function isNode(value: unknown): value is AstNode {
 
 /** Comments out, whitespace collapsed, no space just inside braces. */
 function normalize(text: string): string {
-    return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ')
-        .replace(/\{ /g, '{').replace(/ \}/g, '}').replace(/ ,/g, ',').trim();
+    return text
+        .replace(/\/\*[\s\S]*?\*\//g, ' ')
+        .replace(/\/\/[^\n]*/g, ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/\{ /g, '{')
+        .replace(/ \}/g, '}')
+        .replace(/ ,/g, ',')
+        .trim();
 }
 
 /** Declarations added, removed or changed between two lists (by kind and name). */
@@ -114,13 +124,20 @@ export function describeChange(base: DeclarationInfo, head: DeclarationInfo): st
     const removed = without(base.clauses, head.clauses);
     const added = without(head.clauses, base.clauses);
     for (const old of removed) {
-        let best = -1, bestLength = 0;
+        let best = -1,
+            bestLength = 0;
         added.forEach((candidate, i) => {
             if (candidate.type !== old.type) return;
             const length = commonPrefix(words(old.text), words(candidate.text));
-            if (best < 0 || length > bestLength) { best = i; bestLength = length; }
+            if (best < 0 || length > bestLength) {
+                best = i;
+                bestLength = length;
+            }
         });
-        if (best < 0) { parts.push(`removed ${old.text}`); continue; }
+        if (best < 0) {
+            parts.push(`removed ${old.text}`);
+            continue;
+        }
         parts.push(arrow(old.text, added[best].text));
         added.splice(best, 1);
     }
@@ -130,7 +147,8 @@ export function describeChange(base: DeclarationInfo, head: DeclarationInfo): st
 
 /** `old -> new`, the new text without the words it shares with the old at the start. */
 function arrow(old: string, next: string): string {
-    const a = words(old), b = words(next);
+    const a = words(old),
+        b = words(next);
     const shared = Math.min(commonPrefix(a, b), b.length - 1);
     return `${old} -> ${b.slice(Math.max(shared, 0)).join(' ')}`;
 }
@@ -146,7 +164,7 @@ function commonPrefix(a: string[], b: string[]): number {
 }
 
 /** The clauses of `from` not matched one for one in `other` (same text). */
-function without(from: { type: string, text: string }[], other: { type: string, text: string }[]) {
+function without(from: { type: string; text: string }[], other: { type: string; text: string }[]) {
     const left = other.map(c => c.text);
     return from.filter(c => {
         const i = left.indexOf(c.text);

@@ -23,14 +23,14 @@ export interface ModelDiff {
     targets: TargetChange[];
     expected?: RunComparison['expected'];
     /** The errors that keep a side from being simulated (only for a side that has them). */
-    errors?: { base?: ModelError[], head?: ModelError[] };
+    errors?: { base?: ModelError[]; head?: ModelError[] };
     /** Targets that passed at BASE and fail at HEAD, or are new and fail; 1 when HEAD no longer checks. */
     regressions: number;
 }
 
 export interface DiffReport {
-    base: { rev: string, commit: string | null };
-    head: { rev: string, commit: string | null };
+    base: { rev: string; commit: string | null };
+    head: { rev: string; commit: string | null };
     models: ModelDiff[];
     regressions: number;
 }
@@ -47,7 +47,10 @@ export interface DiffOptions {
     all: boolean;
 }
 
-export interface ComparedSides { base: RevisionWorkspace, head: RevisionWorkspace }
+export interface ComparedSides {
+    base: RevisionWorkspace;
+    head: RevisionWorkspace;
+}
 
 /** Reads both sides with git and builds their workspaces (GitError when git cannot). */
 export async function loadSides(options: DiffOptions): Promise<ComparedSides> {
@@ -65,7 +68,7 @@ export async function diffRevisions(options: DiffOptions): Promise<DiffReport> {
 export function diffSides({ base, head }: ComparedSides, all: boolean): DiffReport {
     const models: ModelDiff[] = [];
     for (const [baseFile, headFile] of pairModels(base, head)) models.push(diffModel(base, head, baseFile, headFile, all));
-    models.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    models.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     return {
         base: { rev: base.snapshot.rev, commit: base.snapshot.commit },
         head: { rev: head.snapshot.rev === WORKING_TREE ? WORKING_TREE : head.snapshot.rev, commit: head.snapshot.commit },
@@ -77,18 +80,26 @@ export function diffSides({ base, head }: ComparedSides, all: boolean): DiffRepo
 /** Pairs each model with itself at the other side; a removed and an added file with similar text are a rename. */
 function pairModels(base: RevisionWorkspace, head: RevisionWorkspace): [string | undefined, string | undefined][] {
     const pairs: [string | undefined, string | undefined][] = [];
-    const headSet = new Set(head.models), baseSet = new Set(base.models);
+    const headSet = new Set(head.models),
+        baseSet = new Set(base.models);
     for (const file of base.models) if (headSet.has(file)) pairs.push([file, file]);
     const removed = base.models.filter(f => !headSet.has(f));
     const added = head.models.filter(f => !baseSet.has(f));
     for (const old of removed) {
         const text = base.snapshot.files.get(old) ?? '';
-        let best: string | undefined, bestScore = 0.5;
+        let best: string | undefined,
+            bestScore = 0.5;
         for (const candidate of added) {
             const score = similarity(text, head.snapshot.files.get(candidate) ?? '');
-            if (score >= bestScore && (best === undefined || score > bestScore)) { best = candidate; bestScore = score; }
+            if (score >= bestScore && (best === undefined || score > bestScore)) {
+                best = candidate;
+                bestScore = score;
+            }
         }
-        if (best !== undefined) { added.splice(added.indexOf(best), 1); pairs.push([old, best]); } else pairs.push([old, undefined]);
+        if (best !== undefined) {
+            added.splice(added.indexOf(best), 1);
+            pairs.push([old, best]);
+        } else pairs.push([old, undefined]);
     }
     for (const file of added) pairs.push([undefined, file]);
     return pairs;
@@ -97,22 +108,31 @@ function pairModels(base: RevisionWorkspace, head: RevisionWorkspace): [string |
 /** Share of lines the two texts have in common (as git's rename detection, by lines). */
 function similarity(a: string, b: string): number {
     if (a === b) return 1;
-    const left = a.split('\n').map(l => l.trim()).filter(l => l !== '');
-    const right = b.split('\n').map(l => l.trim()).filter(l => l !== '');
+    const left = a
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l !== '');
+    const right = b
+        .split('\n')
+        .map(l => l.trim())
+        .filter(l => l !== '');
     const pool = new Map<string, number>();
     for (const line of left) pool.set(line, (pool.get(line) ?? 0) + 1);
     let common = 0;
     for (const line of right) {
         const n = pool.get(line) ?? 0;
-        if (n > 0) { common++; pool.set(line, n - 1); }
+        if (n > 0) {
+            common++;
+            pool.set(line, n - 1);
+        }
     }
     return common / Math.max(left.length, right.length, 1);
 }
 
 function diffModel(base: RevisionWorkspace, head: RevisionWorkspace, baseFile: string | undefined, headFile: string | undefined, all: boolean): ModelDiff {
     const file = (headFile ?? baseFile)!;
-    const status: ModelStatus = baseFile === undefined ? 'added' : headFile === undefined ? 'removed'
-        : sameFiles(base, baseFile, head, headFile) ? 'unchanged' : 'changed';
+    const status: ModelStatus =
+        baseFile === undefined ? 'added' : headFile === undefined ? 'removed' : sameFiles(base, baseFile, head, headFile) ? 'unchanged' : 'changed';
     const diff: ModelDiff = { file, status, declarations: [], metrics: [], targets: [], regressions: 0 };
     if (baseFile !== undefined && headFile !== undefined && baseFile !== headFile) diff.renamedFrom = baseFile;
     if (status === 'unchanged' && !all) return diff;
@@ -127,11 +147,10 @@ function diffModel(base: RevisionWorkspace, head: RevisionWorkspace, baseFile: s
     const headRun = headResults?.status === 'ok' ? headResults.run : undefined;
     const comparison = compareRuns(baseRun, headRun, all);
     // Metrics are differences between two results: a side without results lists them only with --all.
-    diff.metrics = baseRun && headRun || all ? comparison.metrics : [];
+    diff.metrics = (baseRun && headRun) || all ? comparison.metrics : [];
     diff.targets = comparison.targets;
     diff.expected = comparison.expected;
-    diff.regressions = diff.targets.filter(isRegression).length
-        + (baseResults?.status === 'ok' && headResults?.status === 'errors' ? 1 : 0);
+    diff.regressions = diff.targets.filter(isRegression).length + (baseResults?.status === 'ok' && headResults?.status === 'errors' ? 1 : 0);
     return diff;
 }
 
@@ -147,8 +166,14 @@ function declarationsAt(side: RevisionWorkspace, file: string | undefined) {
 
 /** Whether the model reads the same texts at both sides (its own file first, then its imports by path). */
 function sameFiles(base: RevisionWorkspace, baseFile: string, head: RevisionWorkspace, headFile: string): boolean {
-    const texts = (side: RevisionWorkspace, file: string) => [side.snapshot.files.get(file),
-        ...side.closureOf(file).filter(f => f !== file).flatMap(f => [f, side.snapshot.files.get(f)])];
-    const a = texts(base, baseFile), b = texts(head, headFile);
+    const texts = (side: RevisionWorkspace, file: string) => [
+        side.snapshot.files.get(file),
+        ...side
+            .closureOf(file)
+            .filter(f => f !== file)
+            .flatMap(f => [f, side.snapshot.files.get(f)])
+    ];
+    const a = texts(base, baseFile),
+        b = texts(head, headFile);
     return a.length === b.length && a.every((t, i) => t === b[i]);
 }

@@ -6,7 +6,7 @@
 import { execFile, spawn } from 'node:child_process';
 
 /** Why git could not answer: shown to the user as one line (exit 2). */
-export class GitError extends Error { }
+export class GitError extends Error {}
 
 const MAX_OUTPUT = 256 * 1024 * 1024;
 
@@ -14,10 +14,19 @@ const MAX_OUTPUT = 256 * 1024 * 1024;
 export function git(cwd: string, args: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
         execFile('git', args, { cwd, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
-            if (!error) { resolve(stdout); return; }
+            if (!error) {
+                resolve(stdout);
+                return;
+            }
             const code = (error as NodeJS.ErrnoException).code;
-            if (code === 'ENOENT') { reject(new GitError('git is not installed or not on PATH')); return; }
-            const first = String(stderr).split('\n').find(line => line.trim() !== '') ?? error.message;
+            if (code === 'ENOENT') {
+                reject(new GitError('git is not installed or not on PATH'));
+                return;
+            }
+            const first =
+                String(stderr)
+                    .split('\n')
+                    .find(line => line.trim() !== '') ?? error.message;
             reject(new GitError(first.replace(/^(fatal|error): /, '')));
         });
     });
@@ -46,7 +55,10 @@ export async function resolveCommit(root: string, revision: string): Promise<str
 /** Paths (relative to the root, `/`-separated) of the `.choke` files at a commit, sorted. */
 export async function chokeFilesAt(root: string, commit: string): Promise<string[]> {
     const out = await git(root, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit]);
-    return out.split('\0').filter(p => p.endsWith('.choke')).sort();
+    return out
+        .split('\0')
+        .filter(p => p.endsWith('.choke'))
+        .sort();
 }
 
 /**
@@ -69,7 +81,10 @@ export function readFilesAt(root: string, commit: string, paths: string[]): Prom
         child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
         child.on('error', e => reject(new GitError(`cannot run git: ${e.message}`)));
         child.on('close', code => {
-            if (code !== 0) { reject(new GitError(`git cat-file failed (exit ${code})`)); return; }
+            if (code !== 0) {
+                reject(new GitError(`git cat-file failed (exit ${code})`));
+                return;
+            }
             resolve(parseBatch(Buffer.concat(chunks), paths));
         });
         child.stdin.end(paths.map(p => `${commit}:${p}\n`).join(''));
@@ -91,7 +106,11 @@ function parseBatch(output: Buffer, paths: string[]): Map<string, string> {
         const bytes = output.subarray(pos, pos + size);
         pos += size + 1;
         if (header[1] !== 'blob') continue;
-        try { files.set(path, decoder.decode(bytes)); } catch { /* not UTF-8: reported as a missing import */ }
+        try {
+            files.set(path, decoder.decode(bytes));
+        } catch {
+            /* not UTF-8: reported as a missing import */
+        }
     }
     return files;
 }

@@ -13,12 +13,29 @@ export function githubAnnotations(report: DiffReport): string[] {
             const changed = model.declarations.filter(d => d.change !== 'removed');
             for (const d of changed) {
                 const what = d.change === 'changed' ? d.detail : `added ${d.kind} ${d.name}`;
-                lines.push(annotation('error', d.file, d.line, `Target regression`, `${what}: with this change ${plural(regressions.length, 'target')} fail${regressions.length === 1 ? 's' : ''} (${failing}).`));
+                lines.push(
+                    annotation(
+                        'error',
+                        d.file,
+                        d.line,
+                        `Target regression`,
+                        `${what}: with this change ${plural(regressions.length, 'target')} fail${regressions.length === 1 ? 's' : ''} (${failing}).`
+                    )
+                );
             }
-            if (changed.length === 0) lines.push(annotation('error', model.file, 1, 'Target regression', `${failing} fail${regressions.length === 1 ? 's' : ''} with this change.`));
+            if (changed.length === 0)
+                lines.push(annotation('error', model.file, 1, 'Target regression', `${failing} fail${regressions.length === 1 ? 's' : ''} with this change.`));
         }
         if (model.errors?.head && !model.errors.base) {
-            lines.push(annotation('warning', model.file, 1, 'Model does not check', `This model checked at ${report.base.rev} and has ${plural(model.errors.head.length, 'error')} now; run chokepoint check.`));
+            lines.push(
+                annotation(
+                    'warning',
+                    model.file,
+                    1,
+                    'Model does not check',
+                    `This model checked at ${report.base.rev} and has ${plural(model.errors.head.length, 'error')} now; run chokepoint check.`
+                )
+            );
         }
     }
     return lines;

@@ -10,12 +10,13 @@ import { cellText, GRID_COLUMNS, GRID_TITLES, moneyCell, type Grid, type GridCol
 
 /** What the formatter needs beyond the report: each side's grid and target units, per model file. */
 export interface ModelViews {
-    grids: Map<string, { base?: Grid, head?: Grid }>;
+    grids: Map<string, { base?: Grid; head?: Grid }>;
     /** `file target` -> unit of the target's value ('t', 'share', 'days', a currency...). */
     targetUnits: Map<string, string>;
 }
 
-export const PASS = '✅', FAIL = '❌';
+export const PASS = '✅',
+    FAIL = '❌';
 
 export function sideName(side: DiffReport['base']): string {
     return side.commit ? `${side.rev} (${side.commit.slice(0, 7)})` : side.rev;
@@ -70,13 +71,19 @@ export function gridTable(base: Grid | undefined, head: Grid | undefined): strin
     const names = [...(head?.rows ?? []).map(r => r.scenario)];
     for (const r of base?.rows ?? []) if (!names.includes(r.scenario)) names.push(r.scenario);
     for (const name of names) {
-        const b = base?.rows.find(r => r.scenario === name), h = head?.rows.find(r => r.scenario === name);
+        const b = base?.rows.find(r => r.scenario === name),
+            h = head?.rows.find(r => r.scenario === name);
         const probability = (h ?? b)!.probability;
         const cells = GRID_COLUMNS.map(column => cellChange(b, h, column));
         lines.push(`| ${name} | ${probability === null ? '' : `${displayNumber(probability * 100, 1)}%`} | ${cells.join(' | ')} |`);
     }
     if ((base?.expected.unmet ?? head?.expected.unmet ?? null) !== null) {
-        const unmet = change(base?.expected.unmet ?? null, head?.expected.unmet ?? null, v => tonnesText(v), (a, b) => signedTonnesText(a - b));
+        const unmet = change(
+            base?.expected.unmet ?? null,
+            head?.expected.unmet ?? null,
+            v => tonnesText(v),
+            (a, b) => signedTonnesText(a - b)
+        );
         const loss = change(base ? base.expected.loss : null, head ? head.expected.loss : null, moneyCell, lossDelta);
         lines.push(`| **expected** | | ${unmet} | ${loss} | | | | |`);
     }
@@ -84,9 +91,10 @@ export function gridTable(base: Grid | undefined, head: Grid | undefined): strin
 }
 
 export function cellChange(b: GridRow | undefined, h: GridRow | undefined, column: GridColumn): string {
-    const text = (row: GridRow | undefined) => row ? cellText(row, column) : '—';
+    const text = (row: GridRow | undefined) => (row ? cellText(row, column) : '—');
     if (!b || !h) return `${text(b)} -> ${text(h)}`;
-    const before = text(b), after = text(h);
+    const before = text(b),
+        after = text(h);
     if (before === after) return after;
     const delta = cellDelta(b, h, column);
     return `${before} -> ${after}${delta ? ` (${delta})` : ''}`;
@@ -94,16 +102,22 @@ export function cellChange(b: GridRow | undefined, h: GridRow | undefined, colum
 
 function cellDelta(b: GridRow, h: GridRow, column: GridColumn): string | undefined {
     switch (column) {
-        case 'unmet': return signedTonnesText(h.unmet - b.unmet);
-        case 'loss': return lossDelta(h.loss, b.loss);
-        case 'worstShare': return b.worstShare !== null && h.worstShare !== null ? points(h.worstShare - b.worstShare) : undefined;
-        case 'cover': return b.cover !== null && h.cover !== null ? signed(h.cover - b.cover, daysText) : undefined;
-        default: return undefined;
+        case 'unmet':
+            return signedTonnesText(h.unmet - b.unmet);
+        case 'loss':
+            return lossDelta(h.loss, b.loss);
+        case 'worstShare':
+            return b.worstShare !== null && h.worstShare !== null ? points(h.worstShare - b.worstShare) : undefined;
+        case 'cover':
+            return b.cover !== null && h.cover !== null ? signed(h.cover - b.cover, daysText) : undefined;
+        default:
+            return undefined;
     }
 }
 
 function change<T>(before: T | null, after: T | null, show: (v: T) => string, delta: (after: T, before: T) => string): string {
-    const b = before === null ? '—' : show(before), a = after === null ? '—' : show(after);
+    const b = before === null ? '—' : show(before),
+        a = after === null ? '—' : show(after);
     if (b === a) return a;
     return before !== null && after !== null ? `${b} -> ${a} (${delta(after, before)})` : `${b} -> ${a}`;
 }
@@ -123,8 +137,8 @@ function signed(delta: number, show: (v: number) => string): string {
 }
 
 export function targetLine(t: TargetChange, unit: string): string {
-    const side = (s: TargetSide | null) => s === null ? 'not judged'
-        : `${s.pass === true ? PASS : s.pass === false ? FAIL : '?'} ${s.value === null ? 'no value' : metricText(s.value, unit)}`;
+    const side = (s: TargetSide | null) =>
+        s === null ? 'not judged' : `${s.pass === true ? PASS : s.pass === false ? FAIL : '?'} ${s.value === null ? 'no value' : metricText(s.value, unit)}`;
     const regression = isRegression(t) ? ' **regression**' : '';
     return `${t.name} in ${t.scenario}: ${side(t.base)} -> ${side(t.head)}${regression}`;
 }

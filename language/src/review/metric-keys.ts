@@ -62,8 +62,7 @@ export function topOrigin(dependency: Record<string, number> | null): string | u
  */
 export function worstShare(consumer: Json, origin: string, startTop: string | undefined): number | null {
     const perOrigin = objectAt(objectAt(consumer, 'series'), 'dependency')[origin];
-    const series = Array.isArray(perOrigin) ? perOrigin
-        : materialSeries(consumer, origin === startTop);
+    const series = Array.isArray(perOrigin) ? perOrigin : materialSeries(consumer, origin === startTop);
     if (!series) return null;
     let worst: number | null = null;
     for (const v of series) if (typeof v === 'number' && (worst === null || v > worst)) worst = v;

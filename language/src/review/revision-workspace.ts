@@ -21,9 +21,7 @@ export interface ModelError {
     code?: string;
 }
 
-export type SideResults =
-    | { status: 'ok', run: RunJson }
-    | { status: 'errors', errors: ModelError[] };
+export type SideResults = { status: 'ok'; run: RunJson } | { status: 'errors'; errors: ModelError[] };
 
 export interface RevisionWorkspace {
     snapshot: Snapshot;
@@ -69,11 +67,13 @@ export async function buildRevisionWorkspace(snapshot: Snapshot, paths: string[]
         const known = closures.get(file);
         if (known) return known;
         const document = byPath.get(file);
-        const files = document ? [...importClosure(document, documents)]
-            .filter(uri => uri !== STDLIB_URI.toString())
-            .map(uri => relativePath(snapshot, URI.parse(uri)))
-            .filter((f): f is string => f !== undefined && byPath.has(f))
-            .sort() : [];
+        const files = document
+            ? [...importClosure(document, documents)]
+                  .filter(uri => uri !== STDLIB_URI.toString())
+                  .map(uri => relativePath(snapshot, URI.parse(uri)))
+                  .filter((f): f is string => f !== undefined && byPath.has(f))
+                  .sort()
+            : [];
         closures.set(file, files);
         return files;
     };
@@ -102,12 +102,17 @@ function modelFiles(byPath: Map<string, LangiumDocument>, paths: string[], closu
     const declaresHorizon = (file: string) => ((byPath.get(file)?.parseResult.value as Model | undefined)?.horizons?.length ?? 0) > 0;
     const imported = new Set<string>();
     for (const file of byPath.keys()) for (const other of closureOf(file)) if (other !== file) imported.add(other);
-    return [...byPath.keys()].filter(file => underPaths(file, paths)
-        && (declaresHorizon(file) || (!imported.has(file) && closureOf(file).some(declaresHorizon)))).sort();
+    return [...byPath.keys()]
+        .filter(file => underPaths(file, paths) && (declaresHorizon(file) || (!imported.has(file) && closureOf(file).some(declaresHorizon))))
+        .sort();
 }
 
-function sideResults(file: string, byPath: Map<string, LangiumDocument>, closureOf: (file: string) => string[],
-    documents: Parameters<typeof prepareDocument>[1]): SideResults {
+function sideResults(
+    file: string,
+    byPath: Map<string, LangiumDocument>,
+    closureOf: (file: string) => string[],
+    documents: Parameters<typeof prepareDocument>[1]
+): SideResults {
     const document = byPath.get(file)!;
     const prepared = prepareDocument(document, documents);
     if (prepared.status === 'ok') return { status: 'ok', run: runJsonObject(prepared.model) };
@@ -116,13 +121,15 @@ function sideResults(file: string, byPath: Map<string, LangiumDocument>, closure
         for (const d of byPath.get(other)?.diagnostics ?? []) {
             if ((d.severity ?? 1) !== 1) continue;
             errors.push({
-                file: other, line: d.range.start.line + 1, column: d.range.start.character + 1,
-                message: typeof d.message === 'string' ? d.message : String(d.message),
+                file: other,
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                message: typeof d.message === 'string' ? d.message : d.message.value,
                 code: d.code !== undefined ? String(d.code) : undefined
             });
         }
     }
     if (prepared.status === 'no-horizon') errors.push({ file, line: 1, column: 1, message: prepared.message });
-    errors.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+    errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
     return { status: 'errors', errors };
 }

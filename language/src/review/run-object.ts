@@ -12,9 +12,16 @@ export type { RunJson };
 export function runJsonObject(model: LoweredModel): RunJson {
     const parts: string[] = [];
     const decoder = new TextDecoder();
-    const out: TextOut = Object.assign((text: string) => { parts.push(text, '\n'); }, {
-        bytes: (chunk: Uint8Array) => { parts.push(decoder.decode(chunk, { stream: true })); }
-    });
+    const out: TextOut = Object.assign(
+        (text: string) => {
+            parts.push(text, '\n');
+        },
+        {
+            bytes: (chunk: Uint8Array) => {
+                parts.push(decoder.decode(chunk, { stream: true }));
+            }
+        }
+    );
     writeResultsJson(model, {}, out);
     parts.push(decoder.decode());
     return JSON.parse(parts.join('')) as RunJson;

@@ -28,13 +28,18 @@ export interface GridRow {
 
 export interface Grid {
     rows: GridRow[];
-    expected: { unmet: number | null, loss: Record<string, number>, probability: number | null };
+    expected: { unmet: number | null; loss: Record<string, number>; probability: number | null };
 }
 
 export const GRID_COLUMNS = ['unmet', 'loss', 'firstStockout', 'worstShare', 'cover', 'targets'] as const;
-export type GridColumn = typeof GRID_COLUMNS[number];
+export type GridColumn = (typeof GRID_COLUMNS)[number];
 export const GRID_TITLES: Record<GridColumn, string> = {
-    unmet: 'unmet', loss: 'loss', firstStockout: 'first stockout', worstShare: 'worst top-origin share', cover: 'cover', targets: 'targets met'
+    unmet: 'unmet',
+    loss: 'loss',
+    firstStockout: 'first stockout',
+    worstShare: 'worst top-origin share',
+    cover: 'cover',
+    targets: 'targets met'
 };
 
 export function scenarioGrid(run: RunJson): Grid {
@@ -48,7 +53,9 @@ export function scenarioGrid(run: RunJson): Grid {
 
 function scenarioRow(scenario: Record<string, unknown>): GridRow {
     const totals = objectAt(scenario, 'totals');
-    let firstStockout: string | null = null, worst: number | null = null, cover: number | null = null;
+    let firstStockout: string | null = null,
+        worst: number | null = null,
+        cover: number | null = null;
     for (const consumer of Object.values(objectAt(scenario, 'consumers'))) {
         if (!isObject(consumer)) continue;
         for (const material of Object.values(objectAt(consumer, 'materials'))) {
@@ -70,7 +77,9 @@ function scenarioRow(scenario: Record<string, unknown>): GridRow {
         probability: numberOrNull(scenario.probability),
         unmet: numberOrNull(totals.unmet) ?? 0,
         loss: numberRecord(totals.loss) ?? {},
-        firstStockout, worstShare: worst, cover,
+        firstStockout,
+        worstShare: worst,
+        cover,
         targetsMet: targets.filter(t => t.pass === true).length,
         targetsJudged: targets.length
     };
@@ -79,28 +88,42 @@ function scenarioRow(scenario: Record<string, unknown>): GridRow {
 /** A cell as people read it. */
 export function cellText(row: GridRow, column: GridColumn): string {
     switch (column) {
-        case 'unmet': return tonnesText(row.unmet);
-        case 'loss': return moneyCell(row.loss);
-        case 'firstStockout': return row.firstStockout ?? '—';
-        case 'worstShare': return row.worstShare === null ? '—' : shareText(row.worstShare);
-        case 'cover': return row.cover === null ? '—' : daysText(row.cover);
-        case 'targets': return `${row.targetsMet}/${row.targetsJudged}`;
+        case 'unmet':
+            return tonnesText(row.unmet);
+        case 'loss':
+            return moneyCell(row.loss);
+        case 'firstStockout':
+            return row.firstStockout ?? '—';
+        case 'worstShare':
+            return row.worstShare === null ? '—' : shareText(row.worstShare);
+        case 'cover':
+            return row.cover === null ? '—' : daysText(row.cover);
+        case 'targets':
+            return `${row.targetsMet}/${row.targetsJudged}`;
     }
 }
 
 export function moneyCell(loss: Record<string, number>): string {
-    const parts = Object.entries(loss).filter(([, v]) => v !== 0).map(([c, v]) => moneyText(v, c));
+    const parts = Object.entries(loss)
+        .filter(([, v]) => v !== 0)
+        .map(([c, v]) => moneyText(v, c));
     return parts.length > 0 ? parts.join(' + ') : '0';
 }
 
 /** How bad a cell is, for colouring: 0 fine, 1 some harm, 2 severe. */
 export function severity(row: GridRow, column: GridColumn): 0 | 1 | 2 {
     switch (column) {
-        case 'unmet': return row.unmet <= 0 ? 0 : row.unmet < 1000 ? 1 : 2;
-        case 'loss': return Object.values(row.loss).some(v => v > 0) ? (row.unmet < 1000 ? 1 : 2) : 0;
-        case 'firstStockout': return row.firstStockout === null ? 0 : 2;
-        case 'worstShare': return row.worstShare === null || row.worstShare < 0.5 ? 0 : row.worstShare < 0.8 ? 1 : 2;
-        case 'cover': return row.cover === null || row.cover >= 60 ? 0 : row.cover >= 30 ? 1 : 2;
-        case 'targets': return row.targetsMet === row.targetsJudged ? 0 : row.targetsMet > 0 ? 1 : 2;
+        case 'unmet':
+            return row.unmet <= 0 ? 0 : row.unmet < 1000 ? 1 : 2;
+        case 'loss':
+            return Object.values(row.loss).some(v => v > 0) ? (row.unmet < 1000 ? 1 : 2) : 0;
+        case 'firstStockout':
+            return row.firstStockout === null ? 0 : 2;
+        case 'worstShare':
+            return row.worstShare === null || row.worstShare < 0.5 ? 0 : row.worstShare < 0.8 ? 1 : 2;
+        case 'cover':
+            return row.cover === null || row.cover >= 60 ? 0 : row.cover >= 30 ? 1 : 2;
+        case 'targets':
+            return row.targetsMet === row.targetsJudged ? 0 : row.targetsMet > 0 ? 1 : 2;
     }
 }

@@ -9,13 +9,14 @@ export function modelViews(sides: ComparedSides, report: DiffReport): ModelViews
     const views: ModelViews = { grids: new Map(), targetUnits: new Map() };
     for (const model of report.models) {
         if (model.status === 'unchanged') continue;
-        const baseFile = model.status === 'added' ? undefined : model.renamedFrom ?? model.file;
+        const baseFile = model.status === 'added' ? undefined : (model.renamedFrom ?? model.file);
         const headFile = model.status === 'removed' ? undefined : model.file;
         const run = (side: ComparedSides['base'], file: string | undefined): RunJson | undefined => {
             const results = file === undefined ? undefined : side.resultsOf(file);
             return results?.status === 'ok' ? results.run : undefined;
         };
-        const base = run(sides.base, baseFile), head = run(sides.head, headFile);
+        const base = run(sides.base, baseFile),
+            head = run(sides.head, headFile);
         views.grids.set(model.file, { base: base && scenarioGrid(base), head: head && scenarioGrid(head) });
         for (const r of [base, head]) {
             for (const scenario of scenariosOf(r)) {

@@ -13,7 +13,9 @@ export class ChokepointLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const nodes: LangiumDocument['parseResult']['value'][] = [];
-        walkAst(document.parseResult.value, node => { nodes.push(node); });
+        walkAst(document.parseResult.value, node => {
+            nodes.push(node);
+        });
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i];

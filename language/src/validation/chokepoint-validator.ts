@@ -10,12 +10,24 @@ import { checkAmountUnits, checkLossMoney } from './checks/units.js';
 import { checkCostMoney } from './checks/costs.js';
 import { checkAmountLimits, checkAmountValues, checkDates, checkHorizonLength, checkHorizonOrder, checkLifecycle, checkTimingOrder } from './checks/values.js';
 import {
-    checkAddPlanned, checkBlocCycle, checkDuplicateClauses, checkHorizonCount, checkMeasureShape, checkPlantMakes,
-    checkShockShape, checkStepCount, checkTargetConditions
+    checkAddPlanned,
+    checkBlocCycle,
+    checkDuplicateClauses,
+    checkHorizonCount,
+    checkMeasureShape,
+    checkPlantMakes,
+    checkShockShape,
+    checkStepCount,
+    checkTargetConditions
 } from './checks/structure.js';
 import {
-    checkFlowCycle, checkFlowMaterials, checkFlowOverCapacity, checkPlannedFlowReachable, checkPlantInputsSupplied,
-    checkReserveServes, checkStockNeeded
+    checkFlowCycle,
+    checkFlowMaterials,
+    checkFlowOverCapacity,
+    checkPlannedFlowReachable,
+    checkPlantInputsSupplied,
+    checkReserveServes,
+    checkStockNeeded
 } from './checks/network.js';
 import { checkLeadScope } from './checks/lead-scope.js';
 import { checkProbabilitySum } from './checks/scenarios.js';
@@ -54,23 +66,24 @@ export class ChokepointValidator {
     /** Facts about the closure of the document that holds `node`. */
     closureFacts(node: AstNode): ClosureFacts {
         const document = AstUtils.getDocument(node);
-        return this.closures.get(document.uri.toString(),
-            () => computeClosureFacts(document, this.services.shared.workspace.LangiumDocuments));
+        return this.closures.get(document.uri.toString(), () => computeClosureFacts(document, this.services.shared.workspace.LangiumDocuments));
     }
 
     /** Whether any loaded document refers to `node`. */
     isReferenced(node: AstNode): boolean {
-        return this.referenced.get('all', () => {
-            const targets = new Set<AstNode>();
-            for (const document of this.services.shared.workspace.LangiumDocuments.all) {
-                if (isStdlibUri(document.uri)) continue;
-                for (const reference of document.references) {
-                    const target = 'ref' in reference ? reference.ref : undefined;
-                    if (target) targets.add(target);
+        return this.referenced
+            .get('all', () => {
+                const targets = new Set<AstNode>();
+                for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+                    if (isStdlibUri(document.uri)) continue;
+                    for (const reference of document.references) {
+                        const target = 'ref' in reference ? reference.ref : undefined;
+                        if (target) targets.add(target);
+                    }
                 }
-            }
-            return targets;
-        }).has(node);
+                return targets;
+            })
+            .has(node);
     }
 }
 
@@ -91,11 +104,29 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
     const registry = services.validation.ValidationRegistry;
     const v = services.validation.ChokepointValidator;
     // Checks that can only warn or hint.
-    const noHorizon = checkNoHorizon(v), unusedSupplier = checkUnusedSupplier(v), inputsSupplied = checkPlantInputsSupplied(v);
-    const overCapacity = checkFlowOverCapacity(v), unusedShock = checkUnusedShock(v), unusedMeasure = checkUnusedMeasure(v);
-    const outsideHorizon = checkOutsideHorizon(v), targetDate = checkTargetDate(v);
-    const advice = new Set<unknown>([checkEmptyFile, noHorizon, unusedSupplier, inputsSupplied, checkStockNeeded, checkReserveServes,
-        overCapacity, checkPlannedFlowReachable, unusedShock, unusedMeasure, outsideHorizon, targetDate, checkLeadScope]);
+    const noHorizon = checkNoHorizon(v),
+        unusedSupplier = checkUnusedSupplier(v),
+        inputsSupplied = checkPlantInputsSupplied(v);
+    const overCapacity = checkFlowOverCapacity(v),
+        unusedShock = checkUnusedShock(v),
+        unusedMeasure = checkUnusedMeasure(v);
+    const outsideHorizon = checkOutsideHorizon(v),
+        targetDate = checkTargetDate(v);
+    const advice = new Set<unknown>([
+        checkEmptyFile,
+        noHorizon,
+        unusedSupplier,
+        inputsSupplied,
+        checkStockNeeded,
+        checkReserveServes,
+        overCapacity,
+        checkPlannedFlowReachable,
+        unusedShock,
+        unusedMeasure,
+        outsideHorizon,
+        targetDate,
+        checkLeadScope
+    ]);
     const checks: ValidationChecks<ChokepointAstType> = {
         Model: [checkFileSize, checkUniqueNames(services), checkEmptyFile, noHorizon, checkProbabilitySum(v)],
         Import: checkImportExists(services),
@@ -121,12 +152,19 @@ export function registerValidationChecks(services: ChokepointCoreServices, optio
         Subject: checkMetricSubject
     };
     if (options.adviceApart) {
-        registry.register(selectChecks(checks, check => !advice.has(check)), v);
-        registry.register(selectChecks(checks, check => advice.has(check)), v, ADVICE);
+        registry.register(
+            selectChecks(checks, check => !advice.has(check)),
+            v
+        );
+        registry.register(
+            selectChecks(checks, check => advice.has(check)),
+            v,
+            ADVICE
+        );
     } else {
         registry.register(checks, v);
     }
-    registry.register(referenceKindChecks() as ValidationChecks<ChokepointAstType>, v);
+    registry.register(referenceKindChecks(), v);
 }
 
 /** The checks of each node type that `keep` keeps. */
@@ -136,5 +174,5 @@ function selectChecks(checks: ValidationChecks<ChokepointAstType>, keep: (check:
         const kept = (Array.isArray(list) ? list : [list]).filter(keep);
         if (kept.length > 0) selected[type] = kept;
     }
-    return selected as ValidationChecks<ChokepointAstType>;
+    return selected;
 }

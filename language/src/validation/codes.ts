@@ -79,6 +79,6 @@ export const Code = {
     NoEffect: 'no-effect'
 } as const;
 
-export type DiagnosticCode = typeof Code[keyof typeof Code];
+export type DiagnosticCode = (typeof Code)[keyof typeof Code];
 
 export const ALL_CODES: readonly DiagnosticCode[] = Object.values(Code);

@@ -7,6 +7,7 @@ import { Code } from './codes.js';
 import { expectationFor, kindsPhrase, type Kind } from './kinds.js';
 import { closestName } from './suggestions.js';
 import { syntaxMessage } from './syntax-messages.js';
+import { printable } from '../values/printable.js';
 
 type Diagnostic = Awaited<ReturnType<DefaultDocumentValidator['validateDocument']>>[number];
 
@@ -33,12 +34,25 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
         this.scopes = services.references.ScopeProvider;
         this.index = services.shared.workspace.IndexManager;
         this.everywhere = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
-        this.keywords = [...new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value))];
+        this.keywords = [
+            ...new Set(
+                AstUtils.streamAllContents(services.Grammar)
+                    .filter(GrammarAST.isKeyword)
+                    .map(k => k.value)
+            )
+        ];
     }
 
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options: ValidationOptions = {},
+        cancelToken?: Cancellation.CancellationToken
+    ): Promise<Diagnostic[]> {
         if (isStdlibUri(document.uri)) return [];
-        return super.validateDocument(document, options, cancelToken);
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // Text from the file (a stray NUL, an escape sequence) never reaches a terminal or an editor raw.
+        for (const d of diagnostics) if (typeof d.message === 'string') d.message = printable(d.message);
+        return diagnostics;
     }
 
     /**
@@ -47,8 +61,12 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
      * that finish synchronously are not awaited (see ChokepointValidationRegistry), and the
      * loop stops for cancellation every so many nodes instead of at each one.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
-        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None
+    ): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
         const nodes: AstNode[] = [];
         walkAst(rootNode, node => {
@@ -60,7 +78,7 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
             let checks = checksOf.get(node.$type);
-            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            if (!checks) checksOf.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
             for (const check of checks) {
                 const pending = check(node, acceptor, cancelToken);
                 if (pending) await pending;
@@ -101,14 +119,16 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
                 const suggestion = this.suggest(typed, document, expected?.kinds);
                 if (suggestion) advice = `did you mean '${suggestion}'?`;
             }
-            diagnostics.push(this.toDiagnostic('error', `${what}: ${advice}`, {
-                node: error.info.container,
-                range: reference.$refNode?.range,
-                property: error.info.property,
-                index: error.info.index,
-                code: Code.UnknownName,
-                data: { code: Code.UnknownName, refText: typed }
-            }));
+            diagnostics.push(
+                this.toDiagnostic('error', `${what}: ${advice}`, {
+                    node: error.info.container,
+                    range: reference.$refNode?.range,
+                    property: error.info.property,
+                    index: error.info.index,
+                    code: Code.UnknownName,
+                    data: { code: Code.UnknownName, refText: typed }
+                })
+            );
         }
     }
 
@@ -142,4 +162,3 @@ export class ChokepointDocumentValidator extends DefaultDocumentValidator {
         return relative.startsWith('.') ? relative : `./${relative}`;
     }
 }
-

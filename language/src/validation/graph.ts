@@ -9,7 +9,9 @@
  */
 export function findCycles<N>(nodes: readonly N[], successors: (node: N) => readonly N[]): N[][] {
     const order = new Map<N, number>();
-    nodes.forEach((n, i) => { if (!order.has(n)) order.set(n, i); });
+    nodes.forEach((n, i) => {
+        if (!order.has(n)) order.set(n, i);
+    });
     const components = stronglyConnected([...order.keys()], successors);
     const cycles: N[][] = [];
     for (const component of components) {
@@ -32,10 +34,13 @@ function stronglyConnected<N>(nodes: readonly N[], successors: (node: N) => read
     for (const root of nodes) {
         if (index.has(root)) continue;
         // Explicit recursion stack: node and the position in its successor list.
-        const work: { node: N, next: number, succ: readonly N[] }[] = [];
+        const work: { node: N; next: number; succ: readonly N[] }[] = [];
         const visit = (n: N) => {
-            index.set(n, counter); low.set(n, counter); counter++;
-            stack.push(n); onStack.add(n);
+            index.set(n, counter);
+            low.set(n, counter);
+            counter++;
+            stack.push(n);
+            onStack.add(n);
             work.push({ node: n, next: 0, succ: successors(n) });
         };
         visit(root);
@@ -55,7 +60,11 @@ function stronglyConnected<N>(nodes: readonly N[], successors: (node: N) => read
             if (low.get(frame.node) === index.get(frame.node)) {
                 const component: N[] = [];
                 let n: N;
-                do { n = stack.pop()!; onStack.delete(n); component.push(n); } while (n !== frame.node);
+                do {
+                    n = stack.pop()!;
+                    onStack.delete(n);
+                    component.push(n);
+                } while (n !== frame.node);
                 components.push(component);
             }
         }
@@ -77,7 +86,10 @@ function shortestCycle<N>(start: N, successors: (node: N) => readonly N[], membe
                 path.push(start);
                 return path.reverse();
             }
-            if (!previous.has(s)) { previous.set(s, node); queue.push(s); }
+            if (!previous.has(s)) {
+                previous.set(s, node);
+                queue.push(s);
+            }
         }
     }
     return [start, start];

@@ -7,13 +7,21 @@ import type { AstNode } from 'langium';
  * did-you-mean of unknown names (suggest only names of the right kind).
  */
 
-export type Kind = 'Material' | 'Region' | 'Bloc' | 'Supplier' | 'Plant' | 'Consumer' | 'Reserve' | 'Flow'
-    | 'Shock' | 'Measure' | 'Scenario' | 'Target';
+export type Kind = 'Material' | 'Region' | 'Bloc' | 'Supplier' | 'Plant' | 'Consumer' | 'Reserve' | 'Flow' | 'Shock' | 'Measure' | 'Scenario' | 'Target';
 
 const KIND_WORD: Record<Kind, string> = {
-    Material: 'material', Region: 'region', Bloc: 'bloc', Supplier: 'supplier', Plant: 'plant',
-    Consumer: 'consumer', Reserve: 'reserve', Flow: 'flow', Shock: 'shock', Measure: 'measure',
-    Scenario: 'scenario', Target: 'target'
+    Material: 'material',
+    Region: 'region',
+    Bloc: 'bloc',
+    Supplier: 'supplier',
+    Plant: 'plant',
+    Consumer: 'consumer',
+    Reserve: 'reserve',
+    Flow: 'flow',
+    Shock: 'shock',
+    Measure: 'measure',
+    Scenario: 'scenario',
+    Target: 'target'
 };
 
 /** `supplier`, `plant`, ... for a declaration's `$type`; undefined for anything else. */
@@ -104,7 +112,7 @@ const EXPECTATIONS: Record<string, Record<string, Expectation>> = {
 };
 
 /** Metric subjects (`X` in `cover of X`): what each metric form accepts. */
-export const SUBJECT_EXPECTATIONS: Record<string, { kinds: readonly Kind[], anywhere: boolean, form: string }> = {
+export const SUBJECT_EXPECTATIONS: Record<string, { kinds: readonly Kind[]; anywhere: boolean; form: string }> = {
     DependencyMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'dependency of' },
     HhiMetric: { kinds: ['Consumer', 'Region', 'Bloc'], anywhere: true, form: 'hhi of' },
     CoverMetric: { kinds: ['Reserve', 'Consumer', 'Region'], anywhere: false, form: 'cover of' },

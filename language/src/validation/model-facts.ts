@@ -56,19 +56,22 @@ export function computeClosureFacts(document: LangiumDocument, documents: Langiu
         if (destination) push(flowsByDestination, destination, flow);
     }
     return {
-        models, horizons, steps,
+        models,
+        horizons,
+        steps,
         horizon: horizons.length === 1 ? horizonSpan(horizons[0], steps.length === 1 ? steps[0].unit : undefined) : undefined,
-        flowsBySource, flowsByDestination,
+        flowsBySource,
+        flowsByDestination,
         flowCycles: flowCycles(flows),
         blocCycles: blocCycles(declarations.filter(isBloc)),
         scenarios: declarations.filter(isScenario)
     };
 }
 
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
 
 function horizonSpan(horizon: Horizon, step: string | undefined): HorizonSpan | undefined {
@@ -83,7 +86,7 @@ function horizonSpan(horizon: Horizon, step: string | undefined): HorizonSpan | 
 
 /** Flows between valid endpoints form a graph; every flow on a found cycle gets its text. */
 function flowCycles(flows: Flow[]): Map<Flow, string> {
-    const edges = new Map<AstNode, { to: AstNode, flow: Flow }[]>();
+    const edges = new Map<AstNode, { to: AstNode; flow: Flow }[]>();
     const nodes: AstNode[] = [];
     for (const flow of flows) {
         const source = flow.source?.ref;

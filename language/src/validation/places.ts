@@ -60,10 +60,14 @@ export const EXPECTED_TEXT: Record<Expect, string> = {
 export function actualText(amount: Amount): string {
     if (amount.percent) return 'a percentage';
     switch (unitKind(amount.unit)) {
-        case 'rate': return 'a rate';
-        case 'mass': return 'a quantity';
-        case 'duration': return 'a duration';
-        default: return 'a plain number';
+        case 'rate':
+            return 'a rate';
+        case 'mass':
+            return 'a quantity';
+        case 'duration':
+            return 'a duration';
+        default:
+            return 'a plain number';
     }
 }
 
@@ -71,12 +75,17 @@ export function actualText(amount: Amount): string {
 export function fits(amount: Amount, expect: Expect): boolean {
     const kind = amount.percent ? 'percent' : unitKind(amount.unit);
     switch (expect) {
-        case 'rate': return kind === 'rate';
-        case 'stock': return kind === 'mass' || kind === 'duration';
-        case 'duration': return kind === 'duration';
+        case 'rate':
+            return kind === 'rate';
+        case 'stock':
+            return kind === 'mass' || kind === 'duration';
+        case 'duration':
+            return kind === 'duration';
         case 'number':
-        case 'money': return kind === 'none';
+        case 'money':
+            return kind === 'none';
         case 'percent':
-        case 'signed-percent': return kind === 'percent';
+        case 'signed-percent':
+            return kind === 'percent';
     }
 }

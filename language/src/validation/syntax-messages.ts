@@ -14,13 +14,44 @@ const TOKEN_WORDS: Record<string, string> = {
     EOF: 'the end of the file'
 };
 
-const DECLARATION_KEYWORDS = ['import', 'horizon', 'step', 'material', 'region', 'bloc', 'supplier', 'plant', 'consumer',
-    'flow', 'reserve', 'shock', 'measure', 'scenario', 'target'];
+const DECLARATION_KEYWORDS = [
+    'import',
+    'horizon',
+    'step',
+    'material',
+    'region',
+    'bloc',
+    'supplier',
+    'plant',
+    'consumer',
+    'flow',
+    'reserve',
+    'shock',
+    'measure',
+    'scenario',
+    'target'
+];
 
 /** Abbreviations people type for units, and how Chokepoint spells them. */
 const UNIT_SPELLINGS: Record<string, string> = {
-    d: 'days', dy: 'days', wk: 'weeks', wks: 'weeks', w: 'weeks', mo: 'months', mos: 'months', mth: 'months', mths: 'months',
-    m: 'months', y: 'years', yrs: 'years', tons: 't', ton: 't', tonnes: 't', tonne: 't', mt: 't', kts: 'kt'
+    d: 'days',
+    dy: 'days',
+    wk: 'weeks',
+    wks: 'weeks',
+    w: 'weeks',
+    mo: 'months',
+    mos: 'months',
+    mth: 'months',
+    mths: 'months',
+    m: 'months',
+    y: 'years',
+    yrs: 'years',
+    tons: 't',
+    ton: 't',
+    tonnes: 't',
+    tonne: 't',
+    mt: 't',
+    kts: 'kt'
 };
 
 /** A token name or a keyword, as the user would call it. */
@@ -54,8 +85,15 @@ function alternatives(words: string[], max = 8): string {
 function advice(foundToken: string, expectedKeywords: string[], allKeywords: readonly string[]): string {
     const word = foundText(foundToken);
     if (!/^[A-Za-z_]\w*$/.test(word)) return '';
-    const keyword = closestName(word, expectedKeywords.filter(k => /^[a-z]+$/.test(k)))
-        ?? closestName(word, allKeywords.filter(k => /^[a-z]{4,}$/.test(k)));
+    const keyword =
+        closestName(
+            word,
+            expectedKeywords.filter(k => /^[a-z]+$/.test(k))
+        ) ??
+        closestName(
+            word,
+            allKeywords.filter(k => /^[a-z]{4,}$/.test(k))
+        );
     if (keyword) return `; did you mean \`${keyword}\`?`;
     if (word === 'for' || word === 'until') return '; a timing starts with `from DATE`, e.g. `from 2026-02 for 3 months`';
     const unit = UNIT_SPELLINGS[word];
@@ -77,7 +115,9 @@ export function syntaxMessage(raw: string, allKeywords: readonly string[] = []):
     if (m) {
         // Each alternative is a bracketed sequence of tokens; its first token says what may come next.
         const firstTokens = [...m[1].matchAll(/\[([^\]]*)\]/g)].map(x => x[1].split(/,\s*/)[0] ?? '');
-        return sentence(`Syntax error: expected ${alternatives(firstTokens.map(tokenWord))} but found ${found(m[2])}${advice(m[2], keywordsOf(firstTokens), allKeywords)}`);
+        return sentence(
+            `Syntax error: expected ${alternatives(firstTokens.map(tokenWord))} but found ${found(m[2])}${advice(m[2], keywordsOf(firstTokens), allKeywords)}`
+        );
     }
 
     m = /^Redundant input, expecting EOF but found: ([\s\S]*)$/.exec(message);
@@ -86,7 +126,11 @@ export function syntaxMessage(raw: string, allKeywords: readonly string[] = []):
     m = /^unexpected character: ->([\s\S]*?)<- at offset: \d+, skipped (\d+) characters?\.?$/.exec(message);
     if (m) return `Syntax error: unexpected character '${m[1]}'${Number(m[2]) > 1 ? ` (and ${Number(m[2]) - 1} more)` : ''}; it has no meaning here.`;
 
-    return `Syntax error: ${message.split('\n').map(l => l.trim()).filter(Boolean).join(' ')}`;
+    return `Syntax error: ${message
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean)
+        .join(' ')}`;
 }
 
 function sentence(text: string): string {

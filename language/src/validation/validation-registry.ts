@@ -15,7 +15,14 @@ export class ChokepointValidationRegistry extends ValidationRegistry {
             try {
                 result = check.call(thisObj, node, accept, cancelToken);
             } catch (error) {
-                return this.handleException(() => { throw error; }, 'An error occurred during validation', accept, node);
+                return this.handleException(
+                    () => {
+                        throw error;
+                    },
+                    'An error occurred during validation',
+                    accept,
+                    node
+                );
             }
             if (result instanceof Promise) return this.handleException(() => result, 'An error occurred during validation', accept, node);
             return undefined;

@@ -81,7 +81,9 @@ export function signedMoneyText(value: number, currency: string): string {
 
 /** Loss per currency, `0` currencies -> `no loss`. */
 export function lossText(loss: Record<string, number>): string {
-    const parts = Object.entries(loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => moneyText(v, c));
+    const parts = Object.entries(loss)
+        .filter(([, v]) => Math.round(v) !== 0)
+        .map(([c, v]) => moneyText(v, c));
     return parts.length > 0 ? `${parts.join(' + ')} loss` : 'no loss';
 }
 
@@ -92,17 +94,26 @@ export function plural(count: number, word: string, pluralWord = `${word}s`): st
 /** A target's value or threshold in its unit ('share', 'hhi', 'days', 't' or a currency). */
 export function metricText(value: number, unit: string): string {
     switch (unit) {
-        case 'share': return shareText(value);
-        case 'hhi': return `HHI ${hhiText(value)}`;
-        case 'days': return daysText(value);
-        case 't': return tonnesText(value);
-        default: return moneyText(value, unit);
+        case 'share':
+            return shareText(value);
+        case 'hhi':
+            return `HHI ${hhiText(value)}`;
+        case 'days':
+            return daysText(value);
+        case 't':
+            return tonnesText(value);
+        default:
+            return moneyText(value, unit);
     }
 }
 
 export const COMPARISON_TEXT: Record<string, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' };
 
-const SHORT_SCALES: Array<[string, number]> = [['tn', 1e12], ['bn', 1e9], ['mn', 1e6]];
+const SHORT_SCALES: Array<[string, number]> = [
+    ['tn', 1e12],
+    ['bn', 1e9],
+    ['mn', 1e6]
+];
 
 /** Money in a lens's short form, without its currency: `151.8 bn`, `250 mn`, `12,000`. */
 export function shortMoneyText(value: number): string {

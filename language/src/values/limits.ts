@@ -33,8 +33,8 @@ export const LIMITS = {
 } as const;
 
 /** Which limit applies: the kinds of places of validation/places.ts, plus target thresholds. */
-export type LimitKind = 'rate' | 'stock' | 'duration' | 'number' | 'signed-percent' | 'money' | 'cost'
-    | 'threshold-tonnes' | 'threshold-days' | 'threshold-money';
+export type LimitKind =
+    'rate' | 'stock' | 'duration' | 'number' | 'signed-percent' | 'money' | 'cost' | 'threshold-tonnes' | 'threshold-days' | 'threshold-money';
 
 export interface LimitProblem {
     /** `1,000,000,000,000 t/yr` */
@@ -61,47 +61,77 @@ export function limitProblem(kind: LimitKind, value: number, unit: string | unde
 function canonicalValue(kind: LimitKind, magnitude: number, unit: string | undefined, scale: string | undefined): number | undefined {
     const unitOf = unitKind(unit);
     switch (kind) {
-        case 'rate': return unitOf === 'rate' ? tonnesPerDay(magnitude, unit!) * DAYS_PER_YEAR : undefined;
-        case 'stock': return unitOf === 'mass' ? tonnes(magnitude, unit!) : unitOf === 'duration' ? days(magnitude, unit!) : undefined;
-        case 'duration': return unitOf === 'duration' ? days(magnitude, unit!) : undefined;
-        case 'number': return magnitude;
-        case 'signed-percent': return magnitude;
-        case 'money': return magnitude * (scale ? SCALE[scale] ?? 1 : 1);
-        case 'cost': return magnitude * (scale ? SCALE[scale] ?? 1 : 1);
-        case 'threshold-tonnes': return unitOf === 'mass' ? tonnes(magnitude, unit!) : undefined;
-        case 'threshold-days': return magnitude;
-        case 'threshold-money': return magnitude * (scale ? SCALE[scale] ?? 1 : 1);
+        case 'rate':
+            return unitOf === 'rate' ? tonnesPerDay(magnitude, unit!) * DAYS_PER_YEAR : undefined;
+        case 'stock':
+            return unitOf === 'mass' ? tonnes(magnitude, unit!) : unitOf === 'duration' ? days(magnitude, unit!) : undefined;
+        case 'duration':
+            return unitOf === 'duration' ? days(magnitude, unit!) : undefined;
+        case 'number':
+            return magnitude;
+        case 'signed-percent':
+            return magnitude;
+        case 'money':
+            return magnitude * (scale ? (SCALE[scale] ?? 1) : 1);
+        case 'cost':
+            return magnitude * (scale ? (SCALE[scale] ?? 1) : 1);
+        case 'threshold-tonnes':
+            return unitOf === 'mass' ? tonnes(magnitude, unit!) : undefined;
+        case 'threshold-days':
+            return magnitude;
+        case 'threshold-money':
+            return magnitude * (scale ? (SCALE[scale] ?? 1) : 1);
     }
 }
 
 function maximum(kind: LimitKind, unit: string | undefined): number {
     switch (kind) {
-        case 'rate': return LIMITS.ratePerYear;
-        case 'stock': return unitKind(unit) === 'mass' ? LIMITS.tonnes : LIMITS.days;
-        case 'duration': return LIMITS.days;
-        case 'number': return LIMITS.coefficient;
-        case 'signed-percent': return LIMITS.demandRisePercent;
-        case 'money': return LIMITS.moneyPerTonne;
-        case 'cost': return LIMITS.costMoney;
-        case 'threshold-tonnes': return LIMITS.thresholdTonnes;
-        case 'threshold-days': return LIMITS.thresholdDays;
-        case 'threshold-money': return LIMITS.thresholdMoney;
+        case 'rate':
+            return LIMITS.ratePerYear;
+        case 'stock':
+            return unitKind(unit) === 'mass' ? LIMITS.tonnes : LIMITS.days;
+        case 'duration':
+            return LIMITS.days;
+        case 'number':
+            return LIMITS.coefficient;
+        case 'signed-percent':
+            return LIMITS.demandRisePercent;
+        case 'money':
+            return LIMITS.moneyPerTonne;
+        case 'cost':
+            return LIMITS.costMoney;
+        case 'threshold-tonnes':
+            return LIMITS.thresholdTonnes;
+        case 'threshold-days':
+            return LIMITS.thresholdDays;
+        case 'threshold-money':
+            return LIMITS.thresholdMoney;
     }
 }
 
 /** The largest value in words a strategist reads: `10^12 t/yr (1,000,000,000,000 t/yr)`. */
 function largestText(kind: LimitKind, unit: string | undefined): string {
     switch (kind) {
-        case 'rate': return '1,000,000,000,000 t/yr (10^12 t/yr, in any rate unit)';
-        case 'stock': return unitKind(unit) === 'duration' ? '36,500 days (100 years)' : '1,000,000,000,000 t (10^12 t)';
-        case 'duration': return '36,500 days (100 years)';
-        case 'number': return '1,000,000 (t of input per t of output)';
-        case 'signed-percent': return '+10,000%';
-        case 'money': return '10^15 per t (1,000 trillion, after the scale word)';
-        case 'cost': return '10^18 (1,000,000 trillion, after the scale word)';
-        case 'threshold-tonnes': return '10^15 t';
-        case 'threshold-days': return '1,000,000,000 days';
-        case 'threshold-money': return '10^30 (after the scale word)';
+        case 'rate':
+            return '1,000,000,000,000 t/yr (10^12 t/yr, in any rate unit)';
+        case 'stock':
+            return unitKind(unit) === 'duration' ? '36,500 days (100 years)' : '1,000,000,000,000 t (10^12 t)';
+        case 'duration':
+            return '36,500 days (100 years)';
+        case 'number':
+            return '1,000,000 (t of input per t of output)';
+        case 'signed-percent':
+            return '+10,000%';
+        case 'money':
+            return '10^15 per t (1,000 trillion, after the scale word)';
+        case 'cost':
+            return '10^18 (1,000,000 trillion, after the scale word)';
+        case 'threshold-tonnes':
+            return '10^15 t';
+        case 'threshold-days':
+            return '1,000,000,000 days';
+        case 'threshold-money':
+            return '10^30 (after the scale word)';
     }
 }
 

@@ -26,8 +26,15 @@ export function unitKind(unit: string | undefined): UnitKind {
 
 const TONNES_PER: Record<string, number> = { t: 1, kt: 1000 };
 const DAYS_PER: Record<string, number> = {
-    day: 1, days: 1, week: DAYS_PER_WEEK, weeks: DAYS_PER_WEEK,
-    month: DAYS_PER_MONTH, months: DAYS_PER_MONTH, yr: DAYS_PER_YEAR, year: DAYS_PER_YEAR, years: DAYS_PER_YEAR
+    day: 1,
+    days: 1,
+    week: DAYS_PER_WEEK,
+    weeks: DAYS_PER_WEEK,
+    month: DAYS_PER_MONTH,
+    months: DAYS_PER_MONTH,
+    yr: DAYS_PER_YEAR,
+    year: DAYS_PER_YEAR,
+    years: DAYS_PER_YEAR
 };
 
 /** Tonnes in `value unit` for a mass unit (`t`, `kt`). */
@@ -99,10 +106,14 @@ export function formatNumber(value: number, maxFractionDigits = 2): string {
             let i = keep - 1;
             while (i >= 0 && digits[i] === 9) digits[i--] = 0;
             if (i >= 0) digits[i]++;
-            else { digits.unshift(1); point++; }
+            else {
+                digits.unshift(1);
+                point++;
+            }
         }
     }
-    let whole = '', fraction = '';
+    let whole = '',
+        fraction = '';
     for (let i = 0; i < Math.max(point, digits.length); i++) {
         const digit = i < digits.length ? digits[i] : 0;
         if (i < point) whole += digit;

@@ -1,22 +1,30 @@
 /** `chokepoint/compare`: the comparison view's grid (scenarios × key metrics, `base -> head`). */
 import type { LangiumDocument } from 'langium';
-import { cellChange } from '../../../language/src/review/markdown.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
-import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '../../../language/src/review/scenario-grid.js';
-import { displayNumber, tonnesText } from '../../../language/src/values/display.js';
+import { cellChange } from '../../../language/src/index.js';
+import type { RunJson } from '../../../language/src/index.js';
+import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '../../../language/src/index.js';
+import { displayNumber, tonnesText } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { CompareOverlay, CompareResponse } from '../protocol.js';
-import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
-import { reportCharts } from '../../../language/src/report/report-data.js';
+import { prepareDocument, reportCharts } from '../../../language/src/index.js';
 
 export async function compareResponse(shared: ChokepointSharedServices, document: LangiumDocument, revision: string): Promise<CompareResponse> {
     const simulation = shared.simulation.Service;
     const view = simulation.view(document);
-    if (view.status !== 'ok' || !view.result) return { status: 'unavailable', message: 'No current results to compare: fix the errors or wait for the simulation.' };
+    if (view.status !== 'ok' || !view.result)
+        return { status: 'unavailable', message: 'No current results to compare: fix the errors or wait for the simulation.' };
     const root = simulation.rootOf(document);
     const base = await shared.compare.Service.baseResults(root, revision);
-    if (!base) return { status: 'unavailable', message: `Nothing to compare with: ${root.uri.path.slice(root.uri.path.lastIndexOf('/') + 1)} is not in a git repository, or it has no revision '${revision}' with this file.` };
-    if (base.results.status !== 'ok') return { status: 'unavailable', message: `The model does not check at ${revision} (${base.results.errors.length} errors): no results to compare with.` };
+    if (!base)
+        return {
+            status: 'unavailable',
+            message: `Nothing to compare with: ${root.uri.path.slice(root.uri.path.lastIndexOf('/') + 1)} is not in a git repository, or it has no revision '${revision}' with this file.`
+        };
+    if (base.results.status !== 'ok')
+        return {
+            status: 'unavailable',
+            message: `The model does not check at ${revision} (${base.results.errors.length} errors): no results to compare with.`
+        };
     const before = scenarioGrid(base.results.run);
     const after = scenarioGrid(view.result as unknown as RunJson);
     const rows = after.rows.map(row => {
@@ -30,14 +38,22 @@ export async function compareResponse(shared: ChokepointSharedServices, document
             })
         };
     });
-    const arrow = (a: string, b: string) => a === b ? b : `${a} -> ${b}`;
-    const expected = after.expected.unmet === null ? null : {
-        unmet: arrow(before.expected.unmet === null ? '—' : tonnesText(before.expected.unmet), tonnesText(after.expected.unmet)),
-        loss: arrow(moneyCell(before.expected.loss), moneyCell(after.expected.loss))
-    };
+    const arrow = (a: string, b: string) => (a === b ? b : `${a} -> ${b}`);
+    const expected =
+        after.expected.unmet === null
+            ? null
+            : {
+                  unmet: arrow(before.expected.unmet === null ? '—' : tonnesText(before.expected.unmet), tonnesText(after.expected.unmet)),
+                  loss: arrow(moneyCell(before.expected.loss), moneyCell(after.expected.loss))
+              };
     return {
-        status: 'ok', revision, commit: base.commit, model: root.uri.toString(),
-        columns: GRID_COLUMNS.map(id => ({ id, title: GRID_TITLES[id] })), rows, expected,
+        status: 'ok',
+        revision,
+        commit: base.commit,
+        model: root.uri.toString(),
+        columns: GRID_COLUMNS.map(id => ({ id, title: GRID_TITLES[id] })),
+        rows,
+        expected,
         overlay: compareOverlay(base.results.run, view.result as unknown as RunJson, root, shared)
     };
 }
@@ -45,7 +61,11 @@ export async function compareResponse(shared: ChokepointSharedServices, document
 /** Every scenario's unmet need per period at both sides (the base only on the same calendar), and HEAD's shock windows. */
 export function compareOverlay(base: RunJson, head: RunJson, root: LangiumDocument, shared: ChokepointSharedServices): CompareOverlay {
     const base_ = reportCharts(head, base).charts.find(c => c.id === 'unmet');
-    const lines = (base_?.lines ?? []).map(line => ({ scenario: line.scenario, side: line.base ? 'base' as const : 'head' as const, unmet: line.values.map(v => v ?? 0) }));
+    const lines = (base_?.lines ?? []).map(line => ({
+        scenario: line.scenario,
+        side: line.base ? ('base' as const) : ('head' as const),
+        unmet: line.values.map(v => v ?? 0)
+    }));
     const periods = Array.isArray(head.periodStarts) ? head.periodStarts.map(String) : [];
     const windows: CompareOverlay['windows'] = [];
     const prepared = prepareDocument(root, shared.workspace.LangiumDocuments);
@@ -55,7 +75,8 @@ export function compareOverlay(base: RunJson, head: RunJson, root: LangiumDocume
             for (const index of scenario.events) {
                 const event = events[index];
                 if (!event?.isShock) continue;
-                const from = Math.max(0, event.window.fromPeriod), to = Math.min(periods.length, event.window.toPeriod);
+                const from = Math.max(0, event.window.fromPeriod),
+                    to = Math.min(periods.length, event.window.toPeriod);
                 if (to > from) windows.push({ scenario: scenario.name, shock: event.name, from, to });
             }
         }

@@ -6,12 +6,12 @@
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import * as path from 'node:path';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { compareRuns, type RunComparison } from '../../../language/src/review/compare.js';
-import { repositoryRoot, resolveCommit } from '../../../language/src/review/git.js';
-import type { RunJson } from '../../../language/src/review/metric-keys.js';
-import { buildRevisionWorkspace, type SideResults } from '../../../language/src/review/revision-workspace.js';
-import { snapshotAt } from '../../../language/src/review/snapshot.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { compareRuns, type RunComparison } from '../../../language/src/index.js';
+import { repositoryRoot, resolveCommit } from '../../../language/src/index.js';
+import type { RunJson } from '../../../language/src/index.js';
+import { buildRevisionWorkspace, type SideResults } from '../../../language/src/index.js';
+import { snapshotAt } from '../../../language/src/index.js';
 import { closureDocuments } from '../simulation/closure.js';
 
 /** The comparison of a model's current results with a revision's. */
@@ -34,15 +34,15 @@ const COMMIT_TTL_MS = 2000;
 
 export class CompareService {
     private readonly bases = new Map<string, Promise<BaseSide | undefined>>();
-    private readonly commits = new Map<string, { commit: string | undefined, at: number }>();
+    private readonly commits = new Map<string, { commit: string | undefined; at: number }>();
     /** Folder -> its repository's root; a folder outside git is asked again after COMMIT_TTL_MS (it may become one). */
-    private readonly roots = new Map<string, { root: Promise<string | undefined>, at: number }>();
+    private readonly roots = new Map<string, { root: Promise<string | undefined>; at: number }>();
     private readonly latest = new Map<string, Comparison>();
     /** Base sides whose computation has finished (the others are not waited for by lenses). */
     private readonly settled = new Set<string>();
     private readonly readyListeners: Array<() => void> = [];
 
-    constructor(private readonly documents: LangiumDocuments) { }
+    constructor(private readonly documents: LangiumDocuments) {}
 
     /**
      * The comparison of `root`'s current results with `revision`, or undefined when there is
@@ -52,7 +52,8 @@ export class CompareService {
     async compare(root: LangiumDocument, result: SimulationResult, revision: string): Promise<Comparison | undefined> {
         const key = root.uri.toString();
         const found = await this.compareUncached(root, result, revision).catch(() => undefined);
-        if (found) this.latest.set(key, found); else this.latest.delete(key);
+        if (found) this.latest.set(key, found);
+        else this.latest.delete(key);
         return found;
     }
 
@@ -75,7 +76,7 @@ export class CompareService {
     }
 
     /** The base side's run --json of a model at a revision (the comparison view's). */
-    async baseResults(root: LangiumDocument, revision: string): Promise<{ commit: string, results: SideResults } | undefined> {
+    async baseResults(root: LangiumDocument, revision: string): Promise<{ commit: string; results: SideResults } | undefined> {
         if (revision === 'none' || root.uri.scheme !== 'file') return undefined;
         const repo = await this.repositoryOf(root.uri.fsPath);
         if (!repo) return undefined;
@@ -135,11 +136,13 @@ export class CompareService {
         const key = `${repo}\n${commit}\n${file}`;
         let known = this.bases.get(key);
         if (!known) {
-            known = computeBase(repo, commit, file).catch(() => undefined).then(base => {
-                this.settled.add(key);
-                for (const listener of this.readyListeners) listener();
-                return base;
-            });
+            known = computeBase(repo, commit, file)
+                .catch(() => undefined)
+                .then(base => {
+                    this.settled.add(key);
+                    for (const listener of this.readyListeners) listener();
+                    return base;
+                });
             this.bases.set(key, known);
         }
         return known;

@@ -4,7 +4,7 @@
  * after it, `unmet 0 t (−70.1 vs HEAD)`; this module only turns a comparison into a `Versus`
  * and words the hover's line.
  */
-import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { SimulationResult } from '../../../language/src/index.js';
 import { consumerTitle, reserveTitle, scenarioTitle, targetTitle } from '../lsp/lens-titles.js';
 import { hasVersus, type Versus } from '../lsp/versus.js';
 import type { Comparison } from './compare-service.js';
@@ -15,9 +15,12 @@ export function versusOf(comparison: Comparison): Versus {
 }
 
 /** A hover's line on the change against the revision, for a consumer, reserve, scenario or target: its lens title with the deltas. */
-export function hoverDelta(comparison: Comparison, declaration: { $type: string, name?: string }, current: SimulationResult): string | undefined {
+export function hoverDelta(comparison: Comparison, declaration: { $type: string; name?: string }, current: SimulationResult): string | undefined {
     const titles: Record<string, (result: SimulationResult, name: string, versus: Versus) => string | undefined> = {
-        Consumer: consumerTitle, Reserve: reserveTitle, Scenario: scenarioTitle, Target: targetTitle
+        Consumer: consumerTitle,
+        Reserve: reserveTitle,
+        Scenario: scenarioTitle,
+        Target: targetTitle
     };
     const title = declaration.name ? titles[declaration.$type]?.(current, declaration.name, versusOf(comparison)) : undefined;
     if (!title || !hasVersus(versusOf(comparison), title)) return undefined;

@@ -1,8 +1,8 @@
 import type { BuildOptions, Event, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState, Emitter, interruptAndCheck } from 'langium';
 import { statSync } from 'node:fs';
-import { mayImport } from '../../../language/src/loading/confinement.js';
-import { importClosure, importedUris } from '../../../language/src/loading/imports.js';
+import { mayImport } from '../../../language/src/index.js';
+import { importClosure, importedUris } from '../../../language/src/index.js';
 
 /**
  * Also builds the files a model imports when they are not loaded yet (for instance files

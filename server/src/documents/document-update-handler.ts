@@ -3,7 +3,7 @@ import type { TextDocument } from 'langium';
 import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { existsSync } from 'node:fs';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 
@@ -14,10 +14,18 @@ import type { SimulationService } from '../simulation/simulation-service.js';
  */
 export class ChokepointDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly simulation: () => SimulationService;
+    private readonly libraryFile: (uri: URI) => boolean;
 
     constructor(services: ChokepointSharedServices) {
         super(services);
         this.simulation = () => services.simulation.Service;
+        this.libraryFile = uri => services.library.Locations.isLibraryFile(uri);
+    }
+
+    /** The library's file (for clients without virtual documents) is never loaded as a model. */
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        if (this.libraryFile(URI.parse(change.document.uri))) return;
+        super.didChangeContent(change);
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
@@ -28,7 +36,7 @@ export class ChokepointDocumentUpdateHandler extends DefaultDocumentUpdateHandle
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         this.simulation().forget(uri);
-        if (isStdlibUri(uri)) return;
+        if (isStdlibUri(uri) || this.libraryFile(uri)) return;
         if (uri.scheme === 'file' && existsSync(uri.fsPath)) this.fireDocumentUpdate([uri], []);
         else this.fireDocumentUpdate([], [uri]);
     }

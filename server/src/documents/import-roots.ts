@@ -1,6 +1,6 @@
 import type { InitializeParams } from 'vscode-languageserver';
 import { URI, UriUtils } from 'langium';
-import { workspaceRoots } from '../../../language/src/loading/confinement.js';
+import { workspaceRoots } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 
 /**
@@ -15,7 +15,10 @@ export function registerImportRoots(shared: ChokepointSharedServices): void {
         const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
         for (const folder of folders) {
             const uri = URI.parse(folder);
-            if (uri.scheme === 'file') { roots.add(uri.fsPath); fromClient = true; }
+            if (uri.scheme === 'file') {
+                roots.add(uri.fsPath);
+                fromClient = true;
+            }
         }
     });
     shared.workspace.TextDocuments.onDidOpen(event => {

@@ -1,6 +1,6 @@
 import type { TextDocumentContentProvider } from 'langium/lsp';
 import type { TextDocumentContentParams, TextDocumentContentResult } from 'vscode-languageserver';
-import { STDLIB_SCHEME, STDLIB_TEXT, isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { STDLIB_SCHEME, STDLIB_TEXT, isStdlibUri } from '../../../language/src/index.js';
 
 /**
  * Serves the standard library's text for `workspace/textDocumentContent` (LSP 3.18);

@@ -1,6 +1,6 @@
 import type { LangiumDocument, LangiumSharedCoreServices, WorkspaceFolder } from 'langium';
 import { DefaultWorkspaceManager } from 'langium';
-import { stdlibDocument } from '../../../language/src/loading/stdlib.js';
+import { stdlibDocument } from '../../../language/src/index.js';
 
 /**
  * Loads the read-only standard library (`chokepoint-lib:///stdlib.choke`) before the

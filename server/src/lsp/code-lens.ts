@@ -1,19 +1,19 @@
-import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Command, Range } from 'vscode-languageserver';
-import type { Model, Scenario } from '../../../language/src/generated/ast.js';
-import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/generated/ast.js';
+import type { Model, Scenario } from '../../../language/src/index.js';
+import { isConsumer, isMeasure, isPlant, isReserve, isScenario, isShock, isTarget } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import type { ChokepointSettings, MemberEffect, ResultsResponse } from '../protocol.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { SimulationResult } from '../../../language/src/index.js';
 import { Commands } from '../protocol.js';
-import { closureDocuments } from '../simulation/closure.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 import type { ChokepointSettingsService } from '../settings.js';
-import { plural } from '../../../language/src/values/display.js';
+import { plural } from '../../../language/src/index.js';
 import { versusOf } from '../compare/lens-deltas.js';
 import type { CompareService } from '../compare/compare-service.js';
 import type { Versus } from './versus.js';
+import type { ChokepointCommandHandler } from './server-commands.js';
 import { consumerTitle, effectTitle, fileTitle, plantTitle, reserveTitle, scenarioTitle, targetTitle } from './lens-titles.js';
 import { measureValueTitle, scenarioMeasuresSegment } from './decision-titles.js';
 import { exposureChanges } from './lens-titles.js';
@@ -28,30 +28,36 @@ const OUTDATED = '(outdated) ';
 export class ChokepointCodeLensProvider implements CodeLensProvider {
     private readonly simulation: SimulationService;
     private readonly settings: ChokepointSettingsService;
-    private readonly documents: LangiumDocuments;
     private readonly compare: CompareService;
+    /** Lens commands: the client's own, or for a generic client the server's (server-commands.ts). */
+    private readonly commands: ChokepointCommandHandler;
 
     constructor(services: ChokepointServices) {
-        this.documents = services.shared.workspace.LangiumDocuments;
         this.compare = services.shared.compare.Service;
         this.simulation = services.shared.simulation.Service;
         this.settings = services.shared.settings.Settings;
+        this.commands = services.shared.lsp.ExecuteCommandHandler as ChokepointCommandHandler;
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
         const settings = await this.settings.get();
         const root = this.simulation.rootOf(document);
-        const scenarios = closureDocuments(root, this.documents).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
+        const scenarios = this.simulation.closureOf(root).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
         const view = this.simulation.view(document);
         // The change against git (chokepoint.compareWith), for current numbers only.
-        const comparison = view.status === 'ok' && !view.stale && view.result
-            ? await this.compare.compare(root, view.result, settings.compareWith) : undefined;
-        return codeLenses(document, view, settings.lenses, scenarios, comparison && versusOf(comparison));
+        const comparison = view.status === 'ok' && !view.stale && view.result ? await this.compare.compare(root, view.result, settings.compareWith) : undefined;
+        return this.commands.forClient(codeLenses(document, view, settings.lenses, scenarios, comparison && versusOf(comparison)));
     }
 }
 
 /** The lenses of one document given its results view and the scenarios its model declares. */
-export function codeLenses(document: LangiumDocument, view: ResultsResponse, kinds: ChokepointSettings['lenses'], scenarios: Scenario[], versus?: Versus): CodeLens[] {
+export function codeLenses(
+    document: LangiumDocument,
+    view: ResultsResponse,
+    kinds: ChokepointSettings['lenses'],
+    scenarios: Scenario[],
+    versus?: Versus
+): CodeLens[] {
     if (view.status === 'unknown') return [];
     const model = document.parseResult.value as Model;
     const uri = document.uri.toString();
@@ -75,9 +81,12 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
             title = plantTitle(result, name);
         } else if ((isShock(declaration) && kinds.shock) || (isMeasure(declaration) && kinds.measure)) {
             const using = scenarios.filter(sc => sc.name && sc.members.some(m => m.ref === declaration)).map(sc => sc.name);
-            title = using.length === 0 ? 'in no scenario'
-                : view.effects ? (isMeasure(declaration) ? measureTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? [])
-                : `⏳ effect in ${using.join(', ')}…`;
+            title =
+                using.length === 0
+                    ? 'in no scenario'
+                    : view.effects
+                      ? ((isMeasure(declaration) ? measureTitle(view.effects[name], result) : undefined) ?? effectTitle(view.effects[name] ?? []))
+                      : `⏳ effect in ${using.join(', ')}…`;
             if (using.length > 0) {
                 command = Commands.runScenario;
                 args = [uri, using[0]];
@@ -99,14 +108,19 @@ export function codeLenses(document: LangiumDocument, view: ResultsResponse, kin
 function fileLens(model: Model, view: ResultsResponse, versus: Versus | undefined): string | undefined {
     const outdated = view.result ? ` · ${OUTDATED}${fileTitle(view.result)}` : '';
     switch (view.status) {
-        case 'ok': return view.result ? fileTitle(view.result, versus) : undefined;
-        case 'errors': return `⚠ ${plural(view.errorCount, 'error')} ${view.errorCount === 1 ? 'blocks' : 'block'} the simulation${outdated}`;
-        case 'running': return `⏳ simulating…${outdated}`;
-        case 'failed': return `⚠ ${view.message ?? 'The simulation failed.'}`;
+        case 'ok':
+            return view.result ? fileTitle(view.result, versus) : undefined;
+        case 'errors':
+            return `⚠ ${plural(view.errorCount, 'error')} ${view.errorCount === 1 ? 'blocks' : 'block'} the simulation${outdated}`;
+        case 'running':
+            return `⏳ simulating…${outdated}`;
+        case 'failed':
+            return `⚠ ${view.message ?? 'The simulation failed.'}`;
         case 'no-horizon':
             // A file of shared declarations (suppliers, regions) is not meant to run on its own.
             return declaresMetrics(model) ? `⚠ ${view.message ?? 'No horizon: nothing can be simulated.'}` : undefined;
-        default: return undefined;
+        default:
+            return undefined;
     }
 }
 

@@ -3,7 +3,7 @@ import { CstUtils, isLeafCstNode } from 'langium';
 import type { FoldingRangeAcceptor } from 'langium/lsp';
 import { DefaultFoldingRangeProvider } from 'langium/lsp';
 import { FoldingRangeKind } from 'vscode-languageserver';
-import { isDeclaration } from '../../../language/src/generated/ast.js';
+import { isDeclaration } from '../../../language/src/index.js';
 
 /**
  * Folds declarations' blocks and comments, including runs of `//` lines (the long doc

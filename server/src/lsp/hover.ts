@@ -1,11 +1,12 @@
+import { plainTextMarkdown } from './plain-markdown.js';
 import type { CommentProvider, LangiumDocument, LangiumDocuments, LeafCstNode, References } from 'langium';
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { Named } from '../../../language/src/generated/ast.js';
-import { isEmbargo, isFlow, isPlaceSelector, isPlant, isSupplier } from '../../../language/src/generated/ast.js';
+import type { Named } from '../../../language/src/index.js';
+import { isEmbargo, isFlow, isPlaceSelector, isPlant, isSupplier } from '../../../language/src/index.js';
 import { rankHover, rankingOf } from '../simulation/ranking.js';
-import { DAYS_PER_MONTH } from '../../../language/src/values/quantities.js';
+import { DAYS_PER_MONTH } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
 import { regionOf, stepOf, visibleDeclarations } from '../model/queries.js';
 import { embargoShare, flowShare, flowsOf } from '../model/supply-shares.js';
@@ -13,7 +14,7 @@ import type { SimulationService } from '../simulation/simulation-service.js';
 import type { CompareService } from '../compare/compare-service.js';
 import { hoverDelta } from '../compare/lens-deltas.js';
 import { declaredText, metricsText, resultsHeading, sharesText } from './hover-content.js';
-import { leadScopeText } from '../../../language/src/validation/checks/lead-scope.js';
+import { leadScopeText } from '../../../language/src/index.js';
 
 const DAYS_PER_STEP = { month: DAYS_PER_MONTH, week: 7, day: 1 } as const;
 
@@ -50,7 +51,8 @@ export class ChokepointHoverProvider implements HoverProvider {
         if (!target || !target.$cstNode) return undefined;
         const parts = [declaredText(target)];
         const comment = this.comments.getComment(target);
-        if (comment) parts.push(comment);
+        // Plain text: a shared model's markdown (links, remote images) is never rendered.
+        if (comment) parts.push(plainTextMarkdown(comment));
         const shares = this.contextShares(document, leaf);
         if (shares) parts.push(shares);
         const metrics = this.metrics(document, target);
@@ -102,12 +104,11 @@ export class ChokepointHoverProvider implements HoverProvider {
         }
         if (isPlaceSelector(container) && isEmbargo(container.$container)) {
             const embargo = container.$container;
-            const origin = embargo.origin?.anywhere ? 'everywhere' : embargo.origin?.place?.$refText ?? '?';
-            const destination = embargo.destination?.anywhere ? 'anywhere' : embargo.destination?.place?.$refText ?? '?';
+            const origin = embargo.origin?.anywhere ? 'everywhere' : (embargo.origin?.place?.$refText ?? '?');
+            const destination = embargo.destination?.anywhere ? 'anywhere' : (embargo.destination?.place?.$refText ?? '?');
             const to = embargo.consumers.length > 0 ? ` (${embargo.consumers.map(c => c.$refText).join(', ')})` : '';
             return sharesText(`Flows from ${origin} carry`, destination + to, embargoShare(embargo, flows()), perStep, step);
         }
         return undefined;
     }
 }
-

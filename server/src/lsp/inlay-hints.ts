@@ -3,14 +3,26 @@ import { AstUtils } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHint, InlayHintParams, Position } from 'vscode-languageserver';
 import { InlayHintKind } from 'vscode-languageserver';
-import type { Amount } from '../../../language/src/generated/ast.js';
-import { isAmount, isConsumer, isHolds, isMakes, isNeeds, isProduces, isFlowVolume, isReleaseCap, isRelease, isReserve, isStock } from '../../../language/src/generated/ast.js';
-import { amountRange, DAYS_PER_MONTH, days, parseNumber, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
-import { quantityNumber } from '../../../language/src/values/display.js';
-import { limitProblem } from '../../../language/src/values/limits.js';
-import { placeOf } from '../../../language/src/validation/places.js';
+import type { Amount } from '../../../language/src/index.js';
+import {
+    isAmount,
+    isConsumer,
+    isHolds,
+    isMakes,
+    isNeeds,
+    isProduces,
+    isFlowVolume,
+    isReleaseCap,
+    isRelease,
+    isReserve,
+    isStock
+} from '../../../language/src/index.js';
+import { amountRange, DAYS_PER_MONTH, days, parseNumber, tonnesPerDay, unitKind } from '../../../language/src/index.js';
+import { quantityNumber } from '../../../language/src/index.js';
+import { limitProblem } from '../../../language/src/index.js';
+import { placeOf } from '../../../language/src/index.js';
 import type { ChokepointServices } from '../chokepoint-lsp-module.js';
-import type { StepUnit } from '../../../language/src/lowering/model.js';
+import type { StepUnit } from '../../../language/src/index.js';
 import { dailyNeed, servedDailyNeed, stepOf } from '../model/queries.js';
 import type { ChokepointSettingsService } from '../settings.js';
 
@@ -65,8 +77,12 @@ export function quantityHint(amount: Amount | undefined): string | undefined {
     const material = container.material?.$refText;
     if (!material) return undefined;
     const owner = container.$container;
-    const perDay = isStock(container) && isConsumer(owner) ? dailyNeed(owner, material)
-        : isHolds(container) && isReserve(owner) ? servedDailyNeed(owner, material) : undefined;
+    const perDay =
+        isStock(container) && isConsumer(owner)
+            ? dailyNeed(owner, material)
+            : isHolds(container) && isReserve(owner)
+              ? servedDailyNeed(owner, material)
+              : undefined;
     if (perDay === undefined) return undefined;
     const tonnesText = (d: number) => quantityNumber(days(d, amount.unit!) * perDay);
     if (!Number.isFinite(days(range.high, amount.unit) * perDay)) return undefined;
@@ -77,8 +93,9 @@ export function quantityHint(amount: Amount | undefined): string | undefined {
 export function rateHint(amount: Amount | undefined, step: StepUnit): string | undefined {
     if (!amount || outOfRange(amount)) return undefined;
     const container = amount.$container;
-    const isRatePlace = (isProduces(container) || isMakes(container) || isNeeds(container) || isFlowVolume(container)
-        || isReleaseCap(container) || isRelease(container)) && container.rate === amount;
+    const isRatePlace =
+        (isProduces(container) || isMakes(container) || isNeeds(container) || isFlowVolume(container) || isReleaseCap(container) || isRelease(container)) &&
+        container.rate === amount;
     if (!isRatePlace || !amount.unit || unitKind(amount.unit) !== 'rate') return undefined;
     if (RATE_UNIT_OF_STEP[step].includes(amount.unit)) return undefined;
     const range = amountRange(amount);

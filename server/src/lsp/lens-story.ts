@@ -4,27 +4,39 @@
  * and reserve's segments with the baseline's value beside where it differs. Every number is
  * formatted by display.ts.
  */
-import type { ConsumerResult, PlantResult, ReserveMaterialResult, ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
-import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../../language/src/values/display.js';
+import type { ConsumerResult, PlantResult, ReserveMaterialResult, ScenarioResult, SimulationResult } from '../../../language/src/index.js';
+import { daysText, hhiText, quantityNumber, shareText, tonnesText } from '../../../language/src/index.js';
 import { baseScenario, versusNumber, versusWas, type Versus } from './versus.js';
 
 /** Start, extreme (first period where it occurs) and end of a per-period series, skipping periods without a value. */
-export interface Arc { start: number, worst: number, worstAt: number, end: number }
+export interface Arc {
+    start: number;
+    worst: number;
+    worstAt: number;
+    end: number;
+}
 
 export function arcOf(values: readonly (number | null)[], worse: 'max' | 'min' | 'farthest'): Arc | undefined {
     if (worse === 'farthest') {
         // The extreme farthest from the start, the largest on a tie: a curb shows its top origin
         // falling to 0, a concentration its peak.
-        const high = arcOf(values, 'max'), low = arcOf(values, 'min');
+        const high = arcOf(values, 'max'),
+            low = arcOf(values, 'min');
         if (!high || !low) return undefined;
         return low.start - low.worst > high.worst - high.start + 1e-12 ? low : high;
     }
     let arc: Arc | undefined;
     values.forEach((v, t) => {
         if (v === null) return;
-        if (!arc) { arc = { start: v, worst: v, worstAt: t, end: v }; return; }
+        if (!arc) {
+            arc = { start: v, worst: v, worstAt: t, end: v };
+            return;
+        }
         arc.end = v;
-        if (worse === 'max' ? v > arc.worst : v < arc.worst) { arc.worst = v; arc.worstAt = t; }
+        if (worse === 'max' ? v > arc.worst : v < arc.worst) {
+            arc.worst = v;
+            arc.worstAt = t;
+        }
     });
     return arc;
 }
@@ -62,18 +74,25 @@ export function topOriginOf(shares: Record<string, (number | null)[]>): string |
 /** The scenario a consumer's lens shows: where it is most short, else where its top share peaks highest, else the baseline. */
 export function shownScenarioFor(result: SimulationResult, name: string): ScenarioResult | undefined {
     let shown: ScenarioResult | undefined = result.scenarios[0];
-    let unmet = 0, peak = -1;
+    let unmet = 0,
+        peak = -1;
     for (const scenario of result.scenarios.slice(1)) {
         const c = scenario.consumers[name];
         if (!c) continue;
         const u = unmetOf(c);
-        if (u > unmet) { unmet = u; shown = scenario; }
+        if (u > unmet) {
+            unmet = u;
+            shown = scenario;
+        }
     }
     if (unmet > 0) return shown;
     const basePeak = peakTopShare(result.scenarios[0]?.consumers[name]);
     for (const scenario of result.scenarios.slice(1)) {
         const p = peakTopShare(scenario.consumers[name]);
-        if (p > basePeak + 1e-9 && p > peak) { peak = p; shown = scenario; }
+        if (p > basePeak + 1e-9 && p > peak) {
+            peak = p;
+            shown = scenario;
+        }
     }
     return shown;
 }
@@ -81,7 +100,7 @@ export function shownScenarioFor(result: SimulationResult, name: string): Scenar
 function peakTopShare(c: ConsumerResult | undefined): number {
     if (!c) return -1;
     const top = topOriginOf(c.series.dependency);
-    return top ? arcOf(c.series.dependency[top], 'max')?.worst ?? -1 : -1;
+    return top ? (arcOf(c.series.dependency[top], 'max')?.worst ?? -1) : -1;
 }
 
 export function unmetOf(c: ConsumerResult): number {
@@ -128,7 +147,9 @@ export function consumerSegments(result: SimulationResult, scenario: ScenarioRes
     if (top && direct) {
         const baseArc = base ? arcOf(base.series.dependency[top] ?? [], 'farthest') : undefined;
         const wasArc = was ? arcOf(was.series.dependency[top] ?? [], 'farthest') : undefined;
-        parts.push(`${top} ${arcText(result, direct, shareText)}${versusNumber(versus, 'share', direct.worst, wasArc?.worst)}${besideBaseline(shareText(direct.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
+        parts.push(
+            `${top} ${arcText(result, direct, shareText)}${versusNumber(versus, 'share', direct.worst, wasArc?.worst)}${besideBaseline(shareText(direct.worst), baseArc && shareText(baseArc.worst), isBaseline)}`
+        );
     } else {
         parts.push('no arrivals');
     }
@@ -136,34 +157,46 @@ export function consumerSegments(result: SimulationResult, scenario: ScenarioRes
     const embedded = embeddedTop ? arcOf(c.series.embeddedDependency[embeddedTop], 'farthest') : undefined;
     if (embeddedTop && embedded && differsByAPoint(embeddedTop, embedded, top, direct)) {
         const baseArc = base ? arcOf(base.series.embeddedDependency[embeddedTop] ?? [], 'farthest') : undefined;
-        parts.push(`embedded ${embeddedTop} ${arcText(result, embedded, shareText)}${besideBaseline(shareText(embedded.worst), baseArc && shareText(baseArc.worst), isBaseline)}`);
+        parts.push(
+            `embedded ${embeddedTop} ${arcText(result, embedded, shareText)}${besideBaseline(shareText(embedded.worst), baseArc && shareText(baseArc.worst), isBaseline)}`
+        );
     }
     const hhi = arcOf(c.series.hhi, 'farthest');
     if (hhi) {
         const baseHhi = base ? arcOf(base.series.hhi, 'farthest') : undefined;
         const wasHhi = was ? arcOf(was.series.hhi, 'farthest') : undefined;
-        parts.push(`HHI ${arcText(result, hhi, hhiText)}${versusNumber(versus, 'hhi', hhi.worst, wasHhi?.worst)}${besideBaseline(hhiText(hhi.worst), baseHhi && hhiText(baseHhi.worst), isBaseline)}`);
+        parts.push(
+            `HHI ${arcText(result, hhi, hhiText)}${versusNumber(versus, 'hhi', hhi.worst, wasHhi?.worst)}${besideBaseline(hhiText(hhi.worst), baseHhi && hhiText(baseHhi.worst), isBaseline)}`
+        );
     }
     const unmet = unmetOf(c);
-    parts.push(`unmet ${tonnesText(unmet)}${versusNumber(versus, 'quantity', unmet, was && unmetOf(was))}${besideBaseline(quantityNumber(unmet), base && quantityNumber(unmetOf(base)), isBaseline)}`);
+    parts.push(
+        `unmet ${tonnesText(unmet)}${versusNumber(versus, 'quantity', unmet, was && unmetOf(was))}${besideBaseline(quantityNumber(unmet), base && quantityNumber(unmetOf(base)), isBaseline)}`
+    );
     const need = needOf(c);
     if (need > 0) {
         const fill = shareText(1 - unmet / need);
         const baseNeed = base ? needOf(base) : 0;
         const wasNeed = was ? needOf(was) : 0;
         const wasFill = was && wasNeed > 0 ? 1 - unmetOf(was) / wasNeed : undefined;
-        parts.push(`fill ${fill}${versusNumber(versus, 'share', 1 - unmet / need, wasFill)}${besideBaseline(fill, base && baseNeed > 0 ? shareText(1 - unmetOf(base) / baseNeed) : undefined, isBaseline)}`);
+        parts.push(
+            `fill ${fill}${versusNumber(versus, 'share', 1 - unmet / need, wasFill)}${besideBaseline(fill, base && baseNeed > 0 ? shareText(1 - unmetOf(base) / baseNeed) : undefined, isBaseline)}`
+        );
     }
     const stockout = firstStockoutOf(c);
-    const baseStockout = base ? firstStockoutOf(base) ?? 'none' : undefined;
-    const wasStockout = was ? firstStockoutOf(was) ?? 'none' : undefined;
+    const baseStockout = base ? (firstStockoutOf(base) ?? 'none') : undefined;
+    const wasStockout = was ? (firstStockoutOf(was) ?? 'none') : undefined;
     if (stockout || (baseStockout && baseStockout !== 'none') || (wasStockout && wasStockout !== 'none')) {
-        parts.push(`first stockout ${stockout ?? 'none'}${versusWas(versus, stockout ?? 'none', wasStockout)}${besideBaseline(stockout ?? 'none', baseStockout, isBaseline)}`);
+        parts.push(
+            `first stockout ${stockout ?? 'none'}${versusWas(versus, stockout ?? 'none', wasStockout)}${besideBaseline(stockout ?? 'none', baseStockout, isBaseline)}`
+        );
     }
     const tts = ttsOf(c);
     if (tts !== null) {
         const baseTts = base ? ttsOf(base) : null;
-        parts.push(`survives ${daysText(tts)}${versusNumber(versus, 'quantity', tts, was ? ttsOf(was) : undefined)}${besideBaseline(daysText(tts), baseTts === null ? undefined : daysText(baseTts), isBaseline)}`);
+        parts.push(
+            `survives ${daysText(tts)}${versusNumber(versus, 'quantity', tts, was ? ttsOf(was) : undefined)}${besideBaseline(daysText(tts), baseTts === null ? undefined : daysText(baseTts), isBaseline)}`
+        );
     }
     // Cover is a lens figure only when it changed against the revision (the hover's table has it otherwise).
     const cover = versusNumber(versus, 'quantity', c.coverDays, was?.coverDays);
@@ -184,10 +217,14 @@ export function plantSegments(result: SimulationResult, plant: PlantResult, base
     const parts: string[] = [];
     const utilisation = plant.utilisation === null ? 'no capacity' : `${shareText(plant.utilisation)} of capacity`;
     const baseUse = base && base !== plant && base.utilisation !== null ? shareText(base.utilisation) : undefined;
-    parts.push(`makes ${tonnesText(plant.produced)} (${utilisation}${baseUse && plant.utilisation !== null && baseUse !== shareText(plant.utilisation) ? `; baseline ${baseUse}` : ''})`);
+    parts.push(
+        `makes ${tonnesText(plant.produced)} (${utilisation}${baseUse && plant.utilisation !== null && baseUse !== shareText(plant.utilisation) ? `; baseline ${baseUse}` : ''})`
+    );
     parts.push(plant.binding === 'capacity' ? 'capacity binds' : plant.binding === 'orders' ? 'orders bind' : `bound by ${plant.binding}`);
     if (plant.periodsStarved > 0) parts.push(`starved ${plant.periodsStarved} ${stepWord(result, plant.periodsStarved)}`);
-    const origins = Object.entries(plant.embeddedDependency).slice(0, 3).map(([o, s]) => `${o} ${shareText(s)}`);
+    const origins = Object.entries(plant.embeddedDependency)
+        .slice(0, 3)
+        .map(([o, s]) => `${o} ${shareText(s)}`);
     if (origins.length > 0) parts.push(`traced: ${origins.join(', ')}`);
     return parts;
 }
@@ -202,7 +239,7 @@ export function stepWord(result: SimulationResult, count: number): string {
  * released 2,916 t · cap 2,000 t/month binds 2026-03..2026-05: 1,234 t more were asked`.
  */
 export function capText(result: SimulationResult, cap: NonNullable<ReserveMaterialResult['capBinding']>, where = ''): string {
-    const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
+    const month = (date: string) => (result.horizon.step === 'month' ? date.slice(0, 7) : date);
     const span = cap.from === cap.to ? month(cap.from) : `${month(cap.from)}..${month(cap.to)}`;
     return `cap ${tonnesText(cap.cap)}/${result.horizon.step} binds ${where}${span}: ${tonnesText(cap.askedAbove)} more were asked`;
 }
@@ -211,17 +248,25 @@ export function capText(result: SimulationResult, cap: NonNullable<ReserveMateri
  * `was` is the same scenario's reserve material at the compared revision: the final stock,
  * the dry day and the release each get their change beside them.
  */
-export function reserveSegments(result: SimulationResult, m: ReserveMaterialResult, base?: ReserveMaterialResult, versus?: Versus, was?: ReserveMaterialResult): string[] {
+export function reserveSegments(
+    result: SimulationResult,
+    m: ReserveMaterialResult,
+    base?: ReserveMaterialResult,
+    versus?: Versus,
+    was?: ReserveMaterialResult
+): string[] {
     const parts: string[] = [];
-    const month = (date: string) => result.horizon.step === 'month' ? date.slice(0, 7) : date;
+    const month = (date: string) => (result.horizon.step === 'month' ? date.slice(0, 7) : date);
     const beside = base && base !== m && tonnesText(base.lowest) !== tonnesText(m.lowest) ? ` (baseline lowest ${tonnesText(base.lowest)})` : '';
     const finalDelta = versusNumber(versus, 'quantity', m.final, was?.final);
-    if (m.lowest < m.initial - 1e-9) parts.push(`${tonnesText(m.initial)} → ${tonnesText(m.lowest)} (${month(m.lowestAt)}) → ${tonnesText(m.final)}${finalDelta}${beside}`);
+    if (m.lowest < m.initial - 1e-9)
+        parts.push(`${tonnesText(m.initial)} → ${tonnesText(m.lowest)} (${month(m.lowestAt)}) → ${tonnesText(m.final)}${finalDelta}${beside}`);
     else parts.push((m.final === m.initial ? `${tonnesText(m.initial)}` : `${tonnesText(m.initial)} → ${tonnesText(m.final)}`) + finalDelta + beside);
-    const wasDry = was ? was.dryOn ?? 'never' : undefined;
+    const wasDry = was ? (was.dryOn ?? 'never') : undefined;
     if (m.dryOn) parts.push(`dry ${m.dryOn}${versusWas(versus, m.dryOn, wasDry)}`);
     else if (wasDry && wasDry !== 'never') parts.push(`dry never${versusWas(versus, 'never', wasDry)}`);
-    if (m.released > 0 || (was?.released ?? 0) > 0) parts.push(`released ${tonnesText(m.released)}${versusNumber(versus, 'quantity', m.released, was?.released)}`);
+    if (m.released > 0 || (was?.released ?? 0) > 0)
+        parts.push(`released ${tonnesText(m.released)}${versusNumber(versus, 'quantity', m.released, was?.released)}`);
     if (m.capBinding) parts.push(capText(result, m.capBinding));
     return parts;
 }

@@ -1,10 +1,18 @@
-import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/engine/results.js';
+import type { ConsumerResult, ScenarioResult, SimulationResult, TargetResult } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import { declaredScenarios, worstScenario } from '../simulation/summary.js';
 import { capText, consumerSegments, plantSegments, reserveSegments, shownScenarioFor } from './lens-story.js';
 import {
-    COMPARISON_TEXT, daysText, displayNumber, lossText, metricText, shareText, signedMoneyText, signedTonnesText, tonnesText
-} from '../../../language/src/values/display.js';
+    COMPARISON_TEXT,
+    daysText,
+    displayNumber,
+    lossText,
+    metricText,
+    shareText,
+    signedMoneyText,
+    signedTonnesText,
+    tonnesText
+} from '../../../language/src/index.js';
 import { baseScenario, metricChangeText, versusMoney, versusNumber, versusWas, type Versus } from './versus.js';
 
 /**
@@ -18,13 +26,17 @@ export function fileTitle(result: SimulationResult, versus?: Versus): string {
     const parts: string[] = [];
     if (result.expected.unmet !== null) {
         const was = versus?.base.expected;
-        parts.push(`Expected: ${tonnesText(result.expected.unmet)}${versusNumber(versus, 'quantity', result.expected.unmet, was?.unmet)} unmet`,
-            lossText(result.expected.loss) + versusMoney(versus, result.expected.loss, was && was.unmet !== null ? was.loss : undefined));
+        parts.push(
+            `Expected: ${tonnesText(result.expected.unmet)}${versusNumber(versus, 'quantity', result.expected.unmet, was?.unmet)} unmet`,
+            lossText(result.expected.loss) + versusMoney(versus, result.expected.loss, was && was.unmet !== null ? was.loss : undefined)
+        );
     } else {
         const baseline = result.scenarios[0];
         const was = versus?.base.scenarios?.[0];
-        parts.push(`Baseline: ${tonnesText(baseline?.totals.unmet ?? 0)}${versusNumber(versus, 'quantity', baseline?.totals.unmet ?? 0, was?.totals.unmet)} unmet`,
-            lossText(baseline?.totals.loss ?? {}) + versusMoney(versus, baseline?.totals.loss ?? {}, was?.totals.loss));
+        parts.push(
+            `Baseline: ${tonnesText(baseline?.totals.unmet ?? 0)}${versusNumber(versus, 'quantity', baseline?.totals.unmet ?? 0, was?.totals.unmet)} unmet`,
+            lossText(baseline?.totals.loss ?? {}) + versusMoney(versus, baseline?.totals.loss ?? {}, was?.totals.loss)
+        );
     }
     const worst = worstScenario(result);
     if (worst) parts.push(`worst: ${worst.name} (${tonnesText(worst.totals.unmet)} unmet)`);
@@ -56,8 +68,8 @@ export function topOrigin(shares: Record<string, number>): [string, number] | un
 }
 
 /** The scenario (baseline included) with the most unmet need for this consumer. */
-export function worstForConsumer(result: SimulationResult, name: string): { scenario: ScenarioResult, consumer: ConsumerResult } | undefined {
-    let worst: { scenario: ScenarioResult, consumer: ConsumerResult, unmet: number } | undefined;
+export function worstForConsumer(result: SimulationResult, name: string): { scenario: ScenarioResult; consumer: ConsumerResult } | undefined {
+    let worst: { scenario: ScenarioResult; consumer: ConsumerResult; unmet: number } | undefined;
     for (const scenario of result.scenarios) {
         const consumer = scenario.consumers[name];
         if (!consumer) continue;
@@ -129,8 +141,8 @@ export function reserveTitle(result: SimulationResult, name: string, versus?: Ve
 }
 
 /** The earliest day the reserve runs dry over all scenarios, and in how many other scenarios it does. */
-function firstDry(result: SimulationResult, name: string): { scenario: string, date: string, others: number } | undefined {
-    let first: { scenario: string, date: string } | undefined;
+function firstDry(result: SimulationResult, name: string): { scenario: string; date: string; others: number } | undefined {
+    let first: { scenario: string; date: string } | undefined;
     let count = 0;
     for (const scenario of result.scenarios) {
         const reserve = scenario.reserves[name];
@@ -149,10 +161,14 @@ function firstDry(result: SimulationResult, name: string): { scenario: string, d
 /** `Curb: +2,345 t unmet, +457.6 billion JPY loss · Escalation: −120 t unmet` (a member's effect per scenario). */
 export function effectTitle(effects: MemberEffect[]): string {
     if (effects.length === 0) return 'in no scenario';
-    return effects.map(e => {
-        const losses = Object.entries(e.loss).filter(([, v]) => Math.round(v) !== 0).map(([c, v]) => `${signedMoneyText(v, c)} loss`);
-        return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses, ...exposureSegments(e)].join(', ')}`;
-    }).join(' · ');
+    return effects
+        .map(e => {
+            const losses = Object.entries(e.loss)
+                .filter(([, v]) => Math.round(v) !== 0)
+                .map(([c, v]) => `${signedMoneyText(v, c)} loss`);
+            return `${e.scenario}: ${[`${signedTonnesText(e.unmet)} unmet`, ...losses, ...exposureSegments(e)].join(', ')}`;
+        })
+        .join(' · ');
 }
 
 /** `in CurbOnly: China worst 100% → 75%, lowest cover 0 → 12.5 days`, per scenario where exposure moves. */
@@ -184,8 +200,10 @@ export function scenarioTitle(result: SimulationResult, name: string, versus?: V
     const was = baseScenario(versus, name);
     const parts: string[] = [];
     if (scenario.probability !== null) parts.push(shareText(scenario.probability) + versusNumber(versus, 'share', scenario.probability, was?.probability));
-    parts.push(`${tonnesText(scenario.totals.unmet)}${versusNumber(versus, 'quantity', scenario.totals.unmet, was?.totals.unmet)} unmet`,
-        lossText(scenario.totals.loss) + versusMoney(versus, scenario.totals.loss, was?.totals.loss));
+    parts.push(
+        `${tonnesText(scenario.totals.unmet)}${versusNumber(versus, 'quantity', scenario.totals.unmet, was?.totals.unmet)} unmet`,
+        lossText(scenario.totals.loss) + versusMoney(versus, scenario.totals.loss, was?.totals.loss)
+    );
     const targets = Object.values(scenario.targets);
     const met = (s: ScenarioResult) => Object.values(s.targets).filter(t => t.pass === true).length;
     const wasTargets = was && Object.keys(was.targets).length > 0 ? `${met(was)}/${Object.keys(was.targets).length}` : undefined;
@@ -199,7 +217,7 @@ export function scenarioTitle(result: SimulationResult, name: string, versus?: V
  * verdicts or values differ: `needs ≤ 30% at 2028-01-01: ✗ baseline 76.3% · ✓ Detente 28%`.
  */
 export function targetTitle(result: SimulationResult, name: string, versus?: Versus): string | undefined {
-    const judged: Array<{ scenario: string, target: TargetResult }> = [];
+    const judged: Array<{ scenario: string; target: TargetResult }> = [];
     for (const scenario of result.scenarios) {
         const target = scenario.targets[name];
         if (target) judged.push({ scenario: scenario.name, target });
@@ -210,9 +228,11 @@ export function targetTitle(result: SimulationResult, name: string, versus?: Ver
     const extreme = /^(max|min) /.exec(first.condition)?.[1];
     const when = extreme ? '' : first.judgedAt ? ` at ${first.judgedAt}` : ' over the horizon';
     const requirement = `${COMPARISON_TEXT[first.op] ?? first.op} ${metricText(first.threshold, first.unit)}${when}`;
-    const valueText = (t: TargetResult) => t.value === null ? 'no value'
-        : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
-    const mark = (t: TargetResult) => t.pass === null ? '?' : t.pass ? '✓' : '✗';
+    const valueText = (t: TargetResult) =>
+        t.value === null
+            ? 'no value'
+            : `${extreme ? `${extreme} ` : ''}${metricText(t.value, t.unit)}${extreme && t.judgedAt ? ` (${t.judgedAt.slice(0, 7)})` : ''}`;
+    const mark = (t: TargetResult) => (t.pass === null ? '?' : t.pass ? '✓' : '✗');
     // The value's change and the earlier verdict at the compared revision: `(+101 t, was ✓ vs HEAD)`.
     const change = (scenario: string, t: TargetResult): string => {
         const was = baseScenario(versus, scenario)?.targets[name];
@@ -235,4 +255,3 @@ function scenarioList(names: string[]): string {
     if (names.length > 3) return `all ${displayNumber(names.length, 0)} scenarios`;
     return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
-

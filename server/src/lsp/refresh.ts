@@ -14,7 +14,11 @@ export class CoalescedRefresh {
      * @param send sends the request; its promise settles with the client's answer.
      * @param answerTimeoutMs a client that never answers must not stop refreshes for good.
      */
-    constructor(private readonly send: () => Promise<unknown>, private readonly delayMs = 15, private readonly answerTimeoutMs = 5000) { }
+    constructor(
+        private readonly send: () => Promise<unknown>,
+        private readonly delayMs = 15,
+        private readonly answerTimeoutMs = 5000
+    ) {}
 
     request(): void {
         if (this.disposed) return;
@@ -35,7 +39,9 @@ export class CoalescedRefresh {
         this.wanted = false;
         this.inFlight = true;
         let timeout: ReturnType<typeof setTimeout> | undefined;
-        const answered = new Promise<void>(resolve => { timeout = setTimeout(resolve, this.answerTimeoutMs); });
+        const answered = new Promise<void>(resolve => {
+            timeout = setTimeout(resolve, this.answerTimeoutMs);
+        });
         // A client that went away or refuses is no reason to fail: refreshes are hints.
         void Promise.race([this.send().catch(() => undefined), answered]).then(() => {
             clearTimeout(timeout);

@@ -4,7 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { Range, RenameParams, TextDocumentPositionParams, WorkspaceEdit } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
@@ -16,14 +16,20 @@ export class ChokepointRenameProvider extends DefaultRenameProvider {
 
     constructor(services: LangiumServices) {
         super(services);
-        this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value));
+        this.keywords = new Set(
+            AstUtils.streamAllContents(services.Grammar)
+                .filter(GrammarAST.isKeyword)
+                .map(k => k.value)
+        );
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const target = this.targetAt(document, params);
         if (!NAME.test(params.newName) || this.keywords.has(params.newName)) {
-            throw new ResponseError(LSPErrorCodes.RequestFailed,
-                `'${params.newName}' cannot be a name: use letters, digits and _ (not first a digit), and no keyword of the language.`);
+            throw new ResponseError(
+                LSPErrorCodes.RequestFailed,
+                `'${params.newName}' cannot be a name: use letters, digits and _ (not first a digit), and no keyword of the language.`
+            );
         }
         if (target) this.refuseLibrary(target);
         return super.rename(document, params);
@@ -45,8 +51,10 @@ export class ChokepointRenameProvider extends DefaultRenameProvider {
     private refuseLibrary(target: AstNode): void {
         if (!isStdlibUri(AstUtils.getDocument(target).uri)) return;
         const name = (target as { name?: string }).name ?? 'this name';
-        throw new ResponseError(LSPErrorCodes.RequestFailed,
-            `'${name}' is declared in the standard library, which is read-only and cannot be renamed. `
-            + `To use another name, declare your own (e.g. \`${target.$type.toLowerCase()} My${name}\`) and refer to it instead.`);
+        throw new ResponseError(
+            LSPErrorCodes.RequestFailed,
+            `'${name}' is declared in the standard library, which is read-only and cannot be renamed. ` +
+                `To use another name, declare your own (e.g. \`${target.$type.toLowerCase()} My${name}\`) and refer to it instead.`
+        );
     }
 }

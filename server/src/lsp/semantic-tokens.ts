@@ -3,8 +3,8 @@ import { AstUtils } from 'langium';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import { isAmount, isDeclaration, isHorizon, isOffline, isOnline, isTiming } from '../../../language/src/generated/ast.js';
-import { isStdlibUri } from '../../../language/src/loading/stdlib.js';
+import { isAmount, isDeclaration, isHorizon, isOffline, isOnline, isTiming } from '../../../language/src/index.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 
 /**
  * Names coloured by what they name, declarations and references alike (a reference is
@@ -37,7 +37,7 @@ export class ChokepointSemanticTokenProvider extends AbstractSemanticTokenProvid
             const type = target ? TYPE_BY_KIND[target.$type] : undefined;
             if (!type || container !== node) continue;
             const library = isStdlibUri(AstUtils.getDocument(target!).uri);
-            acceptor({ node, property: property as never, index, type, modifier: library ? [SemanticTokenModifiers.defaultLibrary] : [] });
+            acceptor({ node, property, index, type, modifier: library ? [SemanticTokenModifiers.defaultLibrary] : [] });
         }
         if (isAmount(node)) {
             acceptor({ node, property: 'low', type: SemanticTokenTypes.number });

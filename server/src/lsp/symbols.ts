@@ -3,8 +3,8 @@ import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import type { AstNodeDescription } from 'langium';
 import type { DocumentSymbol, Range } from 'vscode-languageserver';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
-import type { Declaration, Model } from '../../../language/src/generated/ast.js';
-import { isFlow } from '../../../language/src/generated/ast.js';
+import type { Declaration, Model } from '../../../language/src/index.js';
+import { isFlow } from '../../../language/src/index.js';
 import { GrammarUtils } from 'langium';
 
 const SYMBOL_KIND: Record<string, SymbolKind> = {
@@ -64,7 +64,8 @@ export class ChokepointDocumentSymbolProvider implements DocumentSymbolProvider 
         const symbols: DocumentSymbol[] = [];
         for (const horizon of model.horizons ?? []) {
             const range = horizon.$cstNode?.range;
-            if (range && horizon.start) symbols.push({ name: `horizon ${horizon.start} to ${horizon.end ?? '?'}`, kind: SymbolKind.Constant, range, selectionRange: range });
+            if (range && horizon.start)
+                symbols.push({ name: `horizon ${horizon.start} to ${horizon.end ?? '?'}`, kind: SymbolKind.Constant, range, selectionRange: range });
         }
         for (const declaration of model.declarations ?? []) {
             const symbol = this.symbolOf(declaration);
@@ -82,7 +83,7 @@ export class ChokepointDocumentSymbolProvider implements DocumentSymbolProvider 
         if (isFlow(declaration)) {
             const route = `${declaration.source?.$refText || '?'} → ${declaration.destination?.$refText || '?'}`;
             name = name ? `${name}: ${route}` : route;
-            if (!nameNode) selectionRange = GrammarUtils.findNodeForProperty(declaration.$cstNode!, 'source')?.range ?? range;
+            if (!nameNode) selectionRange = GrammarUtils.findNodeForProperty(declaration.$cstNode, 'source')?.range ?? range;
         }
         if (!name) return undefined;
         const label = 'label' in declaration ? declaration.label : undefined;

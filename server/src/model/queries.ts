@@ -1,8 +1,8 @@
 import type { AstNode, LangiumDocument, LangiumDocuments } from 'langium';
-import type { Bloc, Consumer, Model, Named, Reserve } from '../../../language/src/generated/ast.js';
-import { isBloc, isConsumer, isPlant, isReserve, isSupplier } from '../../../language/src/generated/ast.js';
-import { amountValue, tonnesPerDay, unitKind } from '../../../language/src/values/quantities.js';
-import type { StepUnit } from '../../../language/src/lowering/model.js';
+import type { Consumer, Model, Named, Reserve } from '../../../language/src/index.js';
+import { isBloc, isConsumer, isPlant, isReserve, isSupplier } from '../../../language/src/index.js';
+import { amountValue, tonnesPerDay, unitKind } from '../../../language/src/index.js';
+import type { StepUnit } from '../../../language/src/index.js';
 import { closureDocuments } from '../simulation/closure.js';
 
 /**
@@ -73,5 +73,5 @@ export function placeContains(place: Named | undefined, region: Named | undefine
     if (place === region) return true;
     if (!isBloc(place) || seen.has(place)) return false;
     seen.add(place);
-    return (place as Bloc).members.some(m => placeContains(m.ref, region, seen));
+    return place.members.some(m => placeContains(m.ref, region, seen));
 }

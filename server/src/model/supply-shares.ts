@@ -1,5 +1,5 @@
-import type { Embargo, Flow, Named } from '../../../language/src/generated/ast.js';
-import { isFlow } from '../../../language/src/generated/ast.js';
+import type { Embargo, Flow, Named } from '../../../language/src/index.js';
+import { isFlow } from '../../../language/src/index.js';
 import { placeContains, ratePerDay, regionOf } from './queries.js';
 
 /**

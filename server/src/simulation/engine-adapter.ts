@@ -1,12 +1,12 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { Preparation } from '../../../language/src/evaluation/evaluate.js';
-import { prepareDocument } from '../../../language/src/evaluation/evaluate.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { Preparation } from '../../../language/src/index.js';
+import { prepareDocument } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import { exposureOf, followedOrigin } from './exposure.js';
 import type { PackedSeries } from './packed-series.js';
-import { measureCosts } from '../../../language/src/decisions/costs.js';
+import { measureCosts } from '../../../language/src/index.js';
 
 /**
  * The server's use of the engine's facade: `prepare` checks and lowers a document
@@ -17,12 +17,12 @@ import { measureCosts } from '../../../language/src/decisions/costs.js';
 
 export type RunOutcome =
     /** With `series`, `result` is a summary whose series are empty (see packed-series.ts). */
-    | { kind: 'ok', result: SimulationResult, series?: PackedSeries }
+    | { kind: 'ok'; result: SimulationResult; series?: PackedSeries }
     | { kind: 'cancelled' }
     /** The engine threw: reported as status 'failed', never a crash. */
-    | { kind: 'failed', message: string };
+    | { kind: 'failed'; message: string };
 
-export type PrepareOutcome = Preparation | { status: 'failed', message: string };
+export type PrepareOutcome = Preparation | { status: 'failed'; message: string };
 
 export function prepare(document: LangiumDocument, documents: LangiumDocuments): PrepareOutcome {
     try {
@@ -38,11 +38,14 @@ export function prepare(document: LangiumDocument, documents: LangiumDocuments):
  * together in one pass (one baseline); identical member sets run once, and a variant with
  * no members left is the baseline itself. Undefined when cancelled or when the engine fails.
  */
-export async function memberEffects(model: LoweredModel, result: SimulationResult,
-    simulate: (model: LoweredModel) => Promise<RunOutcome>): Promise<Record<string, MemberEffect[]> | undefined> {
+export async function memberEffects(
+    model: LoweredModel,
+    result: SimulationResult,
+    simulate: (model: LoweredModel) => Promise<RunOutcome>
+): Promise<Record<string, MemberEffect[]> | undefined> {
     const variants = new Map<string, number[]>();
     const keyOf = (events: number[]) => [...events].sort((a, b) => a - b).join(',');
-    const wanted: Array<{ scenario: string, member: string, variant: string }> = [];
+    const wanted: Array<{ scenario: string; member: string; variant: string }> = [];
     for (const scenario of model.scenarios) {
         for (const event of new Set(scenario.events)) {
             const rest = scenario.events.filter(e => e !== event);
@@ -79,7 +82,7 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
     const { periods, step } = result.horizon;
     const effects: Record<string, MemberEffect[]> = {};
     const costs = measureCosts(model);
-    const costOf = (member: string) => member in costs ? { cost: costs[member] } : {};
+    const costOf = (member: string) => (member in costs ? { cost: costs[member] } : {});
     for (const { scenario, member, variant } of wanted) {
         const withMember = byName.get(scenario)?.totals;
         const without = variantTotals.get(variant);
@@ -88,11 +91,20 @@ export async function memberEffects(model: LoweredModel, result: SimulationResul
         for (const currency of new Set([...Object.keys(withMember.loss), ...Object.keys(without.loss)])) {
             loss[currency] = (withMember.loss[currency] ?? 0) - (without.loss[currency] ?? 0);
         }
-        const a = byName.get(scenario), b = variantScenarios.get(variant);
-        const exposure = a && b ? (() => {
-            const x = exposureOf(b, periods, step, origin), y = exposureOf(a, periods, step, origin);
-            return { origin, worstShare: [x.worstShare, y.worstShare] as [number | null, number | null], lowestCover: [x.lowestCover, y.lowestCover] as [number | null, number | null] };
-        })() : undefined;
+        const a = byName.get(scenario),
+            b = variantScenarios.get(variant);
+        const exposure =
+            a && b
+                ? (() => {
+                      const x = exposureOf(b, periods, step, origin),
+                          y = exposureOf(a, periods, step, origin);
+                      return {
+                          origin,
+                          worstShare: [x.worstShare, y.worstShare] as [number | null, number | null],
+                          lowestCover: [x.lowestCover, y.lowestCover] as [number | null, number | null]
+                      };
+                  })()
+                : undefined;
         (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss, ...(exposure ? { exposure } : {}), ...costOf(member) });
     }
     return effects;

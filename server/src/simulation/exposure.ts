@@ -3,7 +3,7 @@
  * per-period share of one origin in what every consumer together receives, and the lowest
  * cover of every consumer together (own stock + their share of reserves, in days of need).
  */
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 
 export interface Exposure {
     /** The origin whose share is followed; null when nothing arrives. */
@@ -21,10 +21,15 @@ function originTonnes(scenario: ScenarioResult, periods: number): Map<string, nu
     const tonnes = new Map<string, number[]>();
     for (const c of Object.values(scenario.consumers)) {
         const arrivals = new Array<number>(periods).fill(0);
-        for (const m of Object.values(c.materials)) m.series.arrivals.forEach((a, t) => { arrivals[t] += a; });
+        for (const m of Object.values(c.materials))
+            m.series.arrivals.forEach((a, t) => {
+                arrivals[t] += a;
+            });
         for (const [origin, shares] of Object.entries(c.series.dependency)) {
             const row = tonnes.get(origin) ?? new Array<number>(periods).fill(0);
-            shares.forEach((s, t) => { if (s !== null) row[t] += s * arrivals[t]; });
+            shares.forEach((s, t) => {
+                if (s !== null) row[t] += s * arrivals[t];
+            });
             tonnes.set(origin, row);
         }
     }
@@ -56,9 +61,13 @@ export function exposureOf(scenario: ScenarioResult, periods: number, step: keyo
     }
     let lowestCover: number | null = null;
     for (let t = 0; t < periods; t++) {
-        let stock = 0, need = 0;
+        let stock = 0,
+            need = 0;
         for (const c of Object.values(scenario.consumers)) {
-            for (const m of Object.values(c.materials)) { stock += m.series.stock[t] + m.series.reserveStock[t]; need += m.series.need[t]; }
+            for (const m of Object.values(c.materials)) {
+                stock += m.series.stock[t] + m.series.reserveStock[t];
+                need += m.series.need[t];
+            }
         }
         if (need <= 0) continue;
         const cover = stock / (need / PERIOD_DAYS[step]);

@@ -4,9 +4,9 @@
  * model's first measure cost. Computed on demand, once per set of results.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { costCurrencies, horizonCost } from '../../../language/src/decisions/costs.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { evaluateOptimization, optimizeCandidates } from '../../../language/src/evaluation/optimization.js';
+import { costCurrencies, horizonCost } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { evaluateOptimization, optimizeCandidates } from '../../../language/src/index.js';
 import type { FrontierResponse } from '../protocol.js';
 import { prepare } from './engine-adapter.js';
 
@@ -24,15 +24,20 @@ export async function frontierOf(root: LangiumDocument, documents: LangiumDocume
     const currency = model.events.filter(e => !e.isShock).flatMap(costCurrencies)[0];
     let response: FrontierResponse;
     if (!currency) response = { message: 'No measure has a cost: add `cost` clauses to see the budget frontier.' };
-    else if (!model.scenarios.some(s => s.probability !== null)) response = { message: 'No scenario has a probability: the frontier weighs scenarios by theirs.' };
+    else if (!model.scenarios.some(s => s.probability !== null))
+        response = { message: 'No scenario has a probability: the frontier weighs scenarios by theirs.' };
     else {
         const budget = model.events.filter(e => !e.isShock).reduce((sum, e) => sum + (horizonCost(model, e)[currency] ?? 0), 0);
         const candidates = optimizeCandidates(model, { budget, currency });
         if ('error' in candidates) response = { message: candidates.error };
-        else if (candidates.length > MAX_CANDIDATES) response = { message: `${candidates.length} measures cost ${currency}: run \`chokepoint optimize\` for the frontier.` };
+        else if (candidates.length > MAX_CANDIDATES)
+            response = { message: `${candidates.length} measures cost ${currency}: run \`chokepoint optimize\` for the frontier.` };
         else {
             const optimization = await evaluateOptimization(model, candidates, { budget, currency });
-            response = { currency, points: optimization.frontier.map(p => ({ cost: p.cost[currency] ?? 0, expectedLoss: p.expectedLoss[currency] ?? 0, measures: p.measures })) };
+            response = {
+                currency,
+                points: optimization.frontier.map(p => ({ cost: p.cost[currency] ?? 0, expectedLoss: p.expectedLoss[currency] ?? 0, measures: p.measures }))
+            };
         }
     }
     cache.set(result, response);

@@ -1,4 +1,4 @@
-import type { SimulationResult } from '../../../language/src/engine/results.js';
+import type { SimulationResult } from '../../../language/src/index.js';
 
 /**
  * Simulation results hold a series (one number per period) per consumer, material and
@@ -17,7 +17,7 @@ export interface PackedSeries {
     lengths: Int32Array;
 }
 
-export function packSeries(result: SimulationResult): { summary: SimulationResult, series: PackedSeries } {
+export function packSeries(result: SimulationResult): { summary: SimulationResult; series: PackedSeries } {
     const arrays: number[][] = [];
     const summary = strip(result, arrays) as SimulationResult;
     const lengths = Int32Array.from(arrays, a => a.length);
@@ -56,7 +56,7 @@ function strip(value: unknown, arrays: number[][]): unknown {
     return value;
 }
 
-function fill(value: unknown, series: PackedSeries, cursor: { index: number, offset: number }): unknown {
+function fill(value: unknown, series: PackedSeries, cursor: { index: number; offset: number }): unknown {
     if (Array.isArray(value)) {
         if (isSeries(value)) {
             const length = series.lengths[cursor.index++];

@@ -1,12 +1,13 @@
 /** `chokepoint/ranking`: the ranking view's markdown for a document, or why there is none. */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { parseDuration } from '../../../language/src/decisions/rank.js';
+import { parseDuration } from '../../../language/src/index.js';
 import type { RankingParams, RankingResponse } from '../protocol.js';
 import type { SimulationService } from './simulation-service.js';
 import { rankingMarkdown, rankingOf } from './ranking.js';
 
 export function rankingResponse(simulation: SimulationService, documents: LangiumDocuments, document: LangiumDocument, params: RankingParams): RankingResponse {
-    if (params.outage !== undefined && !parseDuration(params.outage)) return { message: `The outage must be a duration such as "1 month", not '${params.outage}'.` };
+    if (params.outage !== undefined && !parseDuration(params.outage))
+        return { message: `The outage must be a duration such as "1 month", not '${params.outage}'.` };
     const view = simulation.view(document);
     if (view.status !== 'ok' || !view.result) return { message: view.message ?? 'No current results to rank: fix the errors or wait for the simulation.' };
     const root = simulation.rootOf(document);

@@ -6,11 +6,11 @@
  * command, or by `chokepoint rank` on every core.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import type { Ranking, RankedNode } from '../../../language/src/decisions/rank.js';
-import { rankCandidates } from '../../../language/src/decisions/rank.js';
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import { evaluateRanking, DEFAULT_OUTAGE } from '../../../language/src/evaluation/ranking.js';
-import { daysText, lossText, tonnesText } from '../../../language/src/values/display.js';
+import type { Ranking, RankedNode } from '../../../language/src/index.js';
+import { rankCandidates } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import { evaluateRanking, DEFAULT_OUTAGE } from '../../../language/src/index.js';
+import { daysText, lossText, tonnesText } from '../../../language/src/index.js';
 import { prepare } from './engine-adapter.js';
 
 /** Work (2 runs per node × periods × (lines + slots)) a hover may spend: a few tens of milliseconds. */
@@ -19,7 +19,14 @@ const HOVER_MAX_WORK = 20_000_000;
 const cache = new WeakMap<SimulationResult, Ranking | null>();
 
 /** The baseline ranking for the document's current results, or undefined when too large (unless `always`) or not simulable. */
-export function rankingOf(root: LangiumDocument, documents: LangiumDocuments, result: SimulationResult, always = false, outage?: string, scenario?: string): Ranking | undefined {
+export function rankingOf(
+    root: LangiumDocument,
+    documents: LangiumDocuments,
+    result: SimulationResult,
+    always = false,
+    outage?: string,
+    scenario?: string
+): Ranking | undefined {
     const custom = outage !== undefined || scenario !== undefined;
     if (!custom && cache.has(result)) return cache.get(result) ?? undefined;
     const prepared = prepare(root, documents);
@@ -37,19 +44,22 @@ export function rankHover(ranking: Ranking, name: string): string | undefined {
     const index = ranking.nodes.findIndex(n => n.name === name);
     if (index < 0) return undefined;
     const node = ranking.nodes[index];
-    return `**Criticality** #${index + 1} of ${ranking.nodes.length} (out for ${ranking.outage} from the first period, ${ranking.scenario}): `
-        + `${tonnesText(node.unmet)} unmet · ${lossText(node.loss)}${node.consumersHit.length > 0 ? ` · hits ${node.consumersHit.join(', ')}` : ''}. `
-        + `Time to survive: ${tts(node.ttsDays)}; if lost for good: ${tts(node.ttsForeverDays)}.`;
+    return (
+        `**Criticality** #${index + 1} of ${ranking.nodes.length} (out for ${ranking.outage} from the first period, ${ranking.scenario}): ` +
+        `${tonnesText(node.unmet)} unmet · ${lossText(node.loss)}${node.consumersHit.length > 0 ? ` · hits ${node.consumersHit.join(', ')}` : ''}. ` +
+        `Time to survive: ${tts(node.ttsDays)}; if lost for good: ${tts(node.ttsForeverDays)}.`
+    );
 }
 
 /** The ranking as a markdown document (the editor's ranking view). */
 export function rankingMarkdown(ranking: Ranking, file: string): string {
-    const row = (n: RankedNode, i: number) => `| ${i + 1} | ${n.name} | ${n.kind} | ${tonnesText(n.unmet)} | ${lossText(n.loss)} | ${n.consumersHit.join(', ') || '—'} | ${tts(n.ttsDays)} | ${tts(n.ttsForeverDays)} |`;
+    const row = (n: RankedNode, i: number) =>
+        `| ${i + 1} | ${n.name} | ${n.kind} | ${tonnesText(n.unmet)} | ${lossText(n.loss)} | ${n.consumersHit.join(', ') || '—'} | ${tts(n.ttsDays)} | ${tts(n.ttsForeverDays)} |`;
     return [
         `# Criticality: ${file}`,
         '',
-        `Each supplier, plant and flow that is not planned, out for ${ranking.outage} from the first period (${ranking.scenario}), most critical first. `
-            + `Time to survive: the smallest over consumers (Simchi-Levi). The same as \`chokepoint rank ${file} --outage "${ranking.outage}"\`.`,
+        `Each supplier, plant and flow that is not planned, out for ${ranking.outage} from the first period (${ranking.scenario}), most critical first. ` +
+            `Time to survive: the smallest over consumers (Simchi-Levi). The same as \`chokepoint rank ${file} --outage "${ranking.outage}"\`.`,
         '',
         '| # | node | kind | unmet | loss | consumers hit | survives | if lost for good |',
         '|---:|---|---|---:|---:|---|---:|---:|',

@@ -1,17 +1,20 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
+import { simulate, SimulationCancelled } from '../../../language/src/index.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';
 import { packSeries } from './packed-series.js';
 import { simulateYielding } from './yielding.js';
+import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
 
 /** One simulation job: the main results first, then what each shock and measure changes. */
 export interface EngineJob {
     result: Promise<RunOutcome>;
     effects: Promise<Record<string, MemberEffect[]> | undefined>;
+    /** Last: which effects match or change nothing (undefined when cancelled or failed). */
+    explanations: Promise<ModelExplanation[] | undefined>;
     /** Stops the job between two periods; `result` then resolves as cancelled at once. */
     cancel(): void;
 }
@@ -38,8 +41,16 @@ export class InProcessRunner implements EngineRunner {
             }
         };
         const result = runOnce(model);
-        const effects = result.then(r => r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined);
-        return { result, effects, cancel: () => { cancelled = true; } };
+        const effects = result.then(r => (r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined));
+        const explanations = effects.then(e => (e && !cancelled ? explainSafely(model, isCancelled) : undefined));
+        return {
+            result,
+            effects,
+            explanations,
+            cancel: () => {
+                cancelled = true;
+            }
+        };
     }
 
     dispose(): void {
@@ -49,18 +60,20 @@ export class InProcessRunner implements EngineRunner {
 
 /** Messages between the server and its simulation worker. */
 type ToWorker = {
-    id: number,
-    model: LoweredModel,
-    cancelFlag: SharedArrayBuffer,
-    /** Only the member effects, from the scenarios' totals of a run done elsewhere. */
-    totals?: ScenarioTotals[]
+    id: number;
+    model: LoweredModel;
+    cancelFlag: SharedArrayBuffer;
+    /**
+     * Only the member effects, from a run done elsewhere: its whole result (the effects read
+     * the horizon and the scenarios' series for the exposure change, not only their totals).
+     */
+    done?: SimulationResult;
 };
 
-/** What `memberEffects` reads of a result: each scenario's name and totals. */
-type ScenarioTotals = Pick<ScenarioResult, 'name' | 'totals'>;
 type FromWorker =
-    | { id: number, kind: 'result', outcome: RunOutcome }
-    | { id: number, kind: 'effects', effects: Record<string, MemberEffect[]> | undefined };
+    | { id: number; kind: 'result'; outcome: RunOutcome }
+    | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined }
+    | { id: number; kind: 'explanations'; explanations: ModelExplanation[] | undefined };
 
 const WORKER_MARK = 'chokepoint-simulation-worker';
 
@@ -73,29 +86,47 @@ const WORKER_MARK = 'chokepoint-simulation-worker';
 export class WorkerRunner implements EngineRunner {
     private worker: Worker | undefined;
     private nextId = 1;
-    private readonly pending = new Map<number, { result: (o: RunOutcome) => void, effects: (e: Record<string, MemberEffect[]> | undefined) => void, message: ToWorker }>();
+    private readonly pending = new Map<
+        number,
+        {
+            result: (o: RunOutcome) => void;
+            effects: (e: Record<string, MemberEffect[]> | undefined) => void;
+            explanations: (e: ModelExplanation[] | undefined) => void;
+            message: ToWorker;
+        }
+    >();
     /** Jobs the current worker has been given and not finished (cancelled ones included). */
     private readonly busy = new Set<number>();
 
-    constructor(private readonly script: string) { }
+    constructor(private readonly script: string) {}
 
     /** Only the effects of each shock and measure, for a run made by another runner. */
     startEffects(model: LoweredModel, result: SimulationResult): EngineJob {
-        return this.start(model, result.scenarios.map(s => ({ name: s.name, totals: s.totals })));
+        return this.start(model, result);
     }
 
-    start(model: LoweredModel, totals?: ScenarioTotals[]): EngineJob {
+    start(model: LoweredModel, done?: SimulationResult): EngineJob {
         const id = this.nextId++;
         const cancelFlag = new SharedArrayBuffer(4);
         let settleResult!: (o: RunOutcome) => void;
         let settleEffects!: (e: Record<string, MemberEffect[]> | undefined) => void;
-        const result = new Promise<RunOutcome>(resolve => { settleResult = resolve; });
-        const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => { settleEffects = resolve; });
-        const message: ToWorker = { id, model, cancelFlag, totals };
-        this.pending.set(id, { result: settleResult, effects: settleEffects, message });
+        const result = new Promise<RunOutcome>(resolve => {
+            settleResult = resolve;
+        });
+        const effects = new Promise<Record<string, MemberEffect[]> | undefined>(resolve => {
+            settleEffects = resolve;
+        });
+        let settleExplanations!: (e: ModelExplanation[] | undefined) => void;
+        const explanations = new Promise<ModelExplanation[] | undefined>(resolve => {
+            settleExplanations = resolve;
+        });
+        const message: ToWorker = { id, model, cancelFlag, done };
+        this.pending.set(id, { result: settleResult, effects: settleEffects, explanations: settleExplanations, message });
         this.post(message);
         return {
-            result, effects,
+            result,
+            effects,
+            explanations,
             cancel: () => {
                 Atomics.store(new Int32Array(cancelFlag), 0, 1);
                 this.finish(id, { kind: 'cancelled' });
@@ -144,16 +175,19 @@ export class WorkerRunner implements EngineRunner {
         worker.stdout.pipe(process.stderr);
         worker.stderr.pipe(process.stderr);
         worker.on('message', (message: FromWorker) => {
-            // The effects (or a result that is not ok) are the last the worker says of a job.
-            if (message.kind === 'effects' || message.outcome.kind !== 'ok') this.busy.delete(message.id);
+            // The explanations (or a result that is not ok) are the last the worker says of a job.
+            if (isLastMessage(message)) this.busy.delete(message.id);
             const job = this.pending.get(message.id);
             if (!job) return;
             if (message.kind === 'result') {
                 job.result(message.outcome);
                 if (message.outcome.kind !== 'ok') this.finish(message.id, message.outcome);
-            } else {
+            } else if (message.kind === 'effects') {
                 job.effects(message.effects);
                 job.result({ kind: 'cancelled' });
+                if (message.effects === undefined) this.finish(message.id, { kind: 'cancelled' });
+            } else {
+                job.explanations(message.explanations);
                 this.pending.delete(message.id);
             }
         });
@@ -175,7 +209,13 @@ export class WorkerRunner implements EngineRunner {
         this.pending.delete(id);
         job.result(outcome);
         job.effects(undefined);
+        job.explanations(undefined);
     }
+}
+
+function isLastMessage(message: FromWorker): boolean {
+    if (message.kind === 'result') return message.outcome.kind !== 'ok';
+    return message.kind === 'explanations' || message.effects === undefined;
 }
 
 /** How long a cancelled job may keep the worker busy before the worker is terminated. */
@@ -197,7 +237,10 @@ export function workUnits(model: LoweredModel): number {
 export class HybridRunner implements EngineRunner {
     private readonly inProcess = new InProcessRunner();
 
-    constructor(private readonly worker: WorkerRunner, private readonly limit = IN_PROCESS_LIMIT) { }
+    constructor(
+        private readonly worker: WorkerRunner,
+        private readonly limit = IN_PROCESS_LIMIT
+    ) {}
 
     start(model: LoweredModel): EngineJob {
         if (workUnits(model) >= this.limit) return this.worker.start(model);
@@ -209,9 +252,11 @@ export class HybridRunner implements EngineRunner {
             effectsJob = this.worker.startEffects(model, outcome.result);
             return effectsJob.effects;
         });
+        const explanations = effects.then(e => (e && effectsJob ? effectsJob.explanations : undefined));
         return {
             result: local.result,
             effects,
+            explanations,
             cancel: () => {
                 cancelled = true;
                 local.cancel();
@@ -232,7 +277,7 @@ export function isSimulationWorker(): boolean {
 
 /** The worker's loop: one job at a time, synchronous engine, cancellable between periods. */
 export function serveSimulationJobs(): void {
-    parentPort!.on('message', ({ id, model, cancelFlag, totals }: ToWorker) => {
+    parentPort!.on('message', ({ id, model, cancelFlag, done }: ToWorker) => {
         const flag = new Int32Array(cancelFlag);
         const shouldCancel = () => Atomics.load(flag, 0) === 1;
         const runOnce = (m: LoweredModel): RunOutcome => {
@@ -243,9 +288,18 @@ export function serveSimulationJobs(): void {
                 return { kind: 'failed', message: messageOf(error) };
             }
         };
-        if (totals) {
-            const effects = memberEffects(model, { scenarios: totals } as SimulationResult, async m => runOnce(m));
-            void effects.then(e => parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : e } satisfies FromWorker));
+        // After the effects, the explanations: the last message of every job that got this far.
+        const sendEffects = (e: Record<string, MemberEffect[]> | undefined) => {
+            const effects = shouldCancel() ? undefined : e;
+            parentPort!.postMessage({ id, kind: 'effects', effects } satisfies FromWorker);
+            if (effects === undefined) return;
+            const explanations = explainSafely(model, shouldCancel);
+            parentPort!.postMessage({ id, kind: 'explanations', explanations: shouldCancel() ? undefined : explanations } satisfies FromWorker);
+        };
+        // A failure still ends the job (no effects), so the worker is never held busy by it.
+        const failed = () => sendEffects(undefined);
+        if (done) {
+            void memberEffects(model, done, async m => runOnce(m)).then(sendEffects, failed);
             return;
         }
         const outcome = runOnce(model);
@@ -254,11 +308,20 @@ export function serveSimulationJobs(): void {
             return;
         }
         const { summary, series } = packSeries(outcome.result);
-        parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker,
-            [series.values.buffer as ArrayBuffer, series.lengths.buffer as ArrayBuffer]);
+        parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker, [
+            series.values.buffer as ArrayBuffer,
+            series.lengths.buffer as ArrayBuffer
+        ]);
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, outcome.result, async m => runOnce(m)).then(effects => {
-            parentPort!.postMessage({ id, kind: 'effects', effects: shouldCancel() ? undefined : effects } satisfies FromWorker);
-        });
+        void memberEffects(model, outcome.result, async m => runOnce(m)).then(sendEffects, failed);
     });
+}
+
+/** The explanations of a model, or undefined when cancelled or when the engine fails. */
+function explainSafely(model: LoweredModel, shouldCancel: () => boolean): ModelExplanation[] | undefined {
+    try {
+        return explainModel(model, { shouldCancel });
+    } catch {
+        return undefined;
+    }
 }

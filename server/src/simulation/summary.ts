@@ -1,4 +1,4 @@
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 
 /** The baseline is always the first scenario of a result. */
 export function declaredScenarios(result: SimulationResult): ScenarioResult[] {
@@ -18,7 +18,11 @@ export function worstScenario(result: SimulationResult): ScenarioResult | undefi
 }
 
 /** The status bar's figures (see `ResultsChangedParams`). */
-export function expectedSummary(result: SimulationResult): { expectedUnmet: number | null, expectedLoss: Record<string, number>, worstScenario: string | null } {
+export function expectedSummary(result: SimulationResult): {
+    expectedUnmet: number | null;
+    expectedLoss: Record<string, number>;
+    worstScenario: string | null;
+} {
     return {
         expectedUnmet: result.expected.unmet,
         expectedLoss: { ...result.expected.loss },

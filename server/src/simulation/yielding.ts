@@ -3,9 +3,9 @@
  * and hands its period loop over (`simulateStepwise`); here the server drives it, yields to
  * its event loop every few milliseconds so a newer edit can come in, and stops when asked.
  */
-import type { SimulationResult } from '../../../language/src/engine/results.js';
-import type { LoweredModel } from '../../../language/src/lowering/model.js';
-import { simulateStepwise, SimulationCancelled } from '../../../language/src/evaluation/simulation.js';
+import type { SimulationResult } from '../../../language/src/index.js';
+import type { LoweredModel } from '../../../language/src/index.js';
+import { simulateStepwise, SimulationCancelled } from '../../../language/src/index.js';
 
 export interface YieldingOptions {
     scenario?: string;

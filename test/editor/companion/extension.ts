@@ -21,7 +21,11 @@ export async function activate(): Promise<void> {
     const started = Date.now();
     // Results are written after each check (`done: false`), so a run that hangs still shows how far it got.
     const write = (results: CheckResult[], done: boolean) => writeFile(resultsPath, JSON.stringify({ done, ms: Date.now() - started, results }, null, 2));
-    const results = await runChecks(editorChecks(fixture, workspace), line => log.appendLine(line), partial => write(partial, false));
+    const results = await runChecks(
+        editorChecks(fixture, workspace),
+        line => log.appendLine(line),
+        partial => write(partial, false)
+    );
     // Leave the window as a person would find it for the checks of what is on screen. The
     // checks undid their edits, so saving writes the workspace copy's original text back.
     try {

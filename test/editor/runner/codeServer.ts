@@ -33,21 +33,28 @@ export async function prepareDirs(base: string): Promise<EditorDirs> {
     const dirs = { userData: join(base, 'user-data'), extensions: join(base, 'extensions') };
     await mkdir(join(dirs.userData, 'User'), { recursive: true });
     await mkdir(dirs.extensions, { recursive: true });
-    await writeFile(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-        'workbench.startupEditor': 'none',
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'update.mode': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': false,
-        'editor.hover.delay': 300,
-        'window.commandCenter': false,
-        'chat.disableAIFeatures': true,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'workbench.colorTheme': 'Default Dark Modern'
-    }, null, 2));
+    await writeFile(
+        join(dirs.userData, 'User', 'settings.json'),
+        JSON.stringify(
+            {
+                'workbench.startupEditor': 'none',
+                'telemetry.telemetryLevel': 'off',
+                'extensions.autoCheckUpdates': false,
+                'extensions.autoUpdate': false,
+                'update.mode': 'none',
+                'workbench.tips.enabled': false,
+                'workbench.enableExperiments': false,
+                'security.workspace.trust.enabled': false,
+                'editor.hover.delay': 300,
+                'window.commandCenter': false,
+                'chat.disableAIFeatures': true,
+                'workbench.secondarySideBar.defaultVisibility': 'hidden',
+                'workbench.colorTheme': 'Default Dark Modern'
+            },
+            null,
+            2
+        )
+    );
     return dirs;
 }
 
@@ -56,20 +63,45 @@ function offlineEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 export async function installExtension(tools: EditorTools, dirs: EditorDirs, vsix: string): Promise<void> {
-    await runOrThrow(tools.node24, [tools.codeServer, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env: offlineEnv() });
+    await runOrThrow(tools.node24, [tools.codeServer, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], {
+        env: offlineEnv()
+    });
 }
 
 export interface RunningEditor extends Started {
     url: string;
 }
 
-export async function startCodeServer(tools: EditorTools, dirs: EditorDirs, workspace: string, logFile: string, env: NodeJS.ProcessEnv): Promise<RunningEditor> {
-    const started = await startAndWaitFor(tools.node24, [
-        tools.codeServer, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
-        '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-        '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-        workspace
-    ], offlineEnv(env), /HTTP server listening on (http:\/\/\S+)/, logFile, 60_000);
+export async function startCodeServer(
+    tools: EditorTools,
+    dirs: EditorDirs,
+    workspace: string,
+    logFile: string,
+    env: NodeJS.ProcessEnv
+): Promise<RunningEditor> {
+    const started = await startAndWaitFor(
+        tools.node24,
+        [
+            tools.codeServer,
+            '--auth',
+            'none',
+            '--bind-addr',
+            '127.0.0.1:0',
+            '--user-data-dir',
+            dirs.userData,
+            '--extensions-dir',
+            dirs.extensions,
+            '--disable-workspace-trust',
+            '--disable-telemetry',
+            '--disable-update-check',
+            '--disable-getting-started-override',
+            workspace
+        ],
+        offlineEnv(env),
+        /HTTP server listening on (http:\/\/\S+)/,
+        logFile,
+        60_000
+    );
     return { ...started, url: started.match[1].replace(/\/$/, '') };
 }
 

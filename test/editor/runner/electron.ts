@@ -31,4 +31,6 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(code => { process.exitCode = code; });
+void main().then(code => {
+    process.exitCode = code;
+});

@@ -15,13 +15,17 @@ const WARM_UP = 1;
 async function main(): Promise<void> {
     const runs = Number(process.argv[2] ?? 5);
     const root = resolve('.');
-    const version = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string;
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     const tools = await setupEditorTools(root);
     const session = await startSession({
-        root, tools, vsix: join(root, `chokepoint-${version}.vsix`), folder: 'examples/japan-2026', companion: false,
+        root,
+        tools,
+        vsix: join(root, `chokepoint-${version}.vsix`),
+        folder: 'examples/japan-2026',
+        companion: false,
         logFile: join(root, 'test-results', 'first-lenses-code-server.log')
     });
-    const times: Array<{ workbench: number, text: number, lenses: number }> = [];
+    const times: Array<{ workbench: number; text: number; lenses: number }> = [];
     try {
         for (let i = 0; i < WARM_UP + runs; i++) {
             const started = performance.now();

@@ -22,24 +22,31 @@ const COMPANION_TIMEOUT_MS = 240_000;
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<number> {
-    const version = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string;
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     const vsix = join(root, `chokepoint-${version}.vsix`);
     if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
     await rm(resultsRoot, { recursive: true, force: true });
     await mkdir(resultsRoot, { recursive: true });
     const all: CheckResult[] = [];
-    all.push(...await runChecks([{
-        name: 'the .vsix holds only what the extension needs',
-        run: async () => {
-            const problems = vsixProblems(await zipEntries(vsix));
-            if (problems.length) throw new Error(problems.join('\n'));
-        }
-    }], line => log(`[vsix] ${line}`)));
+    all.push(
+        ...(await runChecks(
+            [
+                {
+                    name: 'the .vsix holds only what the extension needs',
+                    run: async () => {
+                        const problems = vsixProblems(await zipEntries(vsix));
+                        if (problems.length) throw new Error(problems.join('\n'));
+                    }
+                }
+            ],
+            line => log(`[vsix] ${line}`)
+        ))
+    );
 
     const tools = await setupEditorTools(root);
     const only = process.env.CHOKEPOINT_EDITOR_FIXTURE;
     for (const name of only ? [only] : FIXTURE_NAMES) {
-        all.push(...await runFixture(name, tools, vsix));
+        all.push(...(await runFixture(name, tools, vsix)));
     }
     return report(all);
 }
@@ -55,7 +62,12 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
         log(`[${name} ${phase}] ${r.passed ? '✓' : '✗'} ${r.name} (${r.ms} ms)${r.error ? `\n${indent(r.error)}` : ''}`);
     };
     const session = await startSession({
-        root, tools, vsix, folder: fixture.folder, companion: true, logFile: join(results, 'code-server.log'),
+        root,
+        tools,
+        vsix,
+        folder: fixture.folder,
+        companion: true,
+        logFile: join(results, 'code-server.log'),
         env: { CHOKEPOINT_EDITOR_RESULTS: resultsFile, CHOKEPOINT_EDITOR_FIXTURE: name }
     });
     try {
@@ -69,16 +81,24 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
             if (/^(https?|wss?):$/.test(url.protocol) && !local) external.push(request.url());
         });
         const browserErrors: string[] = [];
-        page.on('console', message => { if (message.type() === 'error') browserErrors.push(message.text()); });
+        page.on('console', message => {
+            if (message.type() === 'error') browserErrors.push(message.text());
+        });
 
         // The companion runs the in-editor checks as soon as the window is up.
-        const readCompanion = async () => existsSync(resultsFile)
-            ? JSON.parse(await readFile(resultsFile, 'utf8')) as { done: boolean, results: CheckResult[] }
-            : { done: false, results: [] };
-        const companion = await waitFor('the companion\'s results', async () => {
-            const read = await readCompanion();
-            return read.done ? read : undefined;
-        }, COMPANION_TIMEOUT_MS, 500).catch(async error => {
+        const readCompanion = async () =>
+            existsSync(resultsFile)
+                ? (JSON.parse(await readFile(resultsFile, 'utf8')) as { done: boolean; results: CheckResult[] })
+                : { done: false, results: [] };
+        const companion = await waitFor(
+            "the companion's results",
+            async () => {
+                const read = await readCompanion();
+                return read.done ? read : undefined;
+            },
+            COMPANION_TIMEOUT_MS,
+            500
+        ).catch(async error => {
             await page.screenshot({ path: join(results, 'companion-timeout.png') });
             const partial = await readCompanion();
             partial.results.push({ name: 'the in-editor checks finish', passed: false, ms: COMPANION_TIMEOUT_MS, error: String(error) });
@@ -88,15 +108,28 @@ async function runFixture(name: string, tools: EditorTools, vsix: string): Promi
         if (!companion.done) return all;
 
         const control = { setColorTheme: (theme: string) => session.updateUserSettings({ 'workbench.colorTheme': theme }) };
-        await runChecks(uiChecks(page, fixture, results, control), () => {}, async done => {
-            const last = done[done.length - 1];
-            if (!last.passed) await page.screenshot({ path: join(results, `failed-${done.length}.png`) });
-            add('ui', last);
-        });
-        add('ui', (await runChecks([{
-            name: 'nothing was fetched from outside this machine',
-            run: async () => { if (external.length) throw new Error(`requests: ${[...new Set(external)].join(', ')}`); }
-        }]))[0]);
+        await runChecks(
+            uiChecks(page, fixture, results, control),
+            () => {},
+            async done => {
+                const last = done[done.length - 1];
+                if (!last.passed) await page.screenshot({ path: join(results, `failed-${done.length}.png`) });
+                add('ui', last);
+            }
+        );
+        add(
+            'ui',
+            (
+                await runChecks([
+                    {
+                        name: 'nothing was fetched from outside this machine',
+                        run: async () => {
+                            if (external.length) throw new Error(`requests: ${[...new Set(external)].join(', ')}`);
+                        }
+                    }
+                ])
+            )[0]
+        );
         if (browserErrors.length) await writeFile(join(results, 'browser-errors.log'), browserErrors.join('\n'));
         return all;
     } finally {
@@ -117,11 +150,19 @@ function report(all: CheckResult[]): number {
 }
 
 function indent(text: string): string {
-    return text.split('\n').map(l => `    ${l}`).join('\n');
+    return text
+        .split('\n')
+        .map(l => `    ${l}`)
+        .join('\n');
 }
 
-main().then(code => { process.exitCode = code; }, error => {
-    console.error(error instanceof Error ? error.stack : error);
-    console.log('0 passed, 1 failed');
-    process.exitCode = 1;
-});
+main().then(
+    code => {
+        process.exitCode = code;
+    },
+    error => {
+        console.error(error instanceof Error ? error.stack : error);
+        console.log('0 passed, 1 failed');
+        process.exitCode = 1;
+    }
+);

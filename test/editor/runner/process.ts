@@ -8,19 +8,23 @@ export interface RunResult {
     stderr: string;
 }
 
-export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv, cwd?: string } = {}): Promise<RunResult> {
+export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
     return new Promise((resolve, reject) => {
         const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', chunk => { stdout += String(chunk); });
-        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stdout.on('data', chunk => {
+            stdout += String(chunk);
+        });
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         child.on('error', reject);
         child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }));
     });
 }
 
-export async function runOrThrow(command: string, args: string[], options: { env?: NodeJS.ProcessEnv, cwd?: string } = {}): Promise<string> {
+export async function runOrThrow(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<string> {
     const result = await run(command, args, options);
     if (result.code !== 0) {
         throw new Error(`${command} ${args.join(' ')} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
@@ -42,18 +46,23 @@ export function startAndWaitFor(command: string, args: string[], env: NodeJS.Pro
         const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         let seen = '';
         let settled = false;
-        const stop = () => new Promise<void>(done => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            try {
-                process.kill(-child.pid!, 'SIGTERM');
-            } catch {
-                done();
-            }
-            setTimeout(() => {
-                try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
-            }, 5000).unref();
-        });
+        const stop = () =>
+            new Promise<void>(done => {
+                if (child.exitCode !== null || child.signalCode !== null) return done();
+                child.once('exit', () => done());
+                try {
+                    process.kill(-child.pid!, 'SIGTERM');
+                } catch {
+                    done();
+                }
+                setTimeout(() => {
+                    try {
+                        process.kill(-child.pid!, 'SIGKILL');
+                    } catch {
+                        /* already gone */
+                    }
+                }, 5000).unref();
+            });
         const timer = setTimeout(() => {
             if (settled) return;
             settled = true;
@@ -71,9 +80,15 @@ export function startAndWaitFor(command: string, args: string[], env: NodeJS.Pro
                 resolve({ child, match, stop });
             }
         };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.on('error', error => { if (!settled) { settled = true; clearTimeout(timer); reject(error); } });
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('error', error => {
+            if (!settled) {
+                settled = true;
+                clearTimeout(timer);
+                reject(error);
+            }
+        });
         child.on('exit', code => {
             if (!settled) {
                 settled = true;

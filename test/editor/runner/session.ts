@@ -36,7 +36,14 @@ export interface Session {
     close(keepLogsIn?: string): Promise<void>;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+];
 
 export async function startSession(options: SessionOptions): Promise<Session> {
     const base = await mkdtemp(join(tmpdir(), 'chokepoint-editor-'));
@@ -53,7 +60,10 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         const running = editor;
         const launched = browser;
         return {
-            base, workspace, editor: running, browser: launched,
+            base,
+            workspace,
+            editor: running,
+            browser: launched,
             async updateUserSettings(settings: Record<string, unknown>) {
                 const file = join(dirs.userData, 'User', 'settings.json');
                 const current = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
@@ -86,8 +96,12 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 async function companionVsix(root: string, base: string): Promise<string> {
     const folder = join(base, 'companion');
     await cp(join(root, '.cache/editor-test/companion'), folder, { recursive: true });
-    await writeFile(join(folder, 'README.md'), 'Runs Chokepoint\'s in-editor checks (test only).\n');
+    await writeFile(join(folder, 'README.md'), "Runs Chokepoint's in-editor checks (test only).\n");
     const out = join(base, 'companion.vsix');
-    await runOrThrow(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: folder });
+    await runOrThrow(
+        process.execPath,
+        [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
+        { cwd: folder }
+    );
     return out;
 }

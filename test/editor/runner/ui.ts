@@ -20,7 +20,7 @@ export interface EditorControl {
     setColorTheme(theme: string): Promise<void>;
 }
 
-export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string, control: EditorControl): Check[] {
+export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string, _control: EditorControl): Check[] {
     const shot = (name: string) => page.screenshot({ path: `${screenshots}/${name}.png` });
     const editor = () => page.locator(EDITOR).first();
     const lensTexts = async () => (await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
@@ -43,7 +43,10 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
         await input.waitFor({ state: 'visible' });
         await input.fill(`>${title}`);
         // Click the command's own row: Enter would run whichever row is first (fuzzy matches, recently used).
-        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first();
+        const row = page
+            .locator('.quick-input-list .monaco-list-row')
+            .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) })
+            .first();
         await row.click();
     };
     const openFile = async (name: string) => {
@@ -87,11 +90,14 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
                     await page.waitForTimeout(250);
                 }
                 await shot('lenses');
-                assert(texts.some(t => expected.includes.every(part => t.includes(part))), `no lens with ${expected.includes.join(' + ')}; lenses: ${texts.join(' | ')}`);
+                assert(
+                    texts.some(t => expected.includes.every(part => t.includes(part))),
+                    `no lens with ${expected.includes.join(' + ')}; lenses: ${texts.join(' | ')}`
+                );
             }
         },
         {
-            name: 'the status bar shows the file\'s numbers',
+            name: "the status bar shows the file's numbers",
             run: async () => {
                 const item = page.locator('footer .statusbar-item', { hasText: /Expected unmet|Worst:|No unmet need/ }).first();
                 await item.waitFor({ timeout: 20_000 });
@@ -101,7 +107,9 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
             name: 'hovering a name shows its hover',
             run: async () => {
                 const name = fixture.hover.at.split(/\s/)[0];
-                const token = editor().locator('.view-lines span > span', { hasText: new RegExp(`^${name}$`) }).first();
+                const token = editor()
+                    .locator('.view-lines span > span', { hasText: new RegExp(`^${name}$`) })
+                    .first();
                 await token.hover();
                 const hover = page.locator('.monaco-hover-content').first();
                 await hover.waitFor({ state: 'visible', timeout: 15_000 });
@@ -113,13 +121,16 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
             }
         },
         {
-            name: 'Ctrl+Space shows the model\'s names',
+            name: "Ctrl+Space shows the model's names",
             run: async () => {
                 await cursorAfter(fixture.completion.after);
                 await page.keyboard.press('Control+Space');
                 const labels = page.locator('.editor-widget.suggest-widget .monaco-list-row .label-name');
                 await labels.first().waitFor({ state: 'visible', timeout: 15_000 });
-                await page.locator('.editor-widget.suggest-widget .monaco-list-row .label-name', { hasText: fixture.completion.expect }).first().waitFor({ timeout: 10_000 });
+                await page
+                    .locator('.editor-widget.suggest-widget .monaco-list-row .label-name', { hasText: fixture.completion.expect })
+                    .first()
+                    .waitFor({ timeout: 10_000 });
                 await shot('suggest');
                 await page.keyboard.press('Escape');
             }
@@ -134,10 +145,22 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
                 await page.keyboard.insertText(fixture.brokenEdit.with);
                 await page.locator(`${EDITOR} .view-overlays .cdr.squiggly-error`).first().waitFor({ timeout: 20_000 });
                 const problems = page.locator('.statusbar-item[id="status.problems"]');
-                await page.waitForFunction(() => /Errors: [1-9]/.test(document.querySelector('.statusbar-item[id="status.problems"] a')?.getAttribute('aria-label') ?? document.querySelector('.statusbar-item[id="status.problems"]')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
-                await page.locator('footer .statusbar-item', { hasText: /\d+ errors?/ }).first().waitFor({ timeout: 10_000 });
+                await page.waitForFunction(
+                    () =>
+                        /Errors: [1-9]/.test(
+                            document.querySelector('.statusbar-item[id="status.problems"] a')?.getAttribute('aria-label') ??
+                                document.querySelector('.statusbar-item[id="status.problems"]')?.getAttribute('aria-label') ??
+                                ''
+                        ),
+                    undefined,
+                    { timeout: 10_000 }
+                );
+                await page
+                    .locator('footer .statusbar-item', { hasText: /\d+ errors?/ })
+                    .first()
+                    .waitFor({ timeout: 10_000 });
                 await shot('squiggle');
-                assert(await problems.count() === 1, 'problems item');
+                assert((await problems.count()) === 1, 'problems item');
                 // Put the original text back the same way.
                 for (let i = 0; i < fixture.brokenEdit.with.length; i++) await page.keyboard.press('Shift+ArrowLeft');
                 await page.keyboard.insertText(fixture.brokenEdit.replace);
@@ -152,7 +175,9 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
                 const frame = chartFrame();
                 await frame.locator('canvas#supply').waitFor({ state: 'visible', timeout: 30_000 });
                 await frame.locator('#summary', { hasText: 'Unmet' }).waitFor({ timeout: 10_000 });
-                const drawn = await frame.locator('canvas#supply').evaluate((canvas: { width: number, height: number }) => canvas.width > 0 && canvas.height > 0);
+                const drawn = await frame
+                    .locator('canvas#supply')
+                    .evaluate((canvas: { width: number; height: number }) => canvas.width > 0 && canvas.height > 0);
                 assert(drawn, 'the supply canvas has no size');
                 await page.waitForTimeout(500);
                 await shot('chart');
@@ -162,13 +187,21 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
             name: 'the chart is drawn in the light and high-contrast themes',
             timeoutMs: 90_000,
             run: async () => {
-                for (const [theme, bodyClass, name] of [['Light Modern', 'vscode-light', 'chart-light'], ['Dark High Contrast', 'vscode-high-contrast', 'chart-high-contrast'], ['Dark Modern', 'vscode-dark', '']]) {
+                for (const [theme, bodyClass, name] of [
+                    ['Light Modern', 'vscode-light', 'chart-light'],
+                    ['Dark High Contrast', 'vscode-high-contrast', 'chart-high-contrast'],
+                    ['Dark Modern', 'vscode-dark', '']
+                ]) {
                     // As a person would: Preferences: Color Theme, type the theme's name, Enter.
                     await runCommand('Preferences: Color Theme');
-                    await page.locator('.quick-input-widget input[aria-label*="Color Theme" i], .quick-input-widget input[placeholder*="Color Theme" i]').first().waitFor({ timeout: 10_000 }).catch(async e => {
-                        await shot(`picker-${bodyClass}`);
-                        throw e;
-                    });
+                    await page
+                        .locator('.quick-input-widget input[aria-label*="Color Theme" i], .quick-input-widget input[placeholder*="Color Theme" i]')
+                        .first()
+                        .waitFor({ timeout: 10_000 })
+                        .catch(async e => {
+                            await shot(`picker-${bodyClass}`);
+                            throw e;
+                        });
                     await page.keyboard.type(theme);
                     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: theme }).first().waitFor();
                     await page.keyboard.press('Enter');
@@ -194,7 +227,10 @@ export function uiChecks(page: Page, fixture: EditorFixture, screenshots: string
                     await page.locator(`${EDITOR} .codelens-decoration a`, { hasText: click.text }).first().click();
                     const deadline = Date.now() + 5_000;
                     while (Date.now() < deadline) {
-                        value = await chartFrame().locator(select).inputValue().catch(() => '');
+                        value = await chartFrame()
+                            .locator(select)
+                            .inputValue()
+                            .catch(() => '');
                         if (value === expected) break;
                         await page.waitForTimeout(250);
                     }

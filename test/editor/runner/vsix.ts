@@ -11,7 +11,10 @@ export async function zipEntries(path: string): Promise<string[]> {
     // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
     let end = -1;
     for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-        if (zip.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+        if (zip.readUInt32LE(i) === 0x06054b50) {
+            end = i;
+            break;
+        }
     }
     if (end < 0) throw new Error(`${path} is not a zip archive`);
     const count = zip.readUInt16LE(end + 10);

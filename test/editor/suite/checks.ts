@@ -31,10 +31,16 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
     const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fileUri, 100)) ?? [];
     const titles = async () => (await lenses()).map(l => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command }));
     /** Lenses once the simulation of the current text is done (no lens says it is simulating). */
-    const settledTitles = () => waitFor('lenses with numbers', async () => {
-        const all = await titles();
-        return all.length > 1 && !all.some(t => t.title.includes('simulating') || t.title.includes('outdated')) ? all : undefined;
-    }, 30_000, 200);
+    const settledTitles = () =>
+        waitFor(
+            'lenses with numbers',
+            async () => {
+                const all = await titles();
+                return all.length > 1 && !all.some(t => t.title.includes('simulating') || t.title.includes('outdated')) ? all : undefined;
+            },
+            30_000,
+            200
+        );
     const errorsOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.severity === vscode.DiagnosticSeverity.Error);
     const replaceOnce = async (from: string, to: string) => {
         const start = positionOf(from);
@@ -42,10 +48,16 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
         edit.replace(fileUri, new vscode.Range(start, start.translate(0, from.length)), to);
         assert(await vscode.workspace.applyEdit(edit), `edit ${from} -> ${to} was not applied`);
     };
-    const nextRender = (predicate: (r: RenderReport) => boolean, what: string) => waitFor(what, () => {
-        const report = api.lastChartRender();
-        return report && predicate(report) ? report : undefined;
-    }, 20_000, 100);
+    const nextRender = (predicate: (r: RenderReport) => boolean, what: string) =>
+        waitFor(
+            what,
+            () => {
+                const report = api.lastChartRender();
+                return report && predicate(report) ? report : undefined;
+            },
+            20_000,
+            100
+        );
 
     return [
         {
@@ -65,7 +77,11 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             name: 'the example has no errors',
             run: async () => {
                 await settledTitles();
-                assertEqual(errorsOf(fileUri).map(d => d.message), [], 'errors');
+                assertEqual(
+                    errorsOf(fileUri).map(d => d.message),
+                    [],
+                    'errors'
+                );
             }
         },
         {
@@ -88,7 +104,7 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             name: 'hover explains a declaration',
             run: async () => {
                 const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri, positionOf(fixture.hover.at, 1));
-                const text = (hovers ?? []).flatMap(h => h.contents.map(c => typeof c === 'string' ? c : c.value)).join('\n');
+                const text = (hovers ?? []).flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
                 for (const part of fixture.hover.includes) assertIncludes(text, part, 'hover');
             }
         },
@@ -97,14 +113,18 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             run: async () => {
                 const position = positionOf(fixture.completion.after, fixture.completion.after.length);
                 const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', fileUri, position);
-                const labels = list.items.map(i => typeof i.label === 'string' ? i.label : i.label.label);
+                const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
                 assert(labels.includes(fixture.completion.expect), `completion lacks ${fixture.completion.expect}: ${labels.slice(0, 30).join(', ')}`);
             }
         },
         {
             name: 'go to definition opens the read-only standard library',
             run: async () => {
-                const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', fileUri, positionOf(fixture.definition.at, 1));
+                const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+                    'vscode.executeDefinitionProvider',
+                    fileUri,
+                    positionOf(fixture.definition.at, 1)
+                );
                 assert(locations?.length, 'no definition found');
                 const first = locations[0];
                 const uri = 'targetUri' in first ? first.targetUri : first.uri;
@@ -118,10 +138,13 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             name: 'an error shows as a diagnostic, and goes away when fixed',
             run: async () => {
                 await replaceOnce(fixture.brokenEdit.replace, fixture.brokenEdit.with);
-                const errors = await waitFor('an error diagnostic', () => errorsOf(fileUri).length ? errorsOf(fileUri) : undefined);
-                assert(errors.some(e => e.message.includes(fixture.brokenEdit.message)), `errors: ${errors.map(e => e.message).join('; ')}`);
+                const errors = await waitFor('an error diagnostic', () => (errorsOf(fileUri).length ? errorsOf(fileUri) : undefined));
+                assert(
+                    errors.some(e => e.message.includes(fixture.brokenEdit.message)),
+                    `errors: ${errors.map(e => e.message).join('; ')}`
+                );
                 await replaceOnce(fixture.brokenEdit.with, fixture.brokenEdit.replace);
-                await waitFor('no errors', () => errorsOf(fileUri).length === 0 ? true : undefined);
+                await waitFor('no errors', () => (errorsOf(fileUri).length === 0 ? true : undefined));
             }
         },
         {
@@ -149,13 +172,17 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
         {
             name: 'Run scenario shows that scenario',
             run: async () => {
-                const scenario = await vscode.commands.executeCommand<ScenarioResult | undefined>('chokepoint.runScenario', fileUri.toString(), fixture.scenario);
+                const scenario = await vscode.commands.executeCommand<ScenarioResult | undefined>(
+                    'chokepoint.runScenario',
+                    fileUri.toString(),
+                    fixture.scenario
+                );
                 assertEqual(scenario?.name, fixture.scenario, 'scenario returned');
                 await nextRender(r => r.scenario === fixture.scenario && r.focus === null, `the chart to show ${fixture.scenario}`);
             }
         },
         {
-            name: 'a lens\'s details focus the chart on its consumer',
+            name: "a lens's details focus the chart on its consumer",
             run: async () => {
                 await vscode.commands.executeCommand('chokepoint.showDetails', fileUri.toString(), fixture.consumer);
                 await nextRender(r => r.focus === fixture.consumer, `the chart to focus on ${fixture.consumer}`);
@@ -167,7 +194,11 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 const workbench = vscode.workspace.getConfiguration('workbench');
                 const before = workbench.inspect<string>('colorTheme')?.globalValue;
                 try {
-                    for (const [theme, kind] of [['Default Light Modern', 'light'], ['Default High Contrast', 'high-contrast'], ['Default Dark Modern', 'dark']]) {
+                    for (const [theme, kind] of [
+                        ['Default Light Modern', 'light'],
+                        ['Default High Contrast', 'high-contrast'],
+                        ['Default Dark Modern', 'dark']
+                    ]) {
                         await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
                         await nextRender(r => r.theme === kind, `the chart to draw in the ${kind} theme`);
                     }
@@ -182,8 +213,12 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 const stem = join(tmpdir(), `chokepoint-export-${process.pid}-${Date.now()}`);
                 const json = await vscode.commands.executeCommand<vscode.Uri>('chokepoint.exportResults', fileUri.toString(), 'json', `${stem}.json`);
                 assert(json, 'no JSON file written');
-                const parsed = JSON.parse(await readFile(json.fsPath, 'utf8')) as { scenarios: Array<{ name: string }>, periodStarts: string[] };
-                assertEqual(parsed.scenarios.map(s => s.name), fixture.scenarios, 'scenarios exported');
+                const parsed = JSON.parse(await readFile(json.fsPath, 'utf8')) as { scenarios: Array<{ name: string }>; periodStarts: string[] };
+                assertEqual(
+                    parsed.scenarios.map(s => s.name),
+                    fixture.scenarios,
+                    'scenarios exported'
+                );
                 assertEqual(parsed.periodStarts.length, fixture.periods, 'periods exported');
                 const csv = await vscode.commands.executeCommand<vscode.Uri>('chokepoint.exportResults', fileUri.toString(), 'csv', `${stem}.csv`);
                 assert(csv, 'no CSV file written');
@@ -195,14 +230,20 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 const other = await vscode.commands.executeCommand<vscode.Uri>('chokepoint.exportResults', closed, 'json', `${stem}-closed.json`);
                 assert(other, `no JSON written for ${fixture.closedFile}`);
                 const otherParsed = JSON.parse(await readFile(other.fsPath, 'utf8')) as { scenarios: Array<{ name: string }> };
-                assertEqual(otherParsed.scenarios.map(s => s.name), fixture.scenarios, `scenarios exported from ${fixture.closedFile}`);
+                assertEqual(
+                    otherParsed.scenarios.map(s => s.name),
+                    fixture.scenarios,
+                    `scenarios exported from ${fixture.closedFile}`
+                );
             }
         },
         {
             name: 'Open standard library shows it read-only',
             run: async () => {
                 await vscode.commands.executeCommand('chokepoint.openStandardLibrary');
-                const editor = await waitFor('the library editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'chokepoint-lib' ? vscode.window.activeTextEditor : undefined);
+                const editor = await waitFor('the library editor', () =>
+                    vscode.window.activeTextEditor?.document.uri.scheme === 'chokepoint-lib' ? vscode.window.activeTextEditor : undefined
+                );
                 assertEqual(editor.document.languageId, 'chokepoint', 'language of the library');
                 assertIncludes(editor.document.getText(), 'region China', 'library text');
                 // A content provider's documents cannot be saved: edits are refused at save time.
@@ -217,11 +258,11 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 const consumerLine = positionOf(fixture.lenses[0].line).line;
                 await config.update('lenses.consumer', false, vscode.ConfigurationTarget.Global);
                 try {
-                    await waitFor('the consumer lens to go', async () => (await titles()).some(t => t.line === consumerLine) ? undefined : true);
+                    await waitFor('the consumer lens to go', async () => ((await titles()).some(t => t.line === consumerLine) ? undefined : true));
                 } finally {
                     await config.update('lenses.consumer', undefined, vscode.ConfigurationTarget.Global);
                 }
-                await waitFor('the consumer lens to come back', async () => (await titles()).some(t => t.line === consumerLine) ? true : undefined);
+                await waitFor('the consumer lens to come back', async () => ((await titles()).some(t => t.line === consumerLine) ? true : undefined));
             }
         },
         {
@@ -235,8 +276,8 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 try {
                     const opened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(slow));
                     const key = opened.document.uri.toString();
-                    await waitFor('the progress indicator', () => api.progressShowing().includes(key) ? true : undefined, 30_000, 20);
-                    await waitFor('the progress indicator to go', () => api.progressShowing().includes(key) ? undefined : true, 60_000, 100);
+                    await waitFor('the progress indicator', () => (api.progressShowing().includes(key) ? true : undefined), 30_000, 20);
+                    await waitFor('the progress indicator to go', () => (api.progressShowing().includes(key) ? undefined : true), 60_000, 100);
                     assertEqual(errorsOf(slow).length, 0, 'errors in the slow model');
                 } finally {
                     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -254,8 +295,13 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 assertEqual(api.serverState(), 'running', 'server state after restart');
                 const all = await settledTitles();
                 const line = positionOf(fixture.lenses[0].line).line;
-                assert(all.some(t => t.line === line), 'consumer lens after restart');
-                // A run cut short by the restart leaves no progress indicator behind.
+                assert(
+                    all.some(t => t.line === line),
+                    'consumer lens after restart'
+                );
+                // A run cut short by the restart leaves no progress indicator behind: any run the new
+                // server starts (a workspace model it loads) ends and clears its own.
+                for (let i = 0; i < 300 && api.progressShowing().length > 0; i++) await new Promise(r => setTimeout(r, 100));
                 assertEqual(api.progressShowing(), [], 'progress indicators after restart');
             }
         },
@@ -264,7 +310,8 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
             timeoutMs: 90_000,
             run: async () => {
                 // The workspace becomes a repository of the files as saved; the edit stays in the editor.
-                const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=editor@example.org', '-c', 'user.name=Editor', ...args], { cwd: workspace });
+                const git = (...args: string[]) =>
+                    execFileSync('git', ['-c', 'user.email=editor@example.org', '-c', 'user.name=Editor', ...args], { cwd: workspace });
                 git('init', '-q');
                 git('add', '-A');
                 git('commit', '-q', '-m', 'as opened');
@@ -272,18 +319,33 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 await replaceOnce(replace, replacement);
                 try {
                     const lensLine = positionOf(line).line;
-                    const withDelta = await waitFor('a lens with the change against HEAD', async () => {
-                        const all = await titles();
-                        return all.find(t => t.line === lensLine && includes.every(part => t.title.includes(part)));
-                    }, 60_000, 250);
+                    const withDelta = await waitFor(
+                        'a lens with the change against HEAD',
+                        async () => {
+                            const all = await titles();
+                            return all.find(t => t.line === lensLine && includes.every(part => t.title.includes(part)));
+                        },
+                        60_000,
+                        250
+                    );
                     assertIncludes(withDelta.title, 'vs HEAD', 'the lens after the edit');
                     await vscode.commands.executeCommand('chokepoint.compareWithRevision', fileUri.toString(), 'HEAD');
                     const shown = await waitFor('the comparison view', () => api.comparisonShown(), 20_000, 100);
                     assertEqual(shown.grid.revision, 'HEAD', 'revision compared with');
-                    assert(shown.grid.rows.some(row => row.cells.some(cell => cell.text.includes(' -> '))), 'a changed cell in the comparison');
+                    assert(
+                        shown.grid.rows.some(row => row.cells.some(cell => cell.text.includes(' -> '))),
+                        'a changed cell in the comparison'
+                    );
                     // Tabs follow the panel asynchronously; a webview tab's viewType carries a prefix.
-                    const tab = await waitFor('the comparison view\'s tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t =>
-                        t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('chokepoint.compare')), 10_000, 100);
+                    const tab = await waitFor(
+                        "the comparison view's tab",
+                        () =>
+                            vscode.window.tabGroups.all
+                                .flatMap(g => g.tabs)
+                                .find(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('chokepoint.compare')),
+                        10_000,
+                        100
+                    );
                     await vscode.window.tabGroups.close(tab);
                 } finally {
                     // The checks after this one (the UI's) expect the example as it was.

@@ -19,20 +19,20 @@ export interface EditorFixture {
     /** The lens on the file's first line. */
     fileLens: string[];
     lenses: LensExpectation[];
-    hover: { at: string, includes: string[] };
+    hover: { at: string; includes: string[] };
     /** Completion right after `after` offers `expect`. */
-    completion: { after: string, expect: string };
+    completion: { after: string; expect: string };
     /** Go to definition on `at` lands in the standard library on a line containing `target`. */
-    definition: { at: string, target: string };
+    definition: { at: string; target: string };
     /** An edit that makes an error with a message containing `message`. */
-    brokenEdit: { replace: string, with: string, message: string };
+    brokenEdit: { replace: string; with: string; message: string };
     /** An edit after which the chart draws more unmet need. */
-    moreUnmetEdit: { replace: string, with: string };
+    moreUnmetEdit: { replace: string; with: string };
     /** Scenario names, baseline first, and the number of periods. */
     scenarios: string[];
     periods: number;
     /** A lens a person clicks, and what the chart then shows (a scenario, or a focused consumer). */
-    lensClick: { line: string, text: string, scenario?: string, focus?: string };
+    lensClick: { line: string; text: string; scenario?: string; focus?: string };
     /** A scenario to run, and a consumer to focus on. */
     scenario: string;
     consumer: string;
@@ -41,7 +41,7 @@ export interface EditorFixture {
     /** Another file of the workspace, not open in an editor, whose export has the same scenarios. */
     closedFile: string;
     /** An edit (of the first occurrence) after which the lens on `line` shows the change against git HEAD. */
-    deltaEdit: { replace: string, with: string, line: string, includes: string[] };
+    deltaEdit: { replace: string; with: string; line: string; includes: string[] };
 }
 
 /** The language spec's own example (examples/spec/spec.choke). */
@@ -51,15 +51,15 @@ export const SPEC_FIXTURE: EditorFixture = {
     fileLens: ['Expected:'],
     lenses: [
         // One flow into JapanIndustry, from ChinaExporters in China: 100% China, HHI 10,000 × 1².
-        // Cover: own stock 30 days + the reserve's 60 days of the same need = 90 days.
-        { line: 'consumer JapanIndustry in Japan', includes: ['China 100%', 'HHI 10,000', 'cover 90 days'] },
+        // The lens shows the scenario where it is most short (metrics-v2 §2): Curb, 11,644 t unmet.
+        { line: 'consumer JapanIndustry in Japan', includes: ['China 100%', 'HHI 10,000', 'unmet 11,644 t'] },
         // 60 days × 1,478 t/month × 12/365 = 2,915.5 t.
-        { line: 'reserve NationalStockpile in Japan', includes: ['stock 2,916 t', 'cover 60 days'] },
+        { line: 'reserve NationalStockpile in Japan', includes: ['2,916 t →', 'cover 60 days'] },
         // Only China supplies JapanIndustry in 2028-01 in either scenario (the curb ends in 2026-05).
         { line: 'target ChinaShare', includes: ['✗', '100%', '≤ 30%'] },
         { line: 'scenario Curb probability 15%', includes: ['15%', 'unmet'] }
     ],
-    hover: { at: 'JapanIndustry in Japan', includes: ['consumer JapanIndustry', 'China 100%', 'cover 90 days'] },
+    hover: { at: 'JapanIndustry in Japan', includes: ['consumer JapanIndustry', 'China 100%', 'unmet 11,644 t'] },
     completion: { after: 'serves ', expect: 'JapanIndustry' },
     definition: { at: 'China {', target: 'region China' },
     brokenEdit: { replace: 'serves JapanIndustry', with: 'serves ChinaExporters', message: 'supplier' },
@@ -86,17 +86,16 @@ export const JAPAN_FIXTURE: EditorFixture = {
     lenses: [
         // First period arrivals into Automotive: China 570, Vietnam 110, France 40, Other 19, Malaysia 1 = 740 t.
         // China 570/740 = 77.03%; HHI = 10,000 × (570² + 110² + 40² + 19² + 1²)/740² = 6,189.96.
-        // Cover: own 30 days + its share (740/1,478) of the national stockpile's 60 days × 1,478 t/month = 30 + 60.
-        { line: 'consumer Automotive', includes: ['China 77%', 'HHI 6,190', 'cover 90 days'] },
+        // Shown for its most short scenario, gradual escalation: 182 t unmet.
+        { line: 'consumer Automotive', includes: ['China 77%', 'HHI 6,190', 'unmet 182 t'] },
         // Defence: China 97/148 = 65.54%; HHI = 10,000 × (97² + 26² + 9² + 16²)/148² = 4,758.0;
-        // cover: own 30 days + the high-risk tier's 180 days (it serves only Defence) + its share of the 60-day tier = 270.
-        { line: 'consumer Defence', includes: ['China 65.5%', 'HHI 4,758', 'cover 270 days'] },
+        { line: 'consumer Defence', includes: ['China 65.5%', 'HHI 4,758'] },
         // 180 days × 148 t/month × 12/365 = 875.8 t.
-        { line: 'reserve HighRiskStockpile', includes: ['stock 876 t', 'cover 180 days'] },
+        { line: 'reserve HighRiskStockpile', includes: ['876 t →', 'cover 180 days'] },
         // 60 days × (740 + 370 + 220 + 148 = 1,478 t/month) × 12/365 = 2,915.5 t.
-        { line: 'reserve NationalStockpile', includes: ['stock 2,916 t', 'cover 60 days'] }
+        { line: 'reserve NationalStockpile', includes: ['2,916 t →', 'cover 60 days'] }
     ],
-    hover: { at: 'Automotive "Automotive and EV"', includes: ['consumer Automotive', 'China 77%', 'cover 90 days'] },
+    hover: { at: 'Automotive "Automotive and EV"', includes: ['consumer Automotive', 'China 77%', 'unmet 182 t'] },
     completion: { after: 'serves Defence, ', expect: 'Automotive' },
     definition: { at: 'Japan {', target: 'region Japan' },
     brokenEdit: { replace: 'serves Defence', with: 'serves ChinaExporters', message: 'supplier' },

@@ -17,7 +17,11 @@ export interface Check {
     timeoutMs?: number;
 }
 
-export async function runChecks(checks: Check[], log: (line: string) => void = () => {}, onResult?: (done: CheckResult[]) => Promise<void>): Promise<CheckResult[]> {
+export async function runChecks(
+    checks: Check[],
+    log: (line: string) => void = () => {},
+    onResult?: (done: CheckResult[]) => Promise<void>
+): Promise<CheckResult[]> {
     const results: CheckResult[] = [];
     for (const check of checks) {
         const started = Date.now();
@@ -26,7 +30,7 @@ export async function runChecks(checks: Check[], log: (line: string) => void = (
             results.push({ name: check.name, passed: true, ms: Date.now() - started });
             log(`✓ ${check.name} (${Date.now() - started} ms)`);
         } catch (error) {
-            const message = error instanceof Error ? error.stack ?? error.message : String(error);
+            const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
             results.push({ name: check.name, passed: false, ms: Date.now() - started, error: message });
             log(`✗ ${check.name}: ${message}`);
         }
@@ -59,7 +63,9 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
             lastError = error;
         }
         if (Date.now() > deadline) {
-            throw new Error(`waited ${timeoutMs} ms for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+            throw new Error(
+                `waited ${timeoutMs} ms for ${what}${lastError ? ` (last error: ${lastError instanceof Error ? lastError.toString() : JSON.stringify(lastError)})` : ''}`
+            );
         }
         await new Promise(resolve => setTimeout(resolve, everyMs));
     }

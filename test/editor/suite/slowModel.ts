@@ -12,7 +12,9 @@ export function slowModelText(consumers = 60, scenarios = 8): string {
         for (let f = 0; f < 3; f++) lines.push(`flow S${(c + f) % origins.length} -> C${c} { REE ${30 + f * 5} t/month  lead ${1 + f} weeks }`);
     }
     for (let k = 0; k < scenarios; k++) {
-        lines.push(`shock Cut${k} { embargo ${origins[k % origins.length]} -> Japan cut ${20 + (k % 8) * 10}%  from 2026-0${1 + (k % 9)} for ${2 + k} months }`);
+        lines.push(
+            `shock Cut${k} { embargo ${origins[k % origins.length]} -> Japan cut ${20 + (k % 8) * 10}%  from 2026-0${1 + (k % 9)} for ${2 + k} months }`
+        );
         lines.push(`scenario Sc${k} { Cut${k} }`);
     }
     return lines.join('\n') + '\n';

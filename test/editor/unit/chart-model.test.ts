@@ -37,7 +37,7 @@ describe('chart model', () => {
         const a = curb.focuses.find(f => f.name === 'A')!;
         expect(a.supply.need).toEqual([100, 100, 100]);
         expect(a.supply.unmet).toEqual([0, 30, 20]);
-        expect(a.reserveStock).toEqual([{ label: 'A\'s share of reserves · REE', values: [50, 20, 0] }]);
+        expect(a.reserveStock).toEqual([{ label: "A's share of reserves · REE", values: [50, 20, 0] }]);
         expect(a.topOriginShare).toEqual([{ label: 'A · REE', values: [0.8, 0.5, 0.8] }]);
         // 300 t needed, 30 + 20 unmet.
         expect(a.totals).toEqual({ need: 300, unmet: 50, loss: { JPY: 9.75e9 } });
@@ -65,7 +65,10 @@ describe('chart model', () => {
     });
 
     test('weekly steps keep the day in the labels', () => {
-        const weekly = buildChartModel({ ...input, result: { ...SMALL_RESULT, horizon: { ...SMALL_RESULT.horizon, step: 'week' }, periodStarts: ['2026-01-01', '2026-01-08', '2026-01-15'] } });
+        const weekly = buildChartModel({
+            ...input,
+            result: { ...SMALL_RESULT, horizon: { ...SMALL_RESULT.horizon, step: 'week' }, periodStarts: ['2026-01-01', '2026-01-08', '2026-01-15'] }
+        });
         expect(weekly.periods).toEqual(['2026-01-01', '2026-01-08', '2026-01-15']);
     });
 });

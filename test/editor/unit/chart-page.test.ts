@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { chartPage, contentSecurityPolicy, newNonce } from '../../../client/src/chart/html.js';
 
 describe('chart page', () => {
-    const page = chartPage({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/out/chart.js', title: 'Chart: <a>.choke', nonce: 'N0nce' });
+    const page = chartPage({
+        cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+        scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/out/chart.js',
+        title: 'Chart: <a>.choke',
+        nonce: 'N0nce'
+    });
 
     test('scripts run only with the nonce; nothing is loaded from the network', () => {
         const csp = contentSecurityPolicy('vscode-src', 'N0nce');

@@ -71,15 +71,25 @@ describe('TextMate grammar', async () => {
             ['x', 'variable.other.chokepoint'],
             ['1_478', 'constant.numeric.chokepoint'],
             ['1.2e3', 'constant.numeric.chokepoint'],
-            ['30', 'constant.numeric.chokepoint'], ['%', 'keyword.other.unit.percent.chokepoint'],
+            ['30', 'constant.numeric.chokepoint'],
+            ['%', 'keyword.other.unit.percent.chokepoint'],
             ['..', 'keyword.operator.range.chokepoint'],
-            ['35', 'constant.numeric.chokepoint'], ['%', 'keyword.other.unit.percent.chokepoint'],
-            ['1100', 'constant.numeric.chokepoint'], ['..', 'keyword.operator.range.chokepoint'], ['1300', 'constant.numeric.chokepoint'],
-            ['t', 'keyword.other.unit.chokepoint'], ['/', 'keyword.other.unit.chokepoint'], ['month', 'keyword.other.unit.chokepoint'],
+            ['35', 'constant.numeric.chokepoint'],
+            ['%', 'keyword.other.unit.percent.chokepoint'],
+            ['1100', 'constant.numeric.chokepoint'],
+            ['..', 'keyword.operator.range.chokepoint'],
+            ['1300', 'constant.numeric.chokepoint'],
+            ['t', 'keyword.other.unit.chokepoint'],
+            ['/', 'keyword.other.unit.chokepoint'],
+            ['month', 'keyword.other.unit.chokepoint'],
             ['18000', 'constant.numeric.chokepoint'],
-            ['kt', 'keyword.other.unit.chokepoint'], ['/', 'keyword.other.unit.chokepoint'], ['yr', 'keyword.other.unit.chokepoint'],
-            ['3', 'constant.numeric.chokepoint'], ['months', 'keyword.other.unit.chokepoint'],
-            ['+12', 'constant.numeric.chokepoint'], ['%', 'keyword.other.unit.percent.chokepoint']
+            ['kt', 'keyword.other.unit.chokepoint'],
+            ['/', 'keyword.other.unit.chokepoint'],
+            ['yr', 'keyword.other.unit.chokepoint'],
+            ['3', 'constant.numeric.chokepoint'],
+            ['months', 'keyword.other.unit.chokepoint'],
+            ['+12', 'constant.numeric.chokepoint'],
+            ['%', 'keyword.other.unit.percent.chokepoint']
         ]);
     });
 
@@ -88,7 +98,7 @@ describe('TextMate grammar', async () => {
     });
 
     test('block and doc comments span lines', () => {
-        const tokens = tokenize(grammar, '/** Japan\'s\n industry */ region A');
+        const tokens = tokenize(grammar, "/** Japan's\n industry */ region A");
         expect(tokens[0][1]).toBe('punctuation.definition.comment.chokepoint');
         expect(tokens.find(([p]) => p === 'industry')?.[1]).toBe('comment.block.documentation.chokepoint');
         expect(scopeOf(tokens, 'A')).toBe('entity.name.type.region.chokepoint');

@@ -3,17 +3,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Commands, type ChokepointSettings } from '../../../server/src/protocol.js';
 
 interface Contributes {
-    languages: Array<{ id: string, extensions: string[], configuration: string, icon: { light: string, dark: string } }>;
-    grammars: Array<{ language: string, scopeName: string, path: string }>;
-    snippets: Array<{ language: string, path: string }>;
-    commands: Array<{ command: string, title: string, category: string }>;
-    menus: Record<string, Array<{ command: string, when?: string }>>;
-    configuration: { properties: Record<string, { type: string, default: unknown }> };
+    languages: Array<{ id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }>;
+    grammars: Array<{ language: string; scopeName: string; path: string }>;
+    snippets: Array<{ language: string; path: string }>;
+    commands: Array<{ command: string; title: string; category: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    configuration: { properties: Record<string, { type: string; default: unknown }> };
 }
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-    main: string, icon: string, activationEvents: string[], contributes: Contributes,
-    capabilities: { untrustedWorkspaces: { supported: boolean }, virtualWorkspaces: { supported: boolean } }
+    main: string;
+    icon: string;
+    activationEvents: string[];
+    contributes: Contributes;
+    capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean } };
 };
 
 /** Every setting the server reads, with its default (the shape of ChokepointSettings). */
@@ -25,8 +28,11 @@ const SETTINGS: ChokepointSettings = {
 };
 
 function flatten(value: object, prefix: string): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(value).flatMap(([key, v]) =>
-        typeof v === 'object' && v !== null ? Object.entries(flatten(v, `${prefix}${key}.`)) : [[`${prefix}${key}`, v]]));
+    return Object.fromEntries(
+        Object.entries(value).flatMap(([key, v]) =>
+            typeof v === 'object' && v !== null ? Object.entries(flatten(v as object, `${prefix}${key}.`)) : [[`${prefix}${key}`, v]]
+        )
+    );
 }
 
 describe('extension manifest', () => {
@@ -35,7 +41,14 @@ describe('extension manifest', () => {
     test('the chokepoint language: *.choke, its grammar, configuration, snippets and icon exist', () => {
         const [language] = contributes.languages;
         expect(language).toMatchObject({ id: 'chokepoint', extensions: ['.choke'] });
-        for (const path of [language.configuration, language.icon.light, language.icon.dark, ...contributes.grammars.map(g => g.path), ...contributes.snippets.map(s => s.path), pkg.icon]) {
+        for (const path of [
+            language.configuration,
+            language.icon.light,
+            language.icon.dark,
+            ...contributes.grammars.map(g => g.path),
+            ...contributes.snippets.map(s => s.path),
+            pkg.icon
+        ]) {
             expect(existsSync(path), path).toBe(true);
         }
         expect(contributes.grammars[0]).toMatchObject({ language: 'chokepoint', scopeName: 'source.chokepoint' });

@@ -8,8 +8,20 @@ import type { ConsumerMaterialResult, ConsumerResult, ConsumerSeries, ScenarioRe
 function series(values: Partial<ConsumerSeries>): ConsumerSeries {
     const zero = [0, 0, 0];
     const full = {
-        need: zero, recycled: zero, arrivals: zero, delivered: zero, refill: zero, excess: zero, drawn: zero, released: zero,
-        unmet: zero, stock: zero, reserveStock: zero, coverDays: zero, topOriginShare: zero, ...values
+        need: zero,
+        recycled: zero,
+        arrivals: zero,
+        delivered: zero,
+        refill: zero,
+        excess: zero,
+        drawn: zero,
+        released: zero,
+        unmet: zero,
+        stock: zero,
+        reserveStock: zero,
+        coverDays: zero,
+        topOriginShare: zero,
+        ...values
     };
     // No refill or excess here: everything that arrives is delivered.
     return { ...full, arrivals: values.arrivals ?? full.delivered };
@@ -22,30 +34,83 @@ function consumer(materials: Record<string, Partial<ConsumerSeries>>, loss: Reco
         const need = sum(full.need);
         const unmet = sum(full.unmet);
         const material: ConsumerMaterialResult = {
-            need, recycled: sum(full.recycled), arrivals: sum(full.arrivals), delivered: sum(full.delivered), refill: 0, excess: 0,
-            drawn: sum(full.drawn), released: sum(full.released), unmet, fill: need > 0 ? 1 - unmet / need : 1,
-            firstStockout: null, ttsDays: null, recovery: null, coverDays: 30, series: full
+            need,
+            recycled: sum(full.recycled),
+            arrivals: sum(full.arrivals),
+            delivered: sum(full.delivered),
+            refill: 0,
+            excess: 0,
+            drawn: sum(full.drawn),
+            released: sum(full.released),
+            unmet,
+            fill: need > 0 ? 1 - unmet / need : 1,
+            firstStockout: null,
+            ttsDays: null,
+            recovery: null,
+            coverDays: 30,
+            series: full
         };
         return [name, material] as const;
     });
     return {
-        dependency: { China: 1 }, dependencyEnd: { China: 1 }, embeddedDependency: { China: 1 }, embeddedDependencyEnd: { China: 1 },
-        hhi: 10000, hhiEnd: 10000, coverDays: 30, materials: Object.fromEntries(entries), loss,
+        dependency: { China: 1 },
+        dependencyEnd: { China: 1 },
+        embeddedDependency: { China: 1 },
+        embeddedDependencyEnd: { China: 1 },
+        hhi: 10000,
+        hhiEnd: 10000,
+        coverDays: 30,
+        materials: Object.fromEntries(entries),
+        loss,
         series: { dependency: { China: [1, 1, 1] }, embeddedDependency: { China: [1, 1, 1] }, hhi: [10000, 10000, 10000], coverDays: [30, 30, 30] }
     };
 }
 
 function scenario(name: string, probability: number | null, unmetA: number[], loss: number): ScenarioResult {
-    const a = consumer({ REE: { need: [100, 100, 100], delivered: [100, 100 - unmetA[1], 100 - unmetA[2]], unmet: unmetA, topOriginShare: [0.8, 0.5, 0.8], reserveStock: [50, 20, 0] } }, { JPY: loss });
-    const b = consumer({
-        REE: { need: [10, 10, 10], delivered: [10, 5, 10], drawn: [0, 5, 0], topOriginShare: [1, 1, 1] },
-        NdFeB: { need: [2, 2, 2], recycled: [1, 1, 1], released: [1, 1, 1], topOriginShare: [0.5, 0.5, 0.5] }
-    }, { JPY: 0 });
+    const a = consumer(
+        {
+            REE: {
+                need: [100, 100, 100],
+                delivered: [100, 100 - unmetA[1], 100 - unmetA[2]],
+                unmet: unmetA,
+                topOriginShare: [0.8, 0.5, 0.8],
+                reserveStock: [50, 20, 0]
+            }
+        },
+        { JPY: loss }
+    );
+    const b = consumer(
+        {
+            REE: { need: [10, 10, 10], delivered: [10, 5, 10], drawn: [0, 5, 0], topOriginShare: [1, 1, 1] },
+            NdFeB: { need: [2, 2, 2], recycled: [1, 1, 1], released: [1, 1, 1], topOriginShare: [0.5, 0.5, 0.5] }
+        },
+        { JPY: 0 }
+    );
     const unmet = unmetA.reduce((x, y) => x + y, 0);
     return {
-        name, probability,
+        name,
+        probability,
         consumers: { A: a, B: b },
-        reserves: { Stockpile: { materials: { REE: { initial: 50, final: 0, coverDays: 10, released: 50, purchased: 0, dryOn: null, lowest: 0, lowestAt: '2026-03-01', capBinding: null, stock: [50, 20, 0], releases: [0, 30, 20], purchases: [0, 0, 0] } } } },
+        reserves: {
+            Stockpile: {
+                materials: {
+                    REE: {
+                        initial: 50,
+                        final: 0,
+                        coverDays: 10,
+                        released: 50,
+                        purchased: 0,
+                        dryOn: null,
+                        lowest: 0,
+                        lowestAt: '2026-03-01',
+                        capBinding: null,
+                        stock: [50, 20, 0],
+                        releases: [0, 30, 20],
+                        purchases: [0, 0, 0]
+                    }
+                }
+            }
+        },
         targets: {},
         totals: { need: 300 + 30 + 6, unmet, loss: { JPY: loss } },
         regions: {},
@@ -57,10 +122,7 @@ function scenario(name: string, probability: number | null, unmetA: number[], lo
 export const SMALL_RESULT: SimulationResult = {
     horizon: { start: '2026-01-01', end: '2026-03-01', step: 'month', periods: 3 },
     periodStarts: ['2026-01-01', '2026-02-01', '2026-03-01'],
-    scenarios: [
-        scenario('baseline', null, [0, 0, 0], 0),
-        scenario('Curb', 0.15, [0, 30, 20], 50 * 195e6)
-    ],
+    scenarios: [scenario('baseline', null, [0, 0, 0], 0), scenario('Curb', 0.15, [0, 30, 20], 50 * 195e6)],
     expected: { unmet: 0.15 * 50, loss: { JPY: 0.15 * 50 * 195e6 }, probability: 0.15 },
     targetSummary: {}
 };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { createChokepointCoreServices } from '../../../language/src/chokepoint-module.js';
 
-const snippets = JSON.parse(readFileSync('client/snippets/chokepoint.code-snippets', 'utf8')) as Record<string, { prefix: string, body: string[] }>;
+const snippets = JSON.parse(readFileSync('client/snippets/chokepoint.code-snippets', 'utf8')) as Record<string, { prefix: string; body: string[] }>;
 
 /** The text a snippet inserts when every placeholder keeps its default (the first choice). */
 export function expand(body: string[]): string {

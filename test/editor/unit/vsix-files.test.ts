@@ -10,8 +10,13 @@ describe('.vsix file list', () => {
     });
 
     test('sources, maps, tests and node_modules are reported, and so is a missing bundle', () => {
-        expect(vsixProblems([...complete, 'extension/out/server.js.map', 'extension/client/src/extension.ts', 'extension/node_modules/langium/package.json']))
-            .toEqual(['unexpected extension/out/server.js.map', 'unexpected extension/client/src/extension.ts', 'unexpected extension/node_modules/langium/package.json']);
+        expect(
+            vsixProblems([...complete, 'extension/out/server.js.map', 'extension/client/src/extension.ts', 'extension/node_modules/langium/package.json'])
+        ).toEqual([
+            'unexpected extension/out/server.js.map',
+            'unexpected extension/client/src/extension.ts',
+            'unexpected extension/node_modules/langium/package.json'
+        ]);
         expect(vsixProblems(complete.filter(f => f !== 'extension/out/server.js'))).toEqual(['missing out/server.js']);
     });
 });

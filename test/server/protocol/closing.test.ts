@@ -27,7 +27,10 @@ test('closing and deleting a model being simulated: the run stops, shutdown is a
         const uri = fileUri(file);
         await client.open(uri, text);
         await client.until(() => client.progress.some(p => p.uri === uri && p.running), 30000, 'the run to start');
-        expect(client.results.filter(r => r.uri === uri), 'the run ended too soon for this test').toEqual([]);
+        expect(
+            client.results.filter(r => r.uri === uri),
+            'the run ended too soon for this test'
+        ).toEqual([]);
 
         await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         unlinkSync(file);

@@ -55,20 +55,39 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const state: EditorState = { text: options.start, history: [] };
     await client.open(uri, state.text);
     const report: FuzzReport = {
-        edits: options.edits, requests: 0, errors: [], slow: [], wrong: [], logged: [], alive: true, maxRss: 0, finalRss: 0, finalVersion: 0,
-        client, uri, dispose: async () => { await client.stop(); rmSync(dir, { recursive: true, force: true }); }
+        edits: options.edits,
+        requests: 0,
+        errors: [],
+        slow: [],
+        wrong: [],
+        logged: [],
+        alive: true,
+        maxRss: 0,
+        finalRss: 0,
+        finalVersion: 0,
+        client,
+        uri,
+        dispose: async () => {
+            await client.stop();
+            rmSync(dir, { recursive: true, force: true });
+        }
     };
     const pending: Promise<unknown>[] = [];
     const ask = (method: string, params: unknown, texts: (answer: unknown) => string[] = () => []) => {
         const started = Date.now();
         report.requests++;
-        pending.push(client.request(method, params).then(answer => {
-            const ms = Date.now() - started;
-            if (ms > 2000) report.slow.push(`${method}: ${ms} ms`);
-            for (const text of texts(answer)) if (WRONG_TEXT.test(text)) report.wrong.push(`${method}: ${text.slice(0, 200)}`);
-        }, (error: { code?: number, message?: string }) => {
-            report.errors.push(`${method}: ${error.code} ${error.message}`);
-        }));
+        pending.push(
+            client.request(method, params).then(
+                answer => {
+                    const ms = Date.now() - started;
+                    if (ms > 2000) report.slow.push(`${method}: ${ms} ms`);
+                    for (const text of texts(answer)) if (WRONG_TEXT.test(text)) report.wrong.push(`${method}: ${text.slice(0, 200)}`);
+                },
+                (error: { code?: number; message?: string }) => {
+                    report.errors.push(`${method}: ${error.code} ${error.message}`);
+                }
+            )
+        );
     };
     for (let edit = 0; edit < options.edits; edit++) {
         const text = randomEdit(state, next, options.others ?? []);
@@ -77,17 +96,42 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const position = document.positionAt(Math.floor(next() * (text.length + 1)));
         const textDocument = { uri };
         switch (edit % 10) {
-            case 0: ask('textDocument/codeLens', { textDocument }, a => (a as Array<{ command?: { title: string } }> ?? []).map(l => l.command?.title ?? '')); break;
-            case 1: ask('textDocument/hover', { textDocument, position }, a => [(a as { contents?: { value?: string } } | null)?.contents?.value ?? '']); break;
-            case 2: ask('textDocument/completion', { textDocument, position }); break;
-            case 3: ask('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }); break;
-            case 4: ask('textDocument/documentSymbol', { textDocument }); break;
-            case 5: ask('textDocument/semanticTokens/full', { textDocument }); break;
-            case 6: ask('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) } },
-                a => (a as Array<{ label: unknown }> ?? []).map(h => String(h.label))); break;
-            case 7: ask('textDocument/foldingRange', { textDocument }); break;
-            case 8: ask('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: client.diagnostics.get(uri) ?? [] } }); break;
-            default: ask('chokepoint/results', { uri }); break;
+            case 0:
+                ask('textDocument/codeLens', { textDocument }, a => ((a as Array<{ command?: { title: string } }>) ?? []).map(l => l.command?.title ?? ''));
+                break;
+            case 1:
+                ask('textDocument/hover', { textDocument, position }, a => [(a as { contents?: { value?: string } } | null)?.contents?.value ?? '']);
+                break;
+            case 2:
+                ask('textDocument/completion', { textDocument, position });
+                break;
+            case 3:
+                ask('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
+                break;
+            case 4:
+                ask('textDocument/documentSymbol', { textDocument });
+                break;
+            case 5:
+                ask('textDocument/semanticTokens/full', { textDocument });
+                break;
+            case 6:
+                ask('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) } }, a =>
+                    ((a as Array<{ label: unknown }>) ?? []).map(h => String(h.label))
+                );
+                break;
+            case 7:
+                ask('textDocument/foldingRange', { textDocument });
+                break;
+            case 8:
+                ask('textDocument/codeAction', {
+                    textDocument,
+                    range: { start: position, end: position },
+                    context: { diagnostics: client.diagnostics.get(uri) ?? [] }
+                });
+                break;
+            default:
+                ask('chokepoint/results', { uri });
+                break;
         }
         // Typing: bursts of up to four edits whose requests are not awaited, then a pause in which
         // the editor waits for its answers (as one does after typing a word).

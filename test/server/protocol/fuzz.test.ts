@@ -5,7 +5,9 @@ import { HAND_MODEL } from '../fixtures.js';
 import { runFuzz, type FuzzReport } from './fuzz-run.js';
 
 let report: FuzzReport | undefined;
-afterAll(async () => { await report?.dispose(); });
+afterAll(async () => {
+    await report?.dispose();
+});
 
 const OTHERS = ['examples/japan-2026/japan.choke', 'examples/japan-2026/shocks.choke', 'examples/spec/forms.choke'].map(f => readFileSync(f, 'utf8'));
 

@@ -14,7 +14,15 @@ export interface ModelShape {
 }
 
 /** A run of a second or more: daily steps over three years, 300 flows, 10 scenarios. */
-export const SLOW_MODEL: ModelShape = { suppliers: 100, consumers: 100, flowsPerConsumer: 3, shocks: 10, scenarios: 10, horizon: '2026-01 to 2028-12', step: 'day' };
+export const SLOW_MODEL: ModelShape = {
+    suppliers: 100,
+    consumers: 100,
+    flowsPerConsumer: 3,
+    shocks: 10,
+    scenarios: 10,
+    horizon: '2026-01 to 2028-12',
+    step: 'day'
+};
 
 const ORIGINS = ['China', 'Vietnam', 'France', 'Malaysia', 'Australia', 'UnitedStates', 'India', 'Brazil', 'Canada', 'RestOfWorld'];
 
@@ -24,16 +32,34 @@ export function generateModel(shape: ModelShape): string {
         lines.push(`supplier S${s} in ${ORIGINS[s % ORIGINS.length]} {`, `  produces REE ${1000 + (s % 7) * 100} t/month`, '}');
     }
     for (let c = 0; c < shape.consumers; c++) {
-        lines.push(`// Consumer number ${c}.`, `consumer C${c} in Japan {`, `  needs REE ${100 + (c % 5) * 10} t/month`, '  stock REE 30 days',
-            `  priority ${['critical', 'high', 'normal', 'low'][c % 4]}`, '  loss 2 million JPY per t', '}');
+        lines.push(
+            `// Consumer number ${c}.`,
+            `consumer C${c} in Japan {`,
+            `  needs REE ${100 + (c % 5) * 10} t/month`,
+            '  stock REE 30 days',
+            `  priority ${['critical', 'high', 'normal', 'low'][c % 4]}`,
+            '  loss 2 million JPY per t',
+            '}'
+        );
         for (let f = 0; f < shape.flowsPerConsumer; f++) {
             const supplier = (c * shape.flowsPerConsumer + f) % shape.suppliers;
             lines.push(`flow S${supplier} -> C${c} { REE ${Math.floor((100 + (c % 5) * 10) / shape.flowsPerConsumer)} t/month lead ${1 + (f % 2)} month }`);
         }
     }
-    lines.push(`reserve Stockpile in Japan {`, '  holds REE 60 days', `  serves ${Array.from({ length: shape.consumers }, (_, c) => `C${c}`).join(', ')}`, '  release 2000 t/month', '}');
+    lines.push(
+        `reserve Stockpile in Japan {`,
+        '  holds REE 60 days',
+        `  serves ${Array.from({ length: shape.consumers }, (_, c) => `C${c}`).join(', ')}`,
+        '  release 2000 t/month',
+        '}'
+    );
     for (let k = 0; k < shape.shocks; k++) {
-        lines.push(`shock K${k} {`, `  embargo ${ORIGINS[k % ORIGINS.length]} -> Japan on REE cut ${50 + (k % 5) * 10}%`, `  from 2026-${String(2 + (k % 10)).padStart(2, '0')} for ${1 + (k % 3)} months`, '}');
+        lines.push(
+            `shock K${k} {`,
+            `  embargo ${ORIGINS[k % ORIGINS.length]} -> Japan on REE cut ${50 + (k % 5) * 10}%`,
+            `  from 2026-${String(2 + (k % 10)).padStart(2, '0')} for ${1 + (k % 3)} months`,
+            '}'
+        );
     }
     lines.push('measure ReleaseAll { release Stockpile }');
     for (let n = 0; n < shape.scenarios; n++) {

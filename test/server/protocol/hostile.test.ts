@@ -22,6 +22,8 @@ beforeAll(async () => {
     mkdirSync(path.join(dir, 'ws'));
     writeFileSync(path.join(dir, 'ws', 'hand.choke'), HAND_MODEL);
     writeFileSync(path.join(dir, 'ws', 'huge.choke'), huge);
+    // Not UTF-8: a Latin-1 "é" (0xE9) in a comment.
+    writeFileSync(path.join(dir, 'ws', 'latin1.choke'), Buffer.from([...Buffer.from('// caf'), 0xe9, ...Buffer.from('\nregion Far\n')]));
     client = new TestClient();
     await client.initialize(path.join(dir, 'ws'));
 });
@@ -42,10 +44,19 @@ describe('hostile files in the workspace', () => {
         expect(client.diagnostics.get(hugeUri)!.map(d => [d.range.start.line, d.range.start.character, d.code])).toEqual([[0, 0, 'file-too-large']]);
     });
 
+    test('a file in the workspace that is not UTF-8: one not-utf8 error at 1:1, never parsed as mojibake', async () => {
+        const latin1 = fileUri(path.join(dir, 'ws', 'latin1.choke'));
+        await client.until(() => client.diagnostics.has(latin1), 20000, 'diagnostics of latin1.choke');
+        expect(client.diagnostics.get(latin1)!.map(d => [d.range.start.line, d.range.start.character, d.code])).toEqual([[0, 0, 'not-utf8']]);
+    });
+
     test('the 10 MB file opened in the editor: the same error, and formatting offers no edit (it would erase the file)', async () => {
         const hugeUri = fileUri(path.join(dir, 'ws', 'huge.choke'));
         await client.open(hugeUri, huge);
-        const edits = await client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri: hugeUri }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await client.request<TextEdit[] | null>('textDocument/formatting', {
+            textDocument: { uri: hugeUri },
+            options: { tabSize: 2, insertSpaces: true }
+        });
         expect(edits ?? []).toEqual([]);
         expect(client.diagnostics.get(hugeUri)!.map(d => d.code)).toEqual(['file-too-large']);
         expect(await client.rss()).toBeLessThan(400 * 2 ** 20);

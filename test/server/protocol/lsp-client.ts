@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
+    createProtocolConnection,
+    IPCMessageReader,
+    IPCMessageWriter,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeResult, ServerCapabilities } from 'vscode-languageserver-protocol';
 import type { ResultsChangedParams, SimulationProgressParams } from '../../../server/src/protocol.js';
@@ -24,6 +29,8 @@ export class TestClient {
     readonly process: ChildProcess;
     readonly connection: ProtocolConnection;
     readonly diagnostics = new Map<string, Diagnostic[]>();
+    /** Every diagnostics notification, in the order received. */
+    readonly published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
     readonly results: ResultsChangedParams[] = [];
     readonly progress: SimulationProgressParams[] = [];
     readonly logs: string[] = [];
@@ -51,14 +58,25 @@ export class TestClient {
             this.process = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
             this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         }
-        this.process.stderr!.on('data', chunk => { this.stderr += String(chunk); });
-        this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string, diagnostics: Diagnostic[] }) => {
+        this.process.stderr!.on('data', chunk => {
+            this.stderr += String(chunk);
+        });
+        this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
             this.diagnostics.set(p.uri, p.diagnostics);
+            this.published.push({ uri: p.uri, diagnostics: p.diagnostics });
             this.wake();
         });
-        this.connection.onNotification('chokepoint/resultsChanged', (p: ResultsChangedParams) => { this.results.push(p); this.wake(); });
-        this.connection.onNotification('chokepoint/simulationProgress', (p: SimulationProgressParams) => { this.progress.push(p); this.wake(); });
-        this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+        this.connection.onNotification('chokepoint/resultsChanged', (p: ResultsChangedParams) => {
+            this.results.push(p);
+            this.wake();
+        });
+        this.connection.onNotification('chokepoint/simulationProgress', (p: SimulationProgressParams) => {
+            this.progress.push(p);
+            this.wake();
+        });
+        this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+            this.logs.push(p.message);
+        });
         let lensesUnanswered = 0;
         let hintsUnanswered = 0;
         this.connection.onRequest('workspace/codeLens/refresh', async () => {
@@ -84,7 +102,7 @@ export class TestClient {
     }
 
     async initialize(folder: string): Promise<InitializeResult> {
-        const result = await this.connection.sendRequest('initialize', {
+        const result = await this.connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri: fileUri(folder),
             workspaceFolders: [{ uri: fileUri(folder), name: path.basename(folder) }],
@@ -92,7 +110,7 @@ export class TestClient {
                 workspace: { codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true }, configuration: true, workspaceFolders: true },
                 textDocument: { completion: { completionItem: { snippetSupport: true } }, rename: { prepareSupport: true } }
             }
-        }) as InitializeResult;
+        });
         this.capabilities = result.capabilities;
         await this.connection.sendNotification('initialized', {});
         return result;
@@ -112,7 +130,7 @@ export class TestClient {
     }
 
     request<R>(method: string, params: unknown): Promise<R> {
-        return this.connection.sendRequest(method, params) as Promise<R>;
+        return this.connection.sendRequest<R>(method, params);
     }
 
     /** Resolves once `test` holds (checked after each message from the server), or fails after `ms`. */
@@ -122,8 +140,20 @@ export class TestClient {
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
             await new Promise<void>(resolve => {
                 const timer = setTimeout(resolve, 50);
-                this.waiters.push(() => { clearTimeout(timer); resolve(); });
+                this.waiters.push(() => {
+                    clearTimeout(timer);
+                    resolve();
+                });
             });
+        }
+    }
+
+    /** Resolves once the asynchronous `test` holds (asked every 100 ms), or fails after `ms`. */
+    async eventually(test: () => Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+        const deadline = Date.now() + ms;
+        while (!(await test())) {
+            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
+            await new Promise<void>(resolve => setTimeout(resolve, 100));
         }
     }
 

@@ -65,7 +65,10 @@ describe('over LSP (stdio)', () => {
         ]);
         await client.until(() => client.diagnostics.has(uri), 10000, 'diagnostics');
         // Only the hint that the measure is in no scenario, and that its timing lies outside the horizon.
-        expect(client.diagnostics.get(uri)!.map(d => [d.severity, d.code])).toEqual([[4, 'unused-measure'], [2, 'outside-horizon']]);
+        expect(client.diagnostics.get(uri)!.map(d => [d.severity, d.code])).toEqual([
+            [4, 'unused-measure'],
+            [2, 'outside-horizon']
+        ]);
         const last = client.results.filter(r => r.uri === uri).pop()!;
         expect(last).toMatchObject({ version: 1, status: 'ok', errorCount: 0, expectedUnmet: 500, worstScenario: 'CurbOnly' });
         await client.until(() => client.lensRefreshes > 0, 5000, 'workspace/codeLens/refresh');
@@ -78,7 +81,10 @@ describe('over LSP (stdio)', () => {
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at('Industry {') });
         expect((hover.contents as { value: string }).value).toContain('| CurbOnly | 75% (2026-01) | 10,000 | 500 t | 95.8% | 2026-04-11 | 500 million JPY |');
 
-        const completion = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at('-> Industry', 3) });
+        const completion = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', {
+            textDocument: { uri },
+            position: at('-> Industry', 3)
+        });
         const items = Array.isArray(completion) ? completion : completion.items;
         expect(items.map(i => i.label).sort()).toEqual(['Industry', 'Stockpile']);
 
@@ -95,15 +101,21 @@ describe('over LSP (stdio)', () => {
         const world = path.join(dir, 'ws', 'world.choke');
         const main = path.join(dir, 'ws', 'main.choke');
         const worldText = 'supplier Mines in China { produces REE 10 t/month }\n';
-        const mainText = 'import "./world.choke"\nhorizon 2026-01 to 2026-12\nconsumer C in Japan { needs REE 10 t/month }\nflow Mines -> C { REE 10 t/month }\n';
+        const mainText =
+            'import "./world.choke"\nhorizon 2026-01 to 2026-12\nconsumer C in Japan { needs REE 10 t/month }\nflow Mines -> C { REE 10 t/month }\n';
         writeFileSync(world, worldText);
         writeFileSync(main, mainText);
         await client.open(fileUri(main), mainText);
         await lensTitles(fileUri(main));
-        const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: fileUri(main) }, position: { line: 3, character: 6 }, newName: 'ChinaMines' });
+        const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+            textDocument: { uri: fileUri(main) },
+            position: { line: 3, character: 6 },
+            newName: 'ChinaMines'
+        });
         expect(Object.keys(edit.changes!).sort()).toEqual([fileUri(main), fileUri(world)].sort());
-        await expect(client.request('textDocument/rename', { textDocument: { uri: fileUri(main) }, position: { line: 2, character: 16 }, newName: 'Nippon' }))
-            .rejects.toThrow(/'Japan' is declared in the standard library, which is read-only/);
+        await expect(
+            client.request('textDocument/rename', { textDocument: { uri: fileUri(main) }, position: { line: 2, character: 16 }, newName: 'Nippon' })
+        ).rejects.toThrow(/'Japan' is declared in the standard library, which is read-only/);
     });
 
     test('imports outside the workspace folders are refused and never read; an unopened import inside is read', async () => {
@@ -111,14 +123,23 @@ describe('over LSP (stdio)', () => {
         writeFileSync(outside, 'supplier Far in Australia { produces REE 100 t/month }\n');
         writeFileSync(path.join(dir, 'ws', 'near.choke'), 'supplier Near in Australia { produces REE 100 t/month }\n');
         const file = path.join(dir, 'ws', 'uses-outside.choke');
-        const text = 'import "../outside/suppliers.choke"\nimport "/etc/passwd"\nimport "./near.choke"\nhorizon 2026-01 to 2026-12\n'
-            + 'consumer C in Japan { needs REE 100 t/month }\nflow Far -> C { REE 100 t/month }\nflow Near -> C { REE 100 t/month }\n';
+        const text =
+            'import "../outside/suppliers.choke"\nimport "/etc/passwd"\nimport "./near.choke"\nhorizon 2026-01 to 2026-12\n' +
+            'consumer C in Japan { needs REE 100 t/month }\nflow Far -> C { REE 100 t/month }\nflow Near -> C { REE 100 t/month }\n';
         writeFileSync(file, text);
         await client.open(fileUri(file), text);
         await client.until(() => (client.diagnostics.get(fileUri(file)) ?? []).length > 0, 20000, 'diagnostics');
-        const errors = client.diagnostics.get(fileUri(file))!.filter(d => d.severity === 1).map(d => [d.range.start.line, d.code]).sort((a, b) => Number(a[0]) - Number(b[0]));
+        const errors = client.diagnostics
+            .get(fileUri(file))!
+            .filter(d => d.severity === 1)
+            .map(d => [d.range.start.line, d.code])
+            .sort((a, b) => Number(a[0]) - Number(b[0]));
         // Far is unknown: its file was never read. Near, in the workspace, links.
-        expect(errors).toEqual([[0, 'import-outside-workspace'], [1, 'import-outside-workspace'], [5, 'unknown-name']]);
+        expect(errors).toEqual([
+            [0, 'import-outside-workspace'],
+            [1, 'import-outside-workspace'],
+            [5, 'unknown-name']
+        ]);
     });
 
     test('the standard library text, by request', async () => {
@@ -148,7 +169,10 @@ describe('over LSP (stdio)', () => {
         const progressBefore = client.progress.length;
         const first = await client.change(uri, text.replace('REE 1000 t/month', 'REE 1001 t/month'));
         await client.until(() => client.progress.slice(progressBefore).some(p => p.uri === uri && p.running), 20000, 'the run of the first edit');
-        expect(client.results.some(r => r.uri === uri && r.version === first), 'the first run ended too soon for this test').toBe(false);
+        expect(
+            client.results.some(r => r.uri === uri && r.version === first),
+            'the first run ended too soon for this test'
+        ).toBe(false);
         // While it runs: three more edits in a burst.
         await client.change(uri, text.replace('REE 1000 t/month', 'REE 1002 t/month'));
         await client.change(uri, text.replace('REE 1000 t/month', 'REE 1003 t/month'));
@@ -172,7 +196,10 @@ describe('over LSP (stdio)', () => {
             const uri = fileUri(path.join(japan, 'main.choke'));
             await other.open(uri, readFileSync(path.join(japan, 'main.choke'), 'utf8'));
             const titles = (await other.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } })).map(l => l.command?.title);
-            const results = await other.request<{ result: { expected: { unmet: number, loss: Record<string, number> } } }>('chokepoint/results', { uri, wait: true });
+            const results = await other.request<{ result: { expected: { unmet: number; loss: Record<string, number> } } }>('chokepoint/results', {
+                uri,
+                wait: true
+            });
             const unmet = Math.round(results.result.expected.unmet).toLocaleString('en-US');
             expect(titles[0]).toMatch(new RegExp(`^Expected: ${unmet} t unmet · `));
             const japanUri = fileUri(path.join(japan, 'japan.choke'));

@@ -18,18 +18,19 @@ test('one edit: refreshes are coalesced, never sent while one is unanswered', as
         await client.initialize(dir);
         const uri = fileUri(path.join(dir, 'hand.choke'));
         await client.open(uri, HAND_MODEL);
-        const effectsShown = async () => (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }))
-            .some(l => l.command?.title.startsWith('CurbOnly: +'));
+        const effectsShown = async () =>
+            (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } })).some(l => l.command?.title.startsWith('CurbOnly: +'));
         await client.until(() => client.results.some(r => r.uri === uri && r.status === 'ok'), 10000, 'the first results');
-        for (let i = 0; i < 50 && !await effectsShown(); i++) await new Promise(r => setTimeout(r, 100));
-        // Let the refreshes of the opening settle before counting.
+        await client.eventually(effectsShown, 20000, 'the lenses with the effects of the shocks');
+        // A quiet time in which the refreshes of the opening settle before counting: what is
+        // checked is that no more come, and an absence has no event to wait for.
         await new Promise(r => setTimeout(r, 600));
         const lensesBefore = client.lensRefreshes;
         const hintsBefore = client.hintRefreshes;
 
         const version = await client.change(uri, HAND_MODEL.replace('needs REE 1000 t/month', 'needs REE 1001 t/month'));
         await client.until(() => client.results.some(r => r.uri === uri && r.version === version), 10000, 'the results of the edit');
-        for (let i = 0; i < 50 && !await effectsShown(); i++) await new Promise(r => setTimeout(r, 100));
+        await client.eventually(effectsShown, 20000, 'the lenses with the effects after the edit');
         await new Promise(r => setTimeout(r, 600));
 
         // The main run and the effects after it settle at most one refresh each.

@@ -14,13 +14,19 @@ import { checkCurrencyCode } from './units.js';
 export function checkCostMoney(cost: CostClause, accept: ValidationAcceptor): void {
     const owner = describe(cost.$container);
     if (!cost.money?.currency) {
-        accept('error', `\`cost\` in ${owner} needs a currency: write e.g. ${code('cost 39 billion JPY')} or ${code('cost 1.2 billion JPY per year')}.`,
-            { node: cost, property: cost.money ? 'money' : 'value', code: Code.MoneyCurrency });
+        accept('error', `\`cost\` in ${owner} needs a currency: write e.g. ${code('cost 39 billion JPY')} or ${code('cost 1.2 billion JPY per year')}.`, {
+            node: cost,
+            property: cost.money ? 'money' : 'value',
+            code: Code.MoneyCurrency
+        });
     } else {
         checkCurrencyCode(cost.money, accept);
     }
     if (cost.per !== undefined && unitKind(cost.per) !== 'duration') {
-        accept('error', `\`cost ... per\` in ${owner} must be a period (year, month, week or day): a running cost is money per year, not per ${code(cost.per)}.`,
-            { node: cost, property: 'per', code: Code.UnitKind });
+        accept(
+            'error',
+            `\`cost ... per\` in ${owner} must be a period (year, month, week or day): a running cost is money per year, not per ${code(cost.per)}.`,
+            { node: cost, property: 'per', code: Code.UnitKind }
+        );
     }
 }

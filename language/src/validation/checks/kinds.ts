@@ -12,7 +12,9 @@ export function checkReferenceKinds(node: AstNode, accept: ValidationAcceptor): 
     for (const property of referenceProperties(node.$type)) {
         const value = (node as unknown as Record<string, unknown>)[property];
         if (Array.isArray(value)) {
-            value.forEach((item, index) => { if (isReference(item)) checkOne(node, property, item, accept, index); });
+            value.forEach((item, index) => {
+                if (isReference(item)) checkOne(node, property, item, accept, index);
+            });
         } else if (isReference(value)) {
             checkOne(node, property, value, accept);
         }
@@ -25,8 +27,12 @@ function checkOne(node: AstNode, property: string, reference: Reference, accept:
     const expected = expectationFor(node, property);
     if (!expected || expected.kinds.includes(target.$type as Kind)) return;
     const actual = kindWord(target.$type) ?? target.$type;
-    accept('error', `'${reference.$refText}' is ${withArticle(actual)}; ${expected.place} needs ${kindsPhrase(expected.kinds)}.`,
-        { node, property, index, code: Code.WrongKind });
+    accept('error', `'${reference.$refText}' is ${withArticle(actual)}; ${expected.place} needs ${kindsPhrase(expected.kinds)}.`, {
+        node,
+        property,
+        index,
+        code: Code.WrongKind
+    });
 }
 
 /** The kind check, registered on every node type that holds references (and `*`-able places). */

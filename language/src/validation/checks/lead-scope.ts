@@ -22,8 +22,11 @@ export function checkLeadScope(flow: Flow, accept: ValidationAcceptor): void {
         const others = flow.volumes.filter(o => o !== volume && !o.lead && line(o) === line(volume) && !separated(o, volume));
         if (others.length === 0) continue;
         const names = [...new Set(others.map(o => o.material?.$refText ?? '?'))].join(', ');
-        accept('warning', `\`lead ${amountText(volume.lead)}\` applies only to ${volume.material?.$refText ?? 'this material'} in this flow, not to ${names}; give each material its own lead, or put each volume on its own line.`,
-            { node: volume, keyword: 'lead', code: Code.LeadScope });
+        accept(
+            'warning',
+            `\`lead ${amountText(volume.lead)}\` applies only to ${volume.material?.$refText ?? 'this material'} in this flow, not to ${names}; give each material its own lead, or put each volume on its own line.`,
+            { node: volume, keyword: 'lead', code: Code.LeadScope }
+        );
     }
 }
 

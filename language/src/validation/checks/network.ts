@@ -34,7 +34,7 @@ function outputsOf(source: AstNode): string[] | undefined {
 }
 
 /** What a destination takes: a consumer's needs, a plant's inputs, a reserve's holdings. */
-function intakeOf(destination: AstNode): { materials: string[], verb: string, listed: string } | undefined {
+function intakeOf(destination: AstNode): { materials: string[]; verb: string; listed: string } | undefined {
     const intake = (materials: string[] | undefined, verb: string, listed: string) => materials && { materials, verb, listed };
     if (isConsumer(destination)) return intake(names((destination.needs ?? []).map(n => n.material)), 'need', 'it needs');
     if (isPlant(destination)) {
@@ -61,14 +61,20 @@ export function checkFlowMaterials(v: ChokepointValidator) {
             if (source && outputs && !outputs.includes(material)) {
                 const has = outputs.length > 0 ? ` (it ${isPlant(source) ? 'makes' : 'produces'} ${listText(outputs)})` : '';
                 const fix = isPlant(source) ? `ship what ${refName(flow.source)} makes` : `add ${code(`produces ${material} RATE`)} to ${refName(flow.source)}`;
-                accept('error', `Flow ${flowLabel(flow)} ships ${material} but ${describe(source)} does not ${isPlant(source) ? 'make' : 'produce'} it${has}; ${fix}.`,
-                    { node: volume, property: 'material', code: Code.FlowMaterialNotProduced });
+                accept(
+                    'error',
+                    `Flow ${flowLabel(flow)} ships ${material} but ${describe(source)} does not ${isPlant(source) ? 'make' : 'produce'} it${has}; ${fix}.`,
+                    { node: volume, property: 'material', code: Code.FlowMaterialNotProduced }
+                );
             }
             if (destination && intake && !intake.materials.includes(material)) {
                 const has = intake.materials.length > 0 ? ` (${intake.listed} ${listText(intake.materials)})` : '';
-                accept('warning', `Flow ${flowLabel(flow)} ships ${material} but ${describe(destination)} does not ${intake.verb} it${has}; `
-                    + 'the shipments would only pile up: ship something it takes, or declare that it takes this.',
-                    { node: volume, property: 'material', code: Code.FlowMaterialUnused });
+                accept(
+                    'warning',
+                    `Flow ${flowLabel(flow)} ships ${material} but ${describe(destination)} does not ${intake.verb} it${has}; ` +
+                        'the shipments would only pile up: ship something it takes, or declare that it takes this.',
+                    { node: volume, property: 'material', code: Code.FlowMaterialUnused }
+                );
             }
         }
     };
@@ -77,7 +83,7 @@ export function checkFlowMaterials(v: ChokepointValidator) {
 /** A source's capacity per material, as written (`produces REE 18000 t/yr`); the first clause wins. */
 function capacitiesOf(source: AstNode | undefined): Map<string, Amount> {
     const capacities = new Map<string, Amount>();
-    const clauses = isSupplier(source) ? source.capacities ?? [] : isPlant(source) ? source.recipes ?? [] : [];
+    const clauses = isSupplier(source) ? (source.capacities ?? []) : isPlant(source) ? (source.recipes ?? []) : [];
     for (const clause of clauses) {
         const material = materialName(clause.material);
         if (material && clause.rate && !capacities.has(material)) capacities.set(material, clause.rate);
@@ -100,10 +106,13 @@ export function checkFlowOverCapacity(v: ChokepointValidator) {
             const unit = volume.rate.unit!;
             const inFlowUnit = available / tonnesPerDay(1, unit);
             const asWritten = capacity!.unit === unit && capacity!.high === undefined ? '' : ` (${formatAmount(capacity!)})`;
-            accept('warning', `Flow ${flowLabel(flow)} ships ${formatNumber(shipped / tonnesPerDay(1, unit))} ${unit} of ${material}`
-                + `${volume.rate.high !== undefined ? ` (midpoint of ${formatAmount(volume.rate)})` : ''} but ${refName(flow.source)} `
-                + `${isPlant(source) ? 'makes' : 'produces'} only ${formatNumber(inFlowUnit)} ${unit}${asWritten}; lower the volume or raise the capacity.`,
-                { node: volume, property: 'rate', code: Code.FlowOverCapacity });
+            accept(
+                'warning',
+                `Flow ${flowLabel(flow)} ships ${formatNumber(shipped / tonnesPerDay(1, unit))} ${unit} of ${material}` +
+                    `${volume.rate.high !== undefined ? ` (midpoint of ${formatAmount(volume.rate)})` : ''} but ${refName(flow.source)} ` +
+                    `${isPlant(source) ? 'makes' : 'produces'} only ${formatNumber(inFlowUnit)} ${unit}${asWritten}; lower the volume or raise the capacity.`,
+                { node: volume, property: 'rate', code: Code.FlowOverCapacity }
+            );
         }
     };
 }
@@ -119,8 +128,11 @@ export function checkFlowCycle(v: ChokepointValidator) {
     return (flow: Flow, accept: ValidationAcceptor): void => {
         const cycle = v.closureFacts(flow).flowCycles.get(flow);
         if (!cycle) return;
-        accept('error', `Flows form a cycle: ${cycle}; material cannot flow in a circle: remove one of these flows.`,
-            { node: flow, property: 'source', code: Code.FlowCycle });
+        accept('error', `Flows form a cycle: ${cycle}; material cannot flow in a circle: remove one of these flows.`, {
+            node: flow,
+            property: 'source',
+            code: Code.FlowCycle
+        });
     };
 }
 
@@ -130,9 +142,12 @@ export function checkPlannedFlowReachable(flow: Flow, accept: ValidationAcceptor
     const source = flow.source?.ref as { planned?: boolean } | undefined;
     const destination = flow.destination?.ref as { planned?: boolean } | undefined;
     if (!source || !destination || source.planned || destination.planned) return;
-    accept('warning', `Flow ${flowLabel(flow)} is planned, but neither end is planned and the flow has no name, so no scenario can add it; `
-        + `name it (${code(`flow Name: ${flowLabel(flow)} planned { ... }`)}) and \`add Name\` in a measure.`,
-        { node: flow, keyword: 'planned', code: Code.PlannedFlowUnreachable });
+    accept(
+        'warning',
+        `Flow ${flowLabel(flow)} is planned, but neither end is planned and the flow has no name, so no scenario can add it; ` +
+            `name it (${code(`flow Name: ${flowLabel(flow)} planned { ... }`)}) and \`add Name\` in a measure.`,
+        { node: flow, keyword: 'planned', code: Code.PlannedFlowUnreachable }
+    );
 }
 
 /** Every input of a plant arrives by some flow; otherwise the plant can never produce. */
@@ -147,9 +162,12 @@ export function checkPlantInputsSupplied(v: ChokepointValidator) {
                 const material = materialName(input.material);
                 if (!material || supplied.has(material)) continue;
                 const per = input.coefficient?.low !== undefined ? ` (${input.coefficient.low} t per t of ${refName(recipe.material)})` : '';
-                accept('warning', `${Describe(plant)} needs ${material}${per} but no flow brings ${material} to it, so it cannot produce; `
-                    + `add a flow such as ${code(`flow SUPPLIER -> ${plant.name} { ${material} RATE }`)}.`,
-                    { node: input, property: 'material', code: Code.PlantInputUnsupplied });
+                accept(
+                    'warning',
+                    `${Describe(plant)} needs ${material}${per} but no flow brings ${material} to it, so it cannot produce; ` +
+                        `add a flow such as ${code(`flow SUPPLIER -> ${plant.name} { ${material} RATE }`)}.`,
+                    { node: input, property: 'material', code: Code.PlantInputUnsupplied }
+                );
             }
         }
     };
@@ -159,8 +177,11 @@ export function checkPlantInputsSupplied(v: ChokepointValidator) {
 export function checkReserveServes(reserve: Reserve, accept: ValidationAcceptor): void {
     const served = (reserve.serves ?? []).flatMap(s => s.consumers ?? []);
     if (served.length === 0 && reserve.name) {
-        accept('warning', `${Describe(reserve)} serves no consumer, so it never releases anything; add ${code('serves CONSUMER, ...')}.`,
-            { node: reserve, property: 'name', code: Code.ReserveServesNobody });
+        accept('warning', `${Describe(reserve)} serves no consumer, so it never releases anything; add ${code('serves CONSUMER, ...')}.`, {
+            node: reserve,
+            property: 'name',
+            code: Code.ReserveServesNobody
+        });
     }
     const consumers = served.map(s => s?.ref).filter(isConsumer);
     if (served.length === 0 || consumers.length < served.length) return; // unresolved: the linker speaks
@@ -170,9 +191,12 @@ export function checkReserveServes(reserve: Reserve, accept: ValidationAcceptor)
     for (const holding of reserve.holdings ?? []) {
         const material = materialName(holding.material);
         if (!material || needed.has(material) || unitKind(holding.amount?.unit) !== 'duration') continue;
-        accept('warning', `${Describe(reserve)} holds ${material} in days of need, but none of the consumers it serves needs ${material}, `
-            + `so ${code(amountText(holding.amount))} is 0 t; give the holding in tonnes or serve a consumer that needs ${material}.`,
-            { node: holding, property: 'amount', code: Code.StockWithoutNeed });
+        accept(
+            'warning',
+            `${Describe(reserve)} holds ${material} in days of need, but none of the consumers it serves needs ${material}, ` +
+                `so ${code(amountText(holding.amount))} is 0 t; give the holding in tonnes or serve a consumer that needs ${material}.`,
+            { node: holding, property: 'amount', code: Code.StockWithoutNeed }
+        );
     }
 }
 
@@ -184,7 +208,11 @@ export function checkStockNeeded(consumer: Consumer, accept: ValidationAcceptor)
     for (const stock of consumer.stocks ?? []) {
         const material = materialName(stock.material);
         if (!material || needed.has(material)) continue;
-        accept('warning', `${Describe(consumer)} keeps a stock of ${material} but does not need ${material}, so the stock is never used; `
-            + `add ${code(`needs ${material} RATE`)} or remove the stock.`, { node: stock, property: 'material', code: Code.StockWithoutNeed });
+        accept(
+            'warning',
+            `${Describe(consumer)} keeps a stock of ${material} but does not need ${material}, so the stock is never used; ` +
+                `add ${code(`needs ${material} RATE`)} or remove the stock.`,
+            { node: stock, property: 'material', code: Code.StockWithoutNeed }
+        );
     }
 }

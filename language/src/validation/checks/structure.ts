@@ -30,8 +30,11 @@ export function checkHorizonCount(v: ChokepointValidator) {
     return (horizon: Horizon, accept: ValidationAcceptor): void => {
         const { horizons } = v.closureFacts(horizon);
         if (horizons.length < 2) return;
-        accept('error', `More than one horizon (also at ${othersText(horizons, horizon)}); a model has exactly one: keep one.`,
-            { node: horizon, keyword: 'horizon', code: Code.MultipleHorizons });
+        accept('error', `More than one horizon (also at ${othersText(horizons, horizon)}); a model has exactly one: keep one.`, {
+            node: horizon,
+            keyword: 'horizon',
+            code: Code.MultipleHorizons
+        });
     };
 }
 
@@ -40,8 +43,11 @@ export function checkStepCount(v: ChokepointValidator) {
     return (step: Step, accept: ValidationAcceptor): void => {
         const { steps } = v.closureFacts(step);
         if (steps.length < 2) return;
-        accept('error', `More than one step (also at ${othersText(steps, step)}); a model has at most one: keep one.`,
-            { node: step, keyword: 'step', code: Code.MultipleSteps });
+        accept('error', `More than one step (also at ${othersText(steps, step)}); a model has at most one: keep one.`, {
+            node: step,
+            keyword: 'step',
+            code: Code.MultipleSteps
+        });
     };
 }
 
@@ -49,12 +55,18 @@ export function checkStepCount(v: ChokepointValidator) {
 export function checkPlantMakes(plant: Plant, accept: ValidationAcceptor): void {
     const recipes = plant.recipes ?? [];
     if (recipes.length === 0 && plant.name) {
-        accept('error', `${Describe(plant)} makes nothing; add one ${code('makes MATERIAL RATE from INPUT COEFFICIENT, ...')}.`,
-            { node: plant, property: 'name', code: Code.PlantMakes });
+        accept('error', `${Describe(plant)} makes nothing; add one ${code('makes MATERIAL RATE from INPUT COEFFICIENT, ...')}.`, {
+            node: plant,
+            property: 'name',
+            code: Code.PlantMakes
+        });
     }
     for (const extra of recipes.slice(1)) {
-        accept('error', `${Describe(plant)} has more than one \`makes\`; a plant makes exactly one output: declare another plant for ${refName(extra.material)}.`,
-            { node: extra, keyword: 'makes', code: Code.PlantMakes });
+        accept(
+            'error',
+            `${Describe(plant)} has more than one \`makes\`; a plant makes exactly one output: declare another plant for ${refName(extra.material)}.`,
+            { node: extra, keyword: 'makes', code: Code.PlantMakes }
+        );
     }
 }
 
@@ -62,8 +74,11 @@ export function checkPlantMakes(plant: Plant, accept: ValidationAcceptor): void 
 export function checkShockShape(shock: Shock, accept: ValidationAcceptor): void {
     checkOneTiming(shock, accept);
     if ((shock.effects ?? []).length === 0 && shock.name) {
-        accept('warning', `${Describe(shock)} has no effect; add \`embargo\`, \`outage\`, \`demand\` or \`delay\`.`,
-            { node: shock, property: 'name', code: Code.EmptyShock });
+        accept('warning', `${Describe(shock)} has no effect; add \`embargo\`, \`outage\`, \`demand\` or \`delay\`.`, {
+            node: shock,
+            property: 'name',
+            code: Code.EmptyShock
+        });
     }
 }
 
@@ -71,15 +86,22 @@ export function checkShockShape(shock: Shock, accept: ValidationAcceptor): void 
 export function checkMeasureShape(measure: Measure, accept: ValidationAcceptor): void {
     checkOneTiming(measure, accept);
     if ((measure.actions ?? []).length === 0 && measure.name) {
-        accept('warning', `${Describe(measure)} does nothing; add \`release\`, \`switch\`, \`recycle\`, \`substitute\` or \`add\`.`,
-            { node: measure, property: 'name', code: Code.EmptyMeasure });
+        accept('warning', `${Describe(measure)} does nothing; add \`release\`, \`switch\`, \`recycle\`, \`substitute\` or \`add\`.`, {
+            node: measure,
+            property: 'name',
+            code: Code.EmptyMeasure
+        });
     }
 }
 
 function checkOneTiming(node: Shock | Measure, accept: ValidationAcceptor): void {
     for (const extra of (node.timings ?? []).slice(1)) {
-        accept('error', `${Describe(node)} has more than one timing; give it one \`from DATE [for DURATION | until DATE]\` `
-            + '(split it into two declarations for two periods).', { node: extra, keyword: 'from', code: Code.MultipleTimings });
+        accept(
+            'error',
+            `${Describe(node)} has more than one timing; give it one \`from DATE [for DURATION | until DATE]\` ` +
+                '(split it into two declarations for two periods).',
+            { node: extra, keyword: 'from', code: Code.MultipleTimings }
+        );
     }
 }
 
@@ -87,12 +109,17 @@ function checkOneTiming(node: Shock | Measure, accept: ValidationAcceptor): void
 export function checkTargetConditions(target: Target, accept: ValidationAcceptor): void {
     const conditions = target.conditions ?? [];
     if (conditions.length === 0 && target.name) {
-        accept('error', `${Describe(target)} has no condition; write one such as ${code('unmet of * <= 0 t')}.`,
-            { node: target, property: 'name', code: Code.TargetConditions });
+        accept('error', `${Describe(target)} has no condition; write one such as ${code('unmet of * <= 0 t')}.`, {
+            node: target,
+            property: 'name',
+            code: Code.TargetConditions
+        });
     }
     for (const extra of conditions.slice(1)) {
-        accept('error', `${Describe(target)} has more than one condition; a target has exactly one: split it into separate targets.`,
-            { node: extra, code: Code.TargetConditions });
+        accept('error', `${Describe(target)} has more than one condition; a target has exactly one: split it into separate targets.`, {
+            node: extra,
+            code: Code.TargetConditions
+        });
     }
 }
 
@@ -104,8 +131,11 @@ export function checkDuplicateClauses(node: Supplier | Consumer | Reserve, accep
             const name = clause.material?.$refText;
             if (!name) continue;
             if (seen.has(name)) {
-                accept('error', `${Describe(node)} has \`${keyword} ${name}\` more than once; keep one (write the total).`,
-                    { node: clause as unknown as AstNode, keyword, code: Code.DuplicateClause });
+                accept('error', `${Describe(node)} has \`${keyword} ${name}\` more than once; keep one (write the total).`, {
+                    node: clause as unknown as AstNode,
+                    keyword,
+                    code: Code.DuplicateClause
+                });
             }
             seen.add(name);
         }
@@ -133,8 +163,11 @@ export function checkBlocCycle(v: ChokepointValidator) {
     return (bloc: Bloc, accept: ValidationAcceptor): void => {
         const cycle = v.closureFacts(bloc).blocCycles.get(bloc);
         if (!cycle || !bloc.name) return;
-        accept('error', `${Describe(bloc)} contains itself (${cycle}); remove one of these memberships.`,
-            { node: bloc, property: 'name', code: Code.BlocCycle });
+        accept('error', `${Describe(bloc)} contains itself (${cycle}); remove one of these memberships.`, {
+            node: bloc,
+            property: 'name',
+            code: Code.BlocCycle
+        });
     };
 }
 
@@ -143,9 +176,13 @@ export function checkAddPlanned(add: Add, accept: ValidationAcceptor): void {
     (add.nodes ?? []).forEach((reference, index) => {
         const target = reference?.ref;
         if (!target || !(isSupplier(target) || isPlant(target) || isFlow(target)) || target.planned) return;
-        const fix = isFlow(target) ? `flow ${target.name ?? 'Name'}: ${refName(target.source)} -> ${refName(target.destination)} planned { ... }`
+        const fix = isFlow(target)
+            ? `flow ${target.name ?? 'Name'}: ${refName(target.source)} -> ${refName(target.destination)} planned { ... }`
             : `${describe(target)} in ${refName(target.region)} planned { ... }`;
-        accept('error', `'${reference.$refText}' is not planned, so it already takes part in every scenario; `
-            + `declare it ${code(fix)} to \`add\` it only in some.`, { node: add, property: 'nodes', index, code: Code.AddNotPlanned });
+        accept(
+            'error',
+            `'${reference.$refText}' is not planned, so it already takes part in every scenario; ` + `declare it ${code(fix)} to \`add\` it only in some.`,
+            { node: add, property: 'nodes', index, code: Code.AddNotPlanned }
+        );
     });
 }

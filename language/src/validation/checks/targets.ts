@@ -3,7 +3,7 @@ import { isDependencyMetric, type Condition, type Subject } from '../../generate
 import { amountText, parseNumber, unitKind } from '../../values/quantities.js';
 import { Code } from '../codes.js';
 import { code, describe } from '../describe.js';
-import { SUBJECT_EXPECTATIONS, kindWord, kindsPhrase, withArticle, type Kind } from '../kinds.js';
+import { SUBJECT_EXPECTATIONS, kindWord, kindsPhrase, withArticle } from '../kinds.js';
 import { actualText } from '../places.js';
 import { checkCurrencyCode } from './units.js';
 
@@ -15,17 +15,28 @@ export function checkMetricSubject(subject: Subject, accept: ValidationAcceptor)
     const form = isDependencyMetric(metric) && metric.embedded ? 'embedded dependency of' : expected.form;
     if (subject.everyone) {
         if (expected.anywhere) return;
-        accept('error', `\`${form} *\` is not a metric: \`${form}\` needs ${kindsPhrase(expected.kinds)} (\`*\`, every consumer together, works for every metric but cover).`,
-            { node: subject, code: Code.MetricSubject });
+        accept(
+            'error',
+            `\`${form} *\` is not a metric: \`${form}\` needs ${kindsPhrase(expected.kinds)} (\`*\`, every consumer together, works for every metric but cover).`,
+            { node: subject, code: Code.MetricSubject }
+        );
         return;
     }
     const target = subject.entity?.ref;
-    if (!target || expected.kinds.includes(target.$type as Kind)) return;
-    accept('error', `'${subject.entity?.$refText}' is ${withArticle(kindWord(target.$type) ?? target.$type)}; \`${form}\` needs ${kindsPhrase(expected.kinds)}.`,
-        { node: subject, property: 'entity', code: Code.MetricSubject });
+    if (!target || expected.kinds.includes(target.$type)) return;
+    accept(
+        'error',
+        `'${subject.entity?.$refText}' is ${withArticle(kindWord(target.$type) ?? target.$type)}; \`${form}\` needs ${kindsPhrase(expected.kinds)}.`,
+        { node: subject, property: 'entity', code: Code.MetricSubject }
+    );
 }
 
-interface ThresholdRule { unit: string, example: string, fits: (c: Condition) => boolean, max?: number }
+interface ThresholdRule {
+    unit: string;
+    example: string;
+    fits: (c: Condition) => boolean;
+    max?: number;
+}
 
 const PERCENT: ThresholdRule = { unit: 'a percentage', example: '30%', fits: c => c.threshold.percent && !c.money, max: 100 };
 
@@ -33,13 +44,22 @@ const THRESHOLDS: Record<string, ThresholdRule> = {
     DependencyMetric: PERCENT,
     FillMetric: { ...PERCENT, example: '95%' },
     HhiMetric: { unit: 'a plain number from 0 to 10,000', example: '2500', fits: c => !c.threshold.percent && !c.threshold.unit && !c.money, max: 10_000 },
-    CoverMetric: { unit: 'days', example: '90 days', fits: c => !c.threshold.percent && (c.threshold.unit === 'days' || c.threshold.unit === 'day') && !c.money },
+    CoverMetric: {
+        unit: 'days',
+        example: '90 days',
+        fits: c => !c.threshold.percent && (c.threshold.unit === 'days' || c.threshold.unit === 'day') && !c.money
+    },
     UnmetMetric: { unit: 'tonnes (t or kt)', example: '0 t', fits: c => !c.threshold.percent && unitKind(c.threshold.unit) === 'mass' && !c.money },
     LossMetric: { unit: 'money with a currency', example: '660 billion JPY', fits: c => !c.threshold.percent && !c.threshold.unit && !!c.money?.currency }
 };
 
 const METRIC_WORD: Record<string, string> = {
-    DependencyMetric: 'dependency', FillMetric: 'fill', HhiMetric: 'hhi', CoverMetric: 'cover', UnmetMetric: 'unmet', LossMetric: 'loss'
+    DependencyMetric: 'dependency',
+    FillMetric: 'fill',
+    HhiMetric: 'hhi',
+    CoverMetric: 'cover',
+    UnmetMetric: 'unmet',
+    LossMetric: 'loss'
 };
 
 /**
@@ -54,16 +74,28 @@ export function checkConditionThreshold(condition: Condition, accept: Validation
     const owner = describe(condition.$container);
     if (!rule.fits(condition)) {
         const written = textOfThreshold(condition);
-        const actual = condition.money ? (condition.money.currency ? 'money' : 'money without a currency') : (type === 'CoverMetric' && unitKind(threshold.unit) === 'duration') ? 'a duration not in days' : actualText(threshold);
-        accept('error', `The threshold of \`${METRIC_WORD[type]}\` in ${owner} must be ${rule.unit} such as ${code(rule.example)}, not ${code(written)} (${actual}).`,
-            { node: condition, property: 'threshold', code: Code.ThresholdUnit });
+        const actual = condition.money
+            ? condition.money.currency
+                ? 'money'
+                : 'money without a currency'
+            : type === 'CoverMetric' && unitKind(threshold.unit) === 'duration'
+              ? 'a duration not in days'
+              : actualText(threshold);
+        accept(
+            'error',
+            `The threshold of \`${METRIC_WORD[type]}\` in ${owner} must be ${rule.unit} such as ${code(rule.example)}, not ${code(written)} (${actual}).`,
+            { node: condition, property: 'threshold', code: Code.ThresholdUnit }
+        );
         return;
     }
     if (condition.money) checkCurrencyCode(condition.money, accept);
     const high = parseNumber(threshold.high ?? threshold.low);
     if (rule.max !== undefined && high > rule.max && parseNumber(threshold.low) >= 0) {
-        accept('error', `The threshold of \`${METRIC_WORD[type]}\` in ${owner} is ${code(amountText(threshold))}; it cannot exceed ${rule.max === 100 ? '100%' : '10,000'}.`,
-            { node: condition, property: 'threshold', code: Code.OutOfRange });
+        accept(
+            'error',
+            `The threshold of \`${METRIC_WORD[type]}\` in ${owner} is ${code(amountText(threshold))}; it cannot exceed ${rule.max === 100 ? '100%' : '10,000'}.`,
+            { node: condition, property: 'threshold', code: Code.OutOfRange }
+        );
     }
 }
 

@@ -12,14 +12,17 @@ export function checkNoHorizon(v: ChokepointValidator) {
     return (model: Model, accept: ValidationAcceptor): void => {
         const first = (model.declarations ?? []).find(d => (isScenario(d) || isTarget(d)) && d.name);
         if (!first || v.closureFacts(model).horizons.length > 0) return;
-        accept('warning', `This file declares ${isScenario(first) ? 'scenarios' : 'targets'} but neither it nor its imports has a horizon, `
-            + `so nothing can be simulated; add one such as ${code('horizon 2026-01 to 2028-12')}.`,
-            { node: first, property: 'name', code: Code.NoHorizon });
+        accept(
+            'warning',
+            `This file declares ${isScenario(first) ? 'scenarios' : 'targets'} but neither it nor its imports has a horizon, ` +
+                `so nothing can be simulated; add one such as ${code('horizon 2026-01 to 2028-12')}.`,
+            { node: first, property: 'name', code: Code.NoHorizon }
+        );
     };
 }
 
 /** Day numbers [start, end) of a timing; end is undefined when open-ended. */
-export function timingSpan(timing: Timing): { start: number, end?: number } | undefined {
+export function timingSpan(timing: Timing): { start: number; end?: number } | undefined {
     const start = parseDate(timing.start);
     if (!start) return undefined;
     const startDay = toDayNumber(start);
@@ -47,8 +50,12 @@ export function checkOutsideHorizon(v: ChokepointValidator) {
         const before = span.end !== undefined && span.end <= horizon.start;
         if (!after && !before) return;
         const runs = span.end !== undefined ? `runs from ${isoDate(span.start)} to ${isoDate(span.end)}` : `starts on ${isoDate(span.start)}`;
-        accept('warning', `${Describe(node)} ${runs}, entirely ${after ? 'after' : 'before'} the horizon (${horizon.text}), so it has no effect; `
-            + 'move its dates or widen the horizon.', { node: timing, keyword: 'from', code: Code.OutsideHorizon });
+        accept(
+            'warning',
+            `${Describe(node)} ${runs}, entirely ${after ? 'after' : 'before'} the horizon (${horizon.text}), so it has no effect; ` +
+                'move its dates or widen the horizon.',
+            { node: timing, keyword: 'from', code: Code.OutsideHorizon }
+        );
     };
 }
 
@@ -58,7 +65,11 @@ export function checkTargetDate(v: ChokepointValidator) {
         const by = dayNumberOf(condition.by);
         const horizon = by !== undefined && v.closureFacts(condition).horizon;
         if (!horizon || (by >= horizon.start && by < horizon.endExclusive)) return;
-        accept('warning', `${Describe(condition.$container)} is judged by ${condition.by}, ${by < horizon.start ? 'before' : 'after'} the horizon `
-            + `(${horizon.text}), so it cannot be judged; pick a date within the horizon.`, { node: condition, property: 'by', code: Code.TargetDateOutsideHorizon });
+        accept(
+            'warning',
+            `${Describe(condition.$container)} is judged by ${condition.by}, ${by < horizon.start ? 'before' : 'after'} the horizon ` +
+                `(${horizon.text}), so it cannot be judged; pick a date within the horizon.`,
+            { node: condition, property: 'by', code: Code.TargetDateOutsideHorizon }
+        );
     };
 }

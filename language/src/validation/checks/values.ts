@@ -33,15 +33,19 @@ export function checkAmountValues(amount: Amount, accept: ValidationAcceptor): v
     }
     if (low > high) {
         const swapped = amountText({ ...amount, low: amount.high!, high: amount.low });
-        accept('error', `The range ${written} in ${owner} has its low end above its high end; write ${code(swapped)}.`,
-            { node: amount, code: Code.RangeOrder });
+        accept('error', `The range ${written} in ${owner} has its low end above its high end; write ${code(swapped)}.`, {
+            node: amount,
+            code: Code.RangeOrder
+        });
         return;
     }
     if (signed) {
         const unsigned = [amount.low, amount.high].some(t => t !== undefined && !/^[+-]/.test(t) && parseNumber(t) !== 0);
         if (unsigned && amount.percent) {
-            accept('error', `${label} in ${owner} needs a sign: write ${code(`+${amount.low}%`)} for a rise or ${code(`-${amount.low}%`)} for a fall.`,
-                { node: amount, code: Code.DemandSign });
+            accept('error', `${label} in ${owner} needs a sign: write ${code(`+${amount.low}%`)} for a rise or ${code(`-${amount.low}%`)} for a fall.`, {
+                node: amount,
+                code: Code.DemandSign
+            });
         } else if (amount.percent && low < -100) {
             accept('error', `${label} in ${owner} is ${written}: need cannot fall by more than 100%.`, { node: amount, code: Code.OutOfRange });
         }
@@ -60,8 +64,8 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
     if (amount.low === undefined) return;
     const kind = limitKindOf(amount);
     const signed = kind === 'signed-percent' || isDelay(amount.$container);
-    const scale = isLossClause(amount.$container) || isCondition(amount.$container) || isCostClause(amount.$container)
-        ? amount.$container.money?.scale : undefined;
+    const scale =
+        isLossClause(amount.$container) || isCondition(amount.$container) || isCostClause(amount.$container) ? amount.$container.money?.scale : undefined;
     for (const text of [amount.low, amount.high]) {
         if (text === undefined) continue;
         const value = parseNumber(text);
@@ -71,7 +75,9 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
         // Dependency, fill and hhi thresholds have their own maximum (checkConditionThreshold).
         if (isCondition(amount.$container) && kind === undefined) return;
         if (finite && (kind === undefined || (value < 0 && !signed))) continue;
-        const problem = kind ? limitProblem(kind, value, amount.unit, scale) : { largest: '100%', tooSmall: false };
+        const problem = kind
+            ? limitProblem(kind, value, amount.unit, scale)
+            : { largest: isCostClause(amount.$container) ? 'a finite number (write it with a scale word, e.g. `39 billion JPY`)' : '100%', tooSmall: false };
         if (!problem) continue;
         const place = placeOf(amount);
         const label = place ? placeLabel(amount, place.keyword) : 'The threshold';
@@ -79,8 +85,8 @@ export function checkAmountLimits(amount: Amount, accept: ValidationAcceptor): v
         const message = !finite
             ? `${label} in ${describe(ownerOf(amount))} is ${written}, a number too large to compute with; the largest supported value here is ${problem.largest}.`
             : problem.tooSmall
-                ? `${label} in ${describe(ownerOf(amount))} is ${written}, below the smallest supported non-zero value, ${SMALLEST_TEXT}; write 0 or a larger value.`
-                : `${label} in ${describe(ownerOf(amount))} is ${written}, above the largest supported value here, ${problem.largest}.`;
+              ? `${label} in ${describe(ownerOf(amount))} is ${written}, below the smallest supported non-zero value, ${SMALLEST_TEXT}; write 0 or a larger value.`
+              : `${label} in ${describe(ownerOf(amount))} is ${written}, above the largest supported value here, ${problem.largest}.`;
         accept('error', message, { node: amount, code: Code.OutOfRange });
         return;
     }
@@ -117,8 +123,11 @@ export function checkTimingOrder(timing: Timing, accept: ValidationAcceptor): vo
     const start = dayNumberOf(timing.start);
     const end = dayNumberOf(timing.end);
     if (start === undefined || end === undefined || end > start) return;
-    accept('error', `In ${describe(timing.$container)}, \`until ${timing.end}\` is not after \`from ${timing.start}\`; the end must come after the start.`,
-        { node: timing, property: 'end', code: Code.TimingOrder });
+    accept('error', `In ${describe(timing.$container)}, \`until ${timing.end}\` is not after \`from ${timing.start}\`; the end must come after the start.`, {
+        node: timing,
+        property: 'end',
+        code: Code.TimingOrder
+    });
 }
 
 /** The horizon ends on or after its start. */
@@ -126,8 +135,11 @@ export function checkHorizonOrder(horizon: Horizon, accept: ValidationAcceptor):
     const start = dayNumberOf(horizon.start);
     const end = dayNumberOf(horizon.end);
     if (start === undefined || end === undefined || end >= start) return;
-    accept('error', `The horizon ends (${horizon.end}) before it starts (${horizon.start}); the end must come after the start.`,
-        { node: horizon, property: 'end', code: Code.HorizonOrder });
+    accept('error', `The horizon ends (${horizon.end}) before it starts (${horizon.start}); the end must come after the start.`, {
+        node: horizon,
+        property: 'end',
+        code: Code.HorizonOrder
+    });
 }
 
 /**
@@ -144,9 +156,12 @@ export function checkHorizonLength(v: ChokepointValidator) {
         const step = unit === 'week' || unit === 'day' ? unit : 'month';
         const periods = new PeriodClock(step, start).containing(end) + 1;
         if (periods <= MAX_PERIODS) return;
-        accept('error', `The horizon ${horizon.start} to ${horizon.end} is ${formatNumber(periods, 0)} ${step}s long; the longest supported horizon is `
-            + `${formatNumber(MAX_PERIODS, 0)} periods (${formatNumber(MAX_PERIODS, 0)} ${step}s): shorten it${step === 'month' ? '' : ' or use a longer `step`'}.`,
-            { node: horizon, property: 'end', code: Code.HorizonTooLong });
+        accept(
+            'error',
+            `The horizon ${horizon.start} to ${horizon.end} is ${formatNumber(periods, 0)} ${step}s long; the longest supported horizon is ` +
+                `${formatNumber(MAX_PERIODS, 0)} periods (${formatNumber(MAX_PERIODS, 0)} ${step}s): shorten it${step === 'month' ? '' : ' or use a longer `step`'}.`,
+            { node: horizon, property: 'end', code: Code.HorizonTooLong }
+        );
     };
 }
 
@@ -162,7 +177,11 @@ export function checkLifecycle(node: Supplier | Plant, accept: ValidationAccepto
     const online = dayNumberOf(onlines[0]?.date);
     const offline = dayNumberOf(offlines[0]?.date);
     if (online !== undefined && offline !== undefined && offline <= online) {
-        accept('error', `${Describe(node)} goes offline (${offlines[0].date}) before it comes online (${onlines[0].date}); `
-            + 'the offline date must come after the online date.', { node: offlines[0], property: 'date', code: Code.LifecycleOrder });
+        accept(
+            'error',
+            `${Describe(node)} goes offline (${offlines[0].date}) before it comes online (${onlines[0].date}); ` +
+                'the offline date must come after the online date.',
+            { node: offlines[0], property: 'date', code: Code.LifecycleOrder }
+        );
     }
 }

@@ -3,14 +3,14 @@ import { AstUtils, UriUtils } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { Model, Named } from '../../../../language/src/generated/ast.js';
-import { isAmount, isLossClause, isMeasure, isScenario, isShock, isSupplier } from '../../../../language/src/generated/ast.js';
-import { Code } from '../../../../language/src/validation/codes.js';
-import type { Kind } from '../../../../language/src/validation/kinds.js';
-import { expectationFor, kindWord } from '../../../../language/src/validation/kinds.js';
-import { placeOf } from '../../../../language/src/validation/places.js';
-import { closestName } from '../../../../language/src/validation/suggestions.js';
-import { isStdlibUri } from '../../../../language/src/loading/stdlib.js';
+import type { Model, Named } from '../../../../language/src/index.js';
+import { isAmount, isLossClause, isMeasure, isScenario, isShock, isSupplier } from '../../../../language/src/index.js';
+import { Code } from '../../../../language/src/index.js';
+import type { Kind } from '../../../../language/src/index.js';
+import { expectationFor, kindWord } from '../../../../language/src/index.js';
+import { placeOf } from '../../../../language/src/index.js';
+import { closestName } from '../../../../language/src/index.js';
+import { isStdlibUri } from '../../../../language/src/index.js';
 import type { ChokepointServices } from '../../chokepoint-lsp-module.js';
 import { visibleDeclarations } from '../../model/queries.js';
 import { closureDocuments } from '../../simulation/closure.js';
@@ -47,15 +47,21 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
 
     private fixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         switch (diagnostic.code) {
-            case Code.UnknownName: return this.unknownName(document, diagnostic);
-            case Code.UnitKind: return this.unitKind(document, diagnostic);
+            case Code.UnknownName:
+                return this.unknownName(document, diagnostic);
+            case Code.UnitKind:
+                return this.unitKind(document, diagnostic);
             case Code.ProbabilitySum:
-            case Code.ProbabilitySumOver: return this.normalizeProbabilities(document, diagnostic);
-            case Code.NoHorizon: return this.addHorizon(document, diagnostic);
+            case Code.ProbabilitySumOver:
+                return this.normalizeProbabilities(document, diagnostic);
+            case Code.NoHorizon:
+                return this.addHorizon(document, diagnostic);
             case Code.UnusedShock:
             case Code.UnusedMeasure:
-            case Code.UnusedSupplier: return this.removeUnused(document, diagnostic);
-            default: return [];
+            case Code.UnusedSupplier:
+                return this.removeUnused(document, diagnostic);
+            default:
+                return [];
         }
     }
 
@@ -65,11 +71,12 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         if (!leaf || !property) return [];
         const container = leaf.astNode;
         const typed = leaf.text;
-        const kinds = (expectationFor(container, property)?.kinds ?? []) as readonly Kind[];
+        const kinds = expectationFor(container, property)?.kinds ?? [];
         const actions: CodeAction[] = [];
         // The closest visible name of a fitting kind.
         const candidates = visibleDeclarations(document, this.documents)
-            .filter(d => d.name && (kinds.length === 0 || kinds.includes(d.$type as Kind))).map(d => d.name!);
+            .filter(d => d.name && (kinds.length === 0 || kinds.includes(d.$type)))
+            .map(d => d.name!);
         const closest = closestName(typed, candidates);
         if (closest) actions.push(fix(`Change to '${closest}'`, diagnostic, document, [{ range: leaf.range, newText: closest }], true));
         // The file that declares it, when this one does not import it.
@@ -80,8 +87,15 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         for (const kind of kinds) {
             const text = declarationSkeleton(kind, typed, container, property);
             if (!text) continue;
-            actions.push(fix(`Create ${kindWord(kind)} '${typed}'`, diagnostic, document, [insertAfter(document, topLevelOf(container), text)],
-                !closest && !elsewhere && kinds.length === 1));
+            actions.push(
+                fix(
+                    `Create ${kindWord(kind)} '${typed}'`,
+                    diagnostic,
+                    document,
+                    [insertAfter(document, topLevelOf(container), text)],
+                    !closest && !elsewhere && kinds.length === 1
+                )
+            );
         }
         return actions;
     }
@@ -90,8 +104,9 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
         const visible = new Set(closureDocuments(document, this.documents).map(d => d.uri.toString()));
         for (const other of this.documents.all) {
             if (visible.has(other.uri.toString()) || isStdlibUri(other.uri) || other.uri.scheme !== document.uri.scheme) continue;
-            const declared = ((other.parseResult.value as Model).declarations ?? [])
-                .some(d => d.name === name && (kinds.length === 0 || kinds.includes(d.$type as Kind)));
+            const declared = ((other.parseResult.value as Model).declarations ?? []).some(
+                d => d.name === name && (kinds.length === 0 || kinds.includes(d.$type))
+            );
             if (declared) {
                 const relative = UriUtils.relative(UriUtils.dirname(document.uri), other.uri);
                 return relative.startsWith('.') ? relative : `./${relative}`;
@@ -126,15 +141,26 @@ export class ChokepointCodeActionProvider implements CodeActionProvider {
             (changes[AstUtils.getDocument(scenario).uri.toString()] ??= []).push({ range, newText: text });
         }
         if (Object.keys(changes).length === 0) return [];
-        return [{ title: 'Scale the scenario probabilities to sum to 100%', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes } }];
+        return [
+            {
+                title: 'Scale the scenario probabilities to sum to 100%',
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: true,
+                edit: { changes }
+            }
+        ];
     }
 
     private addHorizon(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const model = document.parseResult.value as Model;
-        const models = closureDocuments(document, this.documents).filter(d => !isStdlibUri(d.uri)).map(d => d.parseResult.value as Model);
+        const models = closureDocuments(document, this.documents)
+            .filter(d => !isStdlibUri(d.uri))
+            .map(d => d.parseResult.value as Model);
         const horizon = `${suggestedHorizon(models)}\nstep month\n`;
         const lastImport = model.imports?.[model.imports.length - 1];
-        const edit: TextEdit = lastImport ? insertAfter(document, lastImport, horizon.trimEnd())
+        const edit: TextEdit = lastImport
+            ? insertAfter(document, lastImport, horizon.trimEnd())
             : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${horizon}\n` };
         return [fix(`Add \`${horizon.split('\n')[0]}\``, diagnostic, document, [edit], true)];
     }
@@ -161,4 +187,3 @@ function importEdit(document: LangiumDocument, path: string): TextEdit {
     const edit = insertAfter(document, last, `import "${path}"`);
     return { ...edit, newText: edit.newText.replace(/^\n\n/, '\n') };
 }
-

@@ -40,8 +40,11 @@ export function removeDeclaration(document: LangiumDocument, node: AstNode): Tex
     const text = document.textDocument.getText();
     let start = cst.offset;
     // The doc comment: comment lines directly above, each on its own line.
-    for (let previous = CstUtils.getPreviousNode(cst, true); previous && (previous as LeafCstNode).hidden
-        && previous.range.end.line === document.textDocument.positionAt(start).line - 1; previous = CstUtils.getPreviousNode(previous, true)) {
+    for (
+        let previous = CstUtils.getPreviousNode(cst, true);
+        previous && (previous as LeafCstNode).hidden && previous.range.end.line === document.textDocument.positionAt(start).line - 1;
+        previous = CstUtils.getPreviousNode(previous, true)
+    ) {
         const before = CstUtils.getPreviousNode(previous, false);
         if (before && before.range.end.line === previous.range.start.line) break;
         start = previous.offset;

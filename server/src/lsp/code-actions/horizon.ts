@@ -1,8 +1,8 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { Model } from '../../../../language/src/generated/ast.js';
-import { isCondition, isOffline, isOnline, isTiming } from '../../../../language/src/generated/ast.js';
-import { parseDate } from '../../../../language/src/values/dates.js';
+import type { Model } from '../../../../language/src/index.js';
+import { isCondition, isOffline, isOnline, isTiming } from '../../../../language/src/index.js';
+import { parseDate } from '../../../../language/src/index.js';
 
 /** The spec's own example horizon, for a model that names no date at all. */
 const DEFAULT_HORIZON = { start: 2026, end: 2028 };

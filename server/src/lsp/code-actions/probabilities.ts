@@ -1,5 +1,5 @@
-import type { Scenario } from '../../../../language/src/generated/ast.js';
-import { parseNumber } from '../../../../language/src/values/quantities.js';
+import type { Scenario } from '../../../../language/src/index.js';
+import { parseNumber } from '../../../../language/src/index.js';
 import { decimalText } from './edits.js';
 
 /** A scenario's new probability text, e.g. `30.8%..35.9%` or `40.95%`. */
@@ -27,10 +27,10 @@ export function normalizedProbabilities(scenarios: Scenario[]): NewProbability[]
     const factor = 100 / sum;
     const round = (v: number) => Math.round(v * factor * 10) / 10;
     const scaled = parts.map(p => ({ ...p, low: round(p.low), high: p.high !== undefined ? round(p.high) : undefined }));
-    const mid = (p: { low: number, high?: number }) => p.high !== undefined ? (p.low + p.high) / 2 : p.low;
+    const mid = (p: { low: number; high?: number }) => (p.high !== undefined ? (p.low + p.high) / 2 : p.low);
     const residual = Math.round((100 - scaled.reduce((total, p) => total + mid(p), 0)) * 1000) / 1000;
     if (residual !== 0) {
-        const largest = scaled.reduce((best, p) => mid(p) > mid(best) ? p : best, scaled[0]);
+        const largest = scaled.reduce((best, p) => (mid(p) > mid(best) ? p : best), scaled[0]);
         largest.low += residual;
         if (largest.high !== undefined) largest.high += residual;
     }

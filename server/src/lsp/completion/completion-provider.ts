@@ -3,9 +3,9 @@ import { AstUtils, GrammarAST } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { isConsumer, isFlow, isMoney, isPlant, isStock, isSupplier } from '../../../../language/src/generated/ast.js';
-import { expectationFor, kindWord } from '../../../../language/src/validation/kinds.js';
-import { isStdlibUri } from '../../../../language/src/loading/stdlib.js';
+import { isConsumer, isFlow, isMoney, isPlant, isStock, isSupplier } from '../../../../language/src/index.js';
+import { expectationFor, kindWord } from '../../../../language/src/index.js';
+import { isStdlibUri } from '../../../../language/src/index.js';
 import { stepOf, visibleDeclarations } from '../../model/queries.js';
 import { amountPlace, unitsFor } from './units.js';
 import { COMMON_CURRENCIES, DECLARATION_SNIPPETS, METRIC_SNIPPETS } from './snippets.js';
@@ -86,15 +86,24 @@ export class ChokepointCompletionProvider extends DefaultCompletionProvider {
             for (const node of AstUtils.streamAst(declaration)) if (isMoney(node) && node.currency) used.add(node.currency);
         }
         [...used, ...COMMON_CURRENCIES.filter(c => !used.has(c))].forEach((currency, i) => {
-            acceptor(context, { label: currency, kind: CompletionItemKind.Unit, detail: used.has(currency) ? 'currency used in this model' : 'currency', sortText: `0${String(i).padStart(2, '0')}` });
+            acceptor(context, {
+                label: currency,
+                kind: CompletionItemKind.Unit,
+                detail: used.has(currency) ? 'currency used in this model' : 'currency',
+                sortText: `0${String(i).padStart(2, '0')}`
+            });
         });
     }
 
-    private snippet(context: CompletionContext, acceptor: CompletionAcceptor, snippet: { label: string, body: string }, rank: string): void {
+    private snippet(context: CompletionContext, acceptor: CompletionAcceptor, snippet: { label: string; body: string }, rank: string): void {
         if (this.clientCapabilities?.completionItem?.snippetSupport === false) return;
         acceptor(context, {
-            label: snippet.label, kind: CompletionItemKind.Snippet, insertText: snippet.body,
-            insertTextFormat: InsertTextFormat.Snippet, sortText: `${rank}${snippet.label}`, detail: 'snippet'
+            label: snippet.label,
+            kind: CompletionItemKind.Snippet,
+            insertText: snippet.body,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: `${rank}${snippet.label}`,
+            detail: 'snippet'
         });
     }
 }

@@ -3,7 +3,7 @@
  * nearest keyword before the number on its line (`needs REE 1478 |` -> a rate), or, inside
  * a flow's braces, a flow volume.
  */
-import type { StepUnit } from '../../../../language/src/lowering/model.js';
+import type { StepUnit } from '../../../../language/src/index.js';
 
 export type AmountPlace = 'rate' | 'quantity' | 'duration' | 'percent' | 'money' | 'days' | 'tonnes' | 'none' | 'unknown';
 
@@ -12,15 +12,33 @@ const QUANTITY_UNITS = ['days', 't', 'kt', 'months', 'weeks'];
 const DURATION_UNITS = ['months', 'month', 'days', 'weeks', 'years'];
 
 const PLACE_OF_KEYWORD: Record<string, AmountPlace> = {
-    produces: 'rate', makes: 'rate', needs: 'rate', release: 'rate', at: 'rate',
-    stock: 'quantity', holds: 'quantity',
-    lead: 'duration', ramp: 'duration', for: 'duration', after: 'duration',
-    cut: 'percent', probability: 'percent', recycle: 'percent', substitute: 'percent', demand: 'percent',
-    loss: 'money', cost: 'money'
+    produces: 'rate',
+    makes: 'rate',
+    needs: 'rate',
+    release: 'rate',
+    at: 'rate',
+    stock: 'quantity',
+    holds: 'quantity',
+    lead: 'duration',
+    ramp: 'duration',
+    for: 'duration',
+    after: 'duration',
+    cut: 'percent',
+    probability: 'percent',
+    recycle: 'percent',
+    substitute: 'percent',
+    demand: 'percent',
+    loss: 'money',
+    cost: 'money'
 };
 
 const METRIC_THRESHOLD: Record<string, AmountPlace> = {
-    dependency: 'percent', fill: 'percent', cover: 'days', unmet: 'tonnes', hhi: 'none', loss: 'money'
+    dependency: 'percent',
+    fill: 'percent',
+    cover: 'days',
+    unmet: 'tonnes',
+    hhi: 'none',
+    loss: 'money'
 };
 
 /** The place of the amount ending at the cursor, from the text of the line before it. */
@@ -48,14 +66,23 @@ export function amountPlace(lineBefore: string, insideFlowBlock: boolean): Amoun
 /** Units (or `%`) to offer at a place, best first. */
 export function unitsFor(place: AmountPlace, step: StepUnit): string[] {
     switch (place) {
-        case 'rate': return [`t/${step}`, ...RATE_UNITS.filter(u => u !== `t/${step}`)];
-        case 'quantity': return QUANTITY_UNITS;
-        case 'duration': return DURATION_UNITS;
-        case 'percent': return ['%'];
-        case 'days': return ['days'];
-        case 'tonnes': return ['t', 'kt'];
-        case 'money': return [];
-        case 'none': return [];
-        default: return [...RATE_UNITS, ...QUANTITY_UNITS.filter(u => !RATE_UNITS.includes(u)), 'months', '%'];
+        case 'rate':
+            return [`t/${step}`, ...RATE_UNITS.filter(u => u !== `t/${step}`)];
+        case 'quantity':
+            return QUANTITY_UNITS;
+        case 'duration':
+            return DURATION_UNITS;
+        case 'percent':
+            return ['%'];
+        case 'days':
+            return ['days'];
+        case 'tonnes':
+            return ['t', 'kt'];
+        case 'money':
+            return [];
+        case 'none':
+            return [];
+        default:
+            return [...RATE_UNITS, ...QUANTITY_UNITS.filter(u => !RATE_UNITS.includes(u)), 'months', '%'];
     }
 }

@@ -1,8 +1,8 @@
 import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
-import type { Model } from '../../../../language/src/generated/ast.js';
-import { oversizedSize } from '../../../../language/src/loading/size-limits.js';
+import type { Model } from '../../../../language/src/index.js';
+import { oversizedSize } from '../../../../language/src/index.js';
 import { diffLines } from './line-diff.js';
 import { Printer } from './printer.js';
 import { tokensOf } from './tokens.js';

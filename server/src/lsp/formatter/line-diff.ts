@@ -24,9 +24,15 @@ export function diffLines(a: string[], b: string[]): Hunk[] {
         for (let k = -d; k <= d; k += 2) {
             let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
             let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
             v[offset + k] = x;
-            if (x >= n && y >= m) { found = true; break; }
+            if (x >= n && y >= m) {
+                found = true;
+                break;
+            }
         }
     }
     // Walk back to collect the matched line pairs, then the gaps between them are hunks.
@@ -39,10 +45,21 @@ export function diffLines(a: string[], b: string[]): Hunk[] {
         const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
         const prevX = d === 0 ? 0 : vd[offset + prevK];
         const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) { x--; y--; matches.push([x, y]); }
-        if (d > 0) { x = prevX; y = prevY; }
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            matches.push([x, y]);
+        }
+        if (d > 0) {
+            x = prevX;
+            y = prevY;
+        }
     }
-    while (x > 0 && y > 0 && a[x - 1] === b[y - 1]) { x--; y--; matches.push([x, y]); }
+    while (x > 0 && y > 0 && a[x - 1] === b[y - 1]) {
+        x--;
+        y--;
+        matches.push([x, y]);
+    }
     matches.reverse();
     const hunks: Hunk[] = [];
     let ai = 0;

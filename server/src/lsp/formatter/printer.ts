@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
-import type { Flow, Model } from '../../../../language/src/generated/ast.js';
-import { isFlow } from '../../../../language/src/generated/ast.js';
+import type { Flow, Model } from '../../../../language/src/index.js';
+import { isFlow } from '../../../../language/src/index.js';
 import type { Token } from './tokens.js';
 import { joinCode, nodeSpan, spaceBetween, tokensIn } from './tokens.js';
 
@@ -56,7 +56,7 @@ export class Printer {
     private lastLine = -1;
     private used = new Set<Token>();
 
-    constructor(private readonly tokens: Token[]) { }
+    constructor(private readonly tokens: Token[]) {}
 
     print(model: Model): string {
         const items = topLevelItems(model);
@@ -109,7 +109,10 @@ export class Printer {
 
     /** Each clause (a child node inside the braces) on its own line, comments between them kept. */
     private printClauses(node: AstNode, body: Token[], indent: number): void {
-        const clauses = AstUtils.streamContents(node).map(nodeSpan).filter(span => span.to > span.from).toArray();
+        const clauses = AstUtils.streamContents(node)
+            .map(nodeSpan)
+            .filter(span => span.to > span.from)
+            .toArray();
         const clauseAt = (token: Token) => clauses.find(span => span.from <= token.offset && token.offset < span.to);
         let i = 0;
         while (i < body.length) {
@@ -212,7 +215,10 @@ export class Printer {
 
     /** Comments between items: trailing ones join the line above, others get their own line. */
     private gapComments(from: number, to: number, indent: number): void {
-        this.gapCommentsIn(this.tokens.filter(t => t.comment && t.offset >= from && t.offset < to), indent);
+        this.gapCommentsIn(
+            this.tokens.filter(t => t.comment && t.offset >= from && t.offset < to),
+            indent
+        );
     }
 
     private gapCommentsIn(tokens: Token[], indent: number): void {
@@ -270,7 +276,9 @@ function flowCells(flow: Flow, header: Token[], body: Token[]): FlowCells {
     const material = joinCode(body.filter(t => t.offset < rate.from));
     const rateTokens = body.filter(t => t.offset >= rate.from && t.offset < rate.to);
     return {
-        head, destination, material,
+        head,
+        destination,
+        material,
         volume: joinCode(rateTokens.filter(t => !t.unit)),
         unit: joinCode(rateTokens.filter(t => t.unit)),
         rest: joinCode(body.filter(t => t.offset >= rate.to)),
@@ -283,8 +291,7 @@ function alignFlows(lines: Line[]): void {
     let start = 0;
     while (start < lines.length) {
         let end = start;
-        while (end < lines.length && lines[end].flow && lines[end].indent === lines[start].indent
-            && (end === start || !lines[end].blankBefore)) end++;
+        while (end < lines.length && lines[end].flow && lines[end].indent === lines[start].indent && (end === start || !lines[end].blankBefore)) end++;
         if (end - start >= 2) alignRun(lines.slice(start, end));
         start = Math.max(end, start + 1);
     }
@@ -293,7 +300,13 @@ function alignFlows(lines: Line[]): void {
 function alignRun(run: Line[]): void {
     const cells = run.map(l => l.flow!);
     const width = (pick: (c: FlowCells) => string) => Math.max(...cells.map(c => pick(c).length));
-    const [head, destination, material, volume, unit] = [width(c => c.head), width(c => c.destination), width(c => c.material), width(c => c.volume), width(c => c.unit)];
+    const [head, destination, material, volume, unit] = [
+        width(c => c.head),
+        width(c => c.destination),
+        width(c => c.material),
+        width(c => c.volume),
+        width(c => c.unit)
+    ];
     for (const line of run) {
         const c = line.flow!;
         const body = c.empty ? '' : [c.material.padEnd(material), c.volume.padStart(volume), c.unit.padEnd(unit), c.rest].join(' ').trimEnd();
@@ -329,7 +342,9 @@ function alignComments(lines: Line[]): void {
         while (end < lines.length && lines[end].comment !== undefined && lines[end].code.length > 0 && !lines[end].blankBefore) end++;
         const widths = lines.slice(start, end).map(l => INDENT.length * l.indent + l.code.length);
         const column = Math.max(...widths) + 2;
-        lines.slice(start, end).forEach((l, i) => { l.commentPad = column - widths[i]; });
+        lines.slice(start, end).forEach((l, i) => {
+            l.commentPad = column - widths[i];
+        });
         start = end;
     }
 }
@@ -338,4 +353,3 @@ function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
     for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
     return -1;
 }
-

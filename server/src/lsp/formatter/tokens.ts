@@ -52,7 +52,7 @@ export function tokensIn(tokens: Token[], from: number, to: number): Token[] {
     return tokens.filter(t => t.offset >= from && t.offset < to);
 }
 
-export function nodeSpan(node: AstNode): { from: number, to: number } {
+export function nodeSpan(node: AstNode): { from: number; to: number } {
     const cst = node.$cstNode;
     return cst ? { from: cst.offset, to: cst.end } : { from: 0, to: 0 };
 }
