@@ -18,6 +18,7 @@ import {
     Tooltip
 } from 'chart.js';
 import type { ReportChart, ReportChartData } from '../../language/src/view.js';
+import { shockBands } from './shock-bands.js';
 
 Chart.register(CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
@@ -29,41 +30,10 @@ function axisText(kind: ReportChart['kind'], value: number): string {
     return kind === 'days' ? `${rounded.toLocaleString('en-US')} d` : `${rounded.toLocaleString('en-US')} t`;
 }
 
-/** Per scenario, the periods any of its shocks is active in as [from, to) runs: overlapping shocks shade once. */
-function mergedWindows(windows: NonNullable<ReportChartData['windows']>): Map<string, Array<[number, number]>> {
-    const byScenario = new Map<string, Array<[number, number]>>();
-    for (const w of [...windows].sort((a, b) => a.from - b.from)) {
-        const runs = byScenario.get(w.scenario) ?? [];
-        const last = runs[runs.length - 1];
-        if (last && w.from <= last[1]) last[1] = Math.max(last[1], w.to);
-        else runs.push([w.from, w.to]);
-        byScenario.set(w.scenario, runs);
-    }
-    return byScenario;
-}
-
 /** Each scenario's shock windows as light bands in the scenario's colour (as the extension's chart view shades them). */
 function shade(data: ReportChartData, names: string[]): Plugin<'line'> {
-    const windows = data.windows ?? [];
-    return {
-        id: 'shockWindows',
-        beforeDatasetsDraw(chart) {
-            const { ctx, chartArea, scales } = chart;
-            const half = 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
-            ctx.save();
-            ctx.globalAlpha = 0.07;
-            for (const [scenario, runs] of mergedWindows(windows)) {
-                const at = names.indexOf(scenario);
-                ctx.fillStyle = COLOURS[(at < 0 ? 0 : at) % COLOURS.length];
-                for (const [from, to] of runs) {
-                    const left = Math.max(scales.x.getPixelForValue(from) - half, chartArea.left);
-                    const right = Math.min(scales.x.getPixelForValue(to - 1) + half, chartArea.right);
-                    if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
-                }
-            }
-            ctx.restore();
-        }
-    };
+    const colourOf = (scenario: string) => COLOURS[Math.max(0, names.indexOf(scenario)) % COLOURS.length];
+    return shockBands<'line'>(data.windows ?? [], colourOf, 0.07);
 }
 
 /** The best portfolio's expected loss as the budget grows: a step down at each frontier point's cost. */

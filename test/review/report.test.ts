@@ -33,10 +33,22 @@ function report(cwd: string, ...args: string[]): { code: number | null; out: str
     return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
+/** A shock window's band as the chart painted it (client/webview/shock-bands.ts), with the share of its pixels painted. */
+interface Band {
+    scenario: string;
+    from: number;
+    to: number;
+    box: [number, number, number, number];
+    /** Share of the band's pixels with paint, and of a band as wide at the plot's right edge (null where a band reaches it). */
+    filled: number;
+    elsewhere: number | null;
+}
+
 interface Opened {
     requests: string[];
     errors: string[];
     painted: Record<string, number>;
+    bands: Record<string, Band[]>;
     printedHeights: number[];
     text: string;
 }
@@ -65,11 +77,31 @@ async function open(file: string): Promise<Opened> {
         for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
         return [canvas.id, count];
     }))`);
+    // The shading: each canvas lists the bands it painted; the pixels under a band are all painted
+    // (a translucent fill), where beside it only the lines and the grid are.
+    const bands = await page.evaluate<Record<string, Band[]>>(`Object.fromEntries([...document.querySelectorAll('canvas')].map(canvas => {
+        const context = canvas.getContext('2d');
+        const share = (left, top, right, bottom) => {
+            const pixels = context.getImageData(left, top, Math.max(1, right - left), Math.max(1, bottom - top)).data;
+            let count = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
+            return count / (pixels.length / 4);
+        };
+        const bands = JSON.parse(canvas.dataset.shockBands ?? '[]');
+        const area = JSON.parse(canvas.dataset.chartArea ?? '[0, 0, 0, 0]');
+        return [canvas.id, bands.map(band => {
+            const [left, top, right, bottom] = band.box;
+            // Inset by 2 px: the band's edges are antialiased. Beside it: as wide, at the plot's right edge.
+            const width = right - left;
+            const clear = bands.every(b => b.box[2] < area[2] - width);
+            return { ...band, filled: share(left + 2, top + 2, right - 2, bottom - 2), elsewhere: clear ? share(area[2] - width + 2, top + 2, area[2] - 2, bottom - 2) : null };
+        })];
+    }))`);
     await page.emulateMedia({ media: 'print' });
     const printedHeights = await page.evaluate<number[]>(`[...document.querySelectorAll('canvas')].map(c => c.getBoundingClientRect().height)`);
     const text = await page.evaluate<string>('document.body.innerText');
     await context.close();
-    return { requests, errors, painted, printedHeights, text };
+    return { requests, errors, painted, bands, printedHeights, text };
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('chokepoint report in headless Chromium', () => {
@@ -86,8 +118,18 @@ describe.skipIf(!existsSync(CHROMIUM))('chokepoint report in headless Chromium',
         const opened = await open(out);
         expect(opened.requests).toEqual([]);
         expect(opened.errors).toEqual([]);
-        expect(Object.keys(opened.painted)).toEqual(['chart-unmet', 'chart-stock', 'chart-share', 'chart-cover']);
+        // Japan's measures have costs and its scenarios probabilities: the frontier is drawn after the charts over time.
+        expect(Object.keys(opened.painted)).toEqual(['chart-unmet', 'chart-stock', 'chart-share', 'chart-cover', 'chart-frontier']);
         for (const [id, pixels] of Object.entries(opened.painted)) expect(pixels, id).toBeGreaterThan(1000);
+        // Every chart over time shades the scenarios' shock windows, the same bands on each; the frontier (by budget) none.
+        const times = ['chart-unmet', 'chart-stock', 'chart-share', 'chart-cover'];
+        const bandsOf = (id: string) => opened.bands[id].map(b => `${b.scenario} ${b.from}..${b.to}`);
+        expect(bandsOf('chart-unmet').length).toBeGreaterThan(0);
+        for (const id of times) expect(bandsOf(id), id).toEqual(bandsOf('chart-unmet'));
+        for (const id of times) for (const band of opened.bands[id]) expect(band.filled, `${id} ${band.scenario}`).toBeGreaterThan(0.95);
+        expect(opened.bands['chart-frontier']).toEqual([]);
+        expect(opened.text).toMatch(/Shaded: each scenario's shocks while they are active/);
+        expect(opened.text).toMatch(/Frontier the best portfolio of measures as the budget grows/);
         for (const height of opened.printedHeights) expect(height).toBeGreaterThan(100);
         expect(opened.text).toContain('GradualEscalation');
         expect(opened.text).toContain('targets met');
@@ -111,6 +153,18 @@ describe.skipIf(!existsSync(CHROMIUM))('chokepoint report in headless Chromium',
             expect(opened.requests).toEqual([]);
             expect(opened.errors).toEqual([]);
             for (const pixels of Object.values(opened.painted)) expect(pixels).toBeGreaterThan(1000);
+            // Curb's Cut, March and April (periods 2 and 3 of 12), one band on each chart: painted
+            // through, where the plot's last two months carry only lines and grid.
+            for (const id of ['chart-unmet', 'chart-stock', 'chart-share', 'chart-cover']) {
+                const [band, ...others] = opened.bands[id];
+                expect(others, id).toEqual([]);
+                expect([band.scenario, band.from, band.to], id).toEqual(['Curb', 2, 4]);
+                expect(band.filled, id).toBeGreaterThan(0.95);
+                expect(band.elsewhere, id).toBeLessThan(0.5);
+            }
+            expect(opened.text).toContain("Shaded: each scenario's shocks while they are active, in the scenario's colour: Cut in Curb (2026-03..2026-04).");
+            // No measure has a cost: no frontier.
+            expect(opened.painted['chart-frontier']).toBeUndefined();
         } finally {
             repo.remove();
         }

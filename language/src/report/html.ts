@@ -86,7 +86,9 @@ function frontierSection(charts: ReportChartData): string {
     const f = charts.frontier;
     if (!f) return '';
     const money = (v: number) => escape(moneyText(v, f.currency));
-    const rows = f.points.map(p => `<tr><td>${money(p.cost)}</td><td>${money(p.expectedLoss)}</td><td>${escape(p.measures.join(', ') || '(none)')}</td></tr>`).join('\n');
+    const rows = f.points
+        .map(p => `<tr><td>${money(p.cost)}</td><td>${money(p.expectedLoss)}</td><td>${escape(p.measures.join(', ') || '(none)')}</td></tr>`)
+        .join('\n');
     return `<section id="frontier">
 <h2>Frontier <span class="unit">the best portfolio of measures as the budget grows</span></h2>
 <p class="note">Budget: ${money(f.budget)}, the total of every candidate measure's cost in ${escape(f.currency)} (the first currency a measure's cost is given in), so every portfolio is affordable; candidates: ${escape(f.candidates.join(', '))}; ${f.exact ? 'every affordable portfolio was run' : 'searched by a heuristic (too many candidates to run every portfolio)'}.</p>

@@ -24,7 +24,7 @@ export interface ReportFrontier {
     /** Whether every affordable portfolio was run (else a heuristic searched). */
     exact: boolean;
     /** The best portfolio as the budget grows: its cost and expected loss in `currency`. */
-    points: Array<{ cost: number, expectedLoss: number, measures: string[] }>;
+    points: Array<{ cost: number; expectedLoss: number; measures: string[] }>;
 }
 
 /** Every scenario's shocks, by the periods they are active in within the horizon. */
@@ -34,7 +34,8 @@ export function shockWindows(model: LoweredModel): ShockWindow[] {
         for (const index of scenario.events) {
             const event = model.events[index];
             if (!event?.isShock) continue;
-            const from = Math.max(0, event.window.fromPeriod), to = Math.min(model.calendar.periods, event.window.toPeriod);
+            const from = Math.max(0, event.window.fromPeriod),
+                to = Math.min(model.calendar.periods, event.window.toPeriod);
             if (to > from) windows.push({ scenario: scenario.name, shock: event.name, from, to });
         }
     }
@@ -54,7 +55,10 @@ export async function reportFrontier(model: LoweredModel): Promise<ReportFrontie
     const budget = candidates.reduce((sum, e) => sum + (horizonCost(model, model.events[e])[currency] ?? 0), 0);
     const result = await evaluateOptimization(model, candidates, { budget, currency });
     return {
-        currency, budget, candidates: result.candidates, exact: result.exact,
+        currency,
+        budget,
+        candidates: result.candidates,
+        exact: result.exact,
         points: result.frontier.map(p => ({ cost: p.cost[currency] ?? 0, expectedLoss: p.expectedLoss[currency] ?? 0, measures: p.measures }))
     };
 }

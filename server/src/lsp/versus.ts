@@ -5,8 +5,8 @@
  * same title function at both sides. A figure whose text reads the same at both sides gets
  * no delta.
  */
-import type { ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
-import { hhiText, metricText, moneyText, quantityNumber, shareText } from '../../../language/src/values/display.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
+import { hhiText, metricText, moneyText, quantityNumber, shareText } from '../../../language/src/index.js';
 
 export interface Versus {
     /** As the setting names it (`HEAD`, `main`). */
@@ -63,7 +63,8 @@ export function versusMoney(versus: Versus | undefined, head: Record<string, num
     if (!versus || !base) return '';
     const parts: string[] = [];
     for (const currency of [...new Set([...Object.keys(head), ...Object.keys(base)])]) {
-        const h = head[currency] ?? 0, b = base[currency] ?? 0;
+        const h = head[currency] ?? 0,
+            b = base[currency] ?? 0;
         if (moneyText(h, currency) === moneyText(b, currency)) continue;
         parts.push(`${h < b ? '−' : '+'}${moneyText(Math.abs(h - b), currency)}`);
     }
