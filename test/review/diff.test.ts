@@ -35,8 +35,10 @@ describe('chokepoint diff between two commits', () => {
         expect(model.file).toBe('model.choke');
         expect(model.status).toBe('changed');
         expect(model.declarations).toEqual([{ kind: 'consumer', name: 'Maker', change: 'changed', detail: 'stock REE 90 days -> 30 days' }]);
-        // Cover: 90 -> 30 days in both scenarios; the rest only in Curb, where the cut bites.
+        // Cover: 90 -> 30 days in both scenarios (the material's and the consumer's, its only
+        // material); the rest only in Curb, where the cut bites.
         expect(model.metrics).toEqual([
+            { scenario: 'baseline', subject: 'Maker', metric: 'coverDays', material: 'REE', base: 90, head: 30, delta: -60 },
             { scenario: 'baseline', subject: 'Maker', metric: 'coverDays', base: 90, head: 30, delta: -60 },
             { scenario: 'Curb', subject: 'Maker', metric: 'unmet', material: 'REE', base: 0, head: UNMET_30, delta: UNMET_30 },
             { scenario: 'Curb', subject: 'Maker', metric: 'fill', material: 'REE', base: 1, head: FILL_30, delta: FILL_30 - 1 },
@@ -44,6 +46,7 @@ describe('chokepoint diff between two commits', () => {
             { scenario: 'Curb', subject: 'Maker', metric: 'firstStockout', material: 'REE', base: null, head: '2026-03-31' },
             { scenario: 'Curb', subject: 'Maker', metric: 'ttsDays', material: 'REE', base: null, head: 30, delta: null },
             { scenario: 'Curb', subject: 'Maker', metric: 'recovery', material: 'REE', base: null, head: '2026-05-01' },
+            { scenario: 'Curb', subject: 'Maker', metric: 'coverDays', material: 'REE', base: 90, head: 30, delta: -60 },
             { scenario: 'Curb', subject: 'Maker', metric: 'loss', base: { JPY: 0 }, head: { JPY: LOSS_30 }, delta: { JPY: LOSS_30 } },
             { scenario: 'Curb', subject: 'Maker', metric: 'coverDays', base: 90, head: 30, delta: -60 }
         ]);
@@ -196,8 +199,21 @@ describe('chokepoint diff between two commits', () => {
         const fromInside = await diffJson(path.join(r.dir, 'a'), 'HEAD~1', 'HEAD', '.');
         expect(fromInside.report.models.map(m => m.file)).toEqual(['a/model.choke']);
         const all = await diffJson(r.dir, 'HEAD~1', 'HEAD', 'b', '--all');
-        // 2 scenarios × (5 material metrics + loss + dependency + hhi + cover) = 18 entries.
-        expect(all.report.models[0].metrics).toHaveLength(18);
+        // 2 scenarios × (6 material metrics + loss + dependency + hhi + hhiEnd + cover) = 22 entries.
+        expect(all.report.models[0].metrics).toHaveLength(22);
+        expect(all.report.models[0].metrics.filter(m => m.scenario === 'Curb').map(m => m.metric)).toEqual([
+            'unmet',
+            'fill',
+            'firstStockout',
+            'ttsDays',
+            'recovery',
+            'coverDays',
+            'loss',
+            'dependency',
+            'hhi',
+            'hhiEnd',
+            'coverDays'
+        ]);
         expect(all.report.models[0].metrics.find(m => m.scenario === 'baseline' && m.metric === 'dependency')).toEqual({
             scenario: 'baseline',
             subject: 'Maker',

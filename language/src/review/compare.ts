@@ -1,8 +1,9 @@
 /**
  * The differences between two models' `run --json` objects, per scenario: consumers' unmet,
- * fill, first stockout, time to survive, recovery (per material), loss, top-origin share
- * (start, worst, end), HHI and cover; reserves' dry day and final stock (per material);
- * each target's value and pass; the expected values.
+ * fill, first stockout, time to survive, recovery and cover (per material), loss, top-origin
+ * share (start, worst, end), HHI (start and end) and cover; reserves' dry day and final stock
+ * (per material); each target's value and pass; the expected values. Each metric is named by
+ * its `run --json` key and holds that key's value at each side.
  */
 import type { RunJson } from './run-object.js';
 import { isObject, numberOrNull, numberRecord, objectAt, scenarioNamed, scenariosOf, topOrigin, unionKeys, worstShare, type Json } from './metric-keys.js';
@@ -48,8 +49,8 @@ export interface RunComparison {
 }
 
 /** Metric keys read per consumer and material, per consumer, and per reserve and material. */
-export const CONSUMER_MATERIAL_METRICS = ['unmet', 'fill', 'firstStockout', 'ttsDays', 'recovery'] as const;
-export const CONSUMER_METRICS = ['loss', 'dependency', 'hhi', 'coverDays'] as const;
+export const CONSUMER_MATERIAL_METRICS = ['unmet', 'fill', 'firstStockout', 'ttsDays', 'recovery', 'coverDays'] as const;
+export const CONSUMER_METRICS = ['loss', 'dependency', 'hhi', 'hhiEnd', 'coverDays'] as const;
 export const RESERVE_MATERIAL_METRICS = ['dryOn', 'final'] as const;
 /** Metrics whose values are dates: no delta. */
 const DATE_METRICS = new Set(['firstStockout', 'recovery', 'dryOn']);

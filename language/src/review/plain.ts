@@ -71,6 +71,7 @@ export function valueText(metric: string, value: MetricValue): string {
         case 'coverDays':
             return daysText(value);
         case 'hhi':
+        case 'hhiEnd':
             return hhiText(value);
         default:
             return displayNumber(value, 3);
