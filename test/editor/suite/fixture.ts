@@ -75,7 +75,7 @@ export const SPEC_FIXTURE: EditorFixture = {
     // Imported by spec.choke: its results are spec.choke's.
     closedFile: 'world.choke',
     // JapanIndustry's own stock 30 -> 45 days: its cover at the start, 90 -> 105 days.
-    deltaEdit: { replace: 'stock REE 30 days', with: 'stock REE 45 days', line: 'consumer JapanIndustry in Japan', includes: ['cover 45 days (+15 vs HEAD)'] }
+    deltaEdit: { replace: 'stock REE 30 days', with: 'stock REE 45 days', line: 'consumer JapanIndustry in Japan', includes: ['cover 105 days (+15 vs HEAD)'] }
 };
 
 /** Japan's rare-earth model (examples/japan-2026): japan.choke, simulated through main.choke. */
@@ -110,5 +110,5 @@ export const JAPAN_FIXTURE: EditorFixture = {
     csvRows: 6 * 60 * 6,
     closedFile: 'main.choke',
     // Automotive's own stock 30 -> 45 days (its first `stock` line): cover 90 -> 105 days.
-    deltaEdit: { replace: 'stock REE 30 days', with: 'stock REE 45 days', line: 'consumer Automotive', includes: ['cover 45 days (+15 vs HEAD)'] }
+    deltaEdit: { replace: 'stock REE 30 days', with: 'stock REE 45 days', line: 'consumer Automotive', includes: ['cover 105 days (+15 vs HEAD)'] }
 };
