@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Commands, RankingRequest, type RankingResponse, type ResultsResponse } from '../../server/src/index.js';
 import type { ScenarioResult } from '../../language/src/view.js';
 import type { ChartController } from './chart/panel.js';
+import { OVERLAYS } from './chart/overlay.js';
 import { resultsToCsv } from './csv.js';
 import { formatLosses, formatShare, formatTonnes } from './format.js';
 import { LIBRARY_URI } from './library.js';
@@ -24,7 +25,7 @@ export type ExportFormat = 'json' | 'csv';
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     return [
         vscode.commands.registerCommand(Commands.runScenario, (uri?: unknown, scenario?: unknown) => runScenario(deps, uri, scenario)),
-        vscode.commands.registerCommand(Commands.showChart, (uri?: unknown, scenario?: unknown) => showChart(deps, uri, scenario)),
+        vscode.commands.registerCommand(Commands.showChart, (uri?: unknown, scenario?: unknown, metric?: unknown) => showChart(deps, uri, scenario, metric)),
         vscode.commands.registerCommand(Commands.exportResults, (uri?: unknown, format?: unknown, target?: unknown) =>
             exportResults(deps, uri, format, target)
         ),
@@ -68,10 +69,12 @@ async function runScenario(deps: CommandDeps, uriArg: unknown, scenarioArg: unkn
     return scenario;
 }
 
-async function showChart(deps: CommandDeps, uriArg: unknown, scenarioArg: unknown): Promise<void> {
+/** The chart on a scenario; with a metric (`unmet`, `stock`, `share`, `cover`), its overlay of every scenario brought into view. */
+async function showChart(deps: CommandDeps, uriArg: unknown, scenarioArg: unknown, metricArg: unknown): Promise<void> {
     const uri = documentUri(uriArg);
     if (!uri) return;
-    await deps.chart.show(uri, { scenario: typeof scenarioArg === 'string' ? scenarioArg : undefined });
+    const metric = OVERLAYS.find(id => id === metricArg);
+    await deps.chart.show(uri, { scenario: typeof scenarioArg === 'string' ? scenarioArg : undefined, ...(metric ? { metric } : {}) });
 }
 
 /** A lens's "details": the chart focused on that consumer (other entities: all consumers). */

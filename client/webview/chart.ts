@@ -19,9 +19,11 @@ import {
     PointElement,
     Tooltip
 } from 'chart.js';
-import type { ChartModel, ChartOverlay, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
-import type { ChartSelection, ChartState, FromWebview, ToWebview } from '../src/chart/messages.js';
-import { formatLosses, formatShare, formatTonnes } from '../src/format.js';
+import type { ChartModel, FocusModel, FrontierModel, ScenarioModel } from '../src/chart/model.js';
+import { OVERLAYS, overlayCharts, scenarioColours, type OverlayChart } from '../src/chart/overlay.js';
+import { mergedWindows, shockBands, type ShockWindow } from './shock-bands.js';
+import type { ChartSelection, ChartState, FromWebview, RenderReport, ToWebview } from '../src/chart/messages.js';
+import { formatLosses, formatNumber, formatShare, formatTonnes } from '../src/format.js';
 import { readTheme, type Theme } from './theme.js';
 
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -103,19 +105,54 @@ function render(): void {
     const theme = readTheme(document.body);
     const periods = model.periods;
     drawn = 0;
-    draw('supply', supplyChart(periods, focus, theme), `${scenario.name}: need and supply per period`);
-    draw('reserves', focus.reserveStock.length ? linesChart(periods, focus.reserveStock, theme, 'tonnes') : undefined, `${scenario.name}: reserve stocks`);
+    // One colour per scenario across the view: its lines on the overlays, its shock bands everywhere.
+    const overlay = model.overlay;
+    const colourIndex = overlay ? scenarioColours(overlay) : () => 0;
+    const colourOf = (name: string) => theme.series[colourIndex(name) % theme.series.length];
+    const windows: ShockWindow[] = overlay?.windows ?? [];
+    const own = shockBands<'bar' | 'line'>(
+        windows.filter(w => w.scenario === scenario.name),
+        colourOf,
+        BAND_ALPHA
+    );
+    draw('supply', shaded(supplyChart(periods, focus, theme), own), `${scenario.name}: need and supply per period`);
+    draw(
+        'reserves',
+        focus.reserveStock.length ? shaded(linesChart(periods, focus.reserveStock, theme, 'tonnes'), own) : undefined,
+        `${scenario.name}: reserve stocks`
+    );
     draw(
         'share',
-        focus.topOriginShare.length ? linesChart(periods, focus.topOriginShare, theme, 'share') : undefined,
+        focus.topOriginShare.length ? shaded(linesChart(periods, focus.topOriginShare, theme, 'share'), own) : undefined,
         `${scenario.name}: share from the top origin`
     );
-    if (model.overlay) element('overlay-unit').textContent = `t per period · dashed: ${model.overlay.revision} · shaded: ${scenario.name}'s shocks`;
-    draw(
-        'overlay',
-        model.overlay ? overlayChart(periods, model.overlay, scenario.name, theme) : undefined,
-        `Unmet need of every scenario, and at ${model.overlay?.revision ?? ''} dashed`
-    );
+    const overlays = overlay ? overlayCharts(overlay) : [];
+    const overlaysDrawn: RenderReport['overlays'] = [];
+    for (const id of OVERLAYS) {
+        const chart = overlays.find(c => c.id === id && c.lines.length > 0);
+        if (chart) {
+            element(`overlay-${id}-title`).textContent = `${chart.title}, every scenario`;
+            const revision = overlay?.revision ? ` · dashed: ${overlay.revision}` : '';
+            element(`overlay-${id}-unit`).textContent = `${chart.unit}${revision}${windows.length ? ' · shaded: shocks' : ''}`;
+            overlaysDrawn.push({
+                id,
+                lines: chart.lines.length,
+                dashed: chart.lines.filter(l => l.dashed).length,
+                bands: [...mergedWindows(windows).values()].reduce((n, spans) => n + spans.length, 0)
+            });
+        }
+        draw(
+            `overlay-${id}`,
+            chart ? overlayChart(periods, chart, theme, shockBands<'line'>(windows, colourOf, BAND_ALPHA)) : undefined,
+            chart ? `${chart.title} of every scenario${overlay?.revision ? `, and at ${overlay.revision} dashed` : ''}` : ''
+        );
+    }
+    const focused = overlaysDrawn.some(o => o.id === selection.metric) ? (selection.metric ?? null) : null;
+    for (const id of OVERLAYS)
+        element(`overlay-${id}`)
+            .closest('section')
+            ?.classList.toggle('focused', id === focused);
+    if (focused) element(`overlay-${focused}`).closest('section')?.scrollIntoView({ block: 'nearest' });
     draw(
         'frontier',
         model.frontier && model.frontier.points.length > 1 ? frontierChart(model.frontier, theme) : undefined,
@@ -126,15 +163,50 @@ function render(): void {
         focus.name,
         periods.length,
         focus.supply.unmet.reduce((a, b) => a + b, 0),
-        theme.kind
+        theme.kind,
+        overlaysDrawn,
+        focused
     );
 }
 
 let drawn = 0;
+/** Shock bands are light: the lines over them stay legible in every theme. */
+const BAND_ALPHA = 0.1;
 
-function report(scenario: string | undefined, focus: string | null, periods: number, unmetDrawn: number, theme = ''): void {
+function report(
+    scenario: string | undefined,
+    focus: string | null,
+    periods: number,
+    unmetDrawn: number,
+    theme = '',
+    overlays: RenderReport['overlays'] = [],
+    metric: string | null = null
+): void {
     if (!model) return;
-    vscode.postMessage({ type: 'rendered', report: { uri: model.uri, scenario, focus, periods, charts: drawn, unmetDrawn, theme } });
+    vscode.postMessage({ type: 'rendered', report: { uri: model.uri, scenario, focus, periods, charts: drawn, unmetDrawn, theme, overlays, metric } });
+}
+
+/** A chart over time with the shown scenario's shock windows shaded behind it. */
+function shaded(config: ChartConfiguration, bands: Plugin<'bar' | 'line'>): ChartConfiguration {
+    return { ...config, plugins: [...(config.plugins ?? []), bands] };
+}
+
+/** One key metric of every scenario on one axis (the baseline included), the compared revision dashed, every scenario's shocks shaded in its colour. */
+function overlayChart(periods: string[], chart: OverlayChart, theme: Theme, bands: Plugin<'line'>): ChartConfiguration {
+    const datasets: ChartDataset<'line'>[] = chart.lines.map(line => {
+        const colour = theme.series[line.colour % theme.series.length];
+        return {
+            label: line.label,
+            data: chart.kind === 'share' ? line.values.map(v => (v === null ? null : v * 100)) : line.values,
+            borderColor: colour,
+            backgroundColor: colour,
+            pointRadius: 0,
+            spanGaps: false,
+            borderWidth: line.dashed ? 1 : theme.lineWidth,
+            borderDash: line.dashed ? [6, 4] : []
+        };
+    });
+    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, chart.kind, false), plugins: [bands] };
 }
 
 function draw(id: string, config: ChartConfiguration | undefined, label: string): void {
@@ -192,44 +264,6 @@ function destroyCharts(): void {
     charts.clear();
 }
 
-/** Every scenario's unmet need on one axis (the baseline included), the compared revision dashed, the shown scenario's shock windows shaded. */
-function overlayChart(periods: string[], overlay: ChartOverlay, shown: string, theme: Theme): ChartConfiguration {
-    const names = [...new Set(overlay.lines.map(l => l.scenario))];
-    const datasets: ChartDataset<'line'>[] = overlay.lines.map(line => {
-        const colour = theme.series[names.indexOf(line.scenario) % theme.series.length];
-        return {
-            label: line.side === 'base' ? `${line.scenario} (${overlay.revision})` : line.scenario,
-            data: line.unmet,
-            borderColor: colour,
-            backgroundColor: colour,
-            pointRadius: 0,
-            borderWidth: line.side === 'base' ? 1 : theme.lineWidth,
-            borderDash: line.side === 'base' ? [6, 4] : []
-        };
-    });
-    const windows = overlay.windows.filter(w => w.scenario === shown);
-    const shade: Plugin<'line'> = {
-        id: 'shockWindows',
-        beforeDatasetsDraw(chart) {
-            const { ctx, chartArea, scales } = chart;
-            ctx.save();
-            ctx.fillStyle = 'rgba(241, 76, 76, 0.12)';
-            for (const w of windows) {
-                const left = scales.x.getPixelForValue(w.from) - 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
-                const right = scales.x.getPixelForValue(w.to - 1) + 0.5 * (scales.x.getPixelForValue(1) - scales.x.getPixelForValue(0));
-                ctx.fillRect(
-                    Math.max(left, chartArea.left),
-                    chartArea.top,
-                    Math.min(right, chartArea.right) - Math.max(left, chartArea.left),
-                    chartArea.bottom - chartArea.top
-                );
-            }
-            ctx.restore();
-        }
-    };
-    return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, 'tonnes', false), plugins: [shade] };
-}
-
 function supplyChart(periods: string[], focus: FocusModel, theme: Theme): ChartConfiguration {
     const { supply } = focus;
     const stack = (label: string, data: number[], color: string, always: boolean): ChartDataset<'bar'> | undefined =>
@@ -272,9 +306,10 @@ function linesChart(periods: string[], series: Array<{ label: string; values: nu
     return { type: 'line', data: { labels: periods, datasets }, options: baseOptions(theme, unit, false) };
 }
 
-function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): ChartConfiguration['options'] {
+function baseOptions(theme: Theme, unit: 'tonnes' | 'share' | 'days', stacked: boolean): ChartConfiguration['options'] {
     // Axis ticks keep their decimals (a small model's axis may step by 0.5 t).
-    const tick = (value: number | string) => (unit === 'share' ? `${value}%` : formatTonnes(Number(value)));
+    const text = (value: number) => (unit === 'share' ? formatShare(value / 100) : unit === 'days' ? `${formatNumber(value, 1)} days` : formatTonnes(value));
+    const tick = (value: number | string) => (unit === 'share' ? `${value}%` : unit === 'days' ? `${value} d` : formatTonnes(Number(value)));
     return {
         animation: false,
         responsive: true,
@@ -296,7 +331,7 @@ function baseOptions(theme: Theme, unit: 'tonnes' | 'share', stacked: boolean): 
             legend: { labels: { color: theme.foreground, boxWidth: 12 } },
             tooltip: {
                 callbacks: {
-                    label: item => `${item.dataset.label}: ${unit === 'share' ? formatShare((item.parsed.y ?? 0) / 100) : formatTonnes(item.parsed.y ?? 0)}`
+                    label: item => `${item.dataset.label}: ${text(item.parsed.y ?? 0)}`
                 }
             }
         }

@@ -54,3 +54,4 @@ export { snapshotAt } from './review/snapshot.js';
 
 // The report's charts (the comparison view's chart overlay uses the same data).
 export { reportCharts } from './report/report-data.js';
+export { shockWindows, type ShockWindow } from './report/report-extras.js';

@@ -5,9 +5,10 @@ import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, Respons
 import { STDLIB_TEXT } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
-import type { CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';
-import { CompareRequest } from './protocol.js';
+import type { ChartOverlayParams, ChartOverlayResponse, CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';
+import { ChartOverlayRequest, CompareRequest } from './protocol.js';
 import { compareResponse } from './compare/compare-request.js';
+import { chartOverlayResponse } from './compare/chart-overlay.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
@@ -95,6 +96,18 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
             const document = documents.getDocument(uri);
             if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
             return compareResponse(shared, document, params.revision);
+        })
+    );
+
+    connection.onRequest(ChartOverlayRequest, (params: ChartOverlayParams, token: CancellationToken) =>
+        guarded(async () => {
+            await workspaceReady();
+            const uri = URI.parse(params.uri);
+            await simulation.waitForCurrent(uri, token);
+            const document = documents.getDocument(uri);
+            if (!document)
+                return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies ChartOverlayResponse;
+            return chartOverlayResponse(shared, document, params.revision);
         })
     );
 

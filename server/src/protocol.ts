@@ -109,14 +109,44 @@ export interface CompareCell {
     changed: boolean;
 }
 
-/** The chart overlay: unmet need per period (all consumers) of every scenario, at both sides, and the shock windows. */
+/**
+ * The chart overlay: every scenario (the baseline included) on one axis per key metric — unmet
+ * need, stock, top-origin share, cover, as the report draws them — at both sides when compared,
+ * and the shock windows.
+ */
 export interface CompareOverlay {
     /** `YYYY-MM-DD` of each period (HEAD's calendar). */
     periods: string[];
-    lines: { scenario: string; side: 'base' | 'head'; unmet: number[] }[];
+    /** One chart per key metric; base lines only when the revision has the same calendar. */
+    metrics: OverlayMetric[];
     /** Periods [from, to) in which a shock of the scenario is active, clipped to the horizon. */
     windows: { scenario: string; shock: string; from: number; to: number }[];
 }
+
+export interface OverlayMetric {
+    id: 'unmet' | 'stock' | 'share' | 'cover';
+    title: string;
+    unit: string;
+    kind: 'tonnes' | 'share' | 'days';
+    lines: { scenario: string; side: 'base' | 'head'; values: (number | null)[] }[];
+}
+
+/** Request: the chart's overlay of scenarios, against `revision` (null: no comparison, the current results alone). */
+export const ChartOverlayRequest = 'chokepoint/chartOverlay';
+
+export interface ChartOverlayParams {
+    uri: string;
+    revision: string | null;
+}
+
+export type ChartOverlayResponse =
+    | {
+          status: 'ok';
+          /** The revision compared with, or null (no comparison, or nothing to compare with: outside git, no such revision, not checking there). */
+          revision: string | null;
+          overlay: CompareOverlay;
+      }
+    | { status: 'unavailable'; message: string };
 
 export type CompareResponse =
     | {

@@ -148,10 +148,11 @@ describe('deltas against HEAD in lenses and hovers', () => {
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
         expect(response.expected).toEqual({ unmet: '0 t -> 50.7 t', loss: '0 -> 50.7 million JPY' });
         // The chart's overlay: each scenario at both sides; the cut from March (period 2) to May (exclusive).
-        expect(response.overlay.lines.map(l => `${l.scenario} ${l.side}`)).toEqual(['baseline head', 'Curb head', 'baseline base', 'Curb base']);
-        const curb = response.overlay.lines.find(l => l.scenario === 'Curb' && l.side === 'head')!;
+        const unmet = response.overlay.metrics.find(m => m.id === 'unmet')!;
+        expect(unmet.lines.map(l => `${l.scenario} ${l.side}`)).toEqual(['baseline head', 'Curb head', 'baseline base', 'Curb base']);
+        const curb = unmet.lines.find(l => l.scenario === 'Curb' && l.side === 'head')!;
         // (Series keep the engine's per-period rounding: the sum is 101.37 t.)
-        expect(curb.unmet.reduce((a, b) => a + b, 0)).toBeCloseTo(101.37, 2);
+        expect(curb.values.reduce<number>((a, b) => a + (b ?? 0), 0)).toBeCloseTo(101.37, 2);
         expect(response.overlay.windows).toEqual([{ scenario: 'Curb', shock: 'Cut', from: 2, to: 4 }]);
         const missing = await compareResponse(shared, document, 'no-such-branch');
         expect(missing.status).toBe('unavailable');

@@ -4,6 +4,7 @@
  * editor's theme variables so light, dark and high-contrast themes all read well.
  */
 import { randomBytes } from 'node:crypto';
+import { OVERLAYS } from './overlay.js';
 
 export interface ChartPageOptions {
     /** `webview.cspSource`. */
@@ -53,8 +54,7 @@ export function chartPage(options: ChartPageOptions): string {
   <section><h2>Need and how it was met <span class="unit">t per period</span></h2><div class="frame"><canvas id="supply" role="img"></canvas></div></section>
   <section><h2>Reserve stocks <span class="unit">t, end of period</span></h2><div class="frame"><canvas id="reserves" role="img"></canvas></div></section>
   <section><h2>Share from the top origin <span class="unit">% of arrivals</span></h2><div class="frame"><canvas id="share" role="img"></canvas></div></section>
-  <section hidden><h2>Unmet need, every scenario <span class="unit" id="overlay-unit">t per period</span></h2><div class="frame"><canvas id="overlay" role="img"></canvas></div></section>
-  <section><h2>Budget frontier <span class="unit" id="frontier-unit">expected loss by cost of the best portfolio</span></h2><div class="frame"><canvas id="frontier" role="img"></canvas></div></section>
+${OVERLAYS.map(id => `  <section hidden><h2><span id="overlay-${id}-title"></span> <span class="unit" id="overlay-${id}-unit"></span></h2><div class="frame"><canvas id="overlay-${id}" role="img"></canvas></div></section>\n`).join('')}  <section><h2>Budget frontier <span class="unit" id="frontier-unit">expected loss by cost of the best portfolio</span></h2><div class="frame"><canvas id="frontier" role="img"></canvas></div></section>
 </main>
 <p id="empty" class="notice" hidden></p>
 <script nonce="${nonce}" src="${options.scriptUri}"></script>
@@ -81,5 +81,6 @@ select:focus { outline: 1px solid var(--vscode-focusBorder); }
 .notice { padding: 6px 10px; border-left: 3px solid var(--vscode-editorWarning-foreground);
   background: var(--vscode-textBlockQuote-background); }
 .frame { position: relative; height: 240px; }
+section.focused .frame { outline: 2px solid var(--vscode-focusBorder); outline-offset: 2px; }
 body.vscode-high-contrast .frame, body.vscode-high-contrast-light .frame { border: 1px solid var(--vscode-contrastBorder); }
 `;

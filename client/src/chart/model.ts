@@ -5,6 +5,9 @@
  */
 import type { ResultsStatus } from '../../../server/src/index.js';
 import type { ConsumerResult, SimulationResult } from '../../../language/src/view.js';
+import type { ChartOverlay } from './overlay.js';
+
+export type { ChartOverlay } from './overlay.js';
 
 /** Tonnes per period, one value per period; for "all consumers" the sum over consumers. */
 export interface SupplySeries {
@@ -57,16 +60,8 @@ export interface ChartModel extends Omit<ChartInput, 'result'> {
     scenarios: ScenarioModel[];
     /** Scenario with the most unmet need (the first one on a tie), if any. */
     worstScenario: string | null;
-    /** Every scenario's unmet need on one axis, the compared revision's dashed, the shock windows (chokepoint.compareWith). */
+    /** Every scenario on one axis per key metric, the compared revision's dashed (chokepoint.compareWith), the shock windows. */
     overlay?: ChartOverlay;
-}
-
-export interface ChartOverlay {
-    /** The revision compared with (`HEAD`); its lines are dashed. */
-    revision: string;
-    lines: { scenario: string; side: 'base' | 'head'; unmet: number[] }[];
-    /** Periods [from, to) in which a shock of the scenario is active. */
-    windows: { scenario: string; shock: string; from: number; to: number }[];
 }
 
 export interface ChartInput {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { buildChartModel, initialScenario, type ChartModel, type ChartOverlay } from './model.js';
 import { chartPage } from './html.js';
+import type { OverlayMetricId } from './overlay.js';
 import type { ChartSelection, ChartState, FromWebview, RenderReport, ToWebview } from './messages.js';
 import type { ResultsStore } from '../results.js';
 import { normalizeUri } from '../results.js';
@@ -18,6 +19,8 @@ export interface ShowOptions {
     /** A consumer's name, or null for all consumers. */
     focus?: string | null;
     preserveFocus?: boolean;
+    /** The overlay of every scenario to bring into view (a comparison cell's metric). */
+    metric?: OverlayMetricId;
 }
 
 export class ChartController implements vscode.Disposable {
@@ -66,7 +69,8 @@ export class ChartController implements vscode.Disposable {
     async show(uri: vscode.Uri, options: ShowOptions = {}): Promise<void> {
         const selection: ChartSelection = {
             scenario: options.scenario ?? (this.uri === uri.toString() ? this.selection.scenario : undefined),
-            focus: options.focus !== undefined ? options.focus : this.uri === uri.toString() ? this.selection.focus : null
+            focus: options.focus !== undefined ? options.focus : this.uri === uri.toString() ? this.selection.focus : null,
+            ...(options.metric ? { metric: options.metric } : {})
         };
         if (this.panel) {
             // Stays in its column: revealing it "beside" the active editor would open yet another column.
@@ -192,8 +196,8 @@ export class ChartController implements vscode.Disposable {
         }
         const configured = vscode.workspace.getConfiguration('chokepoint').get<string>('chart.defaultScenario', '');
         this.selection = {
-            scenario: initialScenario(this.model, requestedScenario ?? this.selection.scenario, configured),
-            focus: this.selection.focus
+            ...this.selection,
+            scenario: initialScenario(this.model, requestedScenario ?? this.selection.scenario, configured)
         };
         this.post();
         // The comparison with git comes after (it may compute the revision's results first).

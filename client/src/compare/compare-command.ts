@@ -5,18 +5,31 @@
 import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { Commands, CompareRequest, type CompareParams, type CompareResponse } from '../../../server/src/index.js';
+import {
+    ChartOverlayRequest,
+    Commands,
+    CompareRequest,
+    type ChartOverlayParams,
+    type ChartOverlayResponse,
+    type CompareParams,
+    type CompareResponse
+} from '../../../server/src/index.js';
 import type { ServerConnection } from '../server.js';
 import type { ChartOverlay } from '../chart/model.js';
 import { CompareView } from './compare-view.js';
 
-/** The chart's overlay against `chokepoint.compareWith` (undefined: `none`, not in git, nothing to compare). */
+/**
+ * The chart's overlay of every scenario, against `chokepoint.compareWith` when there is something
+ * to compare with (`none`, outside git or an unknown revision: the current scenarios alone).
+ * Undefined without current results.
+ */
 export async function chartOverlay(server: ServerConnection, uri: string): Promise<ChartOverlay | undefined> {
-    const revision = vscode.workspace.getConfiguration('chokepoint').get<string>('compareWith', 'HEAD').trim() || 'HEAD';
+    const setting = vscode.workspace.getConfiguration('chokepoint').get<string>('compareWith', 'HEAD').trim() || 'HEAD';
     const client = server.client;
-    if (revision === 'none' || !client || !(await server.ready())) return undefined;
-    const response = await client.sendRequest<CompareResponse>(CompareRequest, { uri, revision } satisfies CompareParams);
-    return response.status === 'ok' ? { revision, lines: response.overlay.lines, windows: response.overlay.windows } : undefined;
+    if (!client || !(await server.ready())) return undefined;
+    const params: ChartOverlayParams = { uri, revision: setting === 'none' ? null : setting };
+    const response = await client.sendRequest<ChartOverlayResponse>(ChartOverlayRequest, params);
+    return response.status === 'ok' ? { revision: response.revision, metrics: response.overlay.metrics, windows: response.overlay.windows } : undefined;
 }
 
 export function registerCompare(server: ServerConnection): { view: CompareView; disposables: vscode.Disposable[] } {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, type CompareResponse } from '../../../server/src/index.js';
+import { overlayOfColumn } from '../chart/overlay.js';
 
 export const COMPARE_VIEW_TYPE = 'chokepoint.compare';
 
@@ -28,9 +29,9 @@ export class CompareView implements vscode.Disposable {
                 this.panel = undefined;
                 this.shown = undefined;
             });
-            this.panel.webview.onDidReceiveMessage((message: { type?: string; scenario?: string }) => {
+            this.panel.webview.onDidReceiveMessage((message: { type?: string; scenario?: string; column?: string }) => {
                 if (message.type === 'open' && typeof message.scenario === 'string' && this.shown) {
-                    void vscode.commands.executeCommand(Commands.showChart, this.shown.uri, message.scenario);
+                    void vscode.commands.executeCommand(Commands.showChart, this.shown.uri, message.scenario, overlayOfColumn(message.column));
                 }
             });
         }
@@ -82,7 +83,7 @@ tr.expected th, tr.expected td { font-weight: 600; }
 </head>
 <body>
 <h1>${escape(title)} <small>(${escape(grid.commit.slice(0, 7))})</small></h1>
-<p>Each changed cell reads <code>${escape(grid.revision)} -> now (Δ)</code>. Click a cell to open the chart on its scenario.</p>
+<p>Each changed cell reads <code>${escape(grid.revision)} -> now (Δ)</code>. Click a cell to open the chart on its scenario and metric.</p>
 <table id="grid"><thead><tr>${head}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>

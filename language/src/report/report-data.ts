@@ -13,8 +13,11 @@ export interface ChartLine {
     base: boolean;
 }
 
+/** The key metrics drawn over time. */
+export type ReportChartId = 'unmet' | 'stock' | 'share' | 'cover';
+
 export interface ReportChart {
-    id: string;
+    id: ReportChartId;
     title: string;
     unit: string;
     /** How the page prints the axis: tonnes, a share (0-1) or days. */
@@ -32,7 +35,7 @@ export interface ReportChartData {
 }
 
 interface ChartSpec {
-    id: string;
+    id: ReportChartId;
     title: string;
     unit: string;
     kind: ReportChart['kind'];

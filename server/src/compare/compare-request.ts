@@ -5,8 +5,8 @@ import type { RunJson } from '../../../language/src/index.js';
 import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '../../../language/src/index.js';
 import { displayNumber, tonnesText } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
-import type { CompareOverlay, CompareResponse } from '../protocol.js';
-import { prepareDocument, reportCharts } from '../../../language/src/index.js';
+import type { CompareResponse } from '../protocol.js';
+import { compareOverlay } from './chart-overlay.js';
 
 export async function compareResponse(shared: ChokepointSharedServices, document: LangiumDocument, revision: string): Promise<CompareResponse> {
     const simulation = shared.simulation.Service;
@@ -56,30 +56,4 @@ export async function compareResponse(shared: ChokepointSharedServices, document
         expected,
         overlay: compareOverlay(base.results.run, view.result as unknown as RunJson, root, shared)
     };
-}
-
-/** Every scenario's unmet need per period at both sides (the base only on the same calendar), and HEAD's shock windows. */
-export function compareOverlay(base: RunJson, head: RunJson, root: LangiumDocument, shared: ChokepointSharedServices): CompareOverlay {
-    const base_ = reportCharts(head, base).charts.find(c => c.id === 'unmet');
-    const lines = (base_?.lines ?? []).map(line => ({
-        scenario: line.scenario,
-        side: line.base ? ('base' as const) : ('head' as const),
-        unmet: line.values.map(v => v ?? 0)
-    }));
-    const periods = Array.isArray(head.periodStarts) ? head.periodStarts.map(String) : [];
-    const windows: CompareOverlay['windows'] = [];
-    const prepared = prepareDocument(root, shared.workspace.LangiumDocuments);
-    if (prepared.status === 'ok') {
-        const { events, scenarios } = prepared.model;
-        for (const scenario of scenarios) {
-            for (const index of scenario.events) {
-                const event = events[index];
-                if (!event?.isShock) continue;
-                const from = Math.max(0, event.window.fromPeriod),
-                    to = Math.min(periods.length, event.window.toPeriod);
-                if (to > from) windows.push({ scenario: scenario.name, shock: event.name, from, to });
-            }
-        }
-    }
-    return { periods, lines, windows };
 }

@@ -155,6 +155,17 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                 assertEqual(api.chartUri(), fileUri.toString(), 'file of the chart');
                 assertEqual(report.periods, fixture.periods, 'periods drawn');
                 assert(report.charts >= 2, `charts drawn: ${report.charts}`);
+                // Outside git: every scenario on one axis per key metric, nothing dashed, the shocks shaded.
+                const overlays = await nextRender(r => r.overlays.length === 4, 'the overlays of every scenario');
+                assertEqual(
+                    overlays.overlays.map(o => o.id),
+                    ['unmet', 'stock', 'share', 'cover'],
+                    'overlays drawn'
+                );
+                assert(
+                    overlays.overlays.every(o => o.lines >= 2 && o.dashed === 0 && o.bands >= 1),
+                    `overlays: ${JSON.stringify(overlays.overlays)}`
+                );
             }
         },
         {
@@ -347,6 +358,12 @@ export function editorChecks(fixture: EditorFixture, workspace: string): Check[]
                         100
                     );
                     await vscode.window.tabGroups.close(tab);
+                    // A cell opens the chart on its scenario and metric: HEAD's lines dashed beside today's.
+                    await vscode.commands.executeCommand('chokepoint.showChart', fileUri.toString(), fixture.scenario, 'cover');
+                    const chart = await nextRender(r => r.metric === 'cover' && r.overlays.some(o => o.dashed > 0), 'the chart with HEAD dashed');
+                    assertEqual(chart.scenario, fixture.scenario, 'scenario of the chart');
+                    const cover = chart.overlays.find(o => o.id === 'cover')!;
+                    assertEqual(cover.dashed * 2, cover.lines, 'a dashed line per scenario at HEAD');
                 } finally {
                     // The checks after this one (the UI's) expect the example as it was.
                     await replaceOnce(replacement, replace);
