@@ -61,7 +61,7 @@ describe('chokepoint optimize', () => {
             .map((e, i) => ({ e, i }))
             .filter(({ e }) => e.name.startsWith('Recycle'))
             .map(({ i }) => i);
-        const result = await optimizePortfolio(model, candidates, 'JPY', 10e6, runs => Promise.resolve(runs.map(r => runner.run(r))), 0);
+        const result = await optimizePortfolio(model, candidates, 'JPY', 10e6, families => Promise.resolve(families.flatMap(f => runner.runFamily(f))), 0);
         expect(result.exact).toBe(false);
         expect(result.heuristic).toBe('greedy-with-swaps');
         expect(result.best.measures).toEqual(['RecycleB', 'RecycleC']);

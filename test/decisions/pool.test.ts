@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lower } from '../engine/helpers.js';
 import { poolWorkerScript, RunPool, threadsFor } from '../../language/src/evaluation/pool.js';
 import { SimulationCancelled } from '../../language/src/evaluation/simulation.js';
+import { singleRuns } from '../../language/src/decisions/run-families.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'out/cli.js');
@@ -63,8 +64,8 @@ describe('the run pool', () => {
         pools.push(two, one);
         // Let the workers start, as run --json lets them while it simulates.
         await new Promise(resolve => setTimeout(resolve, 200));
-        expect(JSON.stringify(two.runShared(runs).wait())).toBe(JSON.stringify(await one.run(runs)));
-        expect(JSON.stringify(one.runShared(runs).wait())).toBe(JSON.stringify(await one.run(runs)));
+        expect(JSON.stringify(two.runShared(singleRuns(runs)).wait())).toBe(JSON.stringify(await one.run(runs)));
+        expect(JSON.stringify(one.runShared(singleRuns(runs)).wait())).toBe(JSON.stringify(await one.run(runs)));
     });
 
     it('stops a batch when cancelled', async () => {

@@ -56,7 +56,9 @@ export const optimizeCommand: CliCommand = {
         if ('error' in candidates) throw new UsageError(candidates.error);
         const pool = pooledBatches(model, threadsOption(line.options.threads));
         if (shard) {
-            const done = await evaluateOptimizationPart(model, candidates, request, total => shardRange(shard, total), pool.batch).finally(() => pool.close());
+            const done = await evaluateOptimizationPart(model, candidates, request, total => shardRange(shard, total), pool.families).finally(() =>
+                pool.close()
+            );
             if (!done) {
                 throw new UsageError(
                     `--shard splits an exact search (at most ${EXACT_LIMIT} candidates); with ${candidates.length} candidates optimize searches heuristically, each round from the last, so it runs in one process.`
@@ -65,7 +67,7 @@ export const optimizeCommand: CliCommand = {
             out(shardJson('optimize', sweepArguments(line), shard, done, line.options.json === true));
             return 0;
         }
-        const result = await evaluateOptimization(model, candidates, request, pool.batch).finally(() => pool.close());
+        const result = await evaluateOptimization(model, candidates, request, pool.families).finally(() => pool.close());
         out(line.options.json === true ? toJson(result) : optimizationTable(result, budget.currency));
         return 0;
     }

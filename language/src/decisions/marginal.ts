@@ -10,6 +10,7 @@ import { shockStartPeriod } from '../engine/simulate.js';
 import type { LoweredModel, LoweredScenario } from '../lowering/model.js';
 import type { ScenarioResult } from '../engine/results.js';
 import { horizonCost, roundMoney, zeroMoney, type Money } from './costs.js';
+import { familyOf, type RunFamily } from './run-families.js';
 import type { RunSummary } from './summary.js';
 
 export interface ScenarioMeasureValue {
@@ -40,6 +41,8 @@ export interface MeasurePlan {
     scenarios: LoweredScenario[];
     /** Event lists to run, in order. */
     runs: number[][];
+    /** The same runs, scenario by scenario, each family sharing the scenario's first periods (run-families.ts). */
+    families: RunFamily[];
     /** Per scenario: the run of S itself and, per measure event, the run without it. */
     slots: { own: number; without: Map<number, number>; shocksAlone: number }[];
 }
@@ -52,6 +55,7 @@ export interface MeasurePlan {
 export function planMeasureValues(model: LoweredModel, only?: string, withShocksAlone = false, withOwn = true): MeasurePlan {
     const scenarios = only === undefined ? model.scenarios : model.scenarios.filter(s => s.name === only);
     const runs: number[][] = [];
+    const families: RunFamily[] = [];
     const slots: MeasurePlan['slots'] = [];
     for (const scenario of scenarios) {
         const measures = [...new Set(scenario.events.filter(e => !model.events[e].isShock))];
@@ -64,8 +68,9 @@ export function planMeasureValues(model: LoweredModel, only?: string, withShocks
         for (const m of measures) without.set(m, runs.push(scenario.events.filter(e => e !== m)) - 1);
         const shocksAlone = withShocksAlone ? runs.push(scenario.events.filter(e => model.events[e].isShock)) - 1 : -1;
         slots.push({ own, without, shocksAlone });
+        families.push(familyOf(model, scenario.events, runs.slice(families.reduce((n, f) => n + f.runs.length, 0))));
     }
-    return { scenarios, runs, slots };
+    return { scenarios, runs, families, slots };
 }
 
 /** Every measure of the model (declaration order) with its value in each scenario that includes it. */

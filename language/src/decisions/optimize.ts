@@ -9,12 +9,14 @@
 import { r6 } from '../engine/metrics.js';
 import type { LoweredModel } from '../lowering/model.js';
 import { horizonCost, roundMoney, zeroMoney, type Money } from './costs.js';
+import { familyOf, runsOf, type RunFamily } from './run-families.js';
 import type { RunSummary } from './summary.js';
 
 export const EXACT_LIMIT = 16;
 export const HEURISTIC = 'greedy-with-swaps';
 
-export type RunBatch = (runs: number[][]) => Promise<RunSummary[]>;
+/** Runs families of runs (run-families.ts); the summaries in the order of their runs. */
+export type RunBatch = (families: RunFamily[]) => Promise<RunSummary[]>;
 
 export interface PortfolioResult {
     measures: string[];
@@ -80,18 +82,23 @@ export class PortfolioSearch {
     /** Runs what is not cached yet and values each portfolio. */
     async evaluate(portfolios: number[][]): Promise<Evaluated[]> {
         const keyOf = (events: number[]) => events.join(',');
-        const pending = new Map<string, number[]>();
+        // New runs by scenario: each portfolio's runs of a scenario share its shocks alone's first periods.
+        const pending = this.weighted.map(() => new Map<string, number[]>());
+        const seen = new Set<string>();
         const eventsOf = (members: number[]) => this.weighted.map(s => [...s.shocks, ...members.map(m => this.candidates[m])]);
         for (const members of portfolios) {
-            for (const events of eventsOf(members)) {
+            eventsOf(members).forEach((events, i) => {
                 const key = keyOf(events);
-                if (!this.cache.has(key) && !pending.has(key)) pending.set(key, events);
-            }
+                if (this.cache.has(key) || seen.has(key)) return;
+                seen.add(key);
+                pending[i].set(key, events);
+            });
         }
-        const runs = [...pending.values()];
-        const summaries = await this.batch(runs);
-        this.runCount += runs.length;
-        [...pending.keys()].forEach((key, i) => this.cache.set(key, summaries[i]));
+        const families = pending.filter(runs => runs.size > 0).map(runs => ({ i: pending.indexOf(runs), runs }));
+        const batch = families.map(({ i, runs }) => familyOf(this.model, this.weighted[i].shocks, [...runs.values()]));
+        const summaries = await this.batch(batch);
+        this.runCount += runsOf(batch).length;
+        families.flatMap(({ runs }) => [...runs.keys()]).forEach((key, i) => this.cache.set(key, summaries[i]));
         return portfolios.map(members => {
             const loss = zeroMoney(this.model);
             let unmet = 0;

@@ -6,6 +6,7 @@
  * Pure: no Langium, no I/O, so worker threads can run it.
  */
 import { Engine } from '../engine/engine.js';
+import { runFamilyOn, type RunFamily } from '../engine/run-family.js';
 import { r2, r3, r6 } from '../engine/metrics.js';
 import { shockStartPeriod, SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
@@ -38,6 +39,19 @@ export class SummaryRunner {
             if (shouldCancel?.()) throw new SimulationCancelled();
         }
         return summarize(model, engine, shockStartPeriod(model, events));
+    }
+
+    /** A family's runs (run-families.ts), in order, each family's shared periods run once. */
+    runFamily(family: RunFamily, shouldCancel?: () => boolean): RunSummary[] {
+        const { engine, model } = this;
+        const summaries: RunSummary[] = [];
+        const check = shouldCancel
+            ? () => {
+                  if (shouldCancel()) throw new SimulationCancelled();
+              }
+            : undefined;
+        runFamilyOn(engine, family, i => summaries.push(summarize(model, engine, shockStartPeriod(model, family.runs[i]))), check);
+        return summaries;
     }
 }
 

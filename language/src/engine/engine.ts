@@ -6,6 +6,7 @@
 import type { LoweredModel } from '../lowering/model.js';
 import { DEST_PLANT, PRIORITY_CLASSES } from '../lowering/model.js';
 import { RunState } from './run-state.js';
+import { restoreRunState, snapshotRunState, strengthAt, type RunStateSnapshot, type SwitchTracking } from './run-snapshot.js';
 
 import { EPSILON } from './constants.js';
 import { ConsumerStep } from './consumers.js';
@@ -14,6 +15,12 @@ import { ReserveStep, type ReleaseEffect } from './reserves.js';
 import { SwitchStep, type SwitchEffect } from './switches.js';
 
 export { EPSILON } from './constants.js';
+
+/** A run's state at the start of a period, to resume runs that share the periods before it (run-snapshot.ts). */
+export interface EngineSnapshot extends SwitchTracking {
+    readonly ws: RunStateSnapshot;
+    readonly releaseEffects: readonly ReleaseEffect[];
+}
 
 export class Engine implements Shipper {
     readonly ws: RunState;
@@ -71,15 +78,16 @@ export class Engine implements Shipper {
         this.prefilling = false;
     }
 
-    /** Starts a scenario: state back to the start, pipeline full of baseline shipments. */
-    begin(events: number[], fillPipeline = true): void {
+    /**
+     * Starts a scenario: state back to the start, pipeline full of baseline shipments. The
+     * shortfalls of the switches of `alsoTrack` are tracked too (they change nothing until a
+     * switch of the run draws), so runs that add those switches can resume from this one.
+     */
+    begin(events: number[], fillPipeline = true, alsoTrack: readonly number[] = []): void {
         const { ws, model } = this;
-        this.scenarioEvents = events;
+        this.setEvents(events, alsoTrack);
         this.strength.fill(NaN);
         ws.reset();
-        const switches = events.flatMap(e => model.events[e].effects).filter((e): e is SwitchEffect => e.kind === 'switch');
-        this.switchConsumers = [...new Set(switches.filter(e => e.consumer >= 0).map(e => e.consumer))];
-        this.switchPlants = [...new Set(switches.filter(e => e.plant >= 0).map(e => e.plant))];
         if (!fillPipeline) return;
         const { ring } = ws;
         const lines = model.lines.realCount;
@@ -87,6 +95,46 @@ export class Engine implements Shipper {
             const amount = this.prefill[l];
             if (amount <= 0) continue;
             for (let p = 0; p < this.baseLead[l]; p++) ring[p * lines + l] += amount;
+        }
+    }
+
+    private setEvents(events: number[], alsoTrack: readonly number[]): void {
+        const { model } = this;
+        this.scenarioEvents = events;
+        const switches = [...events, ...alsoTrack].flatMap(e => model.events[e].effects).filter((e): e is SwitchEffect => e.kind === 'switch');
+        this.switchConsumers = [...new Set(switches.filter(e => e.consumer >= 0).map(e => e.consumer))];
+        this.switchPlants = [...new Set(switches.filter(e => e.plant >= 0).map(e => e.plant))];
+    }
+
+    /** The run's state at the start of period t, after `step(t - 1)`. */
+    snapshot(t: number): EngineSnapshot {
+        return {
+            ws: snapshotRunState(this.ws, t),
+            releaseEffects: [...this.releaseEffects],
+            switchConsumers: this.switchConsumers,
+            switchPlants: this.switchPlants
+        };
+    }
+
+    /**
+     * Continues `events` from a snapshot of a run whose periods before it are the same
+     * (`firstPeriodApart`): the state `begin(events)` and the steps before would have left.
+     * The caller steps on from the snapshot's period.
+     */
+    resume(snapshot: EngineSnapshot, events: number[]): void {
+        const { ws, model } = this;
+        const k = snapshot.ws.period;
+        this.setEvents(events, []);
+        restoreRunState(ws, snapshot.ws, snapshot, { switchConsumers: this.switchConsumers, switchPlants: this.switchPlants });
+        // What step 1 of period k - 1 left: each event's strength, the active releases and switches.
+        this.strength.fill(NaN);
+        for (const e of events) this.strength[e] = strengthAt(model.events[e].window, k - 1);
+        this.releaseEffects.length = 0;
+        this.releaseEffects.push(...snapshot.releaseEffects);
+        this.activeSwitches.length = 0;
+        for (const e of events) {
+            if (!(this.strength[e] > 0)) continue;
+            for (const effect of model.events[e].effects) if (effect.kind === 'switch') this.activeSwitches.push(effect);
         }
     }
 
@@ -111,9 +159,7 @@ export class Engine implements Shipper {
         const { events } = this.model;
         let dirty = false;
         for (const e of this.scenarioEvents) {
-            const w = events[e].window;
-            let s = 0;
-            if (t >= w.fromPeriod && t < w.toPeriod) s = w.rampPeriods > 0 ? Math.min(1, (t - w.fromPeriod + 1) / w.rampPeriods) : 1;
+            const s = strengthAt(events[e].window, t);
             if (s !== this.strength[e]) {
                 this.strength[e] = s;
                 dirty = true;

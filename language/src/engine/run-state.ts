@@ -211,6 +211,8 @@ export class RunState {
         this.lineShipped.fill(0);
         this.plantLineShort.fill(0);
         this.bufferWanted.fill(0);
+        // Read only after a switch's tracking wrote it; reset so that a run's state never depends on the run before.
+        this.switchWanted.fill(0);
         this.plantFirstCut.fill(-1);
         this.sPlantShortfall.fill(0);
     }

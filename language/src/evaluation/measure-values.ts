@@ -10,6 +10,7 @@ import {
     type MeasureValue,
     type ScenarioMeasureValue
 } from '../decisions/marginal.js';
+import { singleRuns, type RunFamily } from '../decisions/run-families.js';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { ScenarioResult } from '../engine/results.js';
@@ -29,15 +30,20 @@ export interface MeasureValues {
 
 /** Runs each event list in order on one engine. */
 export function runSummaries(model: LoweredModel, runs: number[][], shouldCancel?: () => boolean): RunSummary[] {
-    if (runs.length === 0) return [];
+    return familySummaries(model, singleRuns(runs), shouldCancel);
+}
+
+/** The families' runs in order on one engine, each family's shared periods once (run-families.ts). */
+export function familySummaries(model: LoweredModel, families: RunFamily[], shouldCancel?: () => boolean): RunSummary[] {
+    if (families.length === 0) return [];
     const runner = new SummaryRunner(model);
-    return runs.map(events => runner.run(events, shouldCancel));
+    return families.flatMap(family => runner.runFamily(family, shouldCancel));
 }
 
 /** `run --json`'s `measures`. */
 export function evaluateMeasureValues(model: LoweredModel, options: MeasureValueOptions = {}): Record<string, MeasureValue> {
     const plan = planMeasureValues(model, options.scenario);
-    return measureValuesFrom(model, plan, runSummaries(model, plan.runs, options.shouldCancel));
+    return measureValuesFrom(model, plan, familySummaries(model, plan.families, options.shouldCancel));
 }
 
 /** The same through `batch` (e.g. the worker pool), for large models. */
@@ -60,13 +66,13 @@ export function startMeasureValues(model: LoweredModel, options: MeasureValueOpt
     const plan = planMeasureValues(model, options.scenario, false, false);
     const threads = threadsFor(model, plan.runs.length);
     const pool = threads > 1 ? new RunPool(model, threads) : undefined;
-    const batch = pool && pool.size > 1 ? pool.runShared(plan.runs) : undefined;
+    const batch = pool && pool.size > 1 ? pool.runShared(plan.families) : undefined;
     const own = new Map<string, RunSummary>();
     return {
         observe: scenario => {
             own.set(scenario.name, summaryOfResult(model, scenario));
         },
-        collect: () => measureValuesFrom(model, plan, batch ? batch.wait() : runSummaries(model, plan.runs, options.shouldCancel), own),
+        collect: () => measureValuesFrom(model, plan, batch ? batch.wait() : familySummaries(model, plan.families, options.shouldCancel), own),
         close: async () => {
             await pool?.close();
         }
@@ -84,6 +90,6 @@ export interface MeasureValueRuns {
 /** Measures' values and each scenario's measures together (the editor's lenses). */
 export function evaluateAllMeasureValues(model: LoweredModel, options: MeasureValueOptions = {}): MeasureValues {
     const plan = planMeasureValues(model, options.scenario, true);
-    const summaries = runSummaries(model, plan.runs, options.shouldCancel);
+    const summaries = familySummaries(model, plan.families, options.shouldCancel);
     return { measures: measureValuesFrom(model, plan, summaries), scenarios: scenarioValuesFrom(model, plan, summaries) };
 }

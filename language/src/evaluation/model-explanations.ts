@@ -8,7 +8,9 @@ import { Engine } from '../engine/engine.js';
 import { SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredEffect, LoweredModel } from '../lowering/model.js';
 import { noEffectReason } from './no-effect-reasons.js';
-import { runOutcome, sameOutcome } from './run-outcome.js';
+import { familyOf } from '../decisions/run-families.js';
+import { runFamilyOn } from '../engine/run-family.js';
+import { readOutcome, sameOutcome } from './run-outcome.js';
 
 /** `event` indexes `model.events`, `effect` that event's lowered effects, `scenario` `model.scenarios`. */
 export type ModelExplanation =
@@ -69,22 +71,28 @@ function noEffect(model: LoweredModel, options: ExplainOptions): ModelExplanatio
         }
     });
     if (wanted.length === 0) return [];
-    // Each scenario with measures, and each variant, run once on one engine; only the figures
-    // compared are read (run-outcome.ts), no results are assembled.
+    // Each scenario with measures, and each variant, run once on one engine, the variants
+    // resuming from the scenario's first periods (run-families.ts); only the figures compared
+    // are read (run-outcome.ts), no results are assembled.
     const engine = new Engine(model);
-    const outcomeOf = (events: number[]): Float64Array => {
+    const checkCancel = () => {
         if (options.shouldCancel?.()) throw new SimulationCancelled();
-        return runOutcome(model, engine, events);
     };
     const withAll = new Map<number, Float64Array>(),
         without = new Map<string, Float64Array>();
+    model.scenarios.forEach((scenario, s) => {
+        const keys = [...new Set(wanted.filter(w => w.scenario === s && !without.has(w.variant)).map(w => w.variant))];
+        if (!wanted.some(w => w.scenario === s)) return;
+        const family = familyOf(model, scenario.events, [scenario.events, ...keys.map(key => variants.get(key)!)]);
+        const outcomes: Float64Array[] = [];
+        checkCancel();
+        runFamilyOn(engine, family, () => outcomes.push(readOutcome(model, engine)), checkCancel);
+        withAll.set(s, outcomes[0]);
+        keys.forEach((key, i) => without.set(key, outcomes[i + 1]));
+    });
     const result: ModelExplanation[] = [];
     for (const { scenario, event, variant } of wanted) {
-        let a = withAll.get(scenario);
-        if (!a) withAll.set(scenario, (a = outcomeOf(model.scenarios[scenario].events)));
-        let b = without.get(variant);
-        if (!b) without.set(variant, (b = outcomeOf(variants.get(variant)!)));
-        if (!sameOutcome(a, b)) continue;
+        if (!sameOutcome(withAll.get(scenario)!, without.get(variant)!)) continue;
         engine.begin(model.scenarios[scenario].events);
         for (let t = 0; t < model.calendar.periods; t++) engine.step(t);
         const name = model.scenarios[scenario].name;

@@ -55,9 +55,9 @@ export async function evaluateOptimization(model: LoweredModel, candidates: numb
     let runner: SummaryRunner | undefined;
     const runBatch: RunBatch =
         batch ??
-        (runs => {
+        (families => {
             runner ??= new SummaryRunner(model);
-            return Promise.resolve(runs.map(events => runner!.run(events)));
+            return Promise.resolve(families.flatMap(family => runner!.runFamily(family)));
         });
     return optimizePortfolio(model, candidates, request.currency, request.budget, runBatch);
 }
@@ -84,9 +84,9 @@ export async function evaluateOptimizationPart(
     let runner: SummaryRunner | undefined;
     const runBatch: RunBatch =
         batch ??
-        (runs => {
+        (families => {
             runner ??= new SummaryRunner(model);
-            return Promise.resolve(runs.map(events => runner!.run(events)));
+            return Promise.resolve(families.flatMap(family => runner!.runFamily(family)));
         });
     const search = new PortfolioSearch(model, candidates, request.currency, request.budget, runBatch);
     const portfolios = affordableSubsets(search, candidates.length);

@@ -1,11 +1,15 @@
 /** Messages between the run pool (pool.ts) and its workers (pool-worker.ts). */
+import type { RunFamily } from '../decisions/run-families.js';
 import type { RunSummary } from '../decisions/summary.js';
 
 export type ToPoolWorker =
     /** Sent once per worker: the lowered model (typed arrays are copied once). */
     | { type: 'model'; model: unknown }
-    /** Runs to share: each worker takes the next index from `counter` (an Int32Array over the buffer). */
-    | { type: 'batch'; batch: number; runs: number[][]; counter: SharedArrayBuffer; cancel: SharedArrayBuffer }
+    /**
+     * Families of runs to share (run-families.ts): each worker takes the next family from
+     * `counter` (an Int32Array over the buffer); family i's runs are runs `first[i]`, `first[i] + 1`, ...
+     */
+    | { type: 'batch'; batch: number; families: RunFamily[]; first: number[]; counter: SharedArrayBuffer; cancel: SharedArrayBuffer }
     /**
      * The same, each summary written into `records` (see summary-records.ts) and counted in
      * `done`, so a thread blocked in Atomics.wait can collect them without its event loop.
@@ -13,7 +17,8 @@ export type ToPoolWorker =
     | {
           type: 'shared';
           batch: number;
-          runs: number[][];
+          families: RunFamily[];
+          first: number[];
           counter: SharedArrayBuffer;
           cancel: SharedArrayBuffer;
           records: SharedArrayBuffer;

@@ -1,7 +1,8 @@
 /**
  * A worker of the run pool (pool.ts), bundled on its own as out/pool-worker.js: the engine and
  * the run summaries only, nothing of Langium. It takes the lowered model once, then for each
- * batch takes run indices from the shared counter until none is left, posting each summary.
+ * batch takes families of runs (run-families.ts) from the shared counter until none is left,
+ * posting each summary.
  */
 import { parentPort } from 'node:worker_threads';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
@@ -38,10 +39,13 @@ function onMessage(message: ToPoolWorker): void {
         summaries = [];
     };
     try {
-        for (let i = Atomics.add(counter, 0, 1); i < message.runs.length; i = Atomics.add(counter, 0, 1)) {
+        for (let f = Atomics.add(counter, 0, 1); f < message.families.length; f = Atomics.add(counter, 0, 1)) {
             if (shouldCancel()) throw new SimulationCancelled();
-            indices.push(i);
-            summaries.push(runner!.run(message.runs[i], shouldCancel));
+            const family = message.families[f];
+            runner!.runFamily(family, shouldCancel).forEach((summary, k) => {
+                indices.push(message.first[f] + k);
+                summaries.push(summary);
+            });
             if (indices.length >= RESULTS_PER_MESSAGE) flush();
         }
         flush();
@@ -67,11 +71,14 @@ function runShared(message: Extract<ToPoolWorker, { type: 'shared' }>): void {
     const written = new Int32Array(message.written);
     const model = runner!.model;
     try {
-        for (let i = Atomics.add(counter, 0, 1); i < message.runs.length; i = Atomics.add(counter, 0, 1)) {
+        for (let f = Atomics.add(counter, 0, 1); f < message.families.length; f = Atomics.add(counter, 0, 1)) {
             if (Atomics.load(cancel, 0) !== 0) break;
-            writeRecord(model, records, i, runner!.run(message.runs[i]));
-            Atomics.store(written, i, 1);
-            Atomics.add(done, 0, 1);
+            runner!.runFamily(message.families[f]).forEach((summary, k) => {
+                const i = message.first[f] + k;
+                writeRecord(model, records, i, summary);
+                Atomics.store(written, i, 1);
+                Atomics.add(done, 0, 1);
+            });
             Atomics.notify(done, 0);
         }
     } catch {

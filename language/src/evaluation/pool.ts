@@ -1,6 +1,7 @@
 /**
  * Sweeps on every core: a pool of worker threads, each given the lowered model once, that
- * share a batch of runs through one atomic counter and send back each run's summary. Results
+ * share a batch of runs (families of runs that share their first periods, run-families.ts)
+ * through one atomic counter and send back each run's summary. Results
  * land by run index, so they are the same, byte for byte, whatever the number of threads or
  * the order in which runs finish. Small sweeps stay on this thread: starting workers costs more
  * than they save below `POOL_MIN_WORK` (measured: docs/performance.md, "Sweeps on all cores").
@@ -9,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { runsOf, singleRuns, splitFamilies, type RunFamily } from '../decisions/run-families.js';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import { SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
@@ -22,6 +24,21 @@ import { readRecord, recordLength, writeRecord } from './summary-records.js';
  * example (60 periods × 71 lines and slots). Measured in docs/benchmarks.md.
  */
 export const POOL_MIN_WORK = 8_000_000;
+
+/** Runs per piece of a family handed to one worker (each piece re-runs its trunk's shared periods). */
+const FAMILY_PIECE = 32;
+
+/** Families cut to pieces, and where each piece's runs start in the batch's order. */
+function piecesOf(families: readonly RunFamily[]): { pieces: RunFamily[]; first: number[] } {
+    const pieces = splitFamilies(families, FAMILY_PIECE);
+    const first: number[] = [];
+    let at = 0;
+    for (const piece of pieces) {
+        first.push(at);
+        at += piece.runs.length;
+    }
+    return { pieces, first };
+}
 
 export interface PoolOptions {
     /** Worker threads (default: the machine's cores); 1 runs everything on this thread. */
@@ -83,16 +100,23 @@ export class RunPool {
     }
 
     /** Each run's summary, in the order of `runs`. */
-    async run(runs: number[][]): Promise<RunSummary[]> {
-        if (runs.length === 0) return [];
+    run(runs: number[][]): Promise<RunSummary[]> {
+        return this.runFamilies(singleRuns(runs));
+    }
+
+    /** Each run's summary, in the order of the families' runs (run-families.ts: shared periods run once). */
+    async runFamilies(families: RunFamily[]): Promise<RunSummary[]> {
+        const count = families.reduce((n, f) => n + f.runs.length, 0);
+        if (count === 0) return [];
         if (this.workers.length === 0) {
             this.local ??= new SummaryRunner(this.model);
             const flag = this.cancelFlag;
-            return runs.map(events => this.local!.run(events, () => Atomics.load(flag, 0) !== 0));
+            return families.flatMap(family => this.local!.runFamily(family, () => Atomics.load(flag, 0) !== 0));
         }
         const batch = ++this.batchId;
         const counter = new SharedArrayBuffer(4);
-        const results = new Array<RunSummary>(runs.length);
+        const results = new Array<RunSummary>(count);
+        const { pieces, first } = piecesOf(families);
         return new Promise<RunSummary[]>((resolve, reject) => {
             let pending = this.workers.length;
             let failure: Error | undefined;
@@ -122,7 +146,7 @@ export class RunPool {
             };
             for (const worker of this.workers) worker.once('error', crashed);
             for (const worker of this.workers) {
-                worker.postMessage({ type: 'batch', batch, runs, counter, cancel: this.cancelFlag.buffer } satisfies ToPoolWorker);
+                worker.postMessage({ type: 'batch', batch, families: pieces, first, counter, cancel: this.cancelFlag.buffer } satisfies ToPoolWorker);
             }
         });
     }
@@ -132,7 +156,9 @@ export class RunPool {
      * thread can do other work meanwhile, such as simulating and writing JSON, without
      * returning to its event loop. What no worker ran when they stop is run here.
      */
-    runShared(runs: number[][]): SharedBatch {
+    runShared(families: RunFamily[]): SharedBatch {
+        const runs = runsOf(families);
+        const { pieces, first } = piecesOf(families);
         const records = new Float64Array(new SharedArrayBuffer(Math.max(1, runs.length * recordLength(this.model)) * 8));
         const counter = new Int32Array(new SharedArrayBuffer(4));
         const done = new Int32Array(new SharedArrayBuffer(8));
@@ -141,7 +167,8 @@ export class RunPool {
             worker.postMessage({
                 type: 'shared',
                 batch: ++this.batchId,
-                runs,
+                families: pieces,
+                first,
                 counter: counter.buffer,
                 cancel: this.cancelFlag.buffer,
                 records: records.buffer,
@@ -187,13 +214,20 @@ export class RunPool {
 export function pooledBatches(
     model: LoweredModel,
     requested?: number
-): { batch: (runs: number[][]) => Promise<RunSummary[]>; close: () => Promise<void>; threads: () => number } {
+): {
+    batch: (runs: number[][]) => Promise<RunSummary[]>;
+    families: (families: RunFamily[]) => Promise<RunSummary[]>;
+    close: () => Promise<void>;
+    threads: () => number;
+} {
     let pool: RunPool | undefined;
+    const families = (batch: RunFamily[]) => {
+        pool ??= new RunPool(model, threadsFor(model, runsOf(batch).length, requested));
+        return pool.runFamilies(batch);
+    };
     return {
-        batch: runs => {
-            pool ??= new RunPool(model, threadsFor(model, runs.length, requested));
-            return pool.run(runs);
-        },
+        batch: runs => families(singleRuns(runs)),
+        families,
         close: async () => {
             await pool?.close();
         },

@@ -17,6 +17,11 @@ const PER_CONSUMER_SLOT = 4,
 export function runOutcome(model: LoweredModel, engine: Engine, events: number[]): Float64Array {
     engine.begin(events);
     for (let t = 0; t < model.calendar.periods; t++) engine.step(t);
+    return readOutcome(model, engine);
+}
+
+/** The outcome of the run `engine` holds, at its end. */
+export function readOutcome(model: LoweredModel, engine: Engine): Float64Array {
     const { ws } = engine;
     const T = ws.periods;
     const slots = model.cms.consumer.length,
