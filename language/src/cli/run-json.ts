@@ -6,11 +6,13 @@
  * The text is written as UTF-8 bytes into one reusable buffer rather than as many small
  * strings: a large model's results are 25 MB of JSON, most of it series of numbers, and
  * building them as strings cost more than simulating. Numbers print exactly as
- * `JSON.stringify` prints them (see `JsonBytes.number`).
+ * `JSON.stringify` prints them (json-number.ts). Series may be typed arrays (Float64Array,
+ * NaN for a missing value): they print as JSON arrays of numbers, NaN as `null`.
  */
 import { horizonOf, simulateEach, type SimulateOptions } from '../evaluation/simulation.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { ScenarioResult } from '../engine/results.js';
+import { MAX_NUMBER_BYTES, writeAscii, writeNumber } from './json-number.js';
 
 export function toJson(value: unknown): string {
     const json = new JsonBytes();
@@ -86,10 +88,7 @@ const QUOTE = 0x22,
     BACKSLASH = 0x5c,
     COMMA = 0x2c,
     NEWLINE = 0x0a,
-    SPACE = 0x20,
-    MINUS = 0x2d,
-    DOT = 0x2e,
-    ZERO = 0x30;
+    SPACE = 0x20;
 
 /** Pretty JSON as UTF-8 bytes: objects and arrays of objects indented, arrays of plain values on one line. */
 class JsonBytes {
@@ -132,7 +131,9 @@ class JsonBytes {
      * member of an object or array of objects, so long output can leave the buffer early.
      */
     value(value: unknown, depth: number, handOver?: () => void): void {
-        if (Array.isArray(value)) {
+        if (ArrayBuffer.isView(value)) {
+            this.numbers(value as unknown as ArrayLike<number>, false);
+        } else if (Array.isArray(value)) {
             // Result arrays hold one kind of thing: plain values go on one line.
             if (value.length === 0 || typeof value[0] !== 'object' || value[0] === null) this.plainArray(value);
             else this.objectArray(value, depth, handOver);
@@ -185,12 +186,9 @@ class JsonBytes {
         this.ascii(']');
     }
 
-    /**
-     * `JSON.stringify(array)` for numbers, strings, booleans and nulls. A series repeats its
-     * previous value most of the time (steady periods, zeros): those bytes are copied.
-     */
+    /** `JSON.stringify(array)` for numbers, strings, booleans and nulls. */
     private plainArray(value: unknown[]): void {
-        if (typeof value[0] === 'number' && this.numberArray(value)) return;
+        if ((typeof value[0] === 'number' || value[0] === null) && this.numbers(value as ArrayLike<number | null>, true)) return;
         const start = this.pos;
         this.ascii('[');
         for (let i = 0; i < value.length; i++) {
@@ -212,27 +210,39 @@ class JsonBytes {
         this.ascii(']');
     }
 
-    /** An array of numbers only (else false, nothing written): the hot path of every series. */
-    private numberArray(value: unknown[]): boolean {
-        this.ensure(value.length * (MAX_NUMBER_BYTES + 1) + 2);
+    /**
+     * A series: numbers and nulls only (else false, nothing written), from an array or a
+     * typed array (NaN prints as null, as in JSON.stringify). A series mostly repeats its
+     * previous value (steady periods, zeros): a run of equal values is written once and its
+     * bytes copied, doubling.
+     */
+    private numbers(value: ArrayLike<number | null>, checked: boolean): boolean {
+        const n = value.length;
+        this.ensure(n * (MAX_NUMBER_BYTES + 1) + 2);
         const bytes = this.bytes;
         let pos = this.pos;
         bytes[pos++] = 0x5b;
-        let previous = NaN,
-            from = 0,
-            to = 0;
-        for (let i = 0; i < value.length; i++) {
+        for (let i = 0; i < n;) {
             const v = value[i];
-            if (typeof v !== 'number') return false;
+            if (checked && typeof v !== 'number' && v !== null) return false;
+            let j = i + 1;
+            if (v === v) while (j < n && value[j] === v) j++;
+            else while (j < n && value[j] !== value[j]) j++; // NaN
+            let copies = j - i - 1;
+            // Where ",v" starts, once written.
+            let unit = pos;
             if (i > 0) bytes[pos++] = COMMA;
-            if (v === previous) {
-                for (let j = from; j < to; j++) bytes[pos++] = bytes[j];
-            } else {
-                from = pos;
-                pos = writeNumber(bytes, pos, v);
-                to = pos;
-                previous = v;
+            pos = v === null ? writeAscii(bytes, pos, 'null') : writeNumber(bytes, pos, v);
+            if (i === 0 && copies > 0) {
+                // The first value has no comma: write ",v" once after it.
+                const first = unit;
+                unit = pos;
+                bytes[pos++] = COMMA;
+                for (let k = first; k < unit; k++) bytes[pos++] = bytes[k];
+                copies--;
             }
+            if (copies > 0) pos = repeat(bytes, unit, pos - unit, copies);
+            i = j;
         }
         bytes[pos++] = 0x5d;
         this.pos = pos;
@@ -291,56 +301,23 @@ class JsonBytes {
     }
 }
 
-/** The longest number `writeNumber` writes: -1.7976931348623157e+308. */
-const MAX_NUMBER_BYTES = 24;
-
 /**
- * Writes a number at `pos` exactly as `JSON.stringify` prints it; returns the position after
- * it. A double equal to k / 1000 (or k / 10^6) for an integer k is printed from k's digits:
- * below 10^9, no shorter decimal maps to the same double, so these digits are its shortest
- * round-trip form, which is what JavaScript prints. Anything else goes through `String`.
+ * Copies the `unitLength` bytes at `unit` `count` more times right after them, doubling what
+ * is copied each time; returns the end.
  */
-function writeNumber(bytes: Buffer, pos: number, v: number): number {
-    const size = v < 0 ? -v : v;
-    if (size < 1e9) {
-        let k = Math.round(size * 1000);
-        let decimals = 3;
-        if (k / 1000 !== size) {
-            k = Math.round(size * 1e6);
-            decimals = 6;
-            if (k / 1e6 !== size || k === 0) return writeAscii(bytes, pos, String(v));
-        }
-        if (v < 0 && k !== 0) bytes[pos++] = MINUS;
-        return writeScaled(bytes, pos, k, decimals);
+function repeat(bytes: Buffer, unit: number, unitLength: number, count: number): number {
+    let to = unit + unitLength;
+    if (count * unitLength <= 64) {
+        for (let c = 0; c < count; c++) for (let k = 0; k < unitLength; k++) bytes[to++] = bytes[unit + k];
+        return to;
     }
-    return writeAscii(bytes, pos, Number.isFinite(v) ? String(v) : 'null');
-}
-
-/** k / 10^decimals for an integer 0 <= k < 10^15, without trailing zeros after the point. */
-function writeScaled(bytes: Buffer, pos: number, k: number, decimals: number): number {
-    while (decimals > 0 && k % 10 === 0) {
-        k /= 10;
-        decimals--;
+    let have = 1;
+    while (count > 0) {
+        const copies = have < count ? have : count;
+        bytes.copyWithin(to, unit, unit + copies * unitLength);
+        to += copies * unitLength;
+        count -= copies;
+        have += copies;
     }
-    let digits = 1;
-    for (let limit = 10; limit <= k; limit *= 10) digits++;
-    const end = pos + (digits > decimals ? digits : decimals + 1) + (decimals > 0 ? 1 : 0);
-    let p = end - 1;
-    for (let i = 0; i < decimals; i++) {
-        const q = Math.floor(k / 10);
-        bytes[p--] = ZERO + k - q * 10;
-        k = q;
-    }
-    if (decimals > 0) bytes[p--] = DOT;
-    while (p >= pos) {
-        const q = Math.floor(k / 10);
-        bytes[p--] = ZERO + k - q * 10;
-        k = q;
-    }
-    return end;
-}
-
-function writeAscii(bytes: Buffer, pos: number, s: string): number {
-    for (let i = 0; i < s.length; i++) bytes[pos++] = s.charCodeAt(i);
-    return pos;
+    return to;
 }
