@@ -88,35 +88,32 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
 
     connection.onRequest(LibraryTextRequest, () => STDLIB_TEXT);
 
+    /** The document once the run of its current text is done (undefined: not a model the server knows). */
+    const currentDocument = async (uriText: string, token: CancellationToken): Promise<LangiumDocument | undefined> => {
+        await workspaceReady();
+        const uri = URI.parse(uriText);
+        await simulation.waitForCurrent(uri, token);
+        return documents.getDocument(uri);
+    };
+    const UNKNOWN_DOCUMENT = { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } as const;
+
     connection.onRequest(CompareRequest, (params: CompareParams, token: CancellationToken) =>
-        guarded(async () => {
-            await workspaceReady();
-            const uri = URI.parse(params.uri);
-            await simulation.waitForCurrent(uri, token);
-            const document = documents.getDocument(uri);
-            if (!document) return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies CompareResponse;
-            return compareResponse(shared, document, params.revision);
+        guarded(async (): Promise<CompareResponse> => {
+            const document = await currentDocument(params.uri, token);
+            return document ? compareResponse(shared, document, params.revision) : UNKNOWN_DOCUMENT;
         })
     );
 
     connection.onRequest(ChartOverlayRequest, (params: ChartOverlayParams, token: CancellationToken) =>
-        guarded(async () => {
-            await workspaceReady();
-            const uri = URI.parse(params.uri);
-            await simulation.waitForCurrent(uri, token);
-            const document = documents.getDocument(uri);
-            if (!document)
-                return { status: 'unavailable', message: 'This document is not a Chokepoint model the server knows.' } satisfies ChartOverlayResponse;
-            return chartOverlayResponse(shared, document, params.revision);
+        guarded(async (): Promise<ChartOverlayResponse> => {
+            const document = await currentDocument(params.uri, token);
+            return document ? chartOverlayResponse(shared, document, params.revision) : UNKNOWN_DOCUMENT;
         })
     );
 
     connection.onRequest(FrontierRequest, (params: { uri: string }, token: CancellationToken) =>
         guarded(async () => {
-            await workspaceReady();
-            const uri = URI.parse(params.uri);
-            await simulation.waitForCurrent(uri, token);
-            const document = documents.getDocument(uri);
+            const document = await currentDocument(params.uri, token);
             const view = document ? simulation.view(document) : undefined;
             if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
             return frontierOf(simulation.rootOf(document), documents, view.result);
@@ -125,10 +122,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
 
     connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) =>
         guarded(async () => {
-            await workspaceReady();
-            const uri = URI.parse(params.uri);
-            await simulation.waitForCurrent(uri, token);
-            const document = documents.getDocument(uri);
+            const document = await currentDocument(params.uri, token);
             return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
         })
     );
