@@ -159,7 +159,6 @@ export type CompareResponse =
           rows: { scenario: string; probability: string; cells: CompareCell[] }[];
           /** The expected values' row: unmet and loss, `base -> head`. */
           expected: { unmet: string; loss: string } | null;
-          overlay: CompareOverlay;
       }
     /** Nothing to compare: not in git, no such revision, no current results, or the revision's model does not check. */
     | { status: 'unavailable'; message: string };

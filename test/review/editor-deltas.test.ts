@@ -10,6 +10,7 @@ import { createChokepointServices, type ChokepointServices, type ChokepointShare
 import type { Model } from '../../language/src/generated/ast.js';
 import { makerModel, TempRepo } from './repo.js';
 import { compareResponse } from '../../server/src/compare/compare-request.js';
+import { chartOverlayResponse } from '../../server/src/compare/chart-overlay.js';
 
 let shared: ChokepointSharedServices;
 let Chokepoint: ChokepointServices;
@@ -147,13 +148,15 @@ describe('deltas against HEAD in lenses and hovers', () => {
         // Severity: 101 t unmet is some harm (1), a stockout is severe (2), 30 days of cover some harm (1).
         expect(response.rows[1].cells.map(c => c.severity)).toEqual([1, 1, 2, 2, 1, 2]);
         expect(response.expected).toEqual({ unmet: '0 t -> 50.7 t', loss: '0 -> 50.7 million JPY' });
-        // The chart's overlay: each scenario at both sides; the cut from March (period 2) to May (exclusive).
-        const unmet = response.overlay.metrics.find(m => m.id === 'unmet')!;
+        // The chart's overlay (its own request): each scenario at both sides; the cut from March (period 2) to May (exclusive).
+        const chart = await chartOverlayResponse(shared, document, 'HEAD');
+        if (chart.status !== 'ok') throw new Error(chart.message);
+        const unmet = chart.overlay.metrics.find(m => m.id === 'unmet')!;
         expect(unmet.lines.map(l => `${l.scenario} ${l.side}`)).toEqual(['baseline head', 'Curb head', 'baseline base', 'Curb base']);
         const curb = unmet.lines.find(l => l.scenario === 'Curb' && l.side === 'head')!;
         // (Series keep the engine's per-period rounding: the sum is 101.37 t.)
         expect(curb.values.reduce<number>((a, b) => a + (b ?? 0), 0)).toBeCloseTo(101.37, 2);
-        expect(response.overlay.windows).toEqual([{ scenario: 'Curb', shock: 'Cut', from: 2, to: 4 }]);
+        expect(chart.overlay.windows).toEqual([{ scenario: 'Curb', shock: 'Cut', from: 2, to: 4 }]);
         const missing = await compareResponse(shared, document, 'no-such-branch');
         expect(missing.status).toBe('unavailable');
     });

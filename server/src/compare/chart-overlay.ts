@@ -27,7 +27,7 @@ export async function chartOverlayResponse(
 }
 
 /** Every scenario per key metric at both sides (the base only on the same calendar), and HEAD's shock windows. */
-export function compareOverlay(base: RunJson | undefined, head: RunJson, root: LangiumDocument, shared: ChokepointSharedServices): CompareOverlay {
+function compareOverlay(base: RunJson | undefined, head: RunJson, root: LangiumDocument, shared: ChokepointSharedServices): CompareOverlay {
     const charts = reportCharts(head, base);
     const metrics = charts.charts.map((chart): OverlayMetric => ({
         id: chart.id,

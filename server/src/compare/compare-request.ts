@@ -6,7 +6,6 @@ import { GRID_COLUMNS, GRID_TITLES, moneyCell, scenarioGrid, severity } from '..
 import { displayNumber, tonnesText } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { CompareResponse } from '../protocol.js';
-import { compareOverlay } from './chart-overlay.js';
 
 export async function compareResponse(shared: ChokepointSharedServices, document: LangiumDocument, revision: string): Promise<CompareResponse> {
     const simulation = shared.simulation.Service;
@@ -53,7 +52,6 @@ export async function compareResponse(shared: ChokepointSharedServices, document
         model: root.uri.toString(),
         columns: GRID_COLUMNS.map(id => ({ id, title: GRID_TITLES[id] })),
         rows,
-        expected,
-        overlay: compareOverlay(base.results.run, view.result as unknown as RunJson, root, shared)
+        expected
     };
 }
