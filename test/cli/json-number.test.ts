@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { writeNumber, writeShortest } from '../../language/src/cli/json-number.js';
+import { seededRandom } from './seeded-random.js';
 
 const buffer = Buffer.alloc(64);
 const format = (v: number) => buffer.toString('latin1', 0, writeNumber(buffer, 0, v));
@@ -33,19 +34,6 @@ function previousFormat(v: number): string {
     return Number.isFinite(v) ? String(v) : 'null';
 }
 
-/** Deterministic doubles (xorshift), so a failure can be replayed. */
-function generator(seed: number): () => number {
-    let x = seed >>> 0 || 1;
-    return () => {
-        x ^= x << 13;
-        x >>>= 0;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        x >>>= 0;
-        return x / 2 ** 32;
-    };
-}
-
 function mismatches(values: Iterable<number>): string[] {
     const bad: string[] = [];
     for (const v of values) {
@@ -58,7 +46,7 @@ function mismatches(values: Iterable<number>): string[] {
 }
 
 function* randomBits(count: number, seed: number): Generator<number> {
-    const random = generator(seed);
+    const random = seededRandom(seed);
     const view = new DataView(new ArrayBuffer(8));
     for (let i = 0; i < count; i++) {
         view.setUint32(0, (random() * 2 ** 32) >>> 0);
@@ -68,7 +56,7 @@ function* randomBits(count: number, seed: number): Generator<number> {
 }
 
 function* resultLike(count: number, seed: number): Generator<number> {
-    const random = generator(seed);
+    const random = seededRandom(seed);
     for (let i = 0; i < count; i++) {
         const r = random();
         switch (i % 8) {
@@ -153,7 +141,7 @@ describe('the JSON number formatter', () => {
     });
 
     it('prints every k / 10^d and k / 10^d ± one ulp for d up to 17 as JSON.stringify does', () => {
-        const random = generator(3);
+        const random = seededRandom(3);
         const values: number[] = [];
         for (let d = 0; d <= 17; d++) {
             for (let i = 0; i < 5_000; i++) {
@@ -166,7 +154,7 @@ describe('the JSON number formatter', () => {
 
     it('decides shares itself: String is asked only for exact ties and powers of two', () => {
         // Full-precision shares are most of a large model's JSON: they must not fall back.
-        const random = generator(11);
+        const random = seededRandom(11);
         let decided = 0;
         const count = 100_000;
         for (let i = 0; i < count; i++) if (writeShortest(buffer, 0, 1e-6 + random() * 0.999) > 0) decided++;

@@ -5,18 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../language/src/cli/run-json.js';
-
-function generator(seed: number): () => number {
-    let x = seed >>> 0 || 1;
-    return () => {
-        x ^= x << 13;
-        x >>>= 0;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        x >>>= 0;
-        return x / 2 ** 32;
-    };
-}
+import { seededRandom } from './seeded-random.js';
 
 /** A series of runs: each value repeated 1 to 300 times, some of them null. */
 function series(random: () => number, withNulls: boolean): (number | null)[] {
@@ -33,7 +22,7 @@ function series(random: () => number, withNulls: boolean): (number | null)[] {
 
 describe('the results JSON writer', () => {
     it('prints arrays of numbers and nulls with long runs as JSON.stringify does', () => {
-        const random = generator(5);
+        const random = seededRandom(5);
         for (let i = 0; i < 2_000; i++) {
             const s = series(random, i % 2 === 0);
             expect(toJson(s)).toBe(JSON.stringify(s));
@@ -41,7 +30,7 @@ describe('the results JSON writer', () => {
     });
 
     it('prints a Float64Array as the array of its numbers, NaN as null', () => {
-        const random = generator(9);
+        const random = seededRandom(9);
         for (let i = 0; i < 2_000; i++) {
             const s = series(random, true);
             const typed = Float64Array.from(s, v => (v === null ? NaN : v));
