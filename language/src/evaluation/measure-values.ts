@@ -46,14 +46,17 @@ export function evaluateMeasureValues(model: LoweredModel, options: MeasureValue
     return measureValuesFrom(model, plan, familySummaries(model, plan.families, options.shouldCancel));
 }
 
-/** The same through `batch` (e.g. the worker pool), for large models. */
+/**
+ * The same through `batch` (e.g. the worker pool's `runFamilies`), for large models: the
+ * plan's families, so each scenario's periods before a measure acts run once.
+ */
 export async function evaluateMeasureValuesWith(
     model: LoweredModel,
     options: MeasureValueOptions,
-    batch: (runs: number[][]) => Promise<RunSummary[]>
+    batch: (families: RunFamily[]) => Promise<RunSummary[]>
 ): Promise<Record<string, MeasureValue>> {
     const plan = planMeasureValues(model, options.scenario);
-    return measureValuesFrom(model, plan, await batch(plan.runs));
+    return measureValuesFrom(model, plan, await batch(plan.families));
 }
 
 /**

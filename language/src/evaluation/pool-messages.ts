@@ -1,13 +1,16 @@
-/** Messages between the run pool (pool.ts) and its workers (pool-worker.ts). */
+/** Messages between the run pool (pool.ts) and its workers (pool-worker.ts). A worker handles them in the order sent. */
 import type { RunFamily } from '../decisions/run-families.js';
 import type { RunSummary } from '../decisions/summary.js';
 
 export type ToPoolWorker =
-    /** Sent once per worker: the lowered model (typed arrays are copied once). */
+    /** The lowered model (typed arrays are copied once); it replaces the last one, so batches sent after it run on it. */
     | { type: 'model'; model: unknown }
+    /** Warm-up: one run of the model's baseline (the engine compiled and its arrays sized), then `done`. */
+    | { type: 'warm'; batch: number }
     /**
      * Families of runs to share (run-families.ts): each worker takes the next family from
      * `counter` (an Int32Array over the buffer); family i's runs are runs `first[i]`, `first[i] + 1`, ...
+     * `cancel` is the batch's own flag (non-zero: stop).
      */
     | { type: 'batch'; batch: number; families: RunFamily[]; first: number[]; counter: SharedArrayBuffer; cancel: SharedArrayBuffer }
     /**

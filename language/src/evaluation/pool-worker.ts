@@ -1,8 +1,8 @@
 /**
  * A worker of the run pool (pool.ts), bundled on its own as out/pool-worker.js: the engine and
- * the run summaries only, nothing of Langium. It takes the lowered model once, then for each
- * batch takes families of runs (run-families.ts) from the shared counter until none is left,
- * posting each summary.
+ * the run summaries only, nothing of Langium. It takes a lowered model (a later one replaces
+ * it), then for each batch takes families of runs (run-families.ts) from the batch's counter
+ * until none is left or the batch's cancel flag is set, posting the summaries.
  */
 import { parentPort } from 'node:worker_threads';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
@@ -21,6 +21,11 @@ function post(message: FromPoolWorker): void {
 function onMessage(message: ToPoolWorker): void {
     if (message.type === 'model') {
         runner = new SummaryRunner(message.model as LoweredModel);
+        return;
+    }
+    if (message.type === 'warm') {
+        runner!.run([]);
+        post({ type: 'done', batch: message.batch });
         return;
     }
     if (message.type === 'shared') {

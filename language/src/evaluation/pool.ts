@@ -5,6 +5,10 @@
  * land by run index, so they are the same, byte for byte, whatever the number of threads or
  * the order in which runs finish. Small sweeps stay on this thread: starting workers costs more
  * than they save below `POOL_MIN_WORK` (measured: docs/performance.md, "Sweeps on all cores").
+ *
+ * A pool lives as long as its caller likes (the language server keeps one for the session):
+ * each batch has its own cancel flag, so a cancelled batch leaves the workers idle for the
+ * next; `load` gives every worker a new model; a worker that stops is replaced.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +19,9 @@ import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import { SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
-import { readRecord, recordLength, writeRecord } from './summary-records.js';
+import { startSharedBatch, type SharedBatch } from './pool-shared.js';
+
+export type { SharedBatch };
 
 /**
  * Work (runs × periods × (lines + consumer slots)) from which the pool pays: starting two
@@ -47,6 +53,14 @@ export interface PoolOptions {
     script?: string;
 }
 
+/** What a batch may be given. */
+export interface BatchOptions {
+    /** Aborting it stops this batch (it rejects with SimulationCancelled); the pool stays usable. */
+    signal?: AbortSignal;
+    /** Called as summaries arrive: how many of the batch's runs are done, of how many. */
+    onProgress?: (done: number, total: number) => void;
+}
+
 /** Where the worker bundle is: next to this bundle (out/), or under the repository's out/ when running from source. */
 export function poolWorkerScript(): string | undefined {
     const candidates = [path.join(__dirname, 'pool-worker.js'), path.resolve(__dirname, '../../../out/pool-worker.js')];
@@ -64,29 +78,42 @@ export function threadsFor(model: LoweredModel, runs: number, requested?: number
     return Math.max(1, Math.min(availableParallelism(), runs));
 }
 
-/** A batch started by `RunPool.runShared`. */
-export interface SharedBatch {
-    /** Blocks until every run is done and returns the summaries in order. */
-    wait(): RunSummary[];
+/** A batch the workers are running: its cancel flag, and how it ends. */
+interface ActiveBatch {
+    cancel: Int32Array;
+    /** Warm-ups are not cancelled by `cancel()`. */
+    cancellable: boolean;
+    receive(message: FromPoolWorker): void;
+    fail(error: Error): void;
 }
 
 export class RunPool {
     private readonly workers: Worker[] = [];
+    private readonly active = new Map<number, ActiveBatch>();
+    private readonly crashes = new WeakMap<Worker, Error>();
+    /** The batches each worker was sent and has not finished: what its stopping fails. */
+    private readonly held = new Map<Worker, Set<number>>();
+    private current: LoweredModel;
     private local: SummaryRunner | undefined;
     private batchId = 0;
-    private cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    private closed = false;
+    /** Replacements left: a worker bundle that stops at once is not restarted for ever. */
+    private restarts: number;
 
     constructor(
-        readonly model: LoweredModel,
+        model: LoweredModel,
         readonly threads: number,
-        script = poolWorkerScript()
+        private readonly script = poolWorkerScript()
     ) {
+        this.current = model;
+        this.restarts = 3 * threads;
         if (threads <= 1 || !script) return;
-        for (let i = 0; i < threads; i++) {
-            const worker = new Worker(script);
-            worker.postMessage({ type: 'model', model } satisfies ToPoolWorker);
-            this.workers.push(worker);
-        }
+        for (let i = 0; i < threads; i++) this.workers.push(this.startWorker(script));
+    }
+
+    /** The model the next batch runs on. */
+    get model(): LoweredModel {
+        return this.current;
     }
 
     /** How many threads run the batches (1: this one). */
@@ -94,61 +121,52 @@ export class RunPool {
         return Math.max(1, this.workers.length);
     }
 
-    /** Stops the batch in progress; it rejects with SimulationCancelled. */
+    /** Every worker replaces its model: batches started after this run on `model` (a worker takes messages in order). */
+    load(model: LoweredModel): void {
+        if (model === this.current) return;
+        this.current = model;
+        this.local = undefined;
+        for (const worker of this.workers) worker.postMessage({ type: 'model', model } satisfies ToPoolWorker);
+    }
+
+    /**
+     * Resolves once every worker has started, loaded its engine bundle and the model and run
+     * the baseline once, so the first batch does not pay for it (docs/performance.md).
+     */
+    warm(): Promise<void> {
+        if (this.workers.length === 0) return Promise.resolve();
+        const batch = ++this.batchId;
+        const done = this.track(batch, 0, { cancellable: false }).then(() => undefined);
+        for (const worker of this.workers) this.send(worker, { type: 'warm', batch });
+        return done;
+    }
+
+    /** Stops the batches in progress; they reject with SimulationCancelled. */
     cancel(): void {
-        Atomics.store(this.cancelFlag, 0, 1);
+        for (const batch of this.active.values()) if (batch.cancellable) Atomics.store(batch.cancel, 0, 1);
     }
 
     /** Each run's summary, in the order of `runs`. */
-    run(runs: number[][]): Promise<RunSummary[]> {
-        return this.runFamilies(singleRuns(runs));
+    run(runs: number[][], options: BatchOptions = {}): Promise<RunSummary[]> {
+        return this.runFamilies(singleRuns(runs), options);
     }
 
     /** Each run's summary, in the order of the families' runs (run-families.ts: shared periods run once). */
-    async runFamilies(families: RunFamily[]): Promise<RunSummary[]> {
+    async runFamilies(families: RunFamily[], options: BatchOptions = {}): Promise<RunSummary[]> {
+        const { signal, onProgress } = options;
+        if (signal?.aborted) throw new SimulationCancelled();
         const count = families.reduce((n, f) => n + f.runs.length, 0);
         if (count === 0) return [];
-        if (this.workers.length === 0) {
-            this.local ??= new SummaryRunner(this.model);
-            const flag = this.cancelFlag;
-            return families.flatMap(family => this.local!.runFamily(family, () => Atomics.load(flag, 0) !== 0));
-        }
+        if (this.workers.length === 0) return this.runHere(families, count, options);
         const batch = ++this.batchId;
-        const counter = new SharedArrayBuffer(4);
-        const results = new Array<RunSummary>(count);
+        const results = this.track(batch, count, { cancellable: true, signal, onProgress });
         const { pieces, first } = piecesOf(families);
-        return new Promise<RunSummary[]>((resolve, reject) => {
-            let pending = this.workers.length;
-            let failure: Error | undefined;
-            const listeners = this.workers.map(worker => {
-                const listener = (message: FromPoolWorker) => {
-                    if (message.batch !== batch) return;
-                    if (message.type === 'results') {
-                        message.indices.forEach((index, k) => {
-                            results[index] = message.summaries[k];
-                        });
-                        return;
-                    }
-                    if (message.type === 'failed') failure ??= message.cancelled ? new SimulationCancelled() : new Error(message.message);
-                    worker.off('message', listener);
-                    if (--pending === 0) {
-                        for (const w of this.workers) w.off('error', crashed);
-                        if (failure) reject(failure);
-                        else resolve(results);
-                    }
-                };
-                worker.on('message', listener);
-                return listener;
-            });
-            const crashed = (error: Error) => {
-                this.workers.forEach((w, i) => w.off('message', listeners[i]));
-                reject(error);
-            };
-            for (const worker of this.workers) worker.once('error', crashed);
-            for (const worker of this.workers) {
-                worker.postMessage({ type: 'batch', batch, families: pieces, first, counter, cancel: this.cancelFlag.buffer } satisfies ToPoolWorker);
-            }
-        });
+        const cancel = this.active.get(batch)!.cancel.buffer as SharedArrayBuffer;
+        const counter = new SharedArrayBuffer(4);
+        for (const worker of this.workers) {
+            this.send(worker, { type: 'batch', batch, families: pieces, first, counter, cancel });
+        }
+        return results;
     }
 
     /**
@@ -157,53 +175,116 @@ export class RunPool {
      * returning to its event loop. What no worker ran when they stop is run here.
      */
     runShared(families: RunFamily[]): SharedBatch {
-        const runs = runsOf(families);
-        const { pieces, first } = piecesOf(families);
-        const records = new Float64Array(new SharedArrayBuffer(Math.max(1, runs.length * recordLength(this.model)) * 8));
-        const counter = new Int32Array(new SharedArrayBuffer(4));
-        const done = new Int32Array(new SharedArrayBuffer(8));
-        const written = new Int32Array(new SharedArrayBuffer(Math.max(1, runs.length) * 4));
-        for (const worker of this.workers) {
-            worker.postMessage({
-                type: 'shared',
-                batch: ++this.batchId,
-                families: pieces,
-                first,
-                counter: counter.buffer,
-                cancel: this.cancelFlag.buffer,
-                records: records.buffer,
-                done: done.buffer,
-                written: written.buffer
-            } satisfies ToPoolWorker);
-        }
-        const model = this.model;
-        return {
-            wait: () => {
-                for (;;) {
-                    const finished = Atomics.load(done, 0);
-                    if (finished >= runs.length) break;
-                    if (this.workers.length === 0 || Atomics.load(done, 1) !== 0) {
-                        // No worker, or one failed: run here every run not written yet (a run
-                        // done twice gives the same bytes: runs are deterministic).
-                        this.local ??= new SummaryRunner(model);
-                        for (let i = 0; i < runs.length; i++) {
-                            if (Atomics.load(written, i) === 0) {
-                                writeRecord(model, records, i, this.local.run(runs[i]));
-                                Atomics.store(written, i, 1);
-                            }
-                        }
-                        break;
-                    }
-                    Atomics.wait(done, 0, finished, 1000);
-                }
-                return runs.map((_, i) => readRecord(model, records, i));
-            }
-        };
+        return startSharedBatch(this.workers, this.current, ++this.batchId, families, piecesOf(families));
     }
 
     async close(): Promise<void> {
-        await Promise.all(this.workers.map(w => w.terminate()));
-        this.workers.length = 0;
+        this.closed = true;
+        const workers = this.workers.splice(0);
+        for (const batch of [...this.active.values()]) batch.fail(new SimulationCancelled());
+        await Promise.all(workers.map(w => w.terminate()));
+    }
+
+    /** No worker: the runs on this thread, one engine kept from batch to batch. */
+    private runHere(families: RunFamily[], count: number, { signal, onProgress }: BatchOptions): RunSummary[] {
+        const cancel = new Int32Array(1);
+        const batch: ActiveBatch = { cancel, cancellable: true, receive: () => undefined, fail: () => undefined };
+        const id = ++this.batchId;
+        this.active.set(id, batch);
+        try {
+            this.local ??= new SummaryRunner(this.current);
+            const local = this.local;
+            const shouldCancel = () => cancel[0] !== 0 || signal?.aborted === true;
+            const summaries: RunSummary[] = [];
+            for (const family of families) {
+                summaries.push(...local.runFamily(family, shouldCancel));
+                onProgress?.(summaries.length, count);
+            }
+            return summaries;
+        } finally {
+            this.active.delete(id);
+        }
+    }
+
+    /**
+     * The batch's promise: summaries land by index as workers send them; it settles once every
+     * worker has finished its share (so they are idle for the next batch), or at once when a
+     * worker stops.
+     */
+    private track(id: number, count: number, { cancellable, signal, onProgress }: { cancellable: boolean } & BatchOptions): Promise<RunSummary[]> {
+        return new Promise<RunSummary[]>((resolve, reject) => {
+            const results = new Array<RunSummary>(count);
+            const cancel = new Int32Array(new SharedArrayBuffer(4));
+            let pending = this.workers.length,
+                received = 0;
+            let failure: Error | undefined;
+            const abort = () => Atomics.store(cancel, 0, 1);
+            signal?.addEventListener('abort', abort, { once: true });
+            const settle = (error: Error | undefined) => {
+                this.active.delete(id);
+                signal?.removeEventListener('abort', abort);
+                if (error) reject(error);
+                else resolve(results);
+            };
+            this.active.set(id, {
+                cancel,
+                cancellable,
+                receive: message => {
+                    if (message.type === 'results') {
+                        message.indices.forEach((index, k) => {
+                            results[index] = message.summaries[k];
+                        });
+                        received += message.indices.length;
+                        onProgress?.(received, count);
+                        return;
+                    }
+                    if (message.type === 'failed') {
+                        failure ??= message.cancelled ? new SimulationCancelled() : new Error(message.message);
+                        abort();
+                    }
+                    if (--pending === 0) settle(failure);
+                },
+                fail: error => {
+                    abort();
+                    settle(error);
+                }
+            });
+        });
+    }
+
+    private send(worker: Worker, message: Extract<ToPoolWorker, { batch: number }>): void {
+        this.held.get(worker)?.add(message.batch);
+        worker.postMessage(message);
+    }
+
+    private startWorker(script: string): Worker {
+        const worker = new Worker(script);
+        this.held.set(worker, new Set());
+        worker.postMessage({ type: 'model', model: this.current } satisfies ToPoolWorker);
+        worker.on('message', (message: FromPoolWorker) => {
+            if (message.type !== 'results') this.held.get(worker)?.delete(message.batch);
+            this.active.get(message.batch)?.receive(message);
+        });
+        worker.on('error', error => this.crashes.set(worker, error));
+        worker.once('exit', code => this.stopped(worker, code));
+        return worker;
+    }
+
+    /**
+     * A worker stopped without being closed (a crash, out of memory): the batches it held
+     * reject with its error, since part of their runs is lost with it (running them again could
+     * crash again), and a new worker with the current model takes its place for the next batch
+     * (at most 3 per thread over the pool's life; beyond, the pool shrinks, down to this thread).
+     */
+    private stopped(worker: Worker, code: number): void {
+        const index = this.workers.indexOf(worker);
+        const held = this.held.get(worker) ?? new Set<number>();
+        this.held.delete(worker);
+        if (this.closed || index < 0) return;
+        if (this.restarts-- > 0) this.workers[index] = this.startWorker(this.script!);
+        else this.workers.splice(index, 1);
+        const error = this.crashes.get(worker) ?? new Error(`A sweep worker stopped (exit code ${code}).`);
+        for (const id of held) this.active.get(id)?.fail(error);
     }
 }
 
