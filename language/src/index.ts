@@ -35,7 +35,11 @@ export { countErrors, evaluateDocument, prepareDocument, type Evaluation, type P
 export { horizonOf, scenarioNames, simulate, simulateStepwise, SimulationCancelled, UnknownScenario, BASELINE } from './evaluation/simulation.js';
 export type { LoweredModel, StepUnit } from './lowering/model.js';
 export { evaluateOptimization, optimizeCandidates } from './evaluation/optimization.js';
-export { DEFAULT_OUTAGE, evaluateRanking } from './evaluation/ranking.js';
+export { DEFAULT_OUTAGE, evaluateRanking, evaluateRankingWith } from './evaluation/ranking.js';
+export { familySummaries } from './evaluation/measure-values.js';
+export { POOL_MIN_WORK, RunPool, sweepWork, type BatchOptions } from './evaluation/pool.js';
+export type { RunFamily } from './decisions/run-families.js';
+export type { RunSummary } from './decisions/summary.js';
 export { explanationsOf, type Explanation } from './evaluation/explanations.js';
 export { explainModel, type ModelExplanation } from './evaluation/model-explanations.js';
 

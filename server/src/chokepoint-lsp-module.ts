@@ -23,6 +23,7 @@ import { ChokepointDocumentSymbolProvider, ChokepointNodeKindProvider } from './
 import { ChokepointSettingsService } from './settings.js';
 import { CompareService } from './compare/compare-service.js';
 import { SimulationService } from './simulation/simulation-service.js';
+import { SweepService } from './simulation/sweeps.js';
 import { ChokepointDocumentBuilder } from './documents/document-builder.js';
 import { ChokepointDocumentUpdateHandler } from './documents/document-update-handler.js';
 import { LibraryContentProvider } from './documents/library.js';
@@ -30,7 +31,7 @@ import { ChokepointWorkspaceManager } from './documents/workspace-manager.js';
 
 /** Services the server shares across documents. */
 export type ChokepointSharedAddedServices = {
-    simulation: { Service: SimulationService };
+    simulation: { Service: SimulationService; Sweeps: SweepService };
     settings: { Settings: ChokepointSettingsService };
     library: { Locations: LibraryLocations };
     compare: { Service: CompareService };
@@ -54,7 +55,8 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
         LanguageServer: services => new ChokepointLanguageServer(services)
     },
     simulation: {
-        Service: services => new SimulationService(services)
+        Service: services => new SimulationService(services),
+        Sweeps: () => new SweepService()
     },
     settings: {
         Settings: services => new ChokepointSettingsService(services)

@@ -73,6 +73,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         lenses.dispose();
         hints.dispose();
         simulation.shutdown();
+        void shared.simulation.Sweeps.close();
     });
 
     connection.onRequest(ResultsRequest, (params: ResultsParams, token: CancellationToken) =>
@@ -116,14 +117,16 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
             const document = await currentDocument(params.uri, token);
             const view = document ? simulation.view(document) : undefined;
             if (!document || view?.status !== 'ok' || !view.result) return { message: 'No current results.' };
-            return frontierOf(simulation.rootOf(document), documents, view.result);
+            return frontierOf(simulation.rootOf(document), documents, view.result, shared.simulation.Sweeps, token);
         })
     );
 
     connection.onRequest(RankingRequest, (params: RankingParams, token: CancellationToken) =>
         guarded(async () => {
             const document = await currentDocument(params.uri, token);
-            return document ? rankingResponse(simulation, documents, document, params) : { message: 'The document is not open.' };
+            return document
+                ? rankingResponse(simulation, documents, document, params, shared.simulation.Sweeps, token)
+                : { message: 'The document is not open.' };
         })
     );
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../server/helpers.js';
 import { frontierOf } from '../../server/src/simulation/frontier.js';
 
@@ -14,13 +14,14 @@ let server: TestServer;
 beforeAll(async () => {
     server = await createTestServer();
 });
+afterAll(() => server.shared.simulation.Sweeps.close());
 
 describe('the budget frontier for the chart view', () => {
     test('from the empty portfolio to every candidate, in the currency of the first cost', async () => {
         const document = await server.open('frontier.choke', readFileSync(path.join(__dirname, 'models', 'knapsack.choke'), 'utf8'));
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         const view = server.shared.simulation.Service.view(document);
-        const frontier = await frontierOf(document, server.shared.workspace.LangiumDocuments, view.result!);
+        const frontier = await frontierOf(document, server.shared.workspace.LangiumDocuments, view.result!, server.shared.simulation.Sweeps);
         expect(frontier).toEqual({
             currency: 'JPY',
             points: [
@@ -38,7 +39,7 @@ describe('the budget frontier for the chart view', () => {
         const document = await server.open('no-costs.choke', readFileSync(path.join(__dirname, 'models', 'rank.choke'), 'utf8'));
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         const view = server.shared.simulation.Service.view(document);
-        expect(await frontierOf(document, server.shared.workspace.LangiumDocuments, view.result!)).toEqual({
+        expect(await frontierOf(document, server.shared.workspace.LangiumDocuments, view.result!, server.shared.simulation.Sweeps)).toEqual({
             message: 'No measure has a cost: add `cost` clauses to see the budget frontier.'
         });
     });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestServer, type TestServer } from '../server/helpers.js';
 import { rankingResponse } from '../../server/src/simulation/ranking-request.js';
 
@@ -14,6 +14,7 @@ let server: TestServer;
 beforeAll(async () => {
     server = await createTestServer();
 });
+afterAll(() => server.shared.simulation.Sweeps.close());
 
 const MODEL = readFileSync(path.join(__dirname, 'models', 'rank.choke'), 'utf8');
 
@@ -46,17 +47,24 @@ describe('criticality in the editor', () => {
     test('the ranking view is the table of chokepoint rank', async () => {
         const document = await server.open('rank-view.choke', MODEL);
         await server.shared.simulation.Service.waitForCurrent(document.uri);
-        const response = rankingResponse(server.shared.simulation.Service, server.shared.workspace.LangiumDocuments, document, {
-            uri: document.uri.toString()
-        });
+        const response = await rankingResponse(
+            server.shared.simulation.Service,
+            server.shared.workspace.LangiumDocuments,
+            document,
+            { uri: document.uri.toString() },
+            server.shared.simulation.Sweeps
+        );
         expect('markdown' in response).toBe(true);
         const markdown = (response as { markdown: string }).markdown;
         expect(markdown).toContain('# Criticality: rank-view.choke');
         expect(markdown).toContain('| 1 | A | supplier | 310 t | 460 million JPY loss | X, Y | 0 days | 0 days |');
-        const bad = rankingResponse(server.shared.simulation.Service, server.shared.workspace.LangiumDocuments, document, {
-            uri: document.uri.toString(),
-            outage: 'soon'
-        });
+        const bad = await rankingResponse(
+            server.shared.simulation.Service,
+            server.shared.workspace.LangiumDocuments,
+            document,
+            { uri: document.uri.toString(), outage: 'soon' },
+            server.shared.simulation.Sweeps
+        );
         expect(bad).toEqual({ message: 'The outage must be a duration such as "1 month", not \'soon\'.' });
     });
 });

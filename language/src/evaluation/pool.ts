@@ -223,6 +223,8 @@ export class RunPool {
             const settle = (error: Error | undefined) => {
                 this.active.delete(id);
                 signal?.removeEventListener('abort', abort);
+                // Cancelled before it settled: it rejects, even if the workers finished first.
+                if (!error && cancellable && Atomics.load(cancel, 0) !== 0) error = new SimulationCancelled();
                 if (error) reject(error);
                 else resolve(results);
             };

@@ -29,6 +29,7 @@ export class ChokepointHoverProvider implements HoverProvider {
     private readonly comments: CommentProvider;
     private readonly simulation: SimulationService;
     private readonly compare: CompareService;
+    private readonly sweeps: ChokepointServices['shared']['simulation']['Sweeps'];
     private readonly documents: LangiumDocuments;
     private readonly nameRegexp: RegExp;
 
@@ -37,6 +38,7 @@ export class ChokepointHoverProvider implements HoverProvider {
         this.comments = services.documentation.CommentProvider;
         this.simulation = services.shared.simulation.Service;
         this.compare = services.shared.compare.Service;
+        this.sweeps = services.shared.simulation.Sweeps;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.nameRegexp = services.parser.GrammarConfig.nameRegexp;
     }
@@ -83,7 +85,7 @@ export class ChokepointHoverProvider implements HoverProvider {
         const view = this.simulation.view(document);
         if (view.status !== 'ok' || !view.result) return undefined;
         const name = isFlow(target) ? `${target.source?.$refText} -> ${target.destination?.$refText}` : target.name;
-        const ranking = rankingOf(this.simulation.rootOf(document), this.documents, view.result);
+        const ranking = rankingOf(this.simulation.rootOf(document), this.documents, view.result, this.sweeps);
         return ranking ? rankHover(ranking, name) : undefined;
     }
 

@@ -1,21 +1,30 @@
 /**
  * `chokepoint/frontier`: the budget frontier the chart view plots (decisions.md §4) — the best
  * portfolio as the budget grows from 0 to the cost of every candidate, in the currency of the
- * model's first measure cost. Computed on demand, once per set of results.
+ * model's first measure cost. Computed on demand, once per set of results, as a sweep on the
+ * server's pool (sweeps.ts): cancelled by the request's token or by a newer text.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { costCurrencies, horizonCost } from '../../../language/src/index.js';
 import type { SimulationResult } from '../../../language/src/index.js';
 import { evaluateOptimization, optimizeCandidates } from '../../../language/src/index.js';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { FrontierResponse } from '../protocol.js';
 import { prepare } from './engine-adapter.js';
+import type { SweepService } from './sweeps.js';
 
 /** Most candidates the chart's frontier takes (2^12 portfolios, a few seconds at most). */
 const MAX_CANDIDATES = 12;
 
 const cache = new WeakMap<SimulationResult, FrontierResponse>();
 
-export async function frontierOf(root: LangiumDocument, documents: LangiumDocuments, result: SimulationResult): Promise<FrontierResponse> {
+export async function frontierOf(
+    root: LangiumDocument,
+    documents: LangiumDocuments,
+    result: SimulationResult,
+    sweeps: SweepService,
+    token?: CancellationToken
+): Promise<FrontierResponse> {
     const cached = cache.get(result);
     if (cached) return cached;
     const prepared = prepare(root, documents);
@@ -33,7 +42,10 @@ export async function frontierOf(root: LangiumDocument, documents: LangiumDocume
         else if (candidates.length > MAX_CANDIDATES)
             response = { message: `${candidates.length} measures cost ${currency}: run \`chokepoint optimize\` for the frontier.` };
         else {
-            const optimization = await evaluateOptimization(model, candidates, { budget, currency });
+            const sweep = sweeps.start(root.uri.toString(), result, token);
+            const optimization = await sweep.answer(() =>
+                evaluateOptimization(model, candidates, { budget, currency }, families => sweep.families(model, families))
+            );
             response = {
                 currency,
                 points: optimization.frontier.map(p => ({ cost: p.cost[currency] ?? 0, expectedLoss: p.expectedLoss[currency] ?? 0, measures: p.measures }))

@@ -1,42 +1,69 @@
 /**
  * The criticality ranking in the editor (decisions.md §3): for the hover on a supplier, plant or
- * flow and for the ranking view (`chokepoint/ranking`). It is computed on demand from the
- * lowered model of the current text, once per set of results (a newer text gets a new one), and
- * only for models small enough to rank within a hover's patience; larger ones are ranked by the
- * command, or by `chokepoint rank` on every core.
+ * flow and for the ranking view (`chokepoint/ranking`). Computed from the lowered model of the
+ * current text, once per set of results (a newer text gets a new one). The view's ranking runs
+ * as a sweep on the server's pool (sweeps.ts), cancellable; the hover never waits for one: it
+ * reads the ranking the view computed for these results, or computes it here only for models
+ * small enough to rank within a hover's patience.
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Ranking, RankedNode } from '../../../language/src/index.js';
 import { rankCandidates } from '../../../language/src/index.js';
 import type { SimulationResult } from '../../../language/src/index.js';
-import { evaluateRanking, DEFAULT_OUTAGE } from '../../../language/src/index.js';
+import { evaluateRanking, evaluateRankingWith, DEFAULT_OUTAGE } from '../../../language/src/index.js';
 import { daysText, lossText, tonnesText } from '../../../language/src/index.js';
 import { prepare } from './engine-adapter.js';
+import type { SweepService } from './sweeps.js';
 
 /** Work (2 runs per node × periods × (lines + slots)) a hover may spend: a few tens of milliseconds. */
 const HOVER_MAX_WORK = 20_000_000;
 
+/** The baseline ranking with the default outage, per set of results (null: not rankable). */
 const cache = new WeakMap<SimulationResult, Ranking | null>();
 
-/** The baseline ranking for the document's current results, or undefined when too large (unless `always`) or not simulable. */
-export function rankingOf(
-    root: LangiumDocument,
-    documents: LangiumDocuments,
-    result: SimulationResult,
-    always = false,
-    outage?: string,
-    scenario?: string
-): Ranking | undefined {
-    const custom = outage !== undefined || scenario !== undefined;
-    if (!custom && cache.has(result)) return cache.get(result) ?? undefined;
+/**
+ * The hover's ranking for the document's current results: the one already computed, or,
+ * when none is and the model is small enough, computed here; else undefined, and the pool is
+ * warmed (`sweeps`), since the ranking view is then likely.
+ */
+export function rankingOf(root: LangiumDocument, documents: LangiumDocuments, result: SimulationResult, sweeps?: SweepService): Ranking | undefined {
+    if (cache.has(result)) return cache.get(result) ?? undefined;
     const prepared = prepare(root, documents);
     if (prepared.status !== 'ok') return undefined;
     const model = prepared.model;
     const work = 2 * rankCandidates(model).length * model.calendar.periods * (model.lines.count + model.cms.consumer.length);
-    if (!always && work > HOVER_MAX_WORK) return undefined;
-    const ranking = evaluateRanking(model, { outage, scenario }) ?? null;
-    if (!custom) cache.set(result, ranking);
+    if (work > HOVER_MAX_WORK) {
+        sweeps?.warm(model);
+        return undefined;
+    }
+    const ranking = evaluateRanking(model) ?? null;
+    cache.set(result, ranking);
     return ranking ?? undefined;
+}
+
+/**
+ * The ranking view's ranking (any outage and scenario) as a sweep on the server's pool;
+ * undefined when the document does not lower or the scenario is unknown. Rejects when the
+ * token cancels it or a newer text supersedes it (see `Sweep.answer`).
+ */
+export async function rankingSweep(
+    root: LangiumDocument,
+    documents: LangiumDocuments,
+    result: SimulationResult,
+    sweeps: SweepService,
+    options: { outage?: string; scenario?: string },
+    token?: CancellationToken
+): Promise<Ranking | undefined> {
+    const standard = options.outage === undefined && options.scenario === undefined;
+    if (standard && cache.has(result)) return cache.get(result) ?? undefined;
+    const prepared = prepare(root, documents);
+    if (prepared.status !== 'ok') return undefined;
+    const model = prepared.model;
+    const sweep = sweeps.start(root.uri.toString(), result, token);
+    const ranking = await sweep.answer(() => evaluateRankingWith(model, options, sweep.runs));
+    if (standard) cache.set(result, ranking ?? null);
+    return ranking;
 }
 
 /** The hover's line for one node: its rank, what its outage costs and how long the network survives. */
