@@ -5,7 +5,7 @@ import type { RunSummary } from '../decisions/summary.js';
 export type ToPoolWorker =
     /** The lowered model (typed arrays are copied once); it replaces the last one, so batches sent after it run on it. */
     | { type: 'model'; model: unknown }
-    /** Warm-up: one run of the model's baseline (the engine compiled and its arrays sized), then `done`. */
+    /** Warm-up: the model's baseline and scenarios in turn, a few runs (the engine compiled, its arrays sized), then `done`. */
     | { type: 'warm'; batch: number }
     /**
      * Families of runs to share (run-families.ts): each worker takes the next family from

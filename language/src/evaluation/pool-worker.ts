@@ -13,6 +13,9 @@ import { writeRecord } from './summary-records.js';
 
 let runner: SummaryRunner | undefined;
 const RESULTS_PER_MESSAGE = 64;
+/** A warm-up's work (periods × (lines + slots) per run): about 0.1 s of one thread, at most 32 runs. */
+const WARM_WORK = 2_000_000,
+    WARM_RUNS = 32;
 
 function post(message: FromPoolWorker): void {
     parentPort!.postMessage(message);
@@ -24,7 +27,7 @@ function onMessage(message: ToPoolWorker): void {
         return;
     }
     if (message.type === 'warm') {
-        runner!.run([]);
+        warm(runner!);
         post({ type: 'done', batch: message.batch });
         return;
     }
@@ -66,6 +69,19 @@ function onMessage(message: ToPoolWorker): void {
 }
 
 parentPort?.on('message', onMessage);
+
+/**
+ * The baseline and the scenarios in turn, so the engine's paths for shocks and measures are
+ * compiled and optimised before a batch needs them (one run of each is not enough for V8 to
+ * optimise them: measured in docs/performance.md).
+ */
+function warm(runner: SummaryRunner): void {
+    const { model } = runner;
+    const lists = [[], ...model.scenarios.map(s => s.events)];
+    const perRun = Math.max(1, model.calendar.periods * (model.lines.count + model.cms.consumer.length));
+    const runs = Math.max(1, Math.min(WARM_RUNS, Math.floor(WARM_WORK / perRun)));
+    for (let k = 0; k < runs; k++) runner.run(lists[k % lists.length]);
+}
 
 /** A shared batch: each summary into its record, then counted (and the waiting thread woken). */
 function runShared(message: Extract<ToPoolWorker, { type: 'shared' }>): void {

@@ -131,7 +131,8 @@ export class RunPool {
 
     /**
      * Resolves once every worker has started, loaded its engine bundle and the model and run
-     * the baseline once, so the first batch does not pay for it (docs/performance.md).
+     * the baseline and its scenarios a few times, so the first batch does not pay for it
+     * (measured: docs/performance.md, "Sweeps on all cores").
      */
     warm(): Promise<void> {
         if (this.workers.length === 0) return Promise.resolve();
