@@ -96,8 +96,12 @@ export class SweepService {
         };
     }
 
-    /** Starts the pool's workers with `model` (a sweep is likely), so the first batch finds them ready. */
+    /**
+     * Starts the pool's workers with `model` (a sweep is likely), so the first batch finds them
+     * ready; once started, the pool stays warm (a hover after each keystroke warms nothing more).
+     */
     warm(model: LoweredModel): void {
+        if (this.pool || this.closed) return;
         this.poolFor(model)
             .warm()
             .catch(() => undefined);
