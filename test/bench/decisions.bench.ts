@@ -7,13 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeFileSystem } from 'langium/node';
-import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
 import { RunPool, sweepWork } from '../../language/src/evaluation/pool.js';
-import { lowerDocument } from '../../language/src/lowering/lower.js';
-import type { LoweredModel } from '../../language/src/lowering/model.js';
-import { loadModel } from '../../language/src/loading/load.js';
-import { median, ms, table } from './util.js';
+import { japanModel, median, ms, table } from './util.js';
 
 const ROOT = process.cwd();
 const CLI = path.join(ROOT, 'out/cli.js');
@@ -29,14 +24,6 @@ function timedCli(args: string[]): { wall: number; cpu: number } {
     const wall = Number(process.hrtime.bigint() - before) / 1e6;
     const [user, sys] = (run.stderr.trim().split('\n').pop() ?? '0 0').split(' ').map(Number);
     return { wall, cpu: (user + sys) * 1000 };
-}
-
-async function japanModel(): Promise<LoweredModel> {
-    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
-    const loaded = await loadModel(services, [path.join(ROOT, 'examples/japan-2026/main.choke')]);
-    const lowered = lowerDocument(loaded.roots[0], services.shared.workspace.LangiumDocuments);
-    if (lowered.status !== 'ok') throw new Error('the Japan example does not lower');
-    return lowered.model;
 }
 
 export async function bench(): Promise<{ title: string; markdown: string }> {

@@ -6,25 +6,12 @@
  * fresh pools of 2 workers, median of 5. `node test/bench/run.mjs pool-warm`.
  */
 import * as path from 'node:path';
-import { NodeFileSystem } from 'langium/node';
-import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
 import { RunPool } from '../../language/src/evaluation/pool.js';
-import { lowerDocument } from '../../language/src/lowering/lower.js';
-import type { LoweredModel } from '../../language/src/lowering/model.js';
-import { loadModel } from '../../language/src/loading/load.js';
-import { median, ms, table } from './util.js';
+import { japanModel, median, ms, table } from './util.js';
 
 const ROOT = process.cwd();
 const WORKER = path.join(ROOT, 'out/pool-worker.js');
 const THREADS = 2;
-
-async function japanModel(): Promise<LoweredModel> {
-    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
-    const loaded = await loadModel(services, [path.join(ROOT, 'examples/japan-2026/main.choke')]);
-    const lowered = lowerDocument(loaded.roots[0], services.shared.workspace.LangiumDocuments);
-    if (lowered.status !== 'ok') throw new Error('the Japan example does not lower');
-    return lowered.model;
-}
 
 export async function bench(): Promise<{ title: string; markdown: string }> {
     const model = await japanModel();

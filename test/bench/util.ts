@@ -1,3 +1,10 @@
+import * as path from 'node:path';
+import { NodeFileSystem } from 'langium/node';
+import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
+import { loadModel } from '../../language/src/loading/load.js';
+import { lowerDocument } from '../../language/src/lowering/lower.js';
+import type { LoweredModel } from '../../language/src/lowering/model.js';
+
 /** Shared helpers for benchmarks: timing and a small markdown table. */
 
 export function median(values: number[]): number {
@@ -25,4 +32,13 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 export function ms(value: number): string {
     return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+}
+
+/** The Japan example's lowered model, loaded from the repository (the bench runs from its root). */
+export async function japanModel(): Promise<LoweredModel> {
+    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
+    const loaded = await loadModel(services, [path.join(process.cwd(), 'examples/japan-2026/main.choke')]);
+    const lowered = lowerDocument(loaded.roots[0], services.shared.workspace.LangiumDocuments);
+    if (lowered.status !== 'ok') throw new Error('the Japan example does not lower');
+    return lowered.model;
 }
