@@ -13,6 +13,7 @@ import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
+import { withPlainSeries } from './simulation/packed-series.js';
 import {
     FrontierRequest,
     LibraryTextRequest,
@@ -83,7 +84,8 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
             if (params.wait) await simulation.waitForCurrent(uri, token);
             const document = documents.getDocument(uri);
             if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
-            return simulation.fullView(document);
+            const view = simulation.fullView(document);
+            return view.result ? { ...view, result: withPlainSeries(view.result) } : view;
         })
     );
 

@@ -128,12 +128,12 @@ describe('packed series', () => {
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         const full = server.shared.simulation.Service.view(document).result!;
         const { summary, series } = packSeries(full);
-        expect(summary.scenarios[1].consumers.Industry.materials.REE.series.unmet).toEqual([]);
+        expect(summary.scenarios[1].consumers.Industry.materials.REE.series.unmet).toHaveLength(0);
         expect(summary.scenarios[1].totals.unmet).toBe(500);
         // 12 months of unmet in CurbOnly: 0, 0, 0, 500 (April), 0, ...
-        expect(unpackSeries(structuredClone(summary), structuredClone(series)).scenarios[1].consumers.Industry.materials.REE.series.unmet).toEqual([
-            0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0
-        ]);
+        expect(unpackSeries(structuredClone(summary), structuredClone(series)).scenarios[1].consumers.Industry.materials.REE.series.unmet).toEqual(
+            Float64Array.from([0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 0])
+        );
         expect(unpackSeries(summary, series)).toEqual(full);
     });
 });

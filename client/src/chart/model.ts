@@ -91,7 +91,7 @@ export function buildChartModel(input: ChartInput): ChartModel {
     const scenarios = result.scenarios.map((scenario): ScenarioModel => {
         const consumers = Object.entries(scenario.consumers);
         const reserveStock = Object.entries(scenario.reserves).flatMap(([reserve, { materials }]) =>
-            Object.entries(materials).map(([material, r]) => ({ label: `${reserve} · ${material}`, values: r.stock }))
+            Object.entries(materials).map(([material, r]) => ({ label: `${reserve} · ${material}`, values: Array.from(r.stock) }))
         );
         const all: FocusModel = {
             name: null,
@@ -161,10 +161,10 @@ function sumMaterials(consumer: ConsumerResult, key: SeriesKey, periods: number)
 
 /** One line per material of the consumer: `JapanIndustry · REE`. */
 function perMaterial(label: string, consumer: ConsumerResult, key: SeriesKey): NamedSeries[] {
-    return Object.entries(consumer.materials).map(([material, m]) => ({ label: `${label} · ${material}`, values: m.series[key] }));
+    return Object.entries(consumer.materials).map(([material, m]) => ({ label: `${label} · ${material}`, values: Array.from(m.series[key]) }));
 }
 
-function addInto(total: number[], values: readonly number[]): void {
+function addInto(total: number[], values: ArrayLike<number>): void {
     for (let i = 0; i < total.length; i++) total[i] += values[i] ?? 0;
 }
 

@@ -10,6 +10,7 @@ import type { ConsumerMaterialResult, ConsumerResult, RegionResult, ReserveMater
 import { plantResults } from './plant-results.js';
 import { regionCoverAt, shareSeriesOf } from './series.js';
 import type { RunState } from './run-state.js';
+import { arrivalsByLine, type ArrivalsByLine } from './arrivals-by-line.js';
 
 export function assembleScenario(
     model: LoweredModel,
@@ -22,8 +23,9 @@ export function assembleScenario(
     const { calendar } = model;
     const consumers: Record<string, ConsumerResult> = {};
     const totals = { need: 0, unmet: 0, loss: {} as Record<string, number> };
+    const byLine = arrivalsByLine(model, ws);
     model.consumers.names.forEach((consumerName, c) => {
-        const result = consumerResult(model, ws, index, c, shockStartPeriod);
+        const result = consumerResult(model, ws, index, byLine, c, shockStartPeriod);
         consumers[consumerName] = result;
         for (const m of Object.values(result.materials)) {
             totals.need += m.need;
@@ -42,7 +44,7 @@ export function assembleScenario(
 
     const regions: Record<string, RegionResult> = {};
     model.places.forEach((place, p) => {
-        if (place.isRegion) regions[place.name] = regionResult(model, ws, index, p);
+        if (place.isRegion) regions[place.name] = regionResult(model, ws, index, byLine, p);
     });
 
     return {
@@ -58,7 +60,14 @@ export function assembleScenario(
     };
 }
 
-function consumerResult(model: LoweredModel, ws: RunState, index: ModelIndex, c: number, shockStartPeriod: number | null): ConsumerResult {
+function consumerResult(
+    model: LoweredModel,
+    ws: RunState,
+    index: ModelIndex,
+    byLine: ArrivalsByLine,
+    c: number,
+    shockStartPeriod: number | null
+): ConsumerResult {
     const { consumers, cms, materialNames } = model;
     const T = ws.periods;
     const lines = index.consumerLines[c];
@@ -84,7 +93,7 @@ function consumerResult(model: LoweredModel, ws: RunState, index: ModelIndex, c:
         coverDays: cover === null ? null : r3(cover),
         materials,
         loss,
-        series: shareSeriesOf(model, ws, lines, t => coverDays(model, ws, index, slots, t))
+        series: shareSeriesOf(model, ws, byLine, lines, t => coverDays(model, ws, index, slots, t))
     };
 }
 
@@ -147,8 +156,8 @@ function materialResult(model: LoweredModel, ws: RunState, index: ModelIndex, s:
     }
     const cover = coverDays(model, ws, index, [s], -1);
     const series = (source: Float64Array) => seriesOf(source, at, T);
-    const coverSeries = new Array<number>(T);
-    const reserveSeries = new Array<number>(T);
+    const coverSeries = new Float64Array(T);
+    const reserveSeries = new Float64Array(T);
     const shares = index.reserveShares[s];
     const base = model.cms.baseNeed[s];
     for (let t = 0; t < T; t++) {
@@ -241,7 +250,7 @@ function lowestAndCap(model: LoweredModel, ws: RunState, s: number): Pick<Reserv
     };
 }
 
-function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: number): RegionResult {
+function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, byLine: ArrivalsByLine, p: number): RegionResult {
     const T = ws.periods;
     const imports = index.placeImports[p];
     const first = originTotals(model, ws, imports, ws.snapshotOf[0]);
@@ -270,6 +279,6 @@ function regionResult(model: LoweredModel, ws: RunState, index: ModelIndex, p: n
         fill: need > 0 ? r6(1 - unmet / need) : 1,
         coverDays: cover === null ? null : r3(cover),
         loss,
-        series: shareSeriesOf(model, ws, imports, t => regionCoverAt(model, ws, p, slots, t))
+        series: shareSeriesOf(model, ws, byLine, imports, t => regionCoverAt(model, ws, p, slots, t))
     };
 }

@@ -21,16 +21,19 @@ export const r3 = (value: number) => round(value, 3);
 export const r2 = (value: number) => round(value, 2);
 
 /**
- * A per-period series as plain numbers, to the kilogram (3 decimals; shares to 0.1%):
- * enough for charts and sums, and it keeps the JSON small.
+ * A per-period series to the kilogram (3 decimals; shares to 0.1%): enough for charts and
+ * sums, and it keeps the JSON small. Typed, so results hold no boxed numbers.
  */
-export function seriesOf(source: Float64Array, from: number, length: number): number[] {
-    const out = new Array<number>(length);
-    for (let t = 0; t < length; t++) {
-        const rounded = Math.round(source[from + t] * 1000) / 1000;
-        out[t] = rounded === 0 ? 0 : rounded;
-    }
+export function seriesOf(source: Float64Array, from: number, length: number): Float64Array {
+    const out = new Float64Array(length);
+    for (let t = 0; t < length; t++) out[t] = r3series(source[from + t]);
     return out;
+}
+
+/** `seriesOf`'s rounding of one value (no -0). */
+export function r3series(value: number): number {
+    const rounded = Math.round(value * 1000) / 1000;
+    return rounded === 0 ? 0 : rounded;
 }
 
 /** Arrivals over `lines` in a snapshot period, by source region (optionally one material). */

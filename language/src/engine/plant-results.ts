@@ -34,11 +34,20 @@ function plantPerformance(model: LoweredModel, ws: RunState, p: number): Perform
     const { producers, buffers, materialNames, originRegions } = model;
     const T = ws.periods;
     const { originSets } = ws;
-    const produced = new Array<number>(T).fill(0);
-    const capacity = new Array<number>(T).fill(0);
+    const produced = new Float64Array(T);
+    const capacity = new Float64Array(T);
     const starvedBy: (string | null)[] = new Array<string | null>(T).fill(null);
     const lostTo = new Map<number, number>();
-    const traced = new Map<number, number>();
+    // Tonnes traced to each region, dense; `tracedOrder` keeps the order regions were first
+    // met in, the order their sum is taken in (sharesByName), so the shares keep their bits.
+    const size = originSets.size[p];
+    const regionOf = new Int32Array(size);
+    for (let j = 0; j < size; j++) regionOf[j] = originRegions[originSets.plantOrigins[originSets.start[p] + j]];
+    const tracedTonnes = new Float64Array(model.regionNames.length);
+    const tracedOrder: number[] = [];
+    const met = new Uint8Array(model.regionNames.length);
+    const { outletMixSnap } = ws;
+    const mixLength = originSets.outletMixLength;
     let capacityBound = 0,
         ordersBound = 0,
         starved = 0;
@@ -59,18 +68,25 @@ function plantPerformance(model: LoweredModel, ws: RunState, p: number): Perform
                 starvedBy[t] ??= materialNames[buffers.material[b]];
             }
             if (made < cap - EPSILON) periodCapacity = false;
-            const from = t * originSets.outletMixLength + originSets.outletOffset[o];
-            for (let j = 0; j < originSets.size[p] && made > 0; j++) {
-                const share = ws.outletMixSnap[from + j];
+            if (!(made > 0)) continue;
+            const from = t * mixLength + originSets.outletOffset[o];
+            for (let j = 0; j < size; j++) {
+                const share = outletMixSnap[from + j];
                 if (share <= 0) continue;
-                const region = originRegions[originSets.plantOrigins[originSets.start[p] + j]];
-                traced.set(region, (traced.get(region) ?? 0) + made * share);
+                const region = regionOf[j];
+                if (!met[region]) {
+                    met[region] = 1;
+                    tracedOrder.push(region);
+                }
+                tracedTonnes[region] += made * share;
             }
         }
         if (periodStarved) starved++;
         else if (periodCapacity) capacityBound++;
         else ordersBound++;
     }
+    const traced = new Map<number, number>();
+    for (const region of tracedOrder) traced.set(region, tracedTonnes[region]);
     let binding = capacityBound >= ordersBound ? 'capacity' : 'orders';
     let most = 0;
     for (const [b, lost] of lostTo) {
@@ -79,8 +95,12 @@ function plantPerformance(model: LoweredModel, ws: RunState, p: number): Perform
             binding = materialNames[buffers.material[b]];
         }
     }
-    const totalProduced = produced.reduce((a, b) => a + b, 0);
-    const totalCapacity = capacity.reduce((a, b) => a + b, 0);
+    let totalProduced = 0,
+        totalCapacity = 0;
+    for (let t = 0; t < T; t++) {
+        totalProduced += produced[t];
+        totalCapacity += capacity[t];
+    }
     return {
         produced: r6(totalProduced),
         capacity: r6(totalCapacity),

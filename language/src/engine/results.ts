@@ -8,6 +8,13 @@ import type { StepUnit } from '../lowering/model.js';
 
 export type { StepUnit };
 
+/**
+ * One value per period, kept in the typed array the engine filled (no boxed numbers, no copy
+ * per reader). NaN stands for the contract's `null` (a period without a value): the JSON
+ * writer prints it as `null`, as `JSON.stringify` does.
+ */
+export type Series = Float64Array;
+
 export interface HorizonInfo {
     start: string;
     /** First day of the last period. */
@@ -78,17 +85,20 @@ export interface RegionResult {
 
 /**
  * Per-period series of a consumer or region as a whole (metrics-v2 §1), full precision.
- * Shares and HHI are null in a period without arrivals; an origin that sends nothing in a
- * period with arrivals has 0. Cover is null without any need.
+ * Shares and HHI are null (NaN) in a period without arrivals; an origin that sends nothing in
+ * a period with arrivals has 0. Cover is null (NaN) without any need.
  */
 export interface ShareSeries {
     /** Origin -> share of each period's arrivals (direct: region of the immediate source). */
-    dependency: Record<string, (number | null)[]>;
-    /** Origin -> share traced through plants to the origin of their inputs. */
-    embeddedDependency: Record<string, (number | null)[]>;
-    hhi: (number | null)[];
+    dependency: Record<string, Series>;
+    /**
+     * Origin -> share traced through plants to the origin of their inputs. Without a line
+     * from a plant it is `dependency` itself (the same object and buffers, not a copy).
+     */
+    embeddedDependency: Record<string, Series>;
+    hhi: Series;
     /** (Own stock + reserves) at the end of each period ÷ that period's daily need. */
-    coverDays: (number | null)[];
+    coverDays: Series;
 }
 
 export interface PlantResult {
@@ -105,7 +115,7 @@ export interface PlantResult {
     periodsStarved: number;
     /** Share of its output traced to each origin region, over the horizon. */
     embeddedDependency: Record<string, number>;
-    series: { produced: number[]; capacity: number[]; starvedBy: (string | null)[] };
+    series: { produced: Series; capacity: Series; starvedBy: (string | null)[] };
 }
 
 export interface ConsumerResult {
@@ -156,23 +166,23 @@ export interface ConsumerMaterialResult {
 
 /** One value per period. */
 export interface ConsumerSeries {
-    need: number[];
-    recycled: number[];
-    arrivals: number[];
-    delivered: number[];
-    refill: number[];
-    excess: number[];
-    drawn: number[];
-    released: number[];
-    unmet: number[];
+    need: Series;
+    recycled: Series;
+    arrivals: Series;
+    delivered: Series;
+    refill: Series;
+    excess: Series;
+    drawn: Series;
+    released: Series;
+    unmet: Series;
     /** Own stock at the end of the period. */
-    stock: number[];
+    stock: Series;
     /** The consumer's share of the stock of the reserves serving it, end of the period. */
-    reserveStock: number[];
+    reserveStock: Series;
     /** (own + reserve stock) ÷ daily need at the end of the period, in days. */
-    coverDays: number[];
+    coverDays: Series;
     /** Share of arrivals from the top origin (the first period's top origin). */
-    topOriginShare: number[];
+    topOriginShare: Series;
 }
 
 export interface ReserveResult {
@@ -195,10 +205,10 @@ export interface ReserveMaterialResult {
     /** Periods in which the release cap, not the stock, held releases below what was asked; null when it never did. */
     capBinding: CapBinding | null;
     /** Stock at the end of each period. */
-    stock: number[];
+    stock: Series;
     /** Released and bought in each period. */
-    releases: number[];
-    purchases: number[];
+    releases: Series;
+    purchases: Series;
 }
 
 export interface CapBinding {

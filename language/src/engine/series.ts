@@ -8,6 +8,7 @@
 import type { LoweredModel } from '../lowering/model.js';
 import type { ShareSeries } from './results.js';
 import { originTotals } from './metrics.js';
+import type { ArrivalsByLine } from './arrivals-by-line.js';
 import type { RunState } from './run-state.js';
 
 /** Tonnes by origin region arriving over `lines` in period t (optionally one material). */
@@ -68,23 +69,25 @@ export function hhiAt(totals: Map<number, number>): number | null {
     return 10_000 * h;
 }
 
-/** The four series of a consumer or region: direct and embedded shares, HHI, cover. */
-export function shareSeriesOf(model: LoweredModel, ws: RunState, lines: readonly number[], cover: (t: number) => number | null): ShareSeries {
+/**
+ * The four series of a consumer or region: direct and embedded shares, HHI, cover. Typed
+ * (NaN where the contract has null). `byLine` is the run's arrivals line by line.
+ */
+export function shareSeriesOf(
+    model: LoweredModel,
+    ws: RunState,
+    byLine: ArrivalsByLine,
+    lines: readonly number[],
+    cover: (t: number) => number | null
+): ShareSeries {
     const T = ws.periods;
-    const direct = tonnesByOrigin(model, ws, lines, false);
-    const coverDays: (number | null)[] = new Array<number | null>(T);
-    for (let t = 0; t < T; t++) coverDays[t] = cover(t);
-    const d = sharesOf(model, direct, T);
-    // Nothing from a plant: traced shares are the direct ones (same numbers, computed once).
+    const coverDays = new Float64Array(T);
+    for (let t = 0; t < T; t++) coverDays[t] = cover(t) ?? NaN;
+    const d = sharesOf(model, tonnesByOrigin(model, ws, byLine, lines, false), T);
+    // Nothing from a plant: traced shares are the direct ones (the same buffers, computed once).
     const fromPlant = lines.some(l => model.lines.producer[l] >= 0 && model.producers.isPlant[model.lines.producer[l]]);
-    const embedded = fromPlant ? sharesOf(model, tonnesByOrigin(model, ws, lines, true), T).shares : copyShares(d.shares);
+    const embedded = fromPlant ? sharesOf(model, tonnesByOrigin(model, ws, byLine, lines, true), T).shares : d.shares;
     return { dependency: d.shares, embeddedDependency: embedded, hhi: d.hhi, coverDays };
-}
-
-function copyShares(shares: Record<string, (number | null)[]>): Record<string, (number | null)[]> {
-    const copy: Record<string, (number | null)[]> = {};
-    for (const [origin, row] of Object.entries(shares)) copy[origin] = row.slice();
-    return copy;
 }
 
 interface OriginTonnes {
@@ -93,10 +96,11 @@ interface OriginTonnes {
 }
 
 /**
- * Tonnes per period and origin region over `lines` ([t * regions + k], regions in id order),
- * in typed arrays: this runs for every consumer and region of every scenario.
+ * Tonnes per period and origin region over `lines` ([t * regions + k], regions in id order).
+ * Each line's periods are read in a row from `byLine`; the sums per cell are taken in the
+ * same order as period by period (lines in order, then origins in order), so the same bits.
  */
-function tonnesByOrigin(model: LoweredModel, ws: RunState, lines: readonly number[], traced: boolean): OriginTonnes {
+function tonnesByOrigin(model: LoweredModel, ws: RunState, byLine: ArrivalsByLine, lines: readonly number[], traced: boolean): OriginTonnes {
     const { producers, originRegions } = model;
     const { originSets } = ws;
     const seen = new Set<number>();
@@ -108,36 +112,36 @@ function tonnesByOrigin(model: LoweredModel, ws: RunState, lines: readonly numbe
     }
     const regions = [...seen].sort((a, b) => a - b);
     const K = regions.length;
-    const slot = new Map(regions.map((r, k) => [r, k]));
-    const T = ws.periods,
-        L = model.lines.count,
-        mixLength = originSets.outletMixLength;
+    const slot = new Int32Array(model.regionNames.length);
+    regions.forEach((r, k) => (slot[r] = k));
+    const T = ws.periods;
+    const { tonnes: arrivals, mix } = byLine;
     const tonnes = new Float64Array(T * K);
     for (const l of lines) {
         const p = model.lines.producer[l];
+        const from = l * T;
         if (traced && p >= 0 && producers.isPlant[p]) {
             const outlet = model.lines.outlet[l];
             if (outlet < 0) continue;
             const size = originSets.size[p],
                 start = originSets.start[p],
                 offset = originSets.outletOffset[outlet];
-            const ks = new Int32Array(size);
-            for (let j = 0; j < size; j++) ks[j] = slot.get(originRegions[originSets.plantOrigins[start + j]])!;
-            for (let t = 0; t < T; t++) {
-                const a = ws.lineSnap[t * L + l];
-                if (!(a > 0)) continue;
-                const from = t * mixLength + offset;
-                for (let j = 0; j < size; j++) {
-                    const share = ws.outletMixSnap[from + j];
-                    if (share > 0) tonnes[t * K + ks[j]] += a * share;
+            for (let j = 0; j < size; j++) {
+                const k = slot[originRegions[originSets.plantOrigins[start + j]]];
+                const shares = (offset + j) * T;
+                for (let t = 0; t < T; t++) {
+                    const a = arrivals[from + t];
+                    if (!(a > 0)) continue;
+                    const share = mix[shares + t];
+                    if (share > 0) tonnes[t * K + k] += a * share;
                 }
             }
         } else {
             const region = model.lines.sourceRegion[l];
             if (region < 0) continue;
-            const k = slot.get(region)!;
+            const k = slot[region];
             for (let t = 0; t < T; t++) {
-                const a = ws.lineSnap[t * L + l];
+                const a = arrivals[from + t];
                 if (a > 0) tonnes[t * K + k] += a;
             }
         }
@@ -145,7 +149,7 @@ function tonnesByOrigin(model: LoweredModel, ws: RunState, lines: readonly numbe
     return { regions, tonnes };
 }
 
-function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: number): { shares: Record<string, (number | null)[]>; hhi: (number | null)[] } {
+function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: number): { shares: Record<string, Float64Array>; hhi: Float64Array } {
     const K = regions.length;
     const totals = new Float64Array(T);
     const overall = new Float64Array(K);
@@ -161,16 +165,16 @@ function sharesOf(model: LoweredModel, { regions, tonnes }: OriginTonnes, T: num
         .map((r, k) => ({ k, name: model.regionNames[r], a: overall[k] }))
         .filter(o => o.a > 0)
         .sort((x, y) => y.a - x.a || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-    const shares: Record<string, (number | null)[]> = {};
+    const shares: Record<string, Float64Array> = {};
     for (const { k, name } of order) {
-        const row = new Array<number | null>(T);
-        for (let t = 0; t < T; t++) row[t] = totals[t] > 0 ? tonnes[t * K + k] / totals[t] : null;
+        const row = new Float64Array(T);
+        for (let t = 0; t < T; t++) row[t] = totals[t] > 0 ? tonnes[t * K + k] / totals[t] : NaN;
         shares[name] = row;
     }
-    const hhi = new Array<number | null>(T);
+    const hhi = new Float64Array(T);
     for (let t = 0; t < T; t++) {
         if (!(totals[t] > 0)) {
-            hhi[t] = null;
+            hhi[t] = NaN;
             continue;
         }
         let h = 0;

@@ -11,8 +11,10 @@ import { arcOf, consumerSegments, periodLabel, plantSegments, reserveSegments, s
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** One character per period, 0 to 1 (`·` where there is no value). */
-export function sparkline(values: readonly (number | null)[]): string {
-    return values.map(v => (v === null ? '·' : BARS[Math.min(BARS.length - 1, Math.max(0, Math.round(v * (BARS.length - 1))))])).join('');
+export function sparkline(values: ArrayLike<number | null>): string {
+    return Array.from(values, v =>
+        v === null || Number.isNaN(v) ? '·' : BARS[Math.min(BARS.length - 1, Math.max(0, Math.round(v * (BARS.length - 1))))]
+    ).join('');
 }
 
 export function consumerHover(result: SimulationResult, name: string): string | undefined {
@@ -58,7 +60,7 @@ export function plantHover(result: SimulationResult, name: string): string | und
         result.scenarios[0]
     );
     const p = worst.plants[name];
-    const made = p.series.produced.map((v, t) => (p.series.capacity[t] > 0 ? v / p.series.capacity[t] : null));
+    const made = Array.from(p.series.produced, (v, t) => (p.series.capacity[t] > 0 ? v / p.series.capacity[t] : null));
     return [
         `**${worst.name}**: ${plantSegments(result, p, base).join(' · ')}`,
         '',

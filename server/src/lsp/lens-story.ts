@@ -16,7 +16,7 @@ export interface Arc {
     end: number;
 }
 
-export function arcOf(values: readonly (number | null)[], worse: 'max' | 'min' | 'farthest'): Arc | undefined {
+export function arcOf(values: ArrayLike<number | null>, worse: 'max' | 'min' | 'farthest'): Arc | undefined {
     if (worse === 'farthest') {
         // The extreme farthest from the start, the largest on a tie: a curb shows its top origin
         // falling to 0, a concentration its peak.
@@ -26,18 +26,20 @@ export function arcOf(values: readonly (number | null)[], worse: 'max' | 'min' |
         return low.start - low.worst > high.worst - high.start + 1e-12 ? low : high;
     }
     let arc: Arc | undefined;
-    values.forEach((v, t) => {
-        if (v === null) return;
+    for (let t = 0; t < values.length; t++) {
+        // A typed series marks a period without a value with NaN, a JSON one with null.
+        const v = values[t];
+        if (v === null || Number.isNaN(v)) continue;
         if (!arc) {
             arc = { start: v, worst: v, worstAt: t, end: v };
-            return;
+            continue;
         }
         arc.end = v;
         if (worse === 'max' ? v > arc.worst : v < arc.worst) {
             arc.worst = v;
             arc.worstAt = t;
         }
-    });
+    }
     return arc;
 }
 
@@ -57,14 +59,14 @@ export function arcText(result: SimulationResult, arc: Arc, text: (v: number) =>
 }
 
 /** The origin with the largest share in the first period with arrivals (first in key order on a tie). */
-export function topOriginOf(shares: Record<string, (number | null)[]>): string | undefined {
+export function topOriginOf(shares: Record<string, ArrayLike<number | null>>): string | undefined {
     const entries = Object.entries(shares);
     const periods = entries[0]?.[1].length ?? 0;
     for (let t = 0; t < periods; t++) {
         let best: [string, number] | undefined;
         for (const [origin, series] of entries) {
             const v = series[t];
-            if (v !== null && v !== undefined && (!best || v > best[1])) best = [origin, v];
+            if (v !== null && v !== undefined && !Number.isNaN(v) && (!best || v > best[1])) best = [origin, v];
         }
         if (best) return best[0];
     }

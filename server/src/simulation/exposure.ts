@@ -28,7 +28,7 @@ function originTonnes(scenario: ScenarioResult, periods: number): Map<string, nu
         for (const [origin, shares] of Object.entries(c.series.dependency)) {
             const row = tonnes.get(origin) ?? new Array<number>(periods).fill(0);
             shares.forEach((s, t) => {
-                if (s !== null) row[t] += s * arrivals[t];
+                if (!Number.isNaN(s)) row[t] += s * arrivals[t];
             });
             tonnes.set(origin, row);
         }

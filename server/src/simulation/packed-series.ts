@@ -1,16 +1,17 @@
 import type { SimulationResult } from '../../../language/src/index.js';
 
 /**
- * Simulation results hold a series (one number per period) per consumer, material and
- * quantity: millions of numbers on large or daily models. From the worker they travel as a
- * summary (the result with every array of numbers emptied) plus all those numbers in one
+ * Simulation results hold a series (one number per period, a Float64Array) per consumer,
+ * material and quantity: millions of numbers on large or daily models. From the worker they
+ * travel as a summary (the result with every series emptied) plus all those numbers in one
  * transferred Float64Array and their lengths: one buffer moves instead of a hundred
- * thousand arrays. Lenses and hovers read only the summary; `unpackSeries` rebuilds the
- * full result for the client's `chokepoint/results`.
+ * thousand arrays. Lenses and hovers read only the summary; `unpackSeries` gives the full
+ * result back with each series a view into that buffer (no copy).
  *
  * Both sides walk objects in the same order (structured clone keeps key order) and treat
- * every array that is empty or all numbers as a series, so the n-th emptied array of the
- * summary receives the n-th length.
+ * every typed array, and every array that is empty or all numbers, as a series, so the n-th
+ * emptied series of the summary receives the n-th length. A series met twice (an embedded
+ * share that is the direct one) is packed twice and comes back as two views.
  */
 export interface PackedSeries {
     values: Float64Array;
@@ -18,7 +19,7 @@ export interface PackedSeries {
 }
 
 export function packSeries(result: SimulationResult): { summary: SimulationResult; series: PackedSeries } {
-    const arrays: number[][] = [];
+    const arrays: ArrayLike<number>[] = [];
     const summary = strip(result, arrays) as SimulationResult;
     const lengths = Int32Array.from(arrays, a => a.length);
     const values = new Float64Array(lengths.reduce((total, n) => total + n, 0));
@@ -35,12 +36,36 @@ export function unpackSeries(summary: SimulationResult, series: PackedSeries): S
     return fill(summary, series, cursor) as SimulationResult;
 }
 
+/**
+ * The result as JSON carries it to the client (`chokepoint/results`): each typed series an
+ * array of numbers, NaN as null (as `run --json` prints it). JSON.stringify would write a
+ * Float64Array as an object keyed "0", "1", ...
+ */
+export function withPlainSeries(result: SimulationResult): SimulationResult {
+    return plain(result) as SimulationResult;
+}
+
+function plain(value: unknown): unknown {
+    if (value instanceof Float64Array) return Array.from(value, v => (Number.isNaN(v) ? null : v));
+    if (Array.isArray(value)) return value.map(plain);
+    if (value !== null && typeof value === 'object') {
+        const copy: Record<string, unknown> = {};
+        for (const [key, v] of Object.entries(value)) copy[key] = plain(v);
+        return copy;
+    }
+    return value;
+}
+
 /** Series are homogeneous: the first element tells (an empty array counts as a series). */
 function isSeries(value: unknown[]): value is number[] {
     return value.length === 0 || typeof value[0] === 'number';
 }
 
-function strip(value: unknown, arrays: number[][]): unknown {
+function strip(value: unknown, arrays: ArrayLike<number>[]): unknown {
+    if (value instanceof Float64Array) {
+        arrays.push(value);
+        return new Float64Array(0);
+    }
     if (Array.isArray(value)) {
         if (isSeries(value)) {
             arrays.push(value);
@@ -57,15 +82,14 @@ function strip(value: unknown, arrays: number[][]): unknown {
 }
 
 function fill(value: unknown, series: PackedSeries, cursor: { index: number; offset: number }): unknown {
-    if (Array.isArray(value)) {
-        if (isSeries(value)) {
-            const length = series.lengths[cursor.index++];
-            const array = Array.from(series.values.subarray(cursor.offset, cursor.offset + length));
-            cursor.offset += length;
-            return array;
-        }
-        return value.map(v => fill(v, series, cursor));
+    const isTyped = value instanceof Float64Array;
+    if (isTyped || (Array.isArray(value) && isSeries(value))) {
+        const length = series.lengths[cursor.index++];
+        const view = series.values.subarray(cursor.offset, cursor.offset + length);
+        cursor.offset += length;
+        return isTyped ? view : Array.from(view);
     }
+    if (Array.isArray(value)) return value.map(v => fill(v, series, cursor));
     if (value !== null && typeof value === 'object') {
         const copy: Record<string, unknown> = {};
         for (const [key, v] of Object.entries(value)) copy[key] = fill(v, series, cursor);

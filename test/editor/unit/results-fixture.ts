@@ -5,7 +5,11 @@
  */
 import type { ConsumerMaterialResult, ConsumerResult, ConsumerSeries, ScenarioResult, SimulationResult } from '../../../language/src/engine/results.js';
 
-function series(values: Partial<ConsumerSeries>): ConsumerSeries {
+/** The results hold typed series (engine/results.ts `Series`); written here as plain numbers. */
+type SeriesInput = Partial<Record<keyof ConsumerSeries, number[]>>;
+const typed = (values: number[]) => Float64Array.from(values);
+
+function series(values: SeriesInput): ConsumerSeries {
     const zero = [0, 0, 0];
     const full = {
         need: zero,
@@ -24,13 +28,14 @@ function series(values: Partial<ConsumerSeries>): ConsumerSeries {
         ...values
     };
     // No refill or excess here: everything that arrives is delivered.
-    return { ...full, arrivals: values.arrivals ?? full.delivered };
+    const withArrivals = { ...full, arrivals: values.arrivals ?? full.delivered };
+    return Object.fromEntries(Object.entries(withArrivals).map(([key, v]) => [key, typed(v)])) as unknown as ConsumerSeries;
 }
 
-function consumer(materials: Record<string, Partial<ConsumerSeries>>, loss: Record<string, number>): ConsumerResult {
+function consumer(materials: Record<string, SeriesInput>, loss: Record<string, number>): ConsumerResult {
     const entries = Object.entries(materials).map(([name, s]) => {
         const full = series(s);
-        const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+        const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
         const need = sum(full.need);
         const unmet = sum(full.unmet);
         const material: ConsumerMaterialResult = {
@@ -62,7 +67,12 @@ function consumer(materials: Record<string, Partial<ConsumerSeries>>, loss: Reco
         coverDays: 30,
         materials: Object.fromEntries(entries),
         loss,
-        series: { dependency: { China: [1, 1, 1] }, embeddedDependency: { China: [1, 1, 1] }, hhi: [10000, 10000, 10000], coverDays: [30, 30, 30] }
+        series: {
+            dependency: { China: typed([1, 1, 1]) },
+            embeddedDependency: { China: typed([1, 1, 1]) },
+            hhi: typed([10000, 10000, 10000]),
+            coverDays: typed([30, 30, 30])
+        }
     };
 }
 
@@ -104,9 +114,9 @@ function scenario(name: string, probability: number | null, unmetA: number[], lo
                         lowest: 0,
                         lowestAt: '2026-03-01',
                         capBinding: null,
-                        stock: [50, 20, 0],
-                        releases: [0, 30, 20],
-                        purchases: [0, 0, 0]
+                        stock: typed([50, 20, 0]),
+                        releases: typed([0, 30, 20]),
+                        purchases: typed([0, 0, 0])
                     }
                 }
             }
