@@ -82,10 +82,8 @@ export function checkInvariants(result: SimulationResult): void {
             expect(hhi.every(v => Number.isNaN(v) || (v >= 0 && v <= 10_000 + 1e-6))).toBe(true);
         }
     }
-    // Share series are typed: NaN is their null (engine/results.ts `Series`), checked above.
-    const shareSeries = /\.(consumers|regions)\.[^.]+\.series\.(hhi|coverDays|dependency|embeddedDependency)\b/;
     walkNumbers(result, (value, path) => {
-        if (shareSeries.test(path) && Number.isNaN(value)) return;
+        if (Number.isNaN(value) && mayHaveNoValue(path)) return;
         expect(Number.isFinite(value), path).toBe(true);
     });
     for (const s of result.scenarios) {
@@ -121,6 +119,15 @@ export function checkInvariants(result: SimulationResult): void {
     }
 }
 
+/**
+ * Whether a number at `path` in a result may be NaN: the share series of consumers and regions
+ * mark a period without arrivals so (engine/results.ts `Series`; null in `run --json`). Any
+ * other NaN is a fault.
+ */
+export function mayHaveNoValue(path: string): boolean {
+    return /\.(consumers|regions)\.[^.]+\.series\.(hhi|coverDays|dependency|embeddedDependency)\b/.test(path);
+}
+
 function walkNumbers(value: unknown, visit: (n: number, path: string) => void, path = ''): void {
     if (typeof value === 'number') visit(value, path);
     else if (Array.isArray(value)) value.forEach((v, i) => walkNumbers(v, visit, `${path}[${i}]`));
@@ -136,3 +143,19 @@ export function material(result: SimulationResult, scenarioName: string, consume
 
 /** A month in model days. */
 export const MONTH = 365 / 12;
+
+/**
+ * A series as the contract writes it in `run --json`: the engine's typed series (NaN where a
+ * period has no value) as plain numbers with null, or each series of a record of them, so an
+ * expectation reads like the JSON it stands for.
+ */
+export function values(series: ArrayLike<number>): (number | null)[];
+export function values(series: Record<string, ArrayLike<number>>): Record<string, (number | null)[]>;
+export function values(series: ArrayLike<number> | Record<string, ArrayLike<number>>): unknown {
+    if (isSeries(series)) return Array.from(series, v => (Number.isNaN(v) ? null : v));
+    return Object.fromEntries(Object.entries(series).map(([key, s]) => [key, values(s)]));
+}
+
+function isSeries(value: ArrayLike<number> | Record<string, ArrayLike<number>>): value is ArrayLike<number> {
+    return value instanceof Float64Array || Array.isArray(value);
+}

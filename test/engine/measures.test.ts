@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { material, run, scenario } from './helpers.js';
+import { material, run, scenario, values } from './helpers.js';
 
 describe('switch', () => {
     const model = (delay: string) => `
@@ -20,7 +20,7 @@ scenario X { Ban, Dual }
         // Cut first in February (period 1); 2 months later, from April, C draws on Viet's
         // spare capacity 80 - 50 = 30 t a month. Unmet: Feb 100, Mar 100, then 70.
         const c = material(r, 'X', 'C');
-        expect(c.series.delivered).toEqual([100, 0, 0, 30, 30, 30]);
+        expect(values(c.series.delivered)).toEqual([100, 0, 0, 30, 30, 30]);
         expect(c.unmet).toBe(100 + 100 + 3 * 70);
         expect(material(r, 'X', 'D').delivered).toBe(6 * 50); // D's own flow keeps its volume
         expect(scenario(r, 'X').consumers.C.dependencyEnd).toEqual({ Vietnam: 1 });
@@ -28,7 +28,7 @@ scenario X { Ban, Dual }
 
     test('a shorter qualification delay (dual sourcing) switches sooner', async () => {
         const c = material(await run(model('1 month')), 'X', 'C');
-        expect(c.series.delivered).toEqual([100, 0, 30, 30, 30, 30]);
+        expect(values(c.series.delivered)).toEqual([100, 0, 30, 30, 30, 30]);
     });
 
     test('suppliers are drawn in the order listed, and never beyond the volume cut', async () => {
@@ -112,7 +112,7 @@ measure LowRE { substitute 30% of C on REE  from 2026-01 ramp 3 months }
 scenario X { LowRE }
 `);
         // 1/3, 2/3, then all of 30%: need 90, 80, 70, 70.
-        expect(material(r, 'X', 'C').series.need).toEqual([90, 80, 70, 70]);
+        expect(values(material(r, 'X', 'C').series.need)).toEqual([90, 80, 70, 70]);
     });
 });
 
@@ -131,10 +131,10 @@ measure Contract { add Extra }
 scenario X { Build }
 scenario Y { Contract }
 `);
-        expect(material(r, 'baseline', 'C').series.delivered).toEqual([50, 50, 50, 50]);
-        expect(material(r, 'X', 'C').series.delivered).toEqual([50, 50, 100, 100]);
+        expect(values(material(r, 'baseline', 'C').series.delivered)).toEqual([50, 50, 50, 50]);
+        expect(values(material(r, 'X', 'C').series.delivered)).toEqual([50, 50, 100, 100]);
         // Extra adds 30 t of requests on CN's 50 t: 80 requested, 50 shipped pro rata.
-        expect(material(r, 'Y', 'C').series.delivered).toEqual([50, 50, 50, 50]);
+        expect(values(material(r, 'Y', 'C').series.delivered)).toEqual([50, 50, 50, 50]);
     });
 
     test('flows into a planned plant take nothing from their supplier until it is added', async () => {
@@ -162,6 +162,6 @@ consumer C in Japan { needs REE 200 t/month }
 flow New -> C { REE 200 t/month }
 `);
         // Ramp of 3 periods: 1/3, 2/3, 3/3 of 120 from February; offline from June.
-        expect(material(r, 'baseline', 'C').series.delivered).toEqual([0, 40, 80, 120, 120, 0]);
+        expect(values(material(r, 'baseline', 'C').series.delivered)).toEqual([0, 40, 80, 120, 120, 0]);
     });
 });

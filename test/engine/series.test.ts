@@ -2,7 +2,7 @@
  * Per-period series of consumers and regions (metrics-v2 §1), figures by hand.
  */
 import { describe, expect, test } from 'vitest';
-import { MONTH, run, scenario } from './helpers.js';
+import { MONTH, run, scenario, values } from './helpers.js';
 
 // P makes metal from Chinese (60) and Australian (40) oxide; C gets 100 t of P's metal and
 // 100 t of Vietnamese REE; E gets 10 t of Chinese REE and holds 20 t. From March (period 2)
@@ -30,9 +30,9 @@ describe('per-period series', () => {
         const base = scenario(r, 'baseline').consumers.C;
         // Baseline: Japan (P) 100, Vietnam 100 -> 0.5 / 0.5; P's metal is 60% China, 40% Australia,
         // so embedded: Vietnam 100, China 60, Australia 40 of 200.
-        expect(base.series.dependency).toEqual({ Japan: [0.5, 0.5, 0.5, 0.5], Vietnam: [0.5, 0.5, 0.5, 0.5] });
-        expect(base.series.embeddedDependency).toEqual({ Vietnam: [0.5, 0.5, 0.5, 0.5], China: [0.3, 0.3, 0.3, 0.3], Australia: [0.2, 0.2, 0.2, 0.2] });
-        expect(base.series.hhi).toEqual([5000, 5000, 5000, 5000]);
+        expect(values(base.series.dependency)).toEqual({ Japan: [0.5, 0.5, 0.5, 0.5], Vietnam: [0.5, 0.5, 0.5, 0.5] });
+        expect(values(base.series.embeddedDependency)).toEqual({ Vietnam: [0.5, 0.5, 0.5, 0.5], China: [0.3, 0.3, 0.3, 0.3], Australia: [0.2, 0.2, 0.2, 0.2] });
+        expect(values(base.series.hhi)).toEqual([5000, 5000, 5000, 5000]);
         // v1 keys unchanged: the first period.
         expect(base.dependency).toEqual({ Japan: 0.5, Vietnam: 0.5 });
         expect(base.embeddedDependency).toEqual({ Vietnam: 0.5, China: 0.3, Australia: 0.2 });
@@ -40,9 +40,9 @@ describe('per-period series', () => {
         const s = scenario(r, 'S').consumers.C;
         // From March P gets only 40 t (Australian) and makes 40: Japan 40, Vietnam 100 of 140.
         // Order: Vietnam 400 t over the horizon before Japan 280.
-        expect(s.series.dependency).toEqual({ Vietnam: [0.5, 0.5, 100 / 140, 100 / 140], Japan: [0.5, 0.5, 40 / 140, 40 / 140] });
+        expect(values(s.series.dependency)).toEqual({ Vietnam: [0.5, 0.5, 100 / 140, 100 / 140], Japan: [0.5, 0.5, 40 / 140, 40 / 140] });
         // Embedded: China sends nothing in a period with arrivals: 0, not null.
-        expect(s.series.embeddedDependency).toEqual({
+        expect(values(s.series.embeddedDependency)).toEqual({
             Vietnam: [0.5, 0.5, 100 / 140, 100 / 140],
             Australia: [0.2, 0.2, 40 / 140, 40 / 140],
             China: [0.3, 0.3, 0, 0]
@@ -53,21 +53,21 @@ describe('per-period series', () => {
 
     test('a period without arrivals has no shares (null) and cover runs down', async () => {
         const e = scenario(await run(SERIES_MODEL), 'S').consumers.E;
-        expect(e.series.dependency).toEqual({ China: [1, 1, null, null] });
-        expect(e.series.hhi).toEqual([10000, 10000, null, null]);
+        expect(values(e.series.dependency)).toEqual({ China: [1, 1, null, null] });
+        expect(values(e.series.hhi)).toEqual([10000, 10000, null, null]);
         // 20 t in stock, 10 t/month need: 20 / (10 / MONTH) = 2 months; March draws 10, April the rest.
-        expect(e.series.coverDays).toEqual([2 * MONTH, 2 * MONTH, MONTH, 0].map((v): unknown => expect.closeTo(v, 9)));
+        expect(values(e.series.coverDays)).toEqual([2 * MONTH, 2 * MONTH, MONTH, 0].map((v): unknown => expect.closeTo(v, 9)));
     });
 
     test('a region: imports into its nodes from outside it, and its cover', async () => {
         const r = await run(SERIES_MODEL);
         const japan = scenario(r, 'S').regions.Japan;
         // Imports: CN->P 60, AU->P 40, VN->C 100, CN->E 10 = 210; from March AU 40 + VN 100 = 140.
-        expect(japan.series.dependency.China).toEqual([70 / 210, 70 / 210, 0, 0]);
-        expect(japan.series.dependency.Vietnam).toEqual([100 / 210, 100 / 210, 100 / 140, 100 / 140]);
-        expect(japan.series.embeddedDependency.Australia).toEqual([40 / 210, 40 / 210, 40 / 140, 40 / 140]);
+        expect(values(japan.series.dependency.China)).toEqual([70 / 210, 70 / 210, 0, 0]);
+        expect(values(japan.series.dependency.Vietnam)).toEqual([100 / 210, 100 / 210, 100 / 140, 100 / 140]);
+        expect(values(japan.series.embeddedDependency.Australia)).toEqual([40 / 210, 40 / 210, 40 / 140, 40 / 140]);
         // Stock of its consumers (E's 20 t) in days of their need (210 t/month); March 10 t, April 0.
-        expect(japan.series.coverDays).toEqual([20, 20, 10, 0].map((t): unknown => expect.closeTo(t / (210 / MONTH), 9)));
+        expect(values(japan.series.coverDays)).toEqual([20, 20, 10, 0].map((t): unknown => expect.closeTo(t / (210 / MONTH), 9)));
     });
 });
 

@@ -2,6 +2,7 @@ import { AstUtils, GrammarAST } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { ChokepointGrammar } from '../../language/src/generated/grammar.js';
 import { evaluateDocument } from '../../language/src/evaluation/evaluate.js';
+import { mayHaveNoValue } from '../engine/helpers.js';
 import { build } from '../language/helpers.js';
 
 /**
@@ -97,9 +98,9 @@ async function errorsOf(text: string) {
     return { errors, document, services };
 }
 
-/** Every number anywhere in a value, recursively: none may be NaN or infinite. */
+/** Every number anywhere in a value, recursively: none may be NaN or infinite (NaN only where a share series has no value). */
 function nonFinite(value: unknown, path = '$'): string[] {
-    if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+    if (typeof value === 'number') return Number.isFinite(value) || (Number.isNaN(value) && mayHaveNoValue(path)) ? [] : [`${path} = ${value}`];
     if (value instanceof Float64Array || value instanceof Float32Array) return [...value].flatMap((v, i) => nonFinite(v, `${path}[${i}]`));
     if (Array.isArray(value)) return value.flatMap((v, i) => nonFinite(v, `${path}[${i}]`));
     if (value instanceof Map) return [...value.entries()].flatMap(([k, v]) => nonFinite(v, `${path}.${String(k)}`));

@@ -2,7 +2,7 @@
  * What the report's charts draw, from a model's `run --json` (and, with `--diff`, the base
  * revision's): one chart per key metric, a line per scenario, the base revision dashed.
  */
-import { isObject, objectAt, scenariosOf, type RunJson } from '../review/metric-keys.js';
+import { isObject, objectAt, periodValue, scenariosOf, seriesAt, type RunJson } from '../review/metric-keys.js';
 import type { ReportFrontier, ShockWindow } from './report-extras.js';
 
 export interface ChartLine {
@@ -80,12 +80,12 @@ function samePeriods(run: RunJson, periodStarts: string[]): boolean {
 }
 
 /** Each material series of every consumer: the callback sees one per-period array at a time. */
-function eachMaterialSeries(scenario: Record<string, unknown>, key: string, visit: (series: unknown[]) => void): void {
+function eachMaterialSeries(scenario: Record<string, unknown>, key: string, visit: (series: ArrayLike<unknown>) => void): void {
     for (const consumer of Object.values(objectAt(scenario, 'consumers'))) {
         for (const material of Object.values(objectAt(consumer, 'materials'))) {
             if (!isObject(material)) continue;
-            const series = objectAt(material, 'series')[key];
-            if (Array.isArray(series)) visit(series);
+            const series = seriesAt(objectAt(material, 'series')[key]);
+            if (series) visit(series);
         }
     }
 }
@@ -94,7 +94,7 @@ function sumSeries(scenario: Record<string, unknown>, n: number, ...keys: string
     const total = new Array<number>(n).fill(0);
     for (const key of keys) {
         eachMaterialSeries(scenario, key, series => {
-            for (let i = 0; i < n; i++) if (typeof series[i] === 'number') total[i] += series[i] as number;
+            for (let i = 0; i < n; i++) total[i] += periodValue(series[i]) ?? 0;
         });
     }
     return total;
@@ -104,8 +104,8 @@ function extremeSeries(scenario: Record<string, unknown>, n: number, key: string
     const result = new Array<number | null>(n).fill(null);
     eachMaterialSeries(scenario, key, series => {
         for (let i = 0; i < n; i++) {
-            const v = series[i];
-            if (typeof v !== 'number') continue;
+            const v = periodValue(series[i]);
+            if (v === null) continue;
             const known = result[i];
             result[i] = known === null ? v : pick(known, v);
         }

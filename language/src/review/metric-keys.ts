@@ -9,7 +9,21 @@ export type Json = Record<string, unknown>;
 export type RunJson = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Json {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value);
+}
+
+/**
+ * A per-period series as `run --json` writes it (an array, null where a period has no value)
+ * or as the engine's results hold it in memory (a Float64Array, NaN there): the editor reads
+ * its current results without turning them into JSON first.
+ */
+export function seriesAt(value: unknown): ArrayLike<unknown> | undefined {
+    return Array.isArray(value) || value instanceof Float64Array ? (value as ArrayLike<unknown>) : undefined;
+}
+
+/** One period's value of a series read by `seriesAt`: null for a period without one. */
+export function periodValue(value: unknown): number | null {
+    return typeof value === 'number' && !Number.isNaN(value) ? value : null;
 }
 
 export function objectAt(value: unknown, key: string): Json {
@@ -62,16 +76,18 @@ export function topOrigin(dependency: Record<string, number> | null): string | u
  */
 export function worstShare(consumer: Json, origin: string, startTop: string | undefined): number | null {
     const perOrigin = objectAt(objectAt(consumer, 'series'), 'dependency')[origin];
-    const series = Array.isArray(perOrigin) ? perOrigin : materialSeries(consumer, origin === startTop);
+    const series = seriesAt(perOrigin) ?? materialSeries(consumer, origin === startTop);
     if (!series) return null;
     let worst: number | null = null;
-    for (const v of series) if (typeof v === 'number' && (worst === null || v > worst)) worst = v;
+    for (let t = 0; t < series.length; t++) {
+        const v = periodValue(series[t]);
+        if (v !== null && (worst === null || v > worst)) worst = v;
+    }
     return worst;
 }
 
-function materialSeries(consumer: Json, isTop: boolean): unknown[] | undefined {
+function materialSeries(consumer: Json, isTop: boolean): ArrayLike<unknown> | undefined {
     const materials = Object.values(objectAt(consumer, 'materials'));
     if (!isTop || materials.length !== 1) return undefined;
-    const series = objectAt(materials[0], 'series').topOriginShare;
-    return Array.isArray(series) ? series : undefined;
+    return seriesAt(objectAt(materials[0], 'series').topOriginShare);
 }
