@@ -12,6 +12,7 @@ import { chartOverlayResponse } from './compare/chart-overlay.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
+import { registerImmediateRequests } from './lsp/immediate-requests.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { withPlainSeries } from './simulation/packed-series.js';
 import {
@@ -30,7 +31,7 @@ import { frontierOf } from './simulation/frontier.js';
  * What the server adds to Langium's request handling: the custom requests and
  * notifications of protocol.ts, lens/hint refreshes, and code lenses that first wait for
  * the simulation of the current text (outside the workspace lock, so the rebuild after a
- * newer edit never waits for a lens).
+ * newer edit never waits for a lens); completion and hover that never wait.
  */
 export function registerChokepointHandlers(connection: Connection, shared: ChokepointSharedServices): void {
     registerImportRoots(shared);
@@ -160,18 +161,9 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
                 )) ?? []
         )
     );
-    connection.onHover((params, token) =>
-        guarded(
-            async () =>
-                (await afterSimulation(params.textDocument, token, HOVER_WAIT_MS, (services, document) =>
-                    services.lsp?.HoverProvider?.getHoverContent(document, params, token)
-                )) ?? null
-        )
-    );
+    // Completion and hover never wait for a run or a rebuild (immediate-requests.ts).
+    registerImmediateRequests(connection, shared);
 }
-
-/** Hovers should come quickly: they wait less for a run than lenses do. */
-const HOVER_WAIT_MS = 1000;
 
 /** Cancellation becomes the LSP error a client expects; anything else is logged, not fatal. */
 async function guarded<T>(handler: () => Promise<T>): Promise<T | ResponseError<void>> {

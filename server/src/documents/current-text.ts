@@ -29,11 +29,12 @@ export async function documentOfRequestedText(
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
         const document = shared.workspace.LangiumDocuments.getDocument(uri);
-        if (!document) return undefined;
-        const builtText = document.parseResult.value.$cstNode?.root.fullText ?? '';
+        // Opened a moment ago: its first build starts shortly (BUILD_DELAY_MS).
+        if (!document && !opened) return undefined;
+        const builtText = document?.parseResult.value.$cstNode?.root.fullText ?? '';
         // A file too large to parse has an empty tree whatever its text (size-limits.ts).
-        const current = text === undefined || builtText === text || oversizedSize(document.parseResult.value) !== undefined;
-        if (current && document.state >= state) return document;
+        const current = document && (text === undefined || builtText === text || oversizedSize(document.parseResult.value) !== undefined);
+        if (document && current && document.state >= state) return document;
         const now = shared.workspace.TextDocuments.get(uri.toString());
         if (token.isCancellationRequested || (now && now.version !== version) || Date.now() > deadline) return undefined;
         // Woken by the next document reaching the state, or after a short while (a build not started yet).

@@ -7,6 +7,9 @@ import { isStdlibUri } from '../../../language/src/index.js';
 import type { ChokepointSharedServices } from '../chokepoint-lsp-module.js';
 import type { SimulationService } from '../simulation/simulation-service.js';
 
+/** How long after an edit its rebuild starts (see `fireDocumentUpdate`). */
+export const BUILD_DELAY_MS = 20;
+
 /**
  * Tells the simulation service about edits the moment they arrive (so a run they make
  * obsolete stops before the rebuild waits for it), and on close puts the file back to its
@@ -28,9 +31,14 @@ export class ChokepointDocumentUpdateHandler extends DefaultDocumentUpdateHandle
         super.didChangeContent(change);
     }
 
+    /**
+     * The rebuild starts a moment after the edit (`BUILD_DELAY_MS`): the requests a client sends
+     * right after a change (completion, hover) are answered from the last build first, instead
+     * of waiting behind a parse that blocks the thread (half a second on a 2,000-declaration file).
+     */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.simulation().updateRequested(changed, deleted);
-        super.fireDocumentUpdate(changed, deleted);
+        setTimeout(() => super.fireDocumentUpdate(changed, deleted), BUILD_DELAY_MS);
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {

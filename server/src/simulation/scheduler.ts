@@ -115,8 +115,12 @@ export class SimulationScheduler {
             // eslint-disable-next-line @typescript-eslint/only-throw-error
             if (cancelToken.isCancellationRequested) throw OperationCancelled;
             const opened = this.documents.getDocument(uri);
-            if (!opened || isStdlibUri(uri) || !isModel(opened)) return;
-            if (this.pendingUpdates === 0) {
+            // A document just opened is built a moment later (BUILD_DELAY_MS): wait for it.
+            const building = !opened && this.pendingUpdates > 0;
+            if (!building && (!opened || isStdlibUri(uri) || !isModel(opened))) return;
+            if (!opened) {
+                /* its build is pending: wait below */
+            } else if (this.pendingUpdates === 0) {
                 const document = this.roots.rootOf(opened);
                 const closure = this.closures.documentsOf(document);
                 if (isValidated(closure)) {
@@ -167,8 +171,14 @@ export class SimulationScheduler {
             this.queue.delete(uri);
             const document = this.documents.getDocument(parseUri(uri));
             if (!document) continue;
-            // Not validated yet: the build in progress schedules it again when it ends.
-            if (!isValidated(this.closures.documentsOf(document))) continue;
+            // Not validated yet: the build in progress schedules it again when it ends; a file
+            // a cancelled build left unvalidated (the library, when an edit cancelled the
+            // workspace's first build) is validated once nothing builds.
+            const closure = this.closures.documentsOf(document);
+            if (!isValidated(closure)) {
+                this.validateIfIdle(closure);
+                continue;
+            }
             const key = this.closures.key(document);
             if (this.store.isSettled(uri, key)) continue;
             void this.simulate(document, key);

@@ -70,6 +70,11 @@ export class SimulationService {
         this.scheduler.runner = runner;
     }
 
+    /** True while edits are reported but not yet applied by the builder. */
+    get updatesPending(): boolean {
+        return this.scheduler.updatesPending;
+    }
+
     /** True while a run is in progress (for tests and benchmarks). */
     get busy(): boolean {
         return this.scheduler.busy;

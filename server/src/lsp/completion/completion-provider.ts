@@ -1,13 +1,13 @@
 import type { AstNode, AstNodeDescription, GrammarAST as Ast, MaybePromise, ReferenceInfo, Stream } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
-import { DefaultCompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { isConsumer, isFlow, isMoney, isPlant, isStock, isSupplier } from '../../../../language/src/index.js';
 import { expectationFor, kindWord } from '../../../../language/src/index.js';
 import { isStdlibUri } from '../../../../language/src/index.js';
 import { stepOf, visibleDeclarations } from '../../model/queries.js';
 import { amountPlace, unitsFor } from './units.js';
+import { BuiltTreeCompletionProvider } from './built-tree-completion.js';
 import { COMMON_CURRENCIES, DECLARATION_SNIPPETS, METRIC_SNIPPETS } from './snippets.js';
 
 const UNIT_RULES = new Set(['Unit', 'MassUnit', 'PeriodUnit', 'DurationUnit']);
@@ -20,7 +20,7 @@ const METRIC_RULES = new Set(Object.keys(METRIC_SNIPPETS));
  * whole units that fit the clause (`t/month`, `days`, `%`); currencies after money; and a
  * snippet next to each declaration keyword and metric form.
  */
-export class ChokepointCompletionProvider extends DefaultCompletionProvider {
+export class ChokepointCompletionProvider extends BuiltTreeCompletionProvider {
     private readonly documents;
 
     constructor(services: LangiumServices) {
