@@ -56,8 +56,8 @@ export class ResultsStore {
     constructor(
         private readonly closures: ImportClosures,
         private readonly roots: ModelRoots,
-        /** True while edits are reported but not yet applied: nothing is current meanwhile. */
-        private readonly updatesPending: () => boolean,
+        /** True while an edit reported but not yet applied touches one of these files. */
+        private readonly updatePendingFor: (closure: Set<string>) => boolean,
         private readonly slot: NotifierSlot
     ) {}
 
@@ -175,7 +175,7 @@ export class ResultsStore {
 
     /** The settled entry when it is of the document's current text, else undefined. */
     private currentSettled(document: LangiumDocument): Settled | undefined {
-        if (this.updatesPending()) return undefined;
+        if (this.updatePendingFor(this.closures.urisOf(document))) return undefined;
         const settled = this.settled.get(document.uri.toString());
         if (!settled || !isValidated(this.closures.documentsOf(document))) return undefined;
         return settled.closureKey === this.closures.key(document) ? settled : undefined;

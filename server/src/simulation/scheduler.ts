@@ -27,8 +27,11 @@ const PROGRESS_DELAY_MS = 150;
  * texts; a newer edit to anything a run depends on cancels it. Outcomes go to the results store.
  */
 export class SimulationScheduler {
-    /** Edits reported but not yet applied by the builder: nothing is current meanwhile. */
-    private pendingUpdates = 0;
+    /**
+     * Edits reported but not yet applied by the builder, oldest first, each as the files it
+     * touches: a model whose files one of them touches has no current results meanwhile.
+     */
+    private readonly pendingUpdates: string[][] = [];
     private readonly queue = new Set<string>();
     private running: Running | undefined;
     private readonly changes = new Emitter<void>();
@@ -49,7 +52,16 @@ export class SimulationScheduler {
     ) {}
 
     get updatesPending(): boolean {
-        return this.pendingUpdates > 0;
+        return this.pendingUpdates.length > 0;
+    }
+
+    /**
+     * True while a reported edit not yet applied touches one of `closure`'s files, or a file
+     * not loaded yet (a new file may be one an import names): an edit elsewhere in the
+     * workspace does not make these results stale.
+     */
+    updatePendingFor(closure: Set<string>): boolean {
+        return this.pendingUpdates.some(touched => touched.some(uri => !this.documents.hasDocument(parseUri(uri)) || touches([uri], closure)));
     }
 
     /** True while a run is in progress (for tests and benchmarks). */
@@ -59,7 +71,7 @@ export class SimulationScheduler {
 
     /** The client reported edits: cancel runs they affect before the rebuild is queued. */
     updateRequested(changed: URI[], deleted: URI[]): void {
-        this.pendingUpdates++;
+        this.pendingUpdates.push([...changed, ...deleted].map(u => u.toString()));
         this.explanations.drop([...changed, ...deleted].map(u => u.toString()));
         this.cancelAffected([...changed, ...deleted]);
         this.changes.fire();
@@ -67,7 +79,8 @@ export class SimulationScheduler {
 
     /** The builder applied changes (`fromUpdate`: ones the client reported). */
     changesApplied(changed: URI[], deleted: URI[], fromUpdate: boolean): void {
-        if (fromUpdate) this.pendingUpdates = Math.max(0, this.pendingUpdates - 1);
+        // The builder applies reported edits in the order they were reported.
+        if (fromUpdate) this.pendingUpdates.shift();
         this.explanations.drop([...changed, ...deleted].map(u => u.toString()));
         this.cancelAffected([...changed, ...deleted]);
         this.changes.fire();
@@ -116,11 +129,11 @@ export class SimulationScheduler {
             if (cancelToken.isCancellationRequested) throw OperationCancelled;
             const opened = this.documents.getDocument(uri);
             // A document just opened is built a moment later (BUILD_DELAY_MS): wait for it.
-            const building = !opened && this.pendingUpdates > 0;
+            const building = !opened && this.updatesPending;
             if (!building && (!opened || isStdlibUri(uri) || !isModel(opened))) return;
             if (!opened) {
                 /* its build is pending: wait below */
-            } else if (this.pendingUpdates === 0) {
+            } else if (!this.updatesPending) {
                 const document = this.roots.rootOf(opened);
                 const closure = this.closures.documentsOf(document);
                 if (isValidated(closure)) {
@@ -165,7 +178,7 @@ export class SimulationScheduler {
     }
 
     private pump(): void {
-        if (this.running || this.pendingUpdates > 0 || this.stopped) return;
+        if (this.running || this.updatesPending || this.stopped) return;
         const queued = this.queue.size > 0;
         for (const uri of this.queue) {
             this.queue.delete(uri);
@@ -248,7 +261,7 @@ export class SimulationScheduler {
 
     private showExplanations(uri: string, closureKey: string, model: LoweredModel, found: ModelExplanation[]): void {
         const document = this.documents.getDocument(parseUri(uri));
-        if (!document || this.pendingUpdates > 0 || !isValidated(this.closures.documentsOf(document))) return;
+        if (!document || this.updatesPending || !isValidated(this.closures.documentsOf(document))) return;
         if (this.closures.key(document) !== closureKey || !this.store.isSettled(uri, closureKey)) return;
         this.explanations.show(uri, this.closures.urisOf(document), explanationsOf(model, found, document, this.documents));
     }
@@ -256,11 +269,13 @@ export class SimulationScheduler {
     private cancelAffected(uris: URI[]): void {
         const running = this.running;
         if (!running) return;
-        const touched = uris.map(u => u.toString());
-        // A directory URI (watched-file events) affects every file under it.
-        if (touched.some(t => running.closure.has(t) || [...running.closure].some(c => c.startsWith(t.endsWith('/') ? t : t + '/')))) {
+        if (
+            touches(
+                uris.map(u => u.toString()),
+                running.closure
+            )
+        )
             running.cancel();
-        }
     }
 
     /** A file nobody opened yet may never have been validated: validate it when nothing else builds. */
@@ -297,4 +312,9 @@ export class SimulationScheduler {
 
 function parseUri(uri: string): URI {
     return URIClass.parse(uri);
+}
+
+/** True when one of `uris` is a file of `closure`, or a directory (watched-file events) holding one. */
+function touches(uris: string[], closure: Set<string>): boolean {
+    return uris.some(t => closure.has(t) || [...closure].some(c => c.startsWith(t.endsWith('/') ? t : t + '/')));
 }

@@ -37,7 +37,7 @@ export class SimulationService {
         const builder = shared.workspace.DocumentBuilder as ChokepointDocumentBuilder;
         this.closures = new ImportClosures(documents);
         this.roots = new ModelRoots(documents, textDocuments, this.closures);
-        this.store = new ResultsStore(this.closures, this.roots, () => this.scheduler.updatesPending, this.slot);
+        this.store = new ResultsStore(this.closures, this.roots, closure => this.scheduler.updatePendingFor(closure), this.slot);
         this.scheduler = new SimulationScheduler(documents, lock, builder, this.closures, this.roots, this.store, this.slot, this.explanations);
         builder.onChangesApplied(({ changed, deleted, fromUpdate }) => {
             this.roots.clear();
