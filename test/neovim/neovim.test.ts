@@ -31,7 +31,7 @@ describe('Neovim as the LSP client', () => {
                 });
                 const lines = readFileSync(report, 'utf8').trim().split('\n');
                 expect(lines.filter(l => l.startsWith('FAIL'))).toEqual([]);
-                expect(lines.filter(l => l.startsWith('ok')).length).toBe(13);
+                expect(lines.filter(l => l.startsWith('ok')).length).toBe(14);
                 expect(lines).toContain('message Automotive');
                 expect(run.status).toBe(0);
             } finally {
