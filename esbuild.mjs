@@ -34,6 +34,7 @@ const entries = [
     { in: 'language/src/cli/cli.ts', out: 'cli' },
     { in: 'language/src/cli/cli-main.ts', out: 'cli-main' },
     { in: 'language/src/evaluation/pool-worker.ts', out: 'pool-worker' },
+    { in: 'language/src/cli/samples-worker.ts', out: 'samples-worker' },
     { in: 'server/src/main.ts', out: 'server' },
     { in: 'client/src/extension.ts', out: 'extension' }
 ].filter(e => existsSync(e.in));

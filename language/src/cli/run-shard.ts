@@ -6,7 +6,8 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { startMeasureValues } from '../evaluation/measure-values.js';
 import { simulate } from '../evaluation/simulation.js';
-import { drawSamples, type SampleDraw } from '../evaluation/uncertainty.js';
+import type { SampleDraw } from '../evaluation/uncertainty.js';
+import { drawSamplesOnThreads, sampleThreads } from './sample-threads.js';
 import type { LoweredModel } from '../lowering/model.js';
 import { writeResultsJson, type TextOut } from './run-json.js';
 import { formatTable } from './run-table.js';
@@ -30,6 +31,10 @@ export interface SampleShardRequest {
     seed: number;
     shard: Shard;
     arguments: string[];
+    /** `--threads`: threads drawing this shard's samples. */
+    threads?: number;
+    /** `--root`, for the threads that load the files again. */
+    root?: string;
 }
 
 /** Writes the shard document; 1 when a sample has no horizon (printed on `err`). */
@@ -42,7 +47,9 @@ export async function runSampleShard(
     err: (s: string) => void
 ): Promise<number> {
     const { from, to } = shardRange(request.shard, request.samples);
-    const drawn = drawSamples(root, documents, { samples: request.samples, seed: request.seed, scenario: request.scenario }, from, to);
+    const options = { samples: request.samples, seed: request.seed, scenario: request.scenario };
+    const threads = sampleThreads(model, to - from, request.threads);
+    const drawn = await drawSamplesOnThreads(root, documents, { file: request.file, root: request.root }, options, { from, to }, threads);
     if (drawn.status === 'errors') {
         err(`${drawn.errorCount} error(s) in the model; run \`chokepoint check ${request.file}\` to see them.`);
         return 1;

@@ -13,7 +13,9 @@ import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
 import { writeResultsJson, type TextOut } from './run-json.js';
 import { formatTable } from './run-table.js';
 import { formatUncertainty } from './run-uncertainty.js';
-import { evaluateUncertainty, MAX_SAMPLES } from '../evaluation/uncertainty.js';
+import { MAX_SAMPLES } from '../evaluation/uncertainty.js';
+import { evaluateUncertaintyOnThreads, sampleThreads } from './sample-threads.js';
+import { THREADS_OPTION, threadsOption } from './threads.js';
 import { formatNumber } from '../values/quantities.js';
 import { PhaseTimes } from './timings.js';
 import { parseCommandLine, UsageError, type CliCommand, type CommandLine } from './command.js';
@@ -32,6 +34,8 @@ export interface RunArguments {
     timings: boolean;
     /** `--root`: the folder imports are confined to. */
     root?: string;
+    /** `--threads N` (with `--samples`): threads drawing the samples; undefined: every core once it pays. */
+    threads?: number;
     /** `--shard I/N` (with `--samples`): this process's part of the samples, and the command line merge checks. */
     shard?: { shard: Shard; arguments: string[] };
 }
@@ -48,7 +52,8 @@ export const runCommand: CliCommand = {
         seed: { type: 'string', value: 'S', description: "the uncertainty run's seed (default 1)" },
         timings: { type: 'boolean', description: 'how long each phase took, on stderr' },
         root: ROOT_OPTION,
-        shard: SHARD_OPTION
+        shard: SHARD_OPTION,
+        threads: { ...THREADS_OPTION, description: 'threads drawing the samples of --samples (default: every core once it pays; 1: this thread only)' }
     },
     async run(line, { out, err }) {
         const parsed = runArgumentsOf(line);
@@ -74,14 +79,18 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
     if (typeof seedValue === 'string') return { error: seedValue };
     let root: string | undefined;
     let shard: Shard | undefined;
+    let threads: number | undefined;
     try {
         root = rootOf(line);
         shard = shardOption(line.options.shard);
+        threads = threadsOption(line.options.threads);
     } catch (error) {
         if (error instanceof UsageError) return { error: error.message };
         throw error;
     }
     if (shard && sampleCount === undefined) return { error: '--shard splits the samples of `run --samples N`; without --samples there is nothing to split.' };
+    if (threads !== undefined && sampleCount === undefined)
+        return { error: '--threads sets the threads drawing the samples of `run --samples N`; without --samples there are none.' };
     return {
         ...(shard ? { shard: { shard, arguments: sweepArguments(line) } } : {}),
         file: line.operands[0],
@@ -90,7 +99,8 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
         samples: sampleCount,
         seed: seedValue ?? 1,
         timings: timings === true,
-        root
+        root,
+        ...(threads !== undefined ? { threads } : {})
     };
 }
 
@@ -138,7 +148,17 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
     if (parsed.shard && parsed.samples !== undefined) {
         const { shard, arguments: words } = parsed.shard;
         return runSampleShard(
-            { file: parsed.file, scenario: parsed.scenario, json: parsed.json, samples: parsed.samples, seed: parsed.seed, shard, arguments: words },
+            {
+                file: parsed.file,
+                scenario: parsed.scenario,
+                json: parsed.json,
+                samples: parsed.samples,
+                seed: parsed.seed,
+                shard,
+                arguments: words,
+                threads: parsed.threads,
+                root: parsed.root
+            },
             prepared.model,
             root,
             documents,
@@ -148,7 +168,13 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
     }
     const uncertainty =
         parsed.samples !== undefined
-            ? evaluateUncertainty(root, documents, { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario })
+            ? await evaluateUncertaintyOnThreads(
+                  root,
+                  documents,
+                  { file: parsed.file, root: parsed.root },
+                  { samples: parsed.samples, seed: parsed.seed, scenario: parsed.scenario },
+                  sampleThreads(prepared.model, parsed.samples, parsed.threads)
+              )
             : undefined;
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
