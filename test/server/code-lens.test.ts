@@ -78,6 +78,25 @@ describe('code lenses', () => {
         expect(titles.slice(1).every(t => t.startsWith('(outdated) '))).toBe(true);
     });
 
+    test('asked again for the same results, the lenses are the ones made last time; new numbers make new ones', async () => {
+        const ask = (document: LangiumDocument) =>
+            server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+        const document = await server.open('again.choke', MODEL);
+        await lenses(document);
+        const first = await ask(document);
+        // The same object: no title was computed again.
+        expect(await ask(document)).toBe(first);
+        const edited = await server.open('again.choke', MODEL.replace('needs REE 1000 t/month', 'needs REE 1100 t/month'));
+        await lenses(edited);
+        const after = await ask(edited);
+        expect(after).not.toBe(first);
+        // The hand model's 500 t expected unmet (the curb's two months) before; more once Industry needs 100 t/month more.
+        expect(first![0].command!.title).toMatch(/^Expected: 500 t unmet/);
+        expect(after![0].command!.title).toMatch(/^Expected: /);
+        expect(after![0].command!.title).not.toBe(first![0].command!.title);
+        expect(await ask(edited)).toBe(after);
+    });
+
     test('a file without a horizon shows the numbers of the model that imports it', async () => {
         const shared =
             'supplier Mines in China { produces REE 1000 t/month }\nconsumer Plant in Japan { needs REE 100 t/month }\nflow Mines -> Plant { REE 100 t/month }\n';

@@ -42,12 +42,48 @@ export class ChokepointCodeLensProvider implements CodeLensProvider {
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
         const settings = await this.settings.get();
         const root = this.simulation.rootOf(document);
-        const scenarios = this.simulation.closureOf(root).flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
+        const closure = this.simulation.closureOf(root);
         const view = this.simulation.view(document);
         // The change against git (chokepoint.compareWith), for current numbers only.
         const comparison = view.status === 'ok' && !view.stale && view.result ? await this.compare.compare(root, view.result, settings.compareWith) : undefined;
-        return this.commands.forClient(codeLenses(document, view, settings.lenses, scenarios, comparison && versusOf(comparison)));
+        const inputs = [
+            document.textDocument.version,
+            view.status,
+            view.stale,
+            view.effects,
+            view.via,
+            comparison,
+            JSON.stringify(settings.lenses),
+            ...closure.flatMap(d => [d.uri.toString(), d.textDocument.version])
+        ];
+        const known = view.result && this.lastLenses.get(view.result)?.get(document.uri.toString());
+        if (known && sameInputs(known.inputs, inputs)) return known.lenses;
+        const scenarios = closure.flatMap(d => ((d.parseResult.value as Model).declarations ?? []).filter(isScenario));
+        const lenses = this.commands.forClient(codeLenses(document, view, settings.lenses, scenarios, comparison && versusOf(comparison)));
+        if (view.result) {
+            const byUri = this.lastLenses.get(view.result) ?? new Map<string, LensesOf>();
+            byUri.set(document.uri.toString(), { inputs, lenses });
+            this.lastLenses.set(view.result, byUri);
+        }
+        return lenses;
     }
+
+    /**
+     * The last lenses of each document per results, and what else they were made from: clients
+     * ask again on every refresh and scroll, and the titles of a 2,000-declaration file take a few
+     * hundred milliseconds. Keyed weakly by the results, so results the store dropped (a closed
+     * file, a newer run) take their lenses with them.
+     */
+    private readonly lastLenses = new WeakMap<SimulationResult, Map<string, LensesOf>>();
+}
+
+interface LensesOf {
+    inputs: unknown[];
+    lenses: CodeLens[];
+}
+
+function sameInputs(a: unknown[], b: unknown[]): boolean {
+    return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** The lenses of one document given its results view and the scenarios its model declares. */
