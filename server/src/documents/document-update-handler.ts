@@ -35,10 +35,13 @@ export class ChokepointDocumentUpdateHandler extends DefaultDocumentUpdateHandle
      * The rebuild starts a moment after the edit (`BUILD_DELAY_MS`): the requests a client sends
      * right after a change (completion, hover) are answered from the last build first, instead
      * of waiting behind a parse that blocks the thread (half a second on a 2,000-declaration file).
+     * When the delay ends, the rebuild still waits for one poll of the connection (`setImmediate`
+     * runs after it): a request that arrived while the thread was busy past the delay (a run's
+     * results coming in) is read and answered first, not left behind the parse.
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.simulation().updateRequested(changed, deleted);
-        setTimeout(() => super.fireDocumentUpdate(changed, deleted), BUILD_DELAY_MS);
+        setTimeout(() => setImmediate(() => super.fireDocumentUpdate(changed, deleted)), BUILD_DELAY_MS);
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
