@@ -169,6 +169,20 @@ describe('cancellation', () => {
         expect(JSON.stringify(step.value)).toBe(JSON.stringify(simulate(model)));
     });
 
+    test('with onScenario, each scenario is handed over in order as it is made and the result keeps none', async () => {
+        const model = await lower(NETWORK.join('\n'));
+        const handed: string[] = [];
+        const whole = simulate(model);
+        const run = simulateStepwise(model, {
+            onScenario: s => handed.push(JSON.stringify(s))
+        });
+        let step = run.next();
+        while (!step.done) step = run.next();
+        expect(step.value.scenarios).toEqual([]);
+        expect(handed).toEqual(whole.scenarios.map(s => JSON.stringify(s)));
+        expect(JSON.stringify(step.value.expected)).toBe(JSON.stringify(whole.expected));
+    });
+
     test("the server's in-process run yields to the event loop and stops when asked", async () => {
         const model = await lower(NETWORK.join('\n'));
         let cancelled = false;

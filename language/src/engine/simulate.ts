@@ -72,11 +72,13 @@ export function simulateEach(
  * The same run, one period per step: the generator yields after every period of every
  * scenario and returns the whole result. The caller drives it (and may stop driving it).
  */
-export function* simulateStepwise(model: LoweredModel, options: Pick<SimulateOptions, 'scenario'> = {}): Generator<void, SimulationResult, void> {
+export function* simulateStepwise(
+    model: LoweredModel,
+    options: Pick<SimulateOptions, 'scenario'> & { onScenario?: (scenario: ScenarioResult) => void } = {}
+): Generator<void, SimulationResult, void> {
     const scenarios: ScenarioResult[] = [];
-    const rest = yield* runAll(model, options.scenario, s => {
-        scenarios.push(s);
-    });
+    // With `onScenario`, each scenario goes there and the result holds none (as `simulateEach`).
+    const rest = yield* runAll(model, options.scenario, options.onScenario ?? (s => scenarios.push(s)));
     return { horizon: rest.horizon, periodStarts: rest.periodStarts, scenarios, expected: rest.expected, targetSummary: rest.targetSummary };
 }
 

@@ -1,10 +1,10 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import type { SimulationResult } from '../../../language/src/index.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { Preparation } from '../../../language/src/index.js';
 import { prepareDocument } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
-import { exposureOf, followedOrigin } from './exposure.js';
+import { exposureOf, followedOrigin, type Exposure } from './exposure.js';
 import type { PackedSeries } from './packed-series.js';
 import { measureCosts } from '../../../language/src/index.js';
 
@@ -41,7 +41,7 @@ export function prepare(document: LangiumDocument, documents: LangiumDocuments):
 export async function memberEffects(
     model: LoweredModel,
     result: SimulationResult,
-    simulate: (model: LoweredModel) => Promise<RunOutcome>
+    simulate: (model: LoweredModel, onScenario: (scenario: ScenarioResult) => void) => Promise<RunOutcome>
 ): Promise<Record<string, MemberEffect[]> | undefined> {
     const variants = new Map<string, number[]>();
     const keyOf = (events: number[]) => [...events].sort((a, b) => a - b).join(',');
@@ -62,24 +62,26 @@ export async function memberEffects(
         }
     }
     if (wanted.length === 0) return {};
-    let variantResult: SimulationResult | undefined;
+    const origin = followedOrigin(result);
+    const { periods, step } = result.horizon;
+    // Each variant's totals and exposure, read as its scenario is made and then let go: the
+    // variants' whole results (a few times the main run's on a big model) are never held at once.
+    const variantTotals = new Map<string, ScenarioResult['totals']>([['', result.scenarios[0].totals]]);
+    const variantExposure = new Map<string, Exposure>([['', exposureOf(result.scenarios[0], periods, step, origin)]]);
     if (variants.size > 0) {
         const variantModel: LoweredModel = {
             ...model,
             scenarios: [...variants].map(([key, events]) => ({ name: `\u0000${key}`, probability: null, events })),
             targets: []
         };
-        const outcome = await simulate(variantModel);
+        const outcome = await simulate(variantModel, scenario => {
+            if (!scenario.name.startsWith('\u0000')) return;
+            variantTotals.set(scenario.name.slice(1), scenario.totals);
+            variantExposure.set(scenario.name.slice(1), exposureOf(scenario, periods, step, origin));
+        });
         if (outcome.kind !== 'ok') return undefined;
-        variantResult = outcome.result;
     }
     const byName = new Map(result.scenarios.map(s => [s.name, s]));
-    const variantTotals = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s.totals]) ?? []);
-    variantTotals.set('', result.scenarios[0].totals);
-    const variantScenarios = new Map(variantResult?.scenarios.map(s => [s.name.slice(1), s]) ?? []);
-    variantScenarios.set('', result.scenarios[0]);
-    const origin = followedOrigin(result);
-    const { periods, step } = result.horizon;
     const effects: Record<string, MemberEffect[]> = {};
     const costs = measureCosts(model);
     const costOf = (member: string) => (member in costs ? { cost: costs[member] } : {});
@@ -92,12 +94,11 @@ export async function memberEffects(
             loss[currency] = (withMember.loss[currency] ?? 0) - (without.loss[currency] ?? 0);
         }
         const a = byName.get(scenario),
-            b = variantScenarios.get(variant);
+            x = variantExposure.get(variant);
         const exposure =
-            a && b
+            a && x
                 ? (() => {
-                      const x = exposureOf(b, periods, step, origin),
-                          y = exposureOf(a, periods, step, origin);
+                      const y = exposureOf(a, periods, step, origin);
                       return {
                           origin,
                           worstShare: [x.worstShare, y.worstShare] as [number | null, number | null],

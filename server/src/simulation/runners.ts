@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, SimulationCancelled } from '../../../language/src/index.js';
-import type { SimulationResult } from '../../../language/src/index.js';
+import { simulate, simulateEach, SimulationCancelled } from '../../../language/src/index.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
@@ -8,6 +8,9 @@ import { memberEffects, messageOf } from './engine-adapter.js';
 import { packSeries } from './packed-series.js';
 import { simulateYielding } from './yielding.js';
 import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
+
+/** Receives each scenario's results as a run makes them (the run then keeps none). */
+type ScenarioVisitor = (scenario: ScenarioResult) => void;
 
 /** One simulation job: the main results first, then what each shock and measure changes. */
 export interface EngineJob {
@@ -32,9 +35,9 @@ export class InProcessRunner implements EngineRunner {
     start(model: LoweredModel, withEffects = true): EngineJob {
         let cancelled = false;
         const isCancelled = () => cancelled;
-        const runOnce = async (m: LoweredModel): Promise<RunOutcome> => {
+        const runOnce = async (m: LoweredModel, onScenario?: ScenarioVisitor): Promise<RunOutcome> => {
             try {
-                return { kind: 'ok', result: await simulateYielding(m, { isCancelled }) };
+                return { kind: 'ok', result: await simulateYielding(m, { isCancelled, ...(onScenario ? { onScenario } : {}) }) };
             } catch (error) {
                 if (error instanceof SimulationCancelled || cancelled) return { kind: 'cancelled' };
                 return { kind: 'failed', message: messageOf(error) };
@@ -280,8 +283,9 @@ export function serveSimulationJobs(): void {
     parentPort!.on('message', ({ id, model, cancelFlag, done }: ToWorker) => {
         const flag = new Int32Array(cancelFlag);
         const shouldCancel = () => Atomics.load(flag, 0) === 1;
-        const runOnce = (m: LoweredModel): RunOutcome => {
+        const runOnce = (m: LoweredModel, onScenario?: ScenarioVisitor): RunOutcome => {
             try {
+                if (onScenario) return { kind: 'ok', result: { ...simulateEach(m, { shouldCancel }, onScenario), scenarios: [] } };
                 return { kind: 'ok', result: simulate(m, { shouldCancel }) };
             } catch (error) {
                 if (error instanceof SimulationCancelled || shouldCancel()) return { kind: 'cancelled' };
@@ -299,7 +303,7 @@ export function serveSimulationJobs(): void {
         // A failure still ends the job (no effects), so the worker is never held busy by it.
         const failed = () => sendEffects(undefined);
         if (done) {
-            void memberEffects(model, done, async m => runOnce(m)).then(sendEffects, failed);
+            void memberEffects(model, done, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
             return;
         }
         const outcome = runOnce(model);
@@ -313,7 +317,7 @@ export function serveSimulationJobs(): void {
             series.lengths.buffer as ArrayBuffer
         ]);
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, outcome.result, async m => runOnce(m)).then(sendEffects, failed);
+        void memberEffects(model, outcome.result, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
     });
 }
 

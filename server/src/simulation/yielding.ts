@@ -3,7 +3,7 @@
  * and hands its period loop over (`simulateStepwise`); here the server drives it, yields to
  * its event loop every few milliseconds so a newer edit can come in, and stops when asked.
  */
-import type { SimulationResult } from '../../../language/src/index.js';
+import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import { simulateStepwise, SimulationCancelled } from '../../../language/src/index.js';
 
@@ -13,12 +13,14 @@ export interface YieldingOptions {
     isCancelled?: () => boolean;
     /** Longest stretch of work between two yields to the event loop (default 5 ms). */
     yieldEveryMs?: number;
+    /** Each scenario's results as they are ready; the result then holds none. */
+    onScenario?: (scenario: ScenarioResult) => void;
 }
 
 export async function simulateYielding(model: LoweredModel, options: YieldingOptions = {}): Promise<SimulationResult> {
     const every = options.yieldEveryMs ?? 5;
     if (options.isCancelled?.()) throw new SimulationCancelled();
-    const run = simulateStepwise(model, { scenario: options.scenario });
+    const run = simulateStepwise(model, { scenario: options.scenario, ...(options.onScenario ? { onScenario: options.onScenario } : {}) });
     let since = performance.now();
     for (let step = run.next(); ; step = run.next()) {
         if (step.done) return step.value;
