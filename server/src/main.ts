@@ -24,7 +24,9 @@ function startServer(): void {
 
     const { shared } = createChokepointServices({ connection, ...NodeFileSystem });
     // This bundle is CommonJS: `__filename` is the bundle, which the worker runs again.
-    shared.simulation.Service.runner = new HybridRunner(new WorkerRunner(__filename));
+    const worker = new WorkerRunner(__filename);
+    shared.simulation.Service.runner = new HybridRunner(worker);
+    worker.prestart();
     startLanguageServer(shared, serviceRequirements);
     registerChokepointHandlers(connection, shared);
 }

@@ -143,6 +143,19 @@ export class WorkerRunner implements EngineRunner {
         };
     }
 
+    /**
+     * Starts the worker now rather than with the first job: loading its bundle takes a few
+     * hundred milliseconds, which then overlap the first parse instead of delaying the first
+     * lenses. Every model's effects run in the worker, so it is always needed.
+     */
+    prestart(): void {
+        try {
+            this.ensureWorker();
+        } catch {
+            // The first job tries again, and fails there with a message.
+        }
+    }
+
     dispose(): void {
         const worker = this.worker;
         this.worker = undefined;
