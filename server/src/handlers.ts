@@ -85,7 +85,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
             if (params.wait) await simulation.waitForCurrent(uri, token);
             const document = documents.getDocument(uri);
             if (!document) return { uri: params.uri, version: 0, status: 'unknown', errorCount: 0, stale: false } satisfies ResultsResponse;
-            const view = simulation.fullView(document);
+            const view = simulation.view(document);
             return view.result ? { ...view, result: withPlainSeries(view.result) } : view;
         })
     );

@@ -64,7 +64,7 @@ export class ChokepointCommandHandler implements ExecuteCommandHandler {
         await simulation.waitForCurrent(uri, token);
         const document = this.shared.workspace.LangiumDocuments.getDocument(uri);
         if (!document) throw new ResponseError(LSPErrorCodes.RequestFailed, `${uriText} is not loaded.`);
-        const view = simulation.fullView(document);
+        const view = simulation.view(document);
         const result = view.result;
         let markdown: string;
         if (!result) {

@@ -29,7 +29,10 @@ export interface Settled {
     status: Exclude<ResultsStatus, 'running' | 'unknown'>;
     errorCount: number;
     message?: string;
-    /** Present when status is 'ok'; a summary when `series` is set. */
+    /**
+     * Present when status is 'ok'. From the worker it comes as a summary with its series in
+     * `series` (packed-series.ts); `settle` puts them back (views of the one buffer, no copy).
+     */
     result?: SimulationResult;
     series?: PackedSeries;
     /** Filled in by the second phase of a run. */
@@ -38,7 +41,6 @@ export interface Settled {
 
 interface LastGood {
     result: SimulationResult;
-    series?: PackedSeries;
     version: number;
     effects?: Record<string, MemberEffect[]>;
 }
@@ -107,24 +109,21 @@ export class ResultsStore {
         };
     }
 
-    /** `view`, with the series of a packed result restored (for the client's charts). */
-    fullView(document: LangiumDocument): ResultsResponse {
-        const view = this.view(document);
-        if (!view.result) return view;
-        const root = this.roots.rootOf(document).uri.toString();
-        const stored = [this.settled.get(root), this.lastGood.get(root)].find(e => e?.result === view.result);
-        return stored?.series ? { ...view, result: unpackSeries(view.result, stored.series) } : view;
-    }
-
     /** True when the model's latest outcome is of these texts (`ImportClosures.key`). */
     isSettled(uri: string, closureKey: string): boolean {
         return this.settled.get(uri)?.closureKey === closureKey;
     }
 
     settle(uri: string, entry: Settled): void {
+        // Lenses and hovers read every series (a consumer's share per period): a worker's packed
+        // result is whole again before anyone reads it. In place: `addEffects` knows the entry.
+        if (entry.result && entry.series) {
+            entry.result = unpackSeries(entry.result, entry.series);
+            delete entry.series;
+        }
         const previous = this.settled.get(uri);
         this.settled.set(uri, entry);
-        if (entry.status === 'ok' && entry.result) this.lastGood.set(uri, { result: entry.result, series: entry.series, version: entry.version });
+        if (entry.status === 'ok' && entry.result) this.lastGood.set(uri, { result: entry.result, version: entry.version });
         const changed =
             !previous ||
             previous.status !== entry.status ||

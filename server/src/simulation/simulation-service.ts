@@ -117,11 +117,6 @@ export class SimulationService {
         return this.store.view(document);
     }
 
-    /** `view`, with the series of a packed result restored (for the client's charts). */
-    fullView(document: LangiumDocument): ResultsResponse {
-        return this.store.fullView(document);
-    }
-
     /** The model whose simulation a document's lenses show (see `ModelRoots.rootOf`). */
     rootOf(document: LangiumDocument): LangiumDocument {
         return this.roots.rootOf(document);

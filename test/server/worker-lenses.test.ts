@@ -1,0 +1,46 @@
+/**
+ * Large models run in the simulation worker, whose results travel packed (a summary plus one
+ * buffer of series, packed-series.ts). The lenses and hovers read every series (a consumer's
+ * share per period), so the worker's results must read exactly as the server's own run:
+ * here one model through both runners, the worker forced with a limit of 0.
+ */
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { afterAll, describe, expect, test } from 'vitest';
+import { HybridRunner, WorkerRunner } from '../../server/src/simulation/runners.js';
+import { HAND_MODEL } from './fixtures.js';
+import { createTestServer, type TestServer } from './helpers.js';
+
+const SERVER_JS = path.resolve(__dirname, '../../out/server.js');
+const servers: TestServer[] = [];
+afterAll(() => servers.forEach(s => s.shared.simulation.Service.runner.dispose()));
+
+async function titles(useWorker: boolean): Promise<string[]> {
+    const server = await createTestServer();
+    servers.push(server);
+    if (useWorker) server.shared.simulation.Service.runner = new HybridRunner(new WorkerRunner(SERVER_JS), 0);
+    const document: LangiumDocument = await server.open('worker.choke', HAND_MODEL);
+    await server.shared.simulation.Service.waitForCurrent(document.uri, undefined, 20_000);
+    const ask = async () =>
+        ((await server.Chokepoint.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? []).map(
+            l => l.command!.title
+        );
+    // The effects of shocks and measures come in a second phase of the run.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+        const found = await ask();
+        if (!found.some(t => t.startsWith('⏳'))) return found;
+        if (Date.now() > deadline) throw new Error(`no effects after 20 s: ${found.join(' | ')}`);
+        await new Promise(r => setTimeout(r, 20));
+    }
+}
+
+describe('results from the simulation worker', () => {
+    test('give the same lenses as a run on the server thread, the per-period story included', async () => {
+        const own = await titles(false);
+        const fromWorker = await titles(true);
+        expect(fromWorker).toEqual(own);
+        // The consumer's lens reads its share per period: China 75% until the curb of March.
+        expect(fromWorker[1]).toMatch(/^CurbOnly: China 75% → 0% \(2026-03\) → 75% \(baseline 75%\)/);
+    });
+});
