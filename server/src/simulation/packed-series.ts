@@ -5,8 +5,8 @@ import type { SimulationResult } from '../../../language/src/index.js';
  * material and quantity: millions of numbers on large or daily models. From the worker they
  * travel as a summary (the result with every series emptied) plus all those numbers in one
  * transferred Float64Array and their lengths: one buffer moves instead of a hundred
- * thousand arrays. Lenses and hovers read only the summary; `unpackSeries` gives the full
- * result back with each series a view into that buffer (no copy).
+ * thousand arrays. The results store unpacks it as it settles (`unpackSeries`: each series a
+ * view into that buffer, no copy), since lenses and hovers read the series too.
  *
  * Both sides walk objects in the same order (structured clone keeps key order) and treat
  * every typed array, and every array that is empty or all numbers, as a series, so the n-th
