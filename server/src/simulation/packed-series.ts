@@ -31,6 +31,7 @@ export function packSeries(result: SimulationResult): { summary: SimulationResul
     return { summary, series: { values, lengths } };
 }
 
+/** The result whose series `packSeries` took out; fills `summary` itself (no copy of its objects). */
 export function unpackSeries(summary: SimulationResult, series: PackedSeries): SimulationResult {
     const cursor = { index: 0, offset: 0 };
     return fill(summary, series, cursor) as SimulationResult;
@@ -61,10 +62,13 @@ function isSeries(value: unknown[]): value is number[] {
     return value.length === 0 || typeof value[0] === 'number';
 }
 
+const NO_SERIES = new Float64Array(0);
+
 function strip(value: unknown, arrays: ArrayLike<number>[]): unknown {
     if (value instanceof Float64Array) {
         arrays.push(value);
-        return new Float64Array(0);
+        // One empty array for every series: the message carries it once.
+        return NO_SERIES;
     }
     if (Array.isArray(value)) {
         if (isSeries(value)) {
@@ -81,6 +85,10 @@ function strip(value: unknown, arrays: ArrayLike<number>[]): unknown {
     return value;
 }
 
+/**
+ * Puts the series back into the summary, in place: the summary is this thread's own copy (the
+ * message's), and copying every object of a big result again cost more than the series did.
+ */
 function fill(value: unknown, series: PackedSeries, cursor: { index: number; offset: number }): unknown {
     const isTyped = value instanceof Float64Array;
     if (isTyped || (Array.isArray(value) && isSeries(value))) {
@@ -89,11 +97,14 @@ function fill(value: unknown, series: PackedSeries, cursor: { index: number; off
         cursor.offset += length;
         return isTyped ? view : Array.from(view);
     }
-    if (Array.isArray(value)) return value.map(v => fill(v, series, cursor));
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) value[i] = fill(value[i], series, cursor);
+        return value;
+    }
     if (value !== null && typeof value === 'object') {
-        const copy: Record<string, unknown> = {};
-        for (const [key, v] of Object.entries(value)) copy[key] = fill(v, series, cursor);
-        return copy;
+        const record = value as Record<string, unknown>;
+        for (const key of Object.keys(record)) record[key] = fill(record[key], series, cursor);
+        return record;
     }
     return value;
 }
