@@ -7,11 +7,9 @@
  * sample order, so the output is byte for byte that of one thread (as with `--shard`).
  */
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { drawSamples, summarizeSamples, type SampleDraw, type UncertaintyEvaluation, type UncertaintyOptions } from '../evaluation/uncertainty.js';
-import { threadsFor } from '../evaluation/pool.js';
+import { bundledScript, threadsFor } from '../evaluation/pool.js';
 import type { LoweredModel } from '../lowering/model.js';
 
 /** Samples a thread takes at a time: small enough to balance, large enough that the counter is cheap. */
@@ -27,7 +25,6 @@ export interface SampleLoad {
 export interface SampleWorkerData {
     load: SampleLoad;
     options: UncertaintyOptions;
-    from: number;
     to: number;
     /** Int32Array[0]: the next sample to draw (shared by every thread); [slot]: 1 once this worker has loaded the files. */
     counter: SharedArrayBuffer;
@@ -39,18 +36,14 @@ export type FromSampleWorker =
     | { type: 'stopped'; status: 'errors' | 'no-horizon' | 'failed'; message: string; errorCount?: number }
     | { type: 'done' };
 
-/** The worker bundle: next to this bundle (out/), or under the repository's out/ when running from source. */
-function sampleWorkerScript(): string | undefined {
-    const candidates = [path.join(__dirname, 'samples-worker.js'), path.resolve(__dirname, '../../../out/samples-worker.js')];
-    return candidates.find(existsSync);
-}
+const sampleWorkerScript = () => bundledScript('samples-worker.js');
 
 /**
  * How many threads draw the samples: the run pool's rule (pool.ts `threadsFor`) over every run
  * the samples make, unless `--threads` says; 1 without the worker bundle.
  */
 export function sampleThreads(model: LoweredModel, samples: number, requested?: number): number {
-    const runsPerSample = 1 + (model.scenarios.length || 0);
+    const runsPerSample = 1 + model.scenarios.length;
     return sampleWorkerScript() ? threadsFor(model, samples * runsPerSample, requested) : 1;
 }
 
@@ -94,7 +87,7 @@ export async function drawSamplesOnThreads(
     const chunks = new Map<number, SampleDraw[]>();
     let ranges: number | null = null;
     const workers = Array.from({ length: threads - 1 }, (_, i) =>
-        collect(new Worker(script, { workerData: { load, options, from, to, counter, slot: i + 1 } satisfies SampleWorkerData }), message => {
+        collect(new Worker(script, { workerData: { load, options, to, counter, slot: i + 1 } satisfies SampleWorkerData }), message => {
             chunks.set(message.from, message.draws);
             ranges ??= message.ranges;
             onChunk?.(i + 1, message.from, message.from + message.draws.length);

@@ -63,8 +63,12 @@ export interface BatchOptions {
 
 /** Where the worker bundle is: next to this bundle (out/), or under the repository's out/ when running from source. */
 export function poolWorkerScript(): string | undefined {
-    const candidates = [path.join(__dirname, 'pool-worker.js'), path.resolve(__dirname, '../../../out/pool-worker.js')];
-    return candidates.find(existsSync);
+    return bundledScript('pool-worker.js');
+}
+
+/** A bundle of out/ (a worker's script): next to this bundle, or under the repository's out/ when running from source. */
+export function bundledScript(name: string): string | undefined {
+    return [path.join(__dirname, name), path.resolve(__dirname, '../../../out', name)].find(existsSync);
 }
 
 export function sweepWork(model: LoweredModel, runs: number): number {
