@@ -6,30 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
-import { lower } from '../engine/helpers.js';
-import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
+import { lower, lowerFile as loadFile } from '../engine/helpers.js';
 import { familyOf } from '../../language/src/decisions/run-families.js';
 import { planMeasureValues } from '../../language/src/decisions/marginal.js';
 import { SummaryRunner } from '../../language/src/decisions/summary.js';
 import { Engine } from '../../language/src/engine/engine.js';
 import { runFamilyOn } from '../../language/src/engine/run-family.js';
 import { firstActingPeriod, firstPeriodApart, runStateArrays } from '../../language/src/engine/run-snapshot.js';
-import { loadModel } from '../../language/src/loading/load.js';
-import { lowerDocument } from '../../language/src/lowering/lower.js';
 import type { LoweredModel } from '../../language/src/lowering/model.js';
 
 const SHARING = path.join(__dirname, 'models', 'sharing.choke');
 const ROOT = path.resolve(__dirname, '../..');
-
-async function loadFile(file: string): Promise<LoweredModel> {
-    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
-    const loaded = await loadModel(services, [file]);
-    const lowered = lowerDocument(loaded.roots[0], services.shared.workspace.LangiumDocuments);
-    if (lowered.status !== 'ok') throw new Error(`${file} does not lower`);
-    return lowered.model;
-}
 
 const eventIndex = (model: LoweredModel, name: string) => model.events.findIndex(e => e.name === name);
 

@@ -3,6 +3,8 @@
  * simulate them, and check the invariants every run must keep.
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { loadModel } from '../../language/src/loading/load.js';
 import { expect } from 'vitest';
 import { createChokepointCoreServices } from '../../language/src/chokepoint-module.js';
 import type { SimulationResult, ScenarioResult } from '../../language/src/engine/results.js';
@@ -28,6 +30,15 @@ export async function build(files: Record<string, string>, validation = true): P
     }
     await shared.workspace.DocumentBuilder.build([stdlibDocument(shared), ...docs], { validation });
     return { root: docs[0], documents: shared.workspace.LangiumDocuments };
+}
+
+/** Loads a model file from disk with its imports, as the CLI does, and lowers it. */
+export async function lowerFile(file: string): Promise<LoweredModel> {
+    const services = createChokepointCoreServices(NodeFileSystem, { oneBuild: true });
+    const loaded = await loadModel(services, [file]);
+    const lowered = lowerDocument(loaded.roots[0], services.shared.workspace.LangiumDocuments);
+    if (lowered.status !== 'ok') throw new Error(`${file} does not lower`);
+    return lowered.model;
 }
 
 /** Lowers a model given as text; fails the test on syntax or linking errors. */

@@ -27,7 +27,8 @@ export class SummaryRunner {
     private readonly engine: Engine;
 
     constructor(readonly model: LoweredModel) {
-        this.engine = new Engine(model);
+        // Summaries read tonnes only: no origin bookkeeping.
+        this.engine = new Engine(model, { origins: false });
     }
 
     /** Runs the events (indices into the model's events, in the order they apply). */

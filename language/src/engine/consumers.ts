@@ -60,6 +60,7 @@ export class ConsumerStep {
             ws.sExcess[at] = surplus - refill;
             ws.sReleased[at] = 0;
         }
+        if (!ws.tracksOrigins) return;
         const snap = ws.snapshotOf[t];
         if (snap >= 0) ws.lineSnap.set(arrive, snap * lines.count);
         const mixLength = ws.originSets.outletMixLength;

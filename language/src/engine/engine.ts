@@ -25,6 +25,16 @@ export interface EngineSnapshot extends SwitchTracking {
     readonly releaseEffects: readonly ReleaseEffect[];
 }
 
+/** How much of a run the engine keeps. */
+export interface EngineOptions {
+    /**
+     * Origin mixes, per-line arrivals per period and embedded snapshots (default true): what
+     * results' shares and embedded dependency read. Callers that read a run's tonnes only
+     * (summaries of sweeps, no-effect outcomes) turn it off: the same tonnes, less work.
+     */
+    origins?: boolean;
+}
+
 export class Engine {
     readonly ws: RunState;
     private switchConsumers: number[] = [];
@@ -38,8 +48,11 @@ export class Engine {
     private readonly consumers: ConsumerStep;
     private readonly reserves: ReserveStep;
 
-    constructor(readonly model: LoweredModel) {
-        this.ws = new RunState(model);
+    constructor(
+        readonly model: LoweredModel,
+        options: EngineOptions = {}
+    ) {
+        this.ws = new RunState(model, options.origins ?? true);
         this.events = new EventStep(model, this.ws);
         this.suppliers = new SupplierStep(model, this.ws);
         this.switches = new SwitchStep(model, this.ws);

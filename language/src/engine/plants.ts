@@ -75,6 +75,7 @@ export class PlantStep {
         const { buffer, bufferMix, bufferScale, arrive, outletMix, outage, receivedTotal, usedTotal, shippedTotal, spare, originSets } = ws;
         const { shipper, inBuffer, inMixAt, inMixFrom, inMapStart, inMapCount } = this;
         const { lineMap, bufferOffset, size: originCount } = originSets;
+        const tracksOrigins = ws.tracksOrigins;
         for (let n = 0; n < plantOrder.length; n++) {
             const p = plantOrder[n];
             for (let i = plantInStart[p]; i < plantInStart[p + 1]; i++) {
@@ -83,6 +84,7 @@ export class PlantStep {
                 const b = inBuffer[i];
                 buffer[b] += a;
                 receivedTotal[b] += a;
+                if (!tracksOrigins) continue;
                 // A shipment from a plant carries that plant's current origin mix.
                 const scaled = a / bufferScale[b];
                 const to = inMixAt[i];
@@ -118,7 +120,7 @@ export class PlantStep {
                     }
                 }
                 // Every outlet's mix, every period: per-period embedded series read them (metrics-v2 §1).
-                this.mixOutput(o, p, coefficients);
+                if (tracksOrigins) this.mixOutput(o, p, coefficients);
                 const shipped = shipper.allocate(o, available, t);
                 spare[o] = Math.max(0, available - shipped);
                 shippedTotal[o] += shipped;
@@ -132,6 +134,7 @@ export class PlantStep {
                     buffer[b] -= used;
                     if (buffer[b] < EPSILON) buffer[b] = 0;
                     usedTotal[b] += used;
+                    if (!tracksOrigins) continue;
                     // Inputs are used in proportion to their origins: scale the mix lazily.
                     const at = bufferOffset[b];
                     if (buffer[b] === 0 || keep <= 0) {

@@ -14,6 +14,12 @@ export class RunState {
     readonly origins: number;
     /** Each plant's upstream origin regions, and where its mixes live. */
     readonly originSets: OriginSets;
+    /**
+     * Whether the run keeps what only results read: origin mixes, per-line arrivals per period
+     * and the embedded snapshots. Runs read as summaries (sweeps, no-effect) do without: the
+     * engine's decisions never read them, so every tonne is the same (engine.ts, `EngineOptions`).
+     */
+    readonly tracksOrigins: boolean;
 
     // lines
     readonly nominal: Float64Array;
@@ -106,8 +112,14 @@ export class RunState {
     /** Each outlet's origin mix after the plant step of each period: [t * outletMixLength + offset]. */
     readonly outletMixSnap: Float64Array;
 
-    constructor(readonly model: LoweredModel) {
+    constructor(
+        readonly model: LoweredModel,
+        tracksOrigins = true
+    ) {
         const { lines, outlets, buffers, cms, rms, consumers, reserves, calendar } = model;
+        this.tracksOrigins = tracksOrigins;
+        // Without origins these arrays are empty: nothing writes them, and snapshots copy nothing.
+        const kept = (length: number) => new Float64Array(tracksOrigins ? length : 0);
         const T = calendar.periods;
         this.periods = T;
         this.ringSize = model.maxLeadPeriods + 1;
@@ -128,7 +140,7 @@ export class RunState {
         this.producerAdded = new Uint8Array(producerCount);
         this.outage = new Float64Array(outlets.producer.length);
         this.spare = new Float64Array(outlets.producer.length);
-        this.outletMix = new Float64Array(this.originSets.outletMixLength);
+        this.outletMix = kept(this.originSets.outletMixLength);
         this.shippedTotal = new Float64Array(outlets.producer.length);
         this.outletShipped = new Float64Array(outlets.producer.length);
         this.sOutletCapacity = new Float64Array(outlets.producer.length * T);
@@ -137,8 +149,8 @@ export class RunState {
         this.sOutletStarvedBy = new Int32Array(outlets.producer.length * T);
 
         this.buffer = new Float64Array(buffers.plant.length);
-        this.bufferMix = new Float64Array(this.originSets.bufferMixLength);
-        this.bufferScale = new Float64Array(buffers.plant.length);
+        this.bufferMix = kept(this.originSets.bufferMixLength);
+        this.bufferScale = kept(buffers.plant.length);
         this.receivedTotal = new Float64Array(buffers.plant.length);
         this.usedTotal = new Float64Array(buffers.plant.length);
 
@@ -162,7 +174,7 @@ export class RunState {
         this.sStock = series();
         this.sTopOrigin = series();
         this.topRegion = new Int32Array(C);
-        this.embeddedSnap = new Float64Array(2 * C * R);
+        this.embeddedSnap = kept(2 * C * R);
 
         const M = rms.reserve.length;
         this.rmStock = new Float64Array(M);
@@ -184,8 +196,8 @@ export class RunState {
         // Every period: per-period series and targets (max/min) read any of them (metrics-v2 §1).
         this.snapshotPeriods = Array.from({ length: T }, (_, t) => t);
         this.snapshotOf = Int32Array.from(this.snapshotPeriods);
-        this.lineSnap = new Float64Array(this.snapshotPeriods.length * lines.count);
-        this.outletMixSnap = new Float64Array(T * this.originSets.outletMixLength);
+        this.lineSnap = kept(this.snapshotPeriods.length * lines.count);
+        this.outletMixSnap = kept(T * this.originSets.outletMixLength);
     }
 
     /** Back to the state before period 0 (the pipeline is filled separately). */

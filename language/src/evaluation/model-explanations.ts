@@ -74,7 +74,7 @@ function noEffect(model: LoweredModel, options: ExplainOptions): ModelExplanatio
     // Each scenario with measures, and each variant, run once on one engine, the variants
     // resuming from the scenario's first periods (run-families.ts); only the figures compared
     // are read (run-outcome.ts), no results are assembled.
-    const engine = new Engine(model);
+    const engine = new Engine(model, { origins: false });
     const checkCancel = () => {
         if (options.shouldCancel?.()) throw new SimulationCancelled();
     };
