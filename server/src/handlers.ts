@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { STDLIB_TEXT } from '../../language/src/index.js';
+import { STDLIB_TEXT, withPlainSeries } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
 import type { ChokepointSharedServices } from './chokepoint-lsp-module.js';
 import type { ChartOverlayParams, ChartOverlayResponse, CompareParams, CompareResponse, ResultsParams, ResultsResponse } from './protocol.js';
@@ -14,7 +14,6 @@ import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { registerImmediateRequests } from './lsp/immediate-requests.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
-import { withPlainSeries } from './simulation/packed-series.js';
 import {
     FrontierRequest,
     LibraryTextRequest,

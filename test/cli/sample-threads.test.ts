@@ -67,9 +67,9 @@ describe('samples drawn on several threads', () => {
         expect([uncertainty.samples, uncertainty.ranges]).toEqual([120, 4]);
     });
 
-    it('`--threads` without `--samples` is a usage error', () => {
+    it('`--threads` without `--samples` or `--json` is a usage error', () => {
         const run = cli('run', JAPAN, '--threads', '2');
         expect(run.status).toBe(2);
-        expect(run.stderr).toContain('--threads sets the threads drawing the samples');
+        expect(run.stderr).toContain('--threads sets the threads of `run --samples N` or `run --json`');
     });
 });

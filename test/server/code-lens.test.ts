@@ -142,7 +142,7 @@ describe('number formatting', () => {
 
 describe('packed series', () => {
     test('a result packed into one buffer comes back identical', async () => {
-        const { packSeries, unpackSeries } = await import('../../server/src/simulation/packed-series.js');
+        const { packSeries, unpackSeries } = await import('../../language/src/evaluation/packed-series.js');
         const document = await server.open('packed.choke', MODEL);
         await server.shared.simulation.Service.waitForCurrent(document.uri);
         const full = server.shared.simulation.Service.view(document).result!;

@@ -1,6 +1,6 @@
 /**
  * Large models run in the simulation worker, whose results travel packed (a summary plus one
- * buffer of series, packed-series.ts). The lenses and hovers read every series (a consumer's
+ * buffer of series, language/src/evaluation/packed-series.ts). The lenses and hovers read every series (a consumer's
  * share per period), so the worker's results must read exactly as the server's own run:
  * here one model through both runners, the worker forced with a limit of 0.
  */

@@ -11,7 +11,7 @@
  */
 import { horizonOf, simulateEach, type SimulateOptions } from '../evaluation/simulation.js';
 import type { LoweredModel } from '../lowering/model.js';
-import type { ScenarioResult } from '../engine/results.js';
+import type { ScenarioResult, SimulationResult } from '../engine/results.js';
 import { MAX_NUMBER_BYTES, writeAscii, writeNumber } from './json-number.js';
 
 export function toJson(value: unknown): string {
@@ -44,9 +44,40 @@ export function writeResultsJson(
     extra: Record<string, unknown> = {},
     onScenario?: (scenario: ScenarioResult) => void
 ): void {
-    const json = new JsonBytes(chunkSize + (chunkSize >> 2));
-    const handOver = () => {
-        if (json.length < chunkSize) return;
+    const writer = new ResultsJsonWriter(model, out, chunkSize);
+    const rest = simulateEach(model, options, scenario => {
+        onScenario?.(scenario);
+        writer.scenario(scenario);
+    });
+    writer.end(rest, extra);
+}
+
+/**
+ * The results' JSON written as its parts come: the horizon at once, then each scenario in
+ * result order (`scenario`), then what follows them (`end`). `writeResultsJson` feeds it
+ * from this thread; `run --json` on a large model from its worker threads (run.ts).
+ */
+export class ResultsJsonWriter {
+    private readonly json: JsonBytes;
+    private count = 0;
+
+    constructor(
+        model: LoweredModel,
+        private readonly out: TextOut,
+        private readonly chunkSize = 1 << 20
+    ) {
+        this.json = new JsonBytes(chunkSize + (chunkSize >> 2));
+        const { horizon, periodStarts } = horizonOf(model);
+        this.json.ascii('{\n  "horizon": ');
+        this.json.value(horizon, 1);
+        this.json.ascii(',\n  "periodStarts": ');
+        this.json.value(periodStarts, 1);
+        this.json.ascii(',\n  "scenarios": [\n');
+    }
+
+    private readonly handOver = () => {
+        const { json, out } = this;
+        if (json.length < this.chunkSize) return;
         if (out.bytes) {
             out.bytes(json.takeAllBytes());
             return;
@@ -54,34 +85,33 @@ export function writeResultsJson(
         const cut = json.lastNewline();
         if (cut >= 0) out(json.take(cut, 1));
     };
-    const { horizon, periodStarts } = horizonOf(model);
-    json.ascii('{\n  "horizon": ');
-    json.value(horizon, 1);
-    json.ascii(',\n  "periodStarts": ');
-    json.value(periodStarts, 1);
-    json.ascii(',\n  "scenarios": [\n');
-    let count = 0;
-    const rest = simulateEach(model, options, scenario => {
-        onScenario?.(scenario);
-        json.ascii(count++ > 0 ? ',\n    ' : '    ');
-        json.value(scenario, 2, handOver);
-        handOver();
-    });
-    json.ascii('\n  ],\n  "expected": ');
-    json.value(rest.expected, 1);
-    json.ascii(',\n  "targetSummary": ');
-    json.value(rest.targetSummary, 1);
-    for (const [key, value] of Object.entries(extra)) {
-        json.ascii(`,\n  ${JSON.stringify(key)}: `);
-        json.value(value, 1);
+
+    /** The next scenario of the results, in their order (the baseline first). */
+    scenario(scenario: ScenarioResult): void {
+        this.json.ascii(this.count++ > 0 ? ',\n    ' : '    ');
+        this.json.value(scenario, 2, this.handOver);
+        this.handOver();
     }
-    json.ascii('\n}');
-    if (!out.bytes) {
-        out(json.take(json.length));
-        return;
+
+    /** What follows the scenarios, then `extra`'s keys; the last of the text goes out. */
+    end(rest: Pick<SimulationResult, 'expected' | 'targetSummary'>, extra: Record<string, unknown> = {}): void {
+        const { json, out } = this;
+        json.ascii('\n  ],\n  "expected": ');
+        json.value(rest.expected, 1);
+        json.ascii(',\n  "targetSummary": ');
+        json.value(rest.targetSummary, 1);
+        for (const [key, value] of Object.entries(extra)) {
+            json.ascii(`,\n  ${JSON.stringify(key)}: `);
+            json.value(value, 1);
+        }
+        json.ascii('\n}');
+        if (!out.bytes) {
+            out(json.take(json.length));
+            return;
+        }
+        json.ascii('\n');
+        out.bytes(json.takeAllBytes());
     }
-    json.ascii('\n');
-    out.bytes(json.takeAllBytes());
 }
 
 const QUOTE = 0x22,

@@ -6,11 +6,11 @@
 import { NodeFileSystem } from 'langium/node';
 import { createChokepointCoreServices } from '../chokepoint-module.js';
 import { prepareDocument } from '../evaluation/evaluate.js';
-import { startMeasureValues } from '../evaluation/measure-values.js';
 import { simulate, scenarioNames } from '../evaluation/simulation.js';
 import { loadModel } from '../loading/load.js';
 import { collectDiagnostics, formatPlain, summary } from './diagnostics.js';
-import { writeResultsJson, type TextOut } from './run-json.js';
+import type { TextOut } from './run-json.js';
+import { writeRunJson } from './results-json.js';
 import { formatTable } from './run-table.js';
 import { formatUncertainty } from './run-uncertainty.js';
 import { MAX_SAMPLES } from '../evaluation/uncertainty.js';
@@ -34,7 +34,7 @@ export interface RunArguments {
     timings: boolean;
     /** `--root`: the folder imports are confined to. */
     root?: string;
-    /** `--threads N` (with `--samples`): threads drawing the samples; undefined: every core once it pays. */
+    /** `--threads N` (with `--samples` or `--json`): threads drawing the samples, or running the scenarios and measures' runs; undefined: every core once it pays. */
     threads?: number;
     /** `--shard I/N` (with `--samples`): this process's part of the samples, and the command line merge checks. */
     shard?: { shard: Shard; arguments: string[] };
@@ -53,7 +53,11 @@ export const runCommand: CliCommand = {
         timings: { type: 'boolean', description: 'how long each phase took, on stderr' },
         root: ROOT_OPTION,
         shard: SHARD_OPTION,
-        threads: { ...THREADS_OPTION, description: 'threads drawing the samples of --samples (default: every core once it pays; 1: this thread only)' }
+        threads: {
+            ...THREADS_OPTION,
+            description:
+                "threads drawing the samples of --samples, or running --json's scenarios and measures (default: every core once it pays; 1: this thread only)"
+        }
     },
     async run(line, { out, err }) {
         const parsed = runArgumentsOf(line);
@@ -89,8 +93,8 @@ function runArgumentsOf(line: CommandLine): RunArguments | { error: string } {
         throw error;
     }
     if (shard && sampleCount === undefined) return { error: '--shard splits the samples of `run --samples N`; without --samples there is nothing to split.' };
-    if (threads !== undefined && sampleCount === undefined)
-        return { error: '--threads sets the threads drawing the samples of `run --samples N`; without --samples there are none.' };
+    if (threads !== undefined && sampleCount === undefined && json !== true)
+        return { error: '--threads sets the threads of `run --samples N` or `run --json`; the table runs on one thread.' };
     return {
         ...(shard ? { shard: { shard, arguments: sweepArguments(line) } } : {}),
         file: line.operands[0],
@@ -179,26 +183,7 @@ async function simulateFile(parsed: RunArguments, out: TextOut, err: (s: string)
     if (uncertainty) times?.mark(`${parsed.samples} samples`);
     const extra = uncertainty?.status === 'ok' ? { uncertainty: uncertainty.result } : {};
     if (parsed.json) {
-        // The value of every measure, (1 + measures) runs per scenario: on worker threads while
-        // this one simulates and writes the results, once the sweep is large enough to pay.
-        const values = startMeasureValues(prepared.model, { scenario: parsed.scenario });
-        try {
-            writeResultsJson(
-                prepared.model,
-                { scenario: parsed.scenario },
-                out,
-                undefined,
-                {
-                    get measures() {
-                        return values.collect();
-                    },
-                    ...extra
-                },
-                values.observe
-            );
-        } finally {
-            await values.close();
-        }
+        await writeRunJson(prepared.model, parsed.scenario, out, extra, parsed.samples === undefined ? parsed.threads : undefined);
     } else {
         out(formatTable(simulate(prepared.model, { scenario: parsed.scenario }), parsed.file));
         if (uncertainty?.status === 'ok') out(`\n${formatUncertainty(uncertainty.result)}`);

@@ -101,35 +101,88 @@ function drive(run: Generator<void, Rest, void>, shouldCancel: (() => boolean) |
     }
 }
 
+/** One run of the results: the baseline or a scenario, by name, with its probability and events. */
+export interface ScenarioRun {
+    name: string;
+    probability: number | null;
+    events: number[];
+}
+
+/** The runs the results hold, in order: the baseline, then every scenario (or only `only`). */
+export function scenarioRuns(model: LoweredModel, only: string | undefined): ScenarioRun[] {
+    const chosen = only === undefined || only === BASELINE ? (only === BASELINE ? [] : model.scenarios) : model.scenarios.filter(s => s.name === only);
+    if (only !== undefined && only !== BASELINE && chosen.length === 0) throw new UnknownScenario(only, scenarioNames(model));
+    return [{ name: BASELINE, probability: null, events: [] }, ...chosen];
+}
+
+/**
+ * Runs scenarios one at a time on one engine, each to its results. The results' runs may be
+ * shared between threads (the CLI's `run --json` on a large model): a run's results depend on
+ * its events only, so any thread gives the same.
+ */
+export class ScenarioSimulator {
+    readonly engine: Engine;
+    private readonly index: ModelIndex;
+
+    constructor(readonly model: LoweredModel) {
+        this.engine = new Engine(model);
+        this.index = new ModelIndex(model);
+    }
+
+    /** Runs `run` to the end, polling `shouldCancel` between periods. */
+    run(run: ScenarioRun, shouldCancel?: () => boolean): ScenarioResult {
+        this.engine.begin(run.events);
+        for (let t = 0; t < this.model.calendar.periods; t++) {
+            this.engine.step(t);
+            if (shouldCancel?.()) throw new SimulationCancelled();
+        }
+        return this.results(run);
+    }
+
+    /** The results of `run`, which the engine has just run to the end. */
+    results(run: ScenarioRun): ScenarioResult {
+        const { model, engine, index } = this;
+        const shockStart = shockStartPeriod(model, run.events);
+        const result = assembleScenario(model, engine.ws, index, run.name, run.probability, shockStart);
+        result.targets = judgeTargets(model, engine.ws, index, run.name);
+        return result;
+    }
+}
+
+/** What the results hold beside the scenarios, from every scenario's results in order. */
+export function resultsBesideScenarios(model: LoweredModel, scenarios: readonly ScenarioSummary[]): Omit<SimulationResult, 'scenarios'> {
+    return { ...horizonOf(model), expected: expectedValues(scenarios), targetSummary: summarizeTargets(model, scenarios) };
+}
+
 /**
  * Yields after every period of every scenario, so drivers can cancel between periods.
  * Each scenario's results go to `emit`; only what expected values and the target summary
  * need is kept.
  */
 function* runAll(model: LoweredModel, only: string | undefined, emit: (scenario: ScenarioResult) => void): Generator<void, Rest, void> {
-    const chosen = only === undefined || only === BASELINE ? (only === BASELINE ? [] : model.scenarios) : model.scenarios.filter(s => s.name === only);
-    if (only !== undefined && only !== BASELINE && chosen.length === 0) throw new UnknownScenario(only, scenarioNames(model));
-    const engine = new Engine(model);
-    const index = new ModelIndex(model);
-    const { calendar } = model;
-    const runs = [{ name: BASELINE, probability: null as number | null, events: [] as number[] }, ...chosen];
+    const runs = scenarioRuns(model, only);
+    const simulator = new ScenarioSimulator(model);
     const summaries: ScenarioSummary[] = [];
     for (const scenario of runs) {
-        engine.begin(scenario.events);
-        for (let t = 0; t < calendar.periods; t++) {
-            engine.step(t);
+        simulator.engine.begin(scenario.events);
+        for (let t = 0; t < model.calendar.periods; t++) {
+            simulator.engine.step(t);
             yield;
         }
-        const shockStart = shockStartPeriod(model, scenario.events);
-        const result = assembleScenario(model, engine.ws, index, scenario.name, scenario.probability, shockStart);
-        result.targets = judgeTargets(model, engine.ws, index, scenario.name);
-        summaries.push({ name: result.name, probability: result.probability, totals: result.totals, targets: result.targets });
+        const result = simulator.results(scenario);
+        summaries.push(scenarioSummary(result));
         emit(result);
     }
-    return { ...horizonOf(model), expected: expectedValues(summaries), targetSummary: summarizeTargets(model, summaries) };
+    return resultsBesideScenarios(model, summaries);
 }
 
-type ScenarioSummary = Pick<ScenarioResult, 'name' | 'probability' | 'totals' | 'targets'>;
+/** What expected values and the target summary read of a scenario's results. */
+export type ScenarioSummary = Pick<ScenarioResult, 'name' | 'probability' | 'totals' | 'targets'>;
+
+/** Only what `resultsBesideScenarios` reads, so the rest of the results can go. */
+export function scenarioSummary(result: ScenarioResult): ScenarioSummary {
+    return { name: result.name, probability: result.probability, totals: result.totals, targets: result.targets };
+}
 
 /** The period in which the earliest shock of the scenario that touches the horizon starts. */
 export function shockStartPeriod(model: LoweredModel, events: number[]): number | null {
@@ -145,7 +198,7 @@ export function shockStartPeriod(model: LoweredModel, events: number[]): number 
     return earliest;
 }
 
-function expectedValues(scenarios: ScenarioSummary[]): ExpectedValues {
+function expectedValues(scenarios: readonly ScenarioSummary[]): ExpectedValues {
     const weighted = scenarios.filter(s => s.probability !== null);
     if (weighted.length === 0) return { unmet: null, loss: {}, probability: 0 };
     let unmet = 0,
@@ -161,7 +214,7 @@ function expectedValues(scenarios: ScenarioSummary[]): ExpectedValues {
     return { unmet: r6(unmet), loss, probability: r6(probability) };
 }
 
-function summarizeTargets(model: LoweredModel, scenarios: ScenarioSummary[]): Record<string, TargetSummary> {
+function summarizeTargets(model: LoweredModel, scenarios: readonly ScenarioSummary[]): Record<string, TargetSummary> {
     const summary: Record<string, TargetSummary> = {};
     for (const target of model.targets) {
         const judged = scenarios.filter(s => target.name in s.targets);

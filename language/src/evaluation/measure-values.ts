@@ -19,6 +19,8 @@ import { RunPool, threadsFor } from './pool.js';
 export interface MeasureValueOptions {
     /** Only this scenario counts (as `run --scenario`). */
     scenario?: string;
+    /** Threads for `startMeasureValues`' runs (1: this thread only); undefined: every core once it pays. */
+    threads?: number;
     shouldCancel?: () => boolean;
 }
 
@@ -65,11 +67,12 @@ export async function evaluateMeasureValuesWith(
  * the sweep pays (see pool.ts), and returns at once: the caller simulates and writes the
  * results meanwhile. `collect()` blocks until the runs are done; `close()` ends the workers.
  */
-export function startMeasureValues(model: LoweredModel, options: MeasureValueOptions): MeasureValueRuns {
+export function startMeasureValues(model: LoweredModel, options: MeasureValueOptions, shared?: RunPool): MeasureValueRuns {
     const plan = planMeasureValues(model, options.scenario, false, false);
-    const threads = threadsFor(model, plan.runs.length);
-    const pool = threads > 1 ? new RunPool(model, threads) : undefined;
-    const batch = pool && pool.size > 1 ? pool.runShared(plan.families) : undefined;
+    // The caller's pool (which it closes) when it has one, else one of our own when it pays.
+    const threads = shared ? shared.size : threadsFor(model, plan.runs.length, options.threads);
+    const pool = shared ?? (threads > 1 ? new RunPool(model, threads) : undefined);
+    const batch = pool?.hasWorkers && plan.runs.length > 0 ? pool.runShared(plan.families) : undefined;
     const own = new Map<string, RunSummary>();
     return {
         observe: scenario => {
@@ -77,7 +80,7 @@ export function startMeasureValues(model: LoweredModel, options: MeasureValueOpt
         },
         collect: () => measureValuesFrom(model, plan, batch ? batch.wait() : familySummaries(model, plan.families, options.shouldCancel), own),
         close: async () => {
-            await pool?.close();
+            if (!shared) await pool?.close();
         }
     };
 }

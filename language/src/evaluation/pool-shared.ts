@@ -12,7 +12,7 @@ import { readRecord, recordLength, writeRecord } from './summary-records.js';
 
 /** A batch started by `RunPool.runShared`. */
 export interface SharedBatch {
-    /** Blocks until every run is done and returns the summaries in order. */
+    /** Runs pieces no worker has taken yet here, then blocks until every run is done; returns the summaries in order. */
     wait(): RunSummary[];
 }
 
@@ -49,8 +49,21 @@ export function startSharedBatch(
             written: written.buffer
         } satisfies ToPoolWorker);
     }
+    let here: SummaryRunner | undefined;
+    // The waiting thread takes pieces from the same counter until none is left: it would only wait.
+    const helpHere = () => {
+        for (let f = Atomics.add(counter, 0, 1); f < pieces.pieces.length; f = Atomics.add(counter, 0, 1)) {
+            here ??= new SummaryRunner(model);
+            here.runFamily(pieces.pieces[f]).forEach((summary, k) => {
+                const i = pieces.first[f] + k;
+                writeRecord(model, records, i, summary);
+                Atomics.store(written, i, 1);
+                Atomics.add(done, 0, 1);
+            });
+        }
+    };
     const runRestHere = () => {
-        const local = new SummaryRunner(model);
+        const local = (here ??= new SummaryRunner(model));
         for (let i = 0; i < runs.length; i++) {
             if (Atomics.load(written, i) === 0) {
                 writeRecord(model, records, i, local.run(runs[i]));
@@ -62,6 +75,7 @@ export function startSharedBatch(
     };
     return {
         wait: () => {
+            helpHere();
             let stalled = 0;
             for (;;) {
                 const finished = Atomics.load(done, 0);

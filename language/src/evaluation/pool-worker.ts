@@ -6,12 +6,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
-import { SimulationCancelled } from '../engine/simulate.js';
+import { ScenarioSimulator, SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
 import { writeRecord } from './summary-records.js';
+import { packSeries } from './packed-series.js';
+import { takeBack } from './run-ends.js';
 
 let runner: SummaryRunner | undefined;
+/** Whole results' runs (with origins), made at the first `scenarios` batch of a model. */
+let simulator: ScenarioSimulator | undefined;
 const RESULTS_PER_MESSAGE = 64;
 /** A warm-up's work (periods × (lines + slots) per run): about 0.1 s of one thread, at most 32 runs. */
 const WARM_WORK = 2_000_000,
@@ -24,6 +28,7 @@ function post(message: FromPoolWorker): void {
 function onMessage(message: ToPoolWorker): void {
     if (message.type === 'model') {
         runner = new SummaryRunner(message.model as LoweredModel);
+        simulator = undefined;
         return;
     }
     if (message.type === 'warm') {
@@ -33,6 +38,10 @@ function onMessage(message: ToPoolWorker): void {
     }
     if (message.type === 'shared') {
         runShared(message);
+        return;
+    }
+    if (message.type === 'scenarios') {
+        runScenarios(message);
         return;
     }
     const counter = new Int32Array(message.counter);
@@ -59,12 +68,31 @@ function onMessage(message: ToPoolWorker): void {
         flush();
         post({ type: 'done', batch: message.batch });
     } catch (error) {
-        post({
-            type: 'failed',
-            batch: message.batch,
-            cancelled: error instanceof SimulationCancelled,
-            message: error instanceof Error ? error.message : String(error)
-        });
+        postFailure(message.batch, error);
+    }
+}
+
+function postFailure(batch: number, error: unknown): void {
+    post({ type: 'failed', batch, cancelled: error instanceof SimulationCancelled, message: error instanceof Error ? error.message : String(error) });
+}
+
+/** A `scenarios` batch: each run's whole results, its series in one transferred buffer. */
+function runScenarios(message: Extract<ToPoolWorker, { type: 'scenarios' }>): void {
+    const ends = new Int32Array(message.ends),
+        cancel = new Int32Array(message.cancel);
+    const shouldCancel = () => Atomics.load(cancel, 0) !== 0;
+    try {
+        simulator ??= new ScenarioSimulator(runner!.model);
+        for (let k = takeBack(ends); k >= 0; k = takeBack(ends)) {
+            const { summary, series } = packSeries(simulator.run(message.runs[k], shouldCancel));
+            parentPort!.postMessage({ type: 'scenario', batch: message.batch, index: k, summary, series } satisfies FromPoolWorker, [
+                series.values.buffer as ArrayBuffer,
+                series.lengths.buffer as ArrayBuffer
+            ]);
+        }
+        post({ type: 'done', batch: message.batch });
+    } catch (error) {
+        postFailure(message.batch, error);
     }
 }
 

@@ -16,10 +16,13 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runsOf, singleRuns, splitFamilies, type RunFamily } from '../decisions/run-families.js';
 import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
-import { SimulationCancelled } from '../engine/simulate.js';
+import type { ScenarioResult } from '../engine/results.js';
+import { ScenarioSimulator, SimulationCancelled, type ScenarioRun } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
 import { startSharedBatch, type SharedBatch } from './pool-shared.js';
+import { unpackSeries } from './packed-series.js';
+import { runEnds, takeFront } from './run-ends.js';
 
 export type { SharedBatch };
 
@@ -82,6 +85,22 @@ export function threadsFor(model: LoweredModel, runs: number, requested?: number
     return Math.max(1, Math.min(availableParallelism(), runs));
 }
 
+/**
+ * Work (as `sweepWork`) from which `run --json`'s baseline and scenarios pay on workers: a
+ * whole run also assembles its results (shares, series), so it costs several summary runs, and
+ * the results travel back packed. Measured in docs/performance.md ("Scenarios on all cores").
+ */
+export const SCENARIO_POOL_MIN_WORK = 5_000_000;
+
+/**
+ * Worker threads for `run --json`'s runs: none below `SCENARIO_POOL_MIN_WORK`, else one per
+ * other core (this thread runs scenarios too, and writes the JSON), at most one per other run.
+ */
+export function scenarioWorkersFor(model: LoweredModel, runs: number): number {
+    if (runs < 2 || sweepWork(model, runs) < SCENARIO_POOL_MIN_WORK) return 0;
+    return Math.max(1, Math.min(availableParallelism() - 1, runs - 1));
+}
+
 /** A batch the workers are running: its cancel flag, and how it ends. */
 interface ActiveBatch {
     cancel: Int32Array;
@@ -104,15 +123,25 @@ export class RunPool {
     /** Replacements left: a worker bundle that stops at once is not restarted for ever. */
     private restarts: number;
 
+    /**
+     * `threads` worker threads, or none for 1 (the runs on this thread). `workers` overrides
+     * the count for callers whose own thread runs too (`runScenarios`), where 1 worker pays.
+     */
     constructor(
         model: LoweredModel,
         readonly threads: number,
-        private readonly script = poolWorkerScript()
+        private readonly script = poolWorkerScript(),
+        workers = threads <= 1 ? 0 : threads
     ) {
         this.current = model;
-        this.restarts = 3 * threads;
-        if (threads <= 1 || !script) return;
-        for (let i = 0; i < threads; i++) this.workers.push(this.startWorker(script));
+        this.restarts = 3 * Math.max(1, workers);
+        if (workers <= 0 || !script) return;
+        for (let i = 0; i < workers; i++) this.workers.push(this.startWorker(script));
+    }
+
+    /** Whether any worker thread runs (else every batch runs on this thread). */
+    get hasWorkers(): boolean {
+        return this.workers.length > 0;
     }
 
     /** The model the next batch runs on. */
@@ -175,6 +204,54 @@ export class RunPool {
     }
 
     /**
+     * The whole results of `runs` (`run --json`'s baseline and scenarios), each handed to
+     * `onResult` as it arrives, in any order; resolves once every worker is done with them.
+     * This thread runs its share too (without workers, all of them, in order).
+     */
+    async runScenarios(runs: ScenarioRun[], onResult: (index: number, result: ScenarioResult) => void, options: BatchOptions = {}): Promise<void> {
+        const { signal } = options;
+        if (signal?.aborted) throw new SimulationCancelled();
+        const shouldCancel = () => signal?.aborted === true;
+        const simulator = new ScenarioSimulator(this.current);
+        if (this.workers.length === 0) {
+            runs.forEach((run, i) => onResult(i, simulator.run(run, shouldCancel)));
+            return;
+        }
+        const batch = ++this.batchId;
+        const seen = new Uint8Array(runs.length);
+        const deliver = (index: number, result: ScenarioResult) => {
+            seen[index] = 1;
+            onResult(index, result);
+        };
+        const onScenario = (message: Extract<FromPoolWorker, { type: 'scenario' }>) => deliver(message.index, unpackSeries(message.summary, message.series));
+        const done = this.track(batch, 0, { cancellable: true, signal, onScenario });
+        const cancel = this.active.get(batch)!.cancel.buffer as SharedArrayBuffer;
+        const ends = runEnds(runs.length);
+        for (const worker of this.workers) this.send(worker, { type: 'scenarios', batch, runs, ends: ends.buffer as SharedArrayBuffer, cancel });
+        // This thread takes runs from the front (run-ends.ts), the workers from the back; it
+        // lets their results in between its own (and its caller post more batches first).
+        try {
+            for (let k = takeFront(ends); k >= 0; k = takeFront(ends)) {
+                await new Promise(resolve => setImmediate(resolve));
+                deliver(k, simulator.run(runs[k], shouldCancel));
+            }
+        } catch (error) {
+            Atomics.store(new Int32Array(cancel), 0, 1);
+            await done.catch(() => undefined);
+            throw error;
+        }
+        try {
+            await done;
+        } catch (error) {
+            if (error instanceof SimulationCancelled) throw error;
+            // A worker stopped: the runs it took run here (the same results, runs are deterministic).
+            runs.forEach((run, i) => {
+                if (!seen[i]) deliver(i, simulator.run(run, shouldCancel));
+            });
+        }
+    }
+
+    /**
      * Starts a batch whose results `wait()` collects synchronously (Atomics.wait), so this
      * thread can do other work meanwhile, such as simulating and writing JSON, without
      * returning to its event loop. What no worker ran when they stop is run here.
@@ -216,7 +293,16 @@ export class RunPool {
      * worker has finished its share (so they are idle for the next batch), or at once when a
      * worker stops.
      */
-    private track(id: number, count: number, { cancellable, signal, onProgress }: { cancellable: boolean } & BatchOptions): Promise<RunSummary[]> {
+    private track(
+        id: number,
+        count: number,
+        {
+            cancellable,
+            signal,
+            onProgress,
+            onScenario
+        }: { cancellable: boolean; onScenario?: (message: Extract<FromPoolWorker, { type: 'scenario' }>) => void } & BatchOptions
+    ): Promise<RunSummary[]> {
         return new Promise<RunSummary[]>((resolve, reject) => {
             const results = new Array<RunSummary>(count);
             const cancel = new Int32Array(new SharedArrayBuffer(4));
@@ -237,6 +323,10 @@ export class RunPool {
                 cancel,
                 cancellable,
                 receive: message => {
+                    if (message.type === 'scenario') {
+                        if (failure === undefined) onScenario?.(message);
+                        return;
+                    }
                     if (message.type === 'results') {
                         message.indices.forEach((index, k) => {
                             results[index] = message.summaries[k];
@@ -269,7 +359,7 @@ export class RunPool {
         this.held.set(worker, new Set());
         worker.postMessage({ type: 'model', model: this.current } satisfies ToPoolWorker);
         worker.on('message', (message: FromPoolWorker) => {
-            if (message.type !== 'results') this.held.get(worker)?.delete(message.batch);
+            if (message.type !== 'results' && message.type !== 'scenario') this.held.get(worker)?.delete(message.batch);
             this.active.get(message.batch)?.receive(message);
         });
         worker.on('error', error => this.crashes.set(worker, error));

@@ -6,11 +6,17 @@
 export {
     BASELINE,
     horizonOf,
+    resultsBesideScenarios,
     scenarioNames,
+    scenarioRuns,
+    ScenarioSimulator,
+    scenarioSummary,
     simulate,
     simulateEach,
     simulateStepwise,
     SimulationCancelled,
     UnknownScenario,
+    type ScenarioRun,
+    type ScenarioSummary,
     type SimulateOptions
 } from '../engine/simulate.js';

@@ -1,11 +1,10 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
-import type { Preparation } from '../../../language/src/index.js';
+import type { PackedSeries, Preparation } from '../../../language/src/index.js';
 import { prepareDocument } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import { exposureOf, followedOrigin, type Exposure } from './exposure.js';
-import type { PackedSeries } from './packed-series.js';
 import { measureCosts } from '../../../language/src/index.js';
 
 /**

@@ -1,11 +1,9 @@
 import type { LangiumDocument } from 'langium';
 import type { SimulationResult } from '../../../language/src/index.js';
-import { isStdlibUri } from '../../../language/src/index.js';
+import { isStdlibUri, unpackSeries, type PackedSeries } from '../../../language/src/index.js';
 import type { MemberEffect, ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
 import { isValidated, type ImportClosures } from './closure.js';
 import { isModel, type ModelRoots } from './model-roots.js';
-import type { PackedSeries } from './packed-series.js';
-import { unpackSeries } from './packed-series.js';
 import { expectedSummary } from './summary.js';
 
 /** Where the service reports to: the LSP connection in the server, a recorder in tests. */

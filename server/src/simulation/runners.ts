@@ -1,11 +1,10 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { simulate, simulateEach, SimulationCancelled } from '../../../language/src/index.js';
+import { packSeries, simulate, simulateEach, SimulationCancelled } from '../../../language/src/index.js';
 import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { memberEffects, messageOf } from './engine-adapter.js';
-import { packSeries } from './packed-series.js';
 import { simulateYielding } from './yielding.js';
 import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
 

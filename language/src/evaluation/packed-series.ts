@@ -1,12 +1,11 @@
-import type { SimulationResult } from '../../../language/src/index.js';
-
 /**
  * Simulation results hold a series (one number per period, a Float64Array) per consumer,
  * material and quantity: millions of numbers on large or daily models. From the worker they
  * travel as a summary (the result with every series emptied) plus all those numbers in one
  * transferred Float64Array and their lengths: one buffer moves instead of a hundred
  * thousand arrays. The results store unpacks it as it settles (`unpackSeries`: each series a
- * view into that buffer, no copy), since lenses and hovers read the series too.
+ * view into that buffer, no copy), since lenses and hovers read the series too. The CLI's
+ * `run --json` gets a large model's scenarios from its worker threads the same way.
  *
  * Both sides walk objects in the same order (structured clone keeps key order) and treat
  * every typed array, and every array that is empty or all numbers, as a series, so the n-th
@@ -18,9 +17,9 @@ export interface PackedSeries {
     lengths: Int32Array;
 }
 
-export function packSeries(result: SimulationResult): { summary: SimulationResult; series: PackedSeries } {
+export function packSeries<T>(result: T): { summary: T; series: PackedSeries } {
     const arrays: ArrayLike<number>[] = [];
-    const summary = strip(result, arrays) as SimulationResult;
+    const summary = strip(result, arrays) as T;
     const lengths = Int32Array.from(arrays, a => a.length);
     const values = new Float64Array(lengths.reduce((total, n) => total + n, 0));
     let offset = 0;
@@ -32,9 +31,9 @@ export function packSeries(result: SimulationResult): { summary: SimulationResul
 }
 
 /** The result whose series `packSeries` took out; fills `summary` itself (no copy of its objects). */
-export function unpackSeries(summary: SimulationResult, series: PackedSeries): SimulationResult {
+export function unpackSeries<T>(summary: T, series: PackedSeries): T {
     const cursor = { index: 0, offset: 0 };
-    return fill(summary, series, cursor) as SimulationResult;
+    return fill(summary, series, cursor) as T;
 }
 
 /**
@@ -42,8 +41,8 @@ export function unpackSeries(summary: SimulationResult, series: PackedSeries): S
  * array of numbers, NaN as null (as `run --json` prints it). JSON.stringify would write a
  * Float64Array as an object keyed "0", "1", ...
  */
-export function withPlainSeries(result: SimulationResult): SimulationResult {
-    return plain(result) as SimulationResult;
+export function withPlainSeries<T>(result: T): T {
+    return plain(result) as T;
 }
 
 function plain(value: unknown): unknown {
