@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { packSeries, simulate, simulateEach, SimulationCancelled } from '../../../language/src/index.js';
+import { packSeries, simulate, simulateEach, SimulationCancelled, unpackSeries, type PackedSeries } from '../../../language/src/index.js';
 import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
@@ -73,6 +73,12 @@ type ToWorker = {
 };
 
 type FromWorker =
+    /**
+     * One scenario of the main run as soon as it is made, its series packed: unpacking a big
+     * result at once held the server's thread for some 300 ms, one scenario at a time a few
+     * tens, between which requests are answered. The `result` that follows has no scenarios.
+     */
+    | { id: number; kind: 'scenario'; summary: ScenarioResult; series: PackedSeries }
     | { id: number; kind: 'result'; outcome: RunOutcome }
     | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined }
     | { id: number; kind: 'explanations'; explanations: ModelExplanation[] | undefined };
@@ -83,7 +89,8 @@ const WORKER_MARK = 'chokepoint-simulation-worker';
  * Runs the engine in a worker thread of the same bundle: the server's thread stays free for
  * completion, hovers and diagnostics however long a run takes, and the engine's garbage is
  * collected over there. Cancellation is a shared flag the engine polls between periods.
- * Series come back packed in one transferred buffer (see packed-series.ts).
+ * Each scenario comes back as it is made, its series packed in one transferred buffer
+ * (language/src/evaluation/packed-series.ts).
  */
 export class WorkerRunner implements EngineRunner {
     private worker: Worker | undefined;
@@ -95,6 +102,8 @@ export class WorkerRunner implements EngineRunner {
             effects: (e: Record<string, MemberEffect[]> | undefined) => void;
             explanations: (e: ModelExplanation[] | undefined) => void;
             message: ToWorker;
+            /** The scenarios streamed so far, in result order. */
+            scenarios: ScenarioResult[];
         }
     >();
     /** Jobs the current worker has been given and not finished (cancelled ones included). */
@@ -123,7 +132,7 @@ export class WorkerRunner implements EngineRunner {
             settleExplanations = resolve;
         });
         const message: ToWorker = { id, model, cancelFlag, done };
-        this.pending.set(id, { result: settleResult, effects: settleEffects, explanations: settleExplanations, message });
+        this.pending.set(id, { result: settleResult, effects: settleEffects, explanations: settleExplanations, message, scenarios: [] });
         this.post(message);
         return {
             result,
@@ -194,9 +203,12 @@ export class WorkerRunner implements EngineRunner {
             if (isLastMessage(message)) this.busy.delete(message.id);
             const job = this.pending.get(message.id);
             if (!job) return;
-            if (message.kind === 'result') {
-                job.result(message.outcome);
-                if (message.outcome.kind !== 'ok') this.finish(message.id, message.outcome);
+            if (message.kind === 'scenario') {
+                job.scenarios.push(unpackSeries(message.summary, message.series));
+            } else if (message.kind === 'result') {
+                const { outcome } = message;
+                job.result(outcome.kind === 'ok' && job.scenarios.length > 0 ? { kind: 'ok', result: { ...outcome.result, scenarios: job.scenarios } } : outcome);
+                if (outcome.kind !== 'ok') this.finish(message.id, outcome);
             } else if (message.kind === 'effects') {
                 job.effects(message.effects);
                 job.result({ kind: 'cancelled' });
@@ -229,6 +241,7 @@ export class WorkerRunner implements EngineRunner {
 }
 
 function isLastMessage(message: FromWorker): boolean {
+    if (message.kind === 'scenario') return false;
     if (message.kind === 'result') return message.outcome.kind !== 'ok';
     return message.kind === 'explanations' || message.effects === undefined;
 }
@@ -318,18 +331,20 @@ export function serveSimulationJobs(): void {
             void memberEffects(model, done, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
             return;
         }
-        const outcome = runOnce(model);
-        if (outcome.kind !== 'ok') {
-            parentPort!.postMessage({ id, kind: 'result', outcome } satisfies FromWorker);
-            return;
-        }
-        const { summary, series } = packSeries(outcome.result);
-        parentPort!.postMessage({ id, kind: 'result', outcome: { kind: 'ok', result: summary, series } } satisfies FromWorker, [
-            series.values.buffer as ArrayBuffer,
-            series.lengths.buffer as ArrayBuffer
-        ]);
+        // Each scenario goes out as soon as it is made (and is kept here for the effects).
+        const scenarios: ScenarioResult[] = [];
+        const outcome = runOnce(model, scenario => {
+            scenarios.push(scenario);
+            const { summary, series } = packSeries(scenario);
+            parentPort!.postMessage({ id, kind: 'scenario', summary, series } satisfies FromWorker, [
+                series.values.buffer as ArrayBuffer,
+                series.lengths.buffer as ArrayBuffer
+            ]);
+        });
+        parentPort!.postMessage({ id, kind: 'result', outcome } satisfies FromWorker);
+        if (outcome.kind !== 'ok') return;
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, outcome.result, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
+        void memberEffects(model, { ...outcome.result, scenarios }, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
     });
 }
 
