@@ -4,7 +4,7 @@ import type { PackedSeries, Preparation } from '../../../language/src/index.js';
 import { prepareDocument } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
-import { exposureOf, followedOrigin, type Exposure } from './exposure.js';
+import { exposureFromFacts, exposureOf, followedOrigin, scenarioFacts, type Exposure, type ScenarioFacts } from './exposure.js';
 import { measureCosts } from '../../../language/src/index.js';
 
 /**
@@ -32,6 +32,23 @@ export function prepare(document: LangiumDocument, documents: LangiumDocuments):
 }
 
 /**
+ * What the effects read of the main run: the horizon, the origin followed (the baseline's top
+ * origin) and each scenario's facts, in result order (the baseline first).
+ */
+export interface MainRunFacts {
+    periods: number;
+    step: SimulationResult['horizon']['step'];
+    origin: string | null;
+    scenarios: ScenarioFacts[];
+}
+
+/** The facts of a whole result (made on one thread). */
+export function mainRunFacts(result: SimulationResult): MainRunFacts {
+    const { periods, step } = result.horizon;
+    return { periods, step, origin: followedOrigin(result), scenarios: result.scenarios.map(s => scenarioFacts(s, periods, step)) };
+}
+
+/**
  * What each shock and measure changes in every scenario that uses it: the scenario's unmet
  * tonnes and loss minus those of the same scenario without that member. The variants run
  * together in one pass (one baseline); identical member sets run once, and a variant with
@@ -39,7 +56,7 @@ export function prepare(document: LangiumDocument, documents: LangiumDocuments):
  */
 export async function memberEffects(
     model: LoweredModel,
-    result: SimulationResult,
+    main: MainRunFacts,
     simulate: (model: LoweredModel, onScenario: (scenario: ScenarioResult) => void) => Promise<RunOutcome>
 ): Promise<Record<string, MemberEffect[]> | undefined> {
     const variants = new Map<string, number[]>();
@@ -61,12 +78,12 @@ export async function memberEffects(
         }
     }
     if (wanted.length === 0) return {};
-    const origin = followedOrigin(result);
-    const { periods, step } = result.horizon;
+    const { origin, periods, step } = main;
+    const baseline = main.scenarios[0];
     // Each variant's totals and exposure, read as its scenario is made and then let go: the
     // variants' whole results (a few times the main run's on a big model) are never held at once.
-    const variantTotals = new Map<string, ScenarioResult['totals']>([['', result.scenarios[0].totals]]);
-    const variantExposure = new Map<string, Exposure>([['', exposureOf(result.scenarios[0], periods, step, origin)]]);
+    const variantTotals = new Map<string, ScenarioResult['totals']>([['', baseline.totals]]);
+    const variantExposure = new Map<string, Exposure>([['', exposureFromFacts(baseline, origin)]]);
     if (variants.size > 0) {
         const variantModel: LoweredModel = {
             ...model,
@@ -80,31 +97,30 @@ export async function memberEffects(
         });
         if (outcome.kind !== 'ok') return undefined;
     }
-    const byName = new Map(result.scenarios.map(s => [s.name, s]));
+    const byName = new Map(main.scenarios.map(s => [s.name, s]));
     const effects: Record<string, MemberEffect[]> = {};
     const costs = measureCosts(model);
     const costOf = (member: string) => (member in costs ? { cost: costs[member] } : {});
     for (const { scenario, member, variant } of wanted) {
-        const withMember = byName.get(scenario)?.totals;
+        const a = byName.get(scenario);
+        const withMember = a?.totals;
         const without = variantTotals.get(variant);
-        if (!withMember || !without) continue;
+        if (!a || !withMember || !without) continue;
         const loss: Record<string, number> = {};
         for (const currency of new Set([...Object.keys(withMember.loss), ...Object.keys(without.loss)])) {
             loss[currency] = (withMember.loss[currency] ?? 0) - (without.loss[currency] ?? 0);
         }
-        const a = byName.get(scenario),
-            x = variantExposure.get(variant);
-        const exposure =
-            a && x
-                ? (() => {
-                      const y = exposureOf(a, periods, step, origin);
-                      return {
-                          origin,
-                          worstShare: [x.worstShare, y.worstShare] as [number | null, number | null],
-                          lowestCover: [x.lowestCover, y.lowestCover] as [number | null, number | null]
-                      };
-                  })()
-                : undefined;
+        const x = variantExposure.get(variant);
+        const exposure = x
+            ? (() => {
+                  const y = exposureFromFacts(a, origin);
+                  return {
+                      origin,
+                      worstShare: [x.worstShare, y.worstShare] as [number | null, number | null],
+                      lowestCover: [x.lowestCover, y.lowestCover] as [number | null, number | null]
+                  };
+              })()
+            : undefined;
         (effects[member] ??= []).push({ scenario, unmet: withMember.unmet - without.unmet, loss, ...(exposure ? { exposure } : {}), ...costOf(member) });
     }
     return effects;

@@ -51,6 +51,10 @@ export function followedOrigin(result: SimulationResult): string | null {
 
 export function exposureOf(scenario: ScenarioResult, periods: number, step: keyof typeof PERIOD_DAYS, origin: string | null): Exposure {
     const tonnes = originTonnes(scenario, periods);
+    return { origin, worstShare: worstShareOf(tonnes, periods, origin), lowestCover: lowestCoverOf(scenario, periods, step) };
+}
+
+function worstShareOf(tonnes: Map<string, number[]>, periods: number, origin: string | null): number | null {
     let worstShare: number | null = null;
     for (let t = 0; t < periods && origin !== null; t++) {
         let total = 0;
@@ -59,6 +63,10 @@ export function exposureOf(scenario: ScenarioResult, periods: number, step: keyo
         const share = (tonnes.get(origin)?.[t] ?? 0) / total;
         if (worstShare === null || share > worstShare) worstShare = share;
     }
+    return worstShare;
+}
+
+function lowestCoverOf(scenario: ScenarioResult, periods: number, step: keyof typeof PERIOD_DAYS): number | null {
     let lowestCover: number | null = null;
     for (let t = 0; t < periods; t++) {
         let stock = 0,
@@ -73,5 +81,37 @@ export function exposureOf(scenario: ScenarioResult, periods: number, step: keyo
         const cover = stock / (need / PERIOD_DAYS[step]);
         if (lowestCover === null || cover < lowestCover) lowestCover = cover;
     }
-    return { origin, worstShare, lowestCover };
+    return lowestCover;
+}
+
+/**
+ * What the effects of shocks and measures read of one scenario of the main run, small enough
+ * to send between threads: its totals, and its exposure for whichever origin is followed (the
+ * worst share of every origin that arrives; any other origin's is 0 with arrivals, else null).
+ */
+export interface ScenarioFacts {
+    name: string;
+    totals: ScenarioResult['totals'];
+    worstShare: Record<string, number | null>;
+    anyArrivals: boolean;
+    lowestCover: number | null;
+}
+
+export function scenarioFacts(scenario: ScenarioResult, periods: number, step: keyof typeof PERIOD_DAYS): ScenarioFacts {
+    const tonnes = originTonnes(scenario, periods);
+    const worstShare: Record<string, number | null> = {};
+    for (const origin of tonnes.keys()) worstShare[origin] = worstShareOf(tonnes, periods, origin);
+    let anyArrivals = false;
+    for (let t = 0; t < periods && !anyArrivals; t++) {
+        let total = 0;
+        for (const row of tonnes.values()) total += row[t];
+        anyArrivals = total > 0;
+    }
+    return { name: scenario.name, totals: scenario.totals, worstShare, anyArrivals, lowestCover: lowestCoverOf(scenario, periods, step) };
+}
+
+/** `exposureOf` from a scenario's facts: the same numbers. */
+export function exposureFromFacts(facts: ScenarioFacts, origin: string | null): Exposure {
+    const worstShare = origin === null ? null : origin in facts.worstShare ? facts.worstShare[origin] : facts.anyArrivals ? 0 : null;
+    return { origin, worstShare, lowestCover: facts.lowestCover };
 }

@@ -4,7 +4,7 @@ import type { ScenarioResult, SimulationResult } from '../../../language/src/ind
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
-import { memberEffects, messageOf } from './engine-adapter.js';
+import { mainRunFacts, memberEffects, messageOf } from './engine-adapter.js';
 import { simulateYielding } from './yielding.js';
 import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
 
@@ -43,7 +43,7 @@ export class InProcessRunner implements EngineRunner {
             }
         };
         const result = runOnce(model);
-        const effects = result.then(r => (r.kind === 'ok' && withEffects ? memberEffects(model, r.result, runOnce) : undefined));
+        const effects = result.then(r => (r.kind === 'ok' && withEffects ? memberEffects(model, mainRunFacts(r.result), runOnce) : undefined));
         const explanations = effects.then(e => (e && !cancelled ? explainSafely(model, isCancelled) : undefined));
         return {
             result,
@@ -207,7 +207,9 @@ export class WorkerRunner implements EngineRunner {
                 job.scenarios.push(unpackSeries(message.summary, message.series));
             } else if (message.kind === 'result') {
                 const { outcome } = message;
-                job.result(outcome.kind === 'ok' && job.scenarios.length > 0 ? { kind: 'ok', result: { ...outcome.result, scenarios: job.scenarios } } : outcome);
+                job.result(
+                    outcome.kind === 'ok' && job.scenarios.length > 0 ? { kind: 'ok', result: { ...outcome.result, scenarios: job.scenarios } } : outcome
+                );
                 if (outcome.kind !== 'ok') this.finish(message.id, outcome);
             } else if (message.kind === 'effects') {
                 job.effects(message.effects);
@@ -328,7 +330,7 @@ export function serveSimulationJobs(): void {
         // A failure still ends the job (no effects), so the worker is never held busy by it.
         const failed = () => sendEffects(undefined);
         if (done) {
-            void memberEffects(model, done, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
+            void memberEffects(model, mainRunFacts(done), async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
             return;
         }
         // Each scenario goes out as soon as it is made (and is kept here for the effects).
@@ -344,7 +346,7 @@ export function serveSimulationJobs(): void {
         parentPort!.postMessage({ id, kind: 'result', outcome } satisfies FromWorker);
         if (outcome.kind !== 'ok') return;
         // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, { ...outcome.result, scenarios }, async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
+        void memberEffects(model, mainRunFacts({ ...outcome.result, scenarios }), async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
     });
 }
 
