@@ -32,7 +32,9 @@ export * from './view.js';
 
 // Evaluation: from a document (or a lowered model) to results, the one way to numbers.
 export { countErrors, evaluateDocument, prepareDocument, type Evaluation, type Preparation } from './evaluation/evaluate.js';
-export { horizonOf, scenarioNames, simulate, simulateEach, simulateStepwise, SimulationCancelled, UnknownScenario, BASELINE } from './evaluation/simulation.js';
+// The lowered-model half of evaluation: simulate, its parts for threads, cancellation.
+export * from './evaluation/simulation.js';
+export { runEnds, takeBack, takeFront } from './evaluation/run-ends.js';
 export type { LoweredModel, StepUnit } from './lowering/model.js';
 export { evaluateOptimization, optimizeCandidates } from './evaluation/optimization.js';
 export { DEFAULT_OUTAGE, evaluateRanking, evaluateRankingWith } from './evaluation/ranking.js';

@@ -44,3 +44,29 @@ describe('results from the simulation worker', () => {
         expect(fromWorker[1]).toMatch(/^CurbOnly: China 75% → 0% \(2026-03\) → 75% \(baseline 75%\)/);
     });
 });
+
+describe('a main run shared with the helper worker', () => {
+    test('gives the results and effects of the worker alone, byte for byte', async () => {
+        const { lower } = await import('../engine/helpers.js');
+        const { generateModel } = await import('../engine/generated-model.js');
+        const { toJson } = await import('../../language/src/cli/run-json.js');
+        const model = await lower(generateModel({ nodes: 120, flows: 300, scenarios: 5, periods: 36 }));
+        const outcomes: string[] = [];
+        for (const helped of [false, true]) {
+            const runner = new WorkerRunner(SERVER_JS, helped);
+            try {
+                const job = runner.start(model);
+                const result = await job.result;
+                expect(result.kind).toBe('ok');
+                const effects = await job.effects;
+                expect(Object.keys(effects ?? {}).length).toBeGreaterThan(0);
+                const explanations = await job.explanations;
+                outcomes.push(toJson({ result: result.kind === 'ok' ? result.result : null, effects, explanations }));
+            } finally {
+                runner.dispose();
+            }
+        }
+        expect(outcomes[1] === outcomes[0]).toBe(true);
+        expect(outcomes[0]).toContain('"Sc4"');
+    }, 60_000);
+});

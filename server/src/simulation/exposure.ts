@@ -39,9 +39,13 @@ function originTonnes(scenario: ScenarioResult, periods: number): Map<string, nu
 /** The top origin of the baseline's first period with arrivals, for every scenario of a result. */
 export function followedOrigin(result: SimulationResult): string | null {
     const baseline = result.scenarios[0];
-    if (!baseline) return null;
-    const tonnes = originTonnes(baseline, result.horizon.periods);
-    for (let t = 0; t < result.horizon.periods; t++) {
+    return baseline ? followedOriginOf(baseline, result.horizon.periods) : null;
+}
+
+/** The same from the baseline's results alone. */
+export function followedOriginOf(baseline: ScenarioResult, periods: number): string | null {
+    const tonnes = originTonnes(baseline, periods);
+    for (let t = 0; t < periods; t++) {
         let best: [string, number] | null = null;
         for (const [origin, row] of tonnes) if (row[t] > 0 && (!best || row[t] > best[1])) best = [origin, row[t]];
         if (best) return best[0];

@@ -1,12 +1,13 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { packSeries, simulate, simulateEach, SimulationCancelled, unpackSeries, type PackedSeries } from '../../../language/src/index.js';
-import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
-import type { LoweredModel } from '../../../language/src/index.js';
+import { availableParallelism } from 'node:os';
+import { isMainThread, MessageChannel, Worker, workerData } from 'node:worker_threads';
+import { resultsBesideScenarios, runEnds, SimulationCancelled, unpackSeries } from '../../../language/src/index.js';
+import type { LoweredModel, ModelExplanation, ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
 import { mainRunFacts, memberEffects, messageOf } from './engine-adapter.js';
+import { explainSafely } from './simulation-worker.js';
+import { WORKER_MARK, type FromWorker, type ToWorker } from './worker-messages.js';
 import { simulateYielding } from './yielding.js';
-import { explainModel, type ModelExplanation } from '../../../language/src/index.js';
 
 /** Receives each scenario's results as a run makes them (the run then keeps none). */
 type ScenarioVisitor = (scenario: ScenarioResult) => void;
@@ -60,56 +61,34 @@ export class InProcessRunner implements EngineRunner {
     }
 }
 
-/** Messages between the server and its simulation worker. */
-type ToWorker = {
-    id: number;
-    model: LoweredModel;
-    cancelFlag: SharedArrayBuffer;
-    /**
-     * Only the member effects, from a run done elsewhere: its whole result (the effects read
-     * the horizon and the scenarios' series for the exposure change, not only their totals).
-     */
-    done?: SimulationResult;
-};
-
-type FromWorker =
-    /**
-     * One scenario of the main run as soon as it is made, its series packed: unpacking a big
-     * result at once held the server's thread for some 300 ms, one scenario at a time a few
-     * tens, between which requests are answered. The `result` that follows has no scenarios.
-     */
-    | { id: number; kind: 'scenario'; summary: ScenarioResult; series: PackedSeries }
-    | { id: number; kind: 'result'; outcome: RunOutcome }
-    | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined }
-    | { id: number; kind: 'explanations'; explanations: ModelExplanation[] | undefined };
-
-const WORKER_MARK = 'chokepoint-simulation-worker';
-
 /**
- * Runs the engine in a worker thread of the same bundle: the server's thread stays free for
+ * Runs the engine in worker threads of the same bundle: the server's thread stays free for
  * completion, hovers and diagnostics however long a run takes, and the engine's garbage is
  * collected over there. Cancellation is a shared flag the engine polls between periods.
  * Each scenario comes back as it is made, its series packed in one transferred buffer
- * (language/src/evaluation/packed-series.ts).
+ * (language/src/evaluation/packed-series.ts). On a machine with 4 cores or more a helper worker
+ * shares each job's main run (worker-messages.ts), while the server's own thread only waits.
  */
 export class WorkerRunner implements EngineRunner {
     private worker: Worker | undefined;
+    private helper: Worker | undefined;
+    /** Helpers left to start: one that stops at once is not restarted for ever. */
+    private helperStarts = 3;
     private nextId = 1;
-    private readonly pending = new Map<
-        number,
-        {
-            result: (o: RunOutcome) => void;
-            effects: (e: Record<string, MemberEffect[]> | undefined) => void;
-            explanations: (e: ModelExplanation[] | undefined) => void;
-            message: ToWorker;
-            /** The scenarios streamed so far, in result order. */
-            scenarios: ScenarioResult[];
-        }
-    >();
+    private readonly pending = new Map<number, PendingJob>();
     /** Jobs the current worker has been given and not finished (cancelled ones included). */
     private readonly busy = new Set<number>();
 
-    constructor(private readonly script: string) {}
+    /**
+     * `helped`: share main runs with a helper worker. By default from 4 cores: measured on 2
+     * (docs/performance.md, "A helper for the main run"), the helper's runs contended with the
+     * server's own parsing and the worker's, the edit → lens time fell by a tenth only, and the
+     * second heap cost some 150 MB.
+     */
+    constructor(
+        private readonly script: string,
+        private readonly helped = availableParallelism() >= 4
+    ) {}
 
     /** Only the effects of each shock and measure, for a run made by another runner. */
     startEffects(model: LoweredModel, result: SimulationResult): EngineJob {
@@ -131,9 +110,18 @@ export class WorkerRunner implements EngineRunner {
         const explanations = new Promise<ModelExplanation[] | undefined>(resolve => {
             settleExplanations = resolve;
         });
-        const message: ToWorker = { id, model, cancelFlag, done };
-        this.pending.set(id, { result: settleResult, effects: settleEffects, explanations: settleExplanations, message, scenarios: [] });
-        this.post(message);
+        const job: PendingJob = {
+            result: settleResult,
+            effects: settleEffects,
+            explanations: settleExplanations,
+            message: { id, model, cancelFlag, done },
+            scenarios: [],
+            arrived: 0,
+            ranOut: false,
+            settled: false
+        };
+        this.pending.set(id, job);
+        this.post(job);
         return {
             result,
             effects,
@@ -152,9 +140,10 @@ export class WorkerRunner implements EngineRunner {
     }
 
     /**
-     * Starts the worker now rather than with the first job: loading its bundle takes a few
+     * Starts the worker now rather than with the first job: loading the bundle takes a few
      * hundred milliseconds, which then overlap the first parse instead of delaying the first
-     * lenses. Every model's effects run in the worker, so it is always needed.
+     * lenses. Every model's effects run in the worker, so it is always needed. The helper
+     * starts with the first job that needs it (starting it too slowed small models' first lenses).
      */
     prestart(): void {
         try {
@@ -165,71 +154,151 @@ export class WorkerRunner implements EngineRunner {
     }
 
     dispose(): void {
-        const worker = this.worker;
-        this.worker = undefined;
+        const workers = [this.worker, this.helper];
+        this.worker = this.helper = undefined;
         this.busy.clear();
-        worker?.removeAllListeners();
-        void worker?.terminate();
+        for (const worker of workers) {
+            worker?.removeAllListeners();
+            void worker?.terminate();
+        }
         for (const id of [...this.pending.keys()]) this.finish(id, { kind: 'cancelled' });
     }
 
-    private post(message: ToWorker): void {
+    /** Sends a job to the worker; its main run shared with the helper when there is one and it has two runs or more. */
+    private post(job: PendingJob): void {
+        const { message } = job;
         try {
-            this.ensureWorker().postMessage(message);
+            const worker = this.ensureWorker();
+            const helper = this.helped && !message.done && message.model.scenarios.length > 0 ? this.ensureHelper() : undefined;
+            job.scenarios = new Array<ScenarioResult | undefined>(message.model.scenarios.length + 1);
+            job.arrived = 0;
+            job.ranOut = job.settled = false;
+            if (!helper) {
+                worker.postMessage({ ...message, shared: undefined } satisfies ToWorker);
+            } else {
+                const ends = runEnds(message.model.scenarios.length + 1).buffer as SharedArrayBuffer;
+                const { port1, port2 } = new MessageChannel();
+                worker.postMessage({ ...message, shared: { ends, port: port1 } } satisfies ToWorker, [port1]);
+                helper.postMessage({ ...message, shared: { ends, port: port2 }, helping: true } satisfies ToWorker, [port2]);
+            }
             this.busy.add(message.id);
         } catch (error) {
             this.finish(message.id, { kind: 'failed', message: messageOf(error) });
         }
     }
 
-    /** Terminates the worker; the jobs it held that are still wanted go to a new one. */
+    /** Terminates the workers; the jobs they held that are still wanted go to new ones. */
     private replaceWorker(): void {
-        const worker = this.worker;
-        this.worker = undefined;
+        const workers = [this.worker, this.helper];
+        this.worker = this.helper = undefined;
         this.busy.clear();
-        worker?.removeAllListeners();
-        void worker?.terminate();
-        for (const job of [...this.pending.values()]) this.post(job.message);
+        for (const worker of workers) {
+            worker?.removeAllListeners();
+            void worker?.terminate();
+        }
+        for (const job of [...this.pending.values()]) this.post(job);
     }
 
-    private ensureWorker(): Worker {
-        if (this.worker) return this.worker;
+    private startWorker(): Worker {
         // The worker's stdout must never reach the server's: over stdio that is the protocol stream.
         const worker = new Worker(this.script, { workerData: { [WORKER_MARK]: true }, argv: [], stdout: true, stderr: true });
         worker.stdout.pipe(process.stderr);
         worker.stderr.pipe(process.stderr);
-        worker.on('message', (message: FromWorker) => {
-            // The explanations (or a result that is not ok) are the last the worker says of a job.
-            if (isLastMessage(message)) this.busy.delete(message.id);
-            const job = this.pending.get(message.id);
-            if (!job) return;
-            if (message.kind === 'scenario') {
-                job.scenarios.push(unpackSeries(message.summary, message.series));
-            } else if (message.kind === 'result') {
-                const { outcome } = message;
-                job.result(
-                    outcome.kind === 'ok' && job.scenarios.length > 0 ? { kind: 'ok', result: { ...outcome.result, scenarios: job.scenarios } } : outcome
-                );
-                if (outcome.kind !== 'ok') this.finish(message.id, outcome);
-            } else if (message.kind === 'effects') {
-                job.effects(message.effects);
-                job.result({ kind: 'cancelled' });
-                if (message.effects === undefined) this.finish(message.id, { kind: 'cancelled' });
-            } else {
-                job.explanations(message.explanations);
-                this.pending.delete(message.id);
-            }
-        });
+        worker.on('message', (message: FromWorker) => this.receive(message));
+        // A worker must not keep the server alive on its own.
+        worker.unref();
+        return worker;
+    }
+
+    private ensureWorker(): Worker {
+        if (this.worker) return this.worker;
+        const worker = this.startWorker();
         const failAll = (why: string) => {
-            if (this.worker === worker) this.worker = undefined;
+            if (this.worker !== worker) return;
+            this.worker = undefined;
             for (const id of [...this.pending.keys()]) this.finish(id, { kind: 'failed', message: why });
         };
         worker.on('error', error => failAll(`the simulation worker failed: ${messageOf(error)}`));
         worker.on('exit', code => failAll(`the simulation worker stopped (exit code ${code})`));
-        // The worker must not keep the server alive on its own.
-        worker.unref();
         this.worker = worker;
         return worker;
+    }
+
+    /** The helper, or undefined once it stopped too often (the worker then runs jobs alone). */
+    private ensureHelper(): Worker | undefined {
+        if (this.helper || this.helperStarts <= 0) return this.helper;
+        this.helperStarts--;
+        const helper = this.startWorker();
+        // A helper that stops loses its share of the jobs it had: they run again, without it.
+        const lost = () => {
+            if (this.helper !== helper) return;
+            this.helper = undefined;
+            this.rerunAlone();
+        };
+        helper.on('error', lost);
+        helper.on('exit', lost);
+        this.helper = helper;
+        return helper;
+    }
+
+    /** The jobs still waiting for their main run, again on the worker alone (the same results: runs are deterministic). */
+    private rerunAlone(): void {
+        for (const job of [...this.pending.values()]) {
+            if (job.message.done || job.settled) continue;
+            this.busy.delete(job.message.id);
+            const id = this.nextId++;
+            this.pending.delete(job.message.id);
+            job.message = { ...job.message, id };
+            this.pending.set(id, job);
+            const worker = this.ensureWorker();
+            const scenarios = job.message.model.scenarios.length + 1;
+            job.scenarios = new Array<ScenarioResult | undefined>(scenarios);
+            job.arrived = 0;
+            job.ranOut = job.settled = false;
+            worker.postMessage({ ...job.message, shared: undefined } satisfies ToWorker);
+            this.busy.add(id);
+        }
+    }
+
+    private receive(message: FromWorker): void {
+        // The explanations (or a result that is not ok) are the last the worker says of a job.
+        if (isLastMessage(message)) this.busy.delete(message.id);
+        const job = this.pending.get(message.id);
+        if (!job) return;
+        if (message.kind === 'scenario') {
+            job.scenarios[message.index] = unpackSeries(message.summary, message.series);
+            job.arrived++;
+            this.settleMainRun(job);
+        } else if (message.kind === 'result') {
+            if (message.outcome.kind !== 'ok') {
+                this.finish(message.id, message.outcome);
+                return;
+            }
+            job.ranOut = true;
+            this.settleMainRun(job);
+        } else if (message.kind === 'helped') {
+            if (message.failed) {
+                // The engine threw in the helper: the same would happen here, so the job fails as it would alone.
+                this.finish(message.id, { kind: 'failed', message: 'the simulation failed' });
+            }
+        } else if (message.kind === 'effects') {
+            job.effects(message.effects);
+            // A job of effects only (`startEffects`) has no main run of its own.
+            job.result({ kind: 'cancelled' });
+            if (message.effects === undefined) this.finish(message.id, { kind: 'cancelled' });
+        } else {
+            job.explanations(message.explanations);
+            this.pending.delete(message.id);
+        }
+    }
+
+    /** The main run's result, once the worker's share is done and every run has arrived (from either worker). */
+    private settleMainRun(job: PendingJob): void {
+        const runs = job.message.model.scenarios.length + 1;
+        if (job.settled || !job.ranOut || job.arrived < runs) return;
+        job.settled = true;
+        const scenarios = job.scenarios as ScenarioResult[];
+        job.result({ kind: 'ok', result: { ...resultsBesideScenarios(job.message.model, scenarios), scenarios } });
     }
 
     private finish(id: number, outcome: RunOutcome): void {
@@ -242,8 +311,23 @@ export class WorkerRunner implements EngineRunner {
     }
 }
 
+/** A job the workers hold: how it settles, what was sent, and the main run as it arrives. */
+interface PendingJob {
+    result: (o: RunOutcome) => void;
+    effects: (e: Record<string, MemberEffect[]> | undefined) => void;
+    explanations: (e: ModelExplanation[] | undefined) => void;
+    message: ToWorker;
+    /** The main run's results by index (0 the baseline), from whichever worker made them. */
+    scenarios: (ScenarioResult | undefined)[];
+    arrived: number;
+    /** The worker's share of the main run is done. */
+    ranOut: boolean;
+    /** The main run's result is given. */
+    settled: boolean;
+}
+
 function isLastMessage(message: FromWorker): boolean {
-    if (message.kind === 'scenario') return false;
+    if (message.kind === 'scenario' || message.kind === 'helped') return false;
     if (message.kind === 'result') return message.outcome.kind !== 'ok';
     return message.kind === 'explanations' || message.effects === undefined;
 }
@@ -300,61 +384,9 @@ export class HybridRunner implements EngineRunner {
     }
 }
 
-/** True in the worker thread started by `WorkerRunner` (main.ts then serves jobs, not LSP). */
+/** True in a worker thread started by `WorkerRunner` (main.ts then serves jobs, not LSP). */
 export function isSimulationWorker(): boolean {
     return !isMainThread && Boolean((workerData as Record<string, unknown> | undefined)?.[WORKER_MARK]);
 }
 
-/** The worker's loop: one job at a time, synchronous engine, cancellable between periods. */
-export function serveSimulationJobs(): void {
-    parentPort!.on('message', ({ id, model, cancelFlag, done }: ToWorker) => {
-        const flag = new Int32Array(cancelFlag);
-        const shouldCancel = () => Atomics.load(flag, 0) === 1;
-        const runOnce = (m: LoweredModel, onScenario?: ScenarioVisitor): RunOutcome => {
-            try {
-                if (onScenario) return { kind: 'ok', result: { ...simulateEach(m, { shouldCancel }, onScenario), scenarios: [] } };
-                return { kind: 'ok', result: simulate(m, { shouldCancel }) };
-            } catch (error) {
-                if (error instanceof SimulationCancelled || shouldCancel()) return { kind: 'cancelled' };
-                return { kind: 'failed', message: messageOf(error) };
-            }
-        };
-        // After the effects, the explanations: the last message of every job that got this far.
-        const sendEffects = (e: Record<string, MemberEffect[]> | undefined) => {
-            const effects = shouldCancel() ? undefined : e;
-            parentPort!.postMessage({ id, kind: 'effects', effects } satisfies FromWorker);
-            if (effects === undefined) return;
-            const explanations = explainSafely(model, shouldCancel);
-            parentPort!.postMessage({ id, kind: 'explanations', explanations: shouldCancel() ? undefined : explanations } satisfies FromWorker);
-        };
-        // A failure still ends the job (no effects), so the worker is never held busy by it.
-        const failed = () => sendEffects(undefined);
-        if (done) {
-            void memberEffects(model, mainRunFacts(done), async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
-            return;
-        }
-        // Each scenario goes out as soon as it is made (and is kept here for the effects).
-        const scenarios: ScenarioResult[] = [];
-        const outcome = runOnce(model, scenario => {
-            scenarios.push(scenario);
-            const { summary, series } = packSeries(scenario);
-            parentPort!.postMessage({ id, kind: 'scenario', summary, series } satisfies FromWorker, [
-                series.values.buffer as ArrayBuffer,
-                series.lengths.buffer as ArrayBuffer
-            ]);
-        });
-        parentPort!.postMessage({ id, kind: 'result', outcome } satisfies FromWorker);
-        if (outcome.kind !== 'ok') return;
-        // Then, from the totals of the same result, what each shock and measure changes.
-        void memberEffects(model, mainRunFacts({ ...outcome.result, scenarios }), async (m, visit) => runOnce(m, visit)).then(sendEffects, failed);
-    });
-}
-
-/** The explanations of a model, or undefined when cancelled or when the engine fails. */
-function explainSafely(model: LoweredModel, shouldCancel: () => boolean): ModelExplanation[] | undefined {
-    try {
-        return explainModel(model, { shouldCancel });
-    } catch {
-        return undefined;
-    }
-}
+export { serveSimulationJobs } from './simulation-worker.js';
