@@ -27,7 +27,11 @@ for (const file of files) {
         loader: { '.choke': 'text' },
         external: ['vscode'],
         logLevel: 'warning',
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+        // An ES module has no __dirname: the sources find out/'s worker bundles and the report
+        // page from their own folder (three levels under the repository), so give them one there.
+        banner: {
+            js: `import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); const __dirname = ${JSON.stringify(path.join(dir, '../../language/src/evaluation'))};`
+        }
     });
     process.stdout.write(`running ${file} ...\n`);
     const { bench } = await import(pathToFileURL(outfile).href);
