@@ -77,6 +77,16 @@ export class SimulationScheduler {
         this.changes.fire();
     }
 
+    /**
+     * The last `count` reported edits are applied as one update: one entry for them, so that
+     * the one `changesApplied` of that update leaves none of them pending.
+     */
+    updatesJoined(count: number): void {
+        if (count < 2 || count > this.pendingUpdates.length) return;
+        const joined = this.pendingUpdates.splice(this.pendingUpdates.length - count, count).flat();
+        this.pendingUpdates.push([...new Set(joined)]);
+    }
+
     /** The builder applied changes (`fromUpdate`: ones the client reported). */
     changesApplied(changed: URI[], deleted: URI[], fromUpdate: boolean): void {
         // The builder applies reported edits in the order they were reported.

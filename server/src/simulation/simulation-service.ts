@@ -90,6 +90,11 @@ export class SimulationService {
         this.scheduler.updateRequested(changed, deleted);
     }
 
+    /** The last `count` reported edits reach the builder as one update (a burst of typing). */
+    updatesJoined(count: number): void {
+        this.scheduler.updatesJoined(count);
+    }
+
     /**
      * A document was closed: its cached results go, and so do those of models no open
      * document shows any more (memory stays bounded by the open files).

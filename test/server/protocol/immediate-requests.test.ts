@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { fileUri, TestClient } from './lsp-client.js';
 import { generateModel } from './generate.js';
+import { LARGE_FILE_CHARS } from '../../../server/src/documents/document-update-handler.js';
+import type { ResultsResponse } from '../../../server/src/protocol.js';
 
 /**
  * Completion and hover never wait for the rebuild of an edit (issue 16, item 3): sent right
@@ -107,5 +109,27 @@ describe('completion and hover during a rebuild', () => {
         expect(value).toContain('consumer C7 in Japan');
         // The range is of the client's text (the name `C7` on the moved line), not of the built one.
         expect(hover?.range).toEqual({ start: { line, character: 9 }, end: { line, character: 11 } });
+    });
+});
+
+describe('a burst of edits to a large file', () => {
+    test('is built once, for its last text, and then its results are current', async () => {
+        expect(MODEL.length).toBeGreaterThanOrEqual(LARGE_FILE_CHARS);
+        const need = (t: number) => MODEL.replace(/(consumer C0 in Japan \{\n {2}needs REE )\d+/, `$1${t}`);
+        const from = client.published.length;
+        // Four edits well inside the large-file delay: one rebuild, of the last.
+        let version = 0;
+        for (const t of [5000, 6000, 7000, 8000]) version = await client.change(uri, need(t));
+        const answer = await client.request<ResultsResponse>('chokepoint/results', { uri, wait: true });
+        expect(answer).toMatchObject({ version, status: 'ok', stale: false });
+        const baseline = answer.result!.scenarios[0];
+        // C0 needs the last edit's 8,000 t in every month.
+        expect([...new Set(baseline.consumers.C0.materials.REE.series.need)]).toEqual([8000]);
+        // The rebuild published C0's diagnostics once (the explanations may follow it), never per edit.
+        const rebuilds = client.published.slice(from).filter(p => p.uri === uri).length;
+        expect(rebuilds).toBeGreaterThanOrEqual(1);
+        expect(rebuilds).toBeLessThanOrEqual(2);
+        await client.change(uri, MODEL);
+        await client.request('chokepoint/results', { uri, wait: true });
     });
 });
