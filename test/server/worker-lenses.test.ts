@@ -70,3 +70,33 @@ describe('a main run shared with the helper worker', () => {
         expect(outcomes[0]).toContain('"Sc4"');
     }, 60_000);
 });
+
+describe('a helper worker that stops mid-run', () => {
+    test('costs nothing but time: its runs are made again by the worker alone, the same bytes', async () => {
+        const { lower } = await import('../engine/helpers.js');
+        const { generateModel } = await import('../engine/generated-model.js');
+        const { toJson } = await import('../../language/src/cli/run-json.js');
+        const model = await lower(generateModel({ nodes: 160, flows: 400, scenarios: 5, periods: 48 }));
+        const resultOf = async (helped: boolean, stopHelper: boolean) => {
+            const runner = new WorkerRunner(SERVER_JS, helped);
+            try {
+                const job = runner.start(model);
+                if (stopHelper) {
+                    // The helper is private: reach it as a test may, and stop it while it runs.
+                    const helper = (runner as unknown as { helper?: { terminate(): Promise<number> } }).helper;
+                    expect(helper).toBeDefined();
+                    await new Promise(r => setTimeout(r, 30));
+                    await helper!.terminate();
+                }
+                const outcome = await job.result;
+                expect(outcome.kind).toBe('ok');
+                return toJson(outcome.kind === 'ok' ? outcome.result : null);
+            } finally {
+                runner.dispose();
+            }
+        };
+        const alone = await resultOf(false, false);
+        expect(alone).toContain('"Sc4"');
+        expect((await resultOf(true, true)) === alone).toBe(true);
+    }, 60_000);
+});
