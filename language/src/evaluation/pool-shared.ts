@@ -23,6 +23,35 @@ export interface SharedBatch {
  */
 const STALL_MS = 2000;
 
+/** A shared batch's memory, as each thread sees it. */
+export interface SharedBatchMemory {
+    counter: Int32Array;
+    cancel: Int32Array;
+    records: Float64Array;
+    done: Int32Array;
+    written: Int32Array;
+}
+
+/**
+ * Takes pieces from the batch's counter until none is left or the batch is cancelled, runs each
+ * on `runner()` (made at the first piece) and writes each summary into its record, then counts it
+ * and wakes the waiting thread: what every worker does, and the waiting thread before it waits.
+ */
+export function takeSharedPieces(runner: () => SummaryRunner, families: readonly RunFamily[], first: readonly number[], memory: SharedBatchMemory): void {
+    const { counter, cancel, records, done, written } = memory;
+    for (let f = Atomics.add(counter, 0, 1); f < families.length; f = Atomics.add(counter, 0, 1)) {
+        if (Atomics.load(cancel, 0) !== 0) break;
+        const taken = runner();
+        taken.runFamily(families[f]).forEach((summary, k) => {
+            const i = first[f] + k;
+            writeRecord(taken.model, records, i, summary);
+            Atomics.store(written, i, 1);
+            Atomics.add(done, 0, 1);
+        });
+        Atomics.notify(done, 0);
+    }
+}
+
 export function startSharedBatch(
     workers: readonly Worker[],
     model: LoweredModel,
@@ -50,18 +79,9 @@ export function startSharedBatch(
         } satisfies ToPoolWorker);
     }
     let here: SummaryRunner | undefined;
+    const memory = { counter, cancel, records, done, written };
     // The waiting thread takes pieces from the same counter until none is left: it would only wait.
-    const helpHere = () => {
-        for (let f = Atomics.add(counter, 0, 1); f < pieces.pieces.length; f = Atomics.add(counter, 0, 1)) {
-            here ??= new SummaryRunner(model);
-            here.runFamily(pieces.pieces[f]).forEach((summary, k) => {
-                const i = pieces.first[f] + k;
-                writeRecord(model, records, i, summary);
-                Atomics.store(written, i, 1);
-                Atomics.add(done, 0, 1);
-            });
-        }
-    };
+    const helpHere = () => takeSharedPieces(() => (here ??= new SummaryRunner(model)), pieces.pieces, pieces.first, memory);
     const runRestHere = () => {
         const local = (here ??= new SummaryRunner(model));
         for (let i = 0; i < runs.length; i++) {

@@ -9,7 +9,7 @@ import { SummaryRunner, type RunSummary } from '../decisions/summary.js';
 import { ScenarioSimulator, SimulationCancelled } from '../engine/simulate.js';
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
-import { writeRecord } from './summary-records.js';
+import { takeSharedPieces } from './pool-shared.js';
 import { packSeries } from './packed-series.js';
 import { takeBack } from './run-ends.js';
 
@@ -113,23 +113,16 @@ function warm(runner: SummaryRunner): void {
 
 /** A shared batch: each summary into its record, then counted (and the waiting thread woken). */
 function runShared(message: Extract<ToPoolWorker, { type: 'shared' }>): void {
-    const counter = new Int32Array(message.counter),
-        done = new Int32Array(message.done),
-        cancel = new Int32Array(message.cancel);
-    const records = new Float64Array(message.records);
-    const written = new Int32Array(message.written);
-    const model = runner!.model;
+    const done = new Int32Array(message.done);
+    const memory = {
+        counter: new Int32Array(message.counter),
+        cancel: new Int32Array(message.cancel),
+        records: new Float64Array(message.records),
+        done,
+        written: new Int32Array(message.written)
+    };
     try {
-        for (let f = Atomics.add(counter, 0, 1); f < message.families.length; f = Atomics.add(counter, 0, 1)) {
-            if (Atomics.load(cancel, 0) !== 0) break;
-            runner!.runFamily(message.families[f]).forEach((summary, k) => {
-                const i = message.first[f] + k;
-                writeRecord(model, records, i, summary);
-                Atomics.store(written, i, 1);
-                Atomics.add(done, 0, 1);
-            });
-            Atomics.notify(done, 0);
-        }
+        takeSharedPieces(() => runner!, message.families, message.first, memory);
     } catch {
         // The waiting thread runs what is left itself (see SharedBatch.wait).
         Atomics.store(done, 1, 1);
