@@ -94,7 +94,7 @@ export function horizonOf(model: LoweredModel): Pick<SimulationResult, 'horizon'
 
 type Rest = Omit<SimulationResult, 'scenarios'>;
 
-function drive(run: Generator<void, Rest, void>, shouldCancel: (() => boolean) | undefined): Rest {
+function drive<T>(run: Generator<void, T, void>, shouldCancel: (() => boolean) | undefined): T {
     for (let step = run.next(); ; step = run.next()) {
         if (step.done) return step.value;
         if (shouldCancel?.()) throw new SimulationCancelled();
@@ -121,7 +121,7 @@ export function scenarioRuns(model: LoweredModel, only: string | undefined): Sce
  * its events only, so any thread gives the same.
  */
 export class ScenarioSimulator {
-    readonly engine: Engine;
+    private readonly engine: Engine;
     private readonly index: ModelIndex;
 
     constructor(readonly model: LoweredModel) {
@@ -131,16 +131,21 @@ export class ScenarioSimulator {
 
     /** Runs `run` to the end, polling `shouldCancel` between periods. */
     run(run: ScenarioRun, shouldCancel?: () => boolean): ScenarioResult {
+        return drive(this.steps(run), shouldCancel);
+    }
+
+    /** The same, yielding after every period. */
+    *steps(run: ScenarioRun): Generator<void, ScenarioResult, void> {
         this.engine.begin(run.events);
         for (let t = 0; t < this.model.calendar.periods; t++) {
             this.engine.step(t);
-            if (shouldCancel?.()) throw new SimulationCancelled();
+            yield;
         }
         return this.results(run);
     }
 
     /** The results of `run`, which the engine has just run to the end. */
-    results(run: ScenarioRun): ScenarioResult {
+    private results(run: ScenarioRun): ScenarioResult {
         const { model, engine, index } = this;
         const shockStart = shockStartPeriod(model, run.events);
         const result = assembleScenario(model, engine.ws, index, run.name, run.probability, shockStart);
@@ -164,12 +169,7 @@ function* runAll(model: LoweredModel, only: string | undefined, emit: (scenario:
     const simulator = new ScenarioSimulator(model);
     const summaries: ScenarioSummary[] = [];
     for (const scenario of runs) {
-        simulator.engine.begin(scenario.events);
-        for (let t = 0; t < model.calendar.periods; t++) {
-            simulator.engine.step(t);
-            yield;
-        }
-        const result = simulator.results(scenario);
+        const result = yield* simulator.steps(scenario);
         summaries.push(scenarioSummary(result));
         emit(result);
     }

@@ -11,7 +11,7 @@ import {
     packSeries,
     scenarioRuns,
     ScenarioSimulator,
-    simulate,
+    runEnds,
     simulateEach,
     SimulationCancelled,
     takeBack,
@@ -23,7 +23,7 @@ import {
 import type { MemberEffect } from '../protocol.js';
 import { mainRunFacts, memberEffects, messageOf, type RunOutcome } from './engine-adapter.js';
 import { followedOriginOf, scenarioFacts, type ScenarioFacts } from './exposure.js';
-import type { FromWorker, HelperFacts, ToWorker } from './worker-messages.js';
+import type { FromWorker, HelperFacts, RunFailure, ShareOutcome, ToWorker } from './worker-messages.js';
 
 type ScenarioVisitor = (scenario: ScenarioResult) => void;
 
@@ -46,7 +46,7 @@ function postScenario(id: number, index: number, scenario: ScenarioResult): void
     ]);
 }
 
-function outcomeOfError(error: unknown, shouldCancel: () => boolean): RunOutcome {
+function outcomeOfError(error: unknown, shouldCancel: () => boolean): RunFailure {
     if (error instanceof SimulationCancelled || shouldCancel()) return { kind: 'cancelled' };
     return { kind: 'failed', message: messageOf(error) };
 }
@@ -54,10 +54,10 @@ function outcomeOfError(error: unknown, shouldCancel: () => boolean): RunOutcome
 function serve({ id, model, cancelFlag, done, shared }: ToWorker): void {
     const flag = new Int32Array(cancelFlag);
     const shouldCancel = () => Atomics.load(flag, 0) === 1;
-    const runOnce = (m: LoweredModel, onScenario?: ScenarioVisitor): RunOutcome => {
+    // The effects' variants, each scenario read as it is made.
+    const runOnce = (m: LoweredModel, onScenario: ScenarioVisitor): RunOutcome => {
         try {
-            if (onScenario) return { kind: 'ok', result: { ...simulateEach(m, { shouldCancel }, onScenario), scenarios: [] } };
-            return { kind: 'ok', result: simulate(m, { shouldCancel }) };
+            return { kind: 'ok', result: { ...simulateEach(m, { shouldCancel }, onScenario), scenarios: [] } };
         } catch (error) {
             return outcomeOfError(error, shouldCancel);
         }
@@ -88,21 +88,14 @@ function serve({ id, model, cancelFlag, done, shared }: ToWorker): void {
         postScenario(id, index, scenario);
         mine.push({ index, scenario });
     };
-    let outcome: RunOutcome = {
-        kind: 'ok',
-        result: { ...horizonOf(model), scenarios: [], expected: { unmet: null, loss: {}, probability: 0 }, targetSummary: {} }
-    };
-    if (!shared) {
-        let index = 0;
-        outcome = runOnce(model, scenario => made(index++, scenario));
-    } else {
-        try {
-            const simulator = new ScenarioSimulator(model);
-            const ends = new Int32Array(shared.ends);
-            for (let k = takeFront(ends); k >= 0; k = takeFront(ends)) made(k, simulator.run(runs[k], shouldCancel));
-        } catch (error) {
-            outcome = outcomeOfError(error, shouldCancel);
-        }
+    let outcome: ShareOutcome = { kind: 'ok' };
+    try {
+        const simulator = new ScenarioSimulator(model);
+        // Alone, the worker takes every run from the front of ends of its own.
+        const ends = shared ? new Int32Array(shared.ends) : runEnds(runs.length);
+        for (let k = takeFront(ends); k >= 0; k = takeFront(ends)) made(k, simulator.run(runs[k], shouldCancel));
+    } catch (error) {
+        outcome = outcomeOfError(error, shouldCancel);
     }
     post({ id, kind: 'result', outcome });
     if (outcome.kind !== 'ok') {

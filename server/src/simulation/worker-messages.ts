@@ -36,11 +36,17 @@ export type FromWorker =
      */
     | { id: number; kind: 'scenario'; index: number; summary: ScenarioResult; series: PackedSeries }
     /** The main worker's share of the main run is done (the results themselves came as `scenario`s). */
-    | { id: number; kind: 'result'; outcome: RunOutcome }
+    | { id: number; kind: 'result'; outcome: ShareOutcome }
     | { id: number; kind: 'effects'; effects: Record<string, MemberEffect[]> | undefined }
     | { id: number; kind: 'explanations'; explanations: ModelExplanation[] | undefined }
     /** The helper's share is done; `failed` when the engine threw (not when cancelled). */
     | { id: number; kind: 'helped'; failed: boolean };
+
+/** A run that did not end with results. */
+export type RunFailure = Exclude<RunOutcome, { kind: 'ok' }>;
+
+/** How a worker's share of a main run ended: its runs all sent, or not. */
+export type ShareOutcome = { kind: 'ok' } | RunFailure;
 
 /** From the helper to the main worker, through the job's port. */
 export type HelperFacts =
