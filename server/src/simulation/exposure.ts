@@ -55,14 +55,24 @@ export function followedOriginOf(baseline: ScenarioResult, periods: number): str
 
 export function exposureOf(scenario: ScenarioResult, periods: number, step: keyof typeof PERIOD_DAYS, origin: string | null): Exposure {
     const tonnes = originTonnes(scenario, periods);
-    return { origin, worstShare: worstShareOf(tonnes, periods, origin), lowestCover: lowestCoverOf(scenario, periods, step) };
+    return { origin, worstShare: worstShareOf(tonnes, periodTotals(tonnes, periods), origin), lowestCover: lowestCoverOf(scenario, periods, step) };
 }
 
-function worstShareOf(tonnes: Map<string, number[]>, periods: number, origin: string | null): number | null {
-    let worstShare: number | null = null;
-    for (let t = 0; t < periods && origin !== null; t++) {
+/** Each period's tonnes over every origin. */
+function periodTotals(tonnes: Map<string, number[]>, periods: number): number[] {
+    const totals: number[] = [];
+    for (let t = 0; t < periods; t++) {
         let total = 0;
         for (const row of tonnes.values()) total += row[t];
+        totals.push(total);
+    }
+    return totals;
+}
+
+function worstShareOf(tonnes: Map<string, number[]>, totals: readonly number[], origin: string | null): number | null {
+    let worstShare: number | null = null;
+    for (let t = 0; t < totals.length && origin !== null; t++) {
+        const total = totals[t];
         if (total <= 0) continue;
         const share = (tonnes.get(origin)?.[t] ?? 0) / total;
         if (worstShare === null || share > worstShare) worstShare = share;
@@ -103,14 +113,10 @@ export interface ScenarioFacts {
 
 export function scenarioFacts(scenario: ScenarioResult, periods: number, step: keyof typeof PERIOD_DAYS): ScenarioFacts {
     const tonnes = originTonnes(scenario, periods);
+    const totals = periodTotals(tonnes, periods);
     const worstShare: Record<string, number | null> = {};
-    for (const origin of tonnes.keys()) worstShare[origin] = worstShareOf(tonnes, periods, origin);
-    let anyArrivals = false;
-    for (let t = 0; t < periods && !anyArrivals; t++) {
-        let total = 0;
-        for (const row of tonnes.values()) total += row[t];
-        anyArrivals = total > 0;
-    }
+    for (const origin of tonnes.keys()) worstShare[origin] = worstShareOf(tonnes, totals, origin);
+    const anyArrivals = totals.some(total => total > 0);
     return { name: scenario.name, totals: scenario.totals, worstShare, anyArrivals, lowestCover: lowestCoverOf(scenario, periods, step) };
 }
 
