@@ -19,22 +19,21 @@ export function runEnds(count: number): Int32Array {
 
 /** The next run from the front, or -1 when none is left. */
 export function takeFront(word: Int32Array): number {
-    for (;;) {
-        const w = Atomics.load(word, 0);
-        const front = w >>> 16,
-            end = w & 0xffff;
-        if (front >= end) return -1;
-        if (Atomics.compareExchange(word, 0, w, ((front + 1) << 16) | end) === w) return front;
-    }
+    return take(word, true);
 }
 
 /** The next run from the back, or -1 when none is left. */
 export function takeBack(word: Int32Array): number {
+    return take(word, false);
+}
+
+function take(word: Int32Array, fromFront: boolean): number {
     for (;;) {
         const w = Atomics.load(word, 0);
         const front = w >>> 16,
             end = w & 0xffff;
         if (front >= end) return -1;
-        if (Atomics.compareExchange(word, 0, w, (front << 16) | (end - 1)) === w) return end - 1;
+        const left = fromFront ? ((front + 1) << 16) | end : (front << 16) | (end - 1);
+        if (Atomics.compareExchange(word, 0, w, left) === w) return fromFront ? front : end - 1;
     }
 }
