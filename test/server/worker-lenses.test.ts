@@ -7,12 +7,25 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { afterAll, describe, expect, test } from 'vitest';
+import { toJson } from '../../language/src/cli/run-json.js';
 import { HybridRunner, WorkerRunner } from '../../server/src/simulation/runners.js';
+import { generateModel } from '../engine/generated-model.js';
+import { lower } from '../engine/helpers.js';
 import { HAND_MODEL } from './fixtures.js';
 import { createTestServer, type TestServer } from './helpers.js';
 
 const SERVER_JS = path.resolve(__dirname, '../../out/server.js');
 const servers: TestServer[] = [];
+
+/** `use` with a worker runner of its own (a helper or not), disposed after. */
+async function withRunner<T>(helped: boolean, use: (runner: WorkerRunner) => Promise<T>): Promise<T> {
+    const runner = new WorkerRunner(SERVER_JS, helped);
+    try {
+        return await use(runner);
+    } finally {
+        runner.dispose();
+    }
+}
 afterAll(() => servers.forEach(s => s.shared.simulation.Service.runner.dispose()));
 
 async function titles(useWorker: boolean): Promise<string[]> {
@@ -47,14 +60,10 @@ describe('results from the simulation worker', () => {
 
 describe('a main run shared with the helper worker', () => {
     test('gives the results and effects of the worker alone, byte for byte', async () => {
-        const { lower } = await import('../engine/helpers.js');
-        const { generateModel } = await import('../engine/generated-model.js');
-        const { toJson } = await import('../../language/src/cli/run-json.js');
         const model = await lower(generateModel({ nodes: 120, flows: 300, scenarios: 5, periods: 36 }));
         const outcomes: string[] = [];
         for (const helped of [false, true]) {
-            const runner = new WorkerRunner(SERVER_JS, helped);
-            try {
+            await withRunner(helped, async runner => {
                 const job = runner.start(model);
                 const result = await job.result;
                 expect(result.kind).toBe('ok');
@@ -62,9 +71,7 @@ describe('a main run shared with the helper worker', () => {
                 expect(Object.keys(effects ?? {}).length).toBeGreaterThan(0);
                 const explanations = await job.explanations;
                 outcomes.push(toJson({ result: result.kind === 'ok' ? result.result : null, effects, explanations }));
-            } finally {
-                runner.dispose();
-            }
+            });
         }
         expect(outcomes[1] === outcomes[0]).toBe(true);
         expect(outcomes[0]).toContain('"Sc4"');
@@ -73,13 +80,9 @@ describe('a main run shared with the helper worker', () => {
 
 describe('a helper worker that stops mid-run', () => {
     test('costs nothing but time: its runs are made again by the worker alone, the same bytes', async () => {
-        const { lower } = await import('../engine/helpers.js');
-        const { generateModel } = await import('../engine/generated-model.js');
-        const { toJson } = await import('../../language/src/cli/run-json.js');
         const model = await lower(generateModel({ nodes: 160, flows: 400, scenarios: 5, periods: 48 }));
-        const resultOf = async (helped: boolean, stopHelper: boolean) => {
-            const runner = new WorkerRunner(SERVER_JS, helped);
-            try {
+        const resultOf = (helped: boolean, stopHelper: boolean) =>
+            withRunner(helped, async runner => {
                 const job = runner.start(model);
                 if (stopHelper) {
                     // The helper is private: reach it as a test may, and stop it while it runs.
@@ -91,10 +94,7 @@ describe('a helper worker that stops mid-run', () => {
                 const outcome = await job.result;
                 expect(outcome.kind).toBe('ok');
                 return toJson(outcome.kind === 'ok' ? outcome.result : null);
-            } finally {
-                runner.dispose();
-            }
-        };
+            });
         const alone = await resultOf(false, false);
         expect(alone).toContain('"Sc4"');
         expect((await resultOf(true, true)) === alone).toBe(true);
