@@ -164,12 +164,12 @@ export class WorkerRunner implements EngineRunner {
         for (const id of [...this.pending.keys()]) this.finish(id, { kind: 'cancelled' });
     }
 
-    /** Sends a job to the worker; its main run shared with the helper when there is one and it has two runs or more. */
-    private post(job: PendingJob): void {
+    /** Sends a job to the worker; its main run shared with the helper (unless `alone`) when there is one and it has two runs or more. */
+    private post(job: PendingJob, alone = false): void {
         const { message } = job;
         try {
             const worker = this.ensureWorker();
-            const helper = this.helped && !message.done && message.model.scenarios.length > 0 ? this.ensureHelper() : undefined;
+            const helper = this.helped && !alone && !message.done && message.model.scenarios.length > 0 ? this.ensureHelper() : undefined;
             job.scenarios = new Array<ScenarioResult | undefined>(message.model.scenarios.length + 1);
             job.arrived = 0;
             job.ranOut = job.settled = false;
@@ -245,18 +245,12 @@ export class WorkerRunner implements EngineRunner {
     private rerunAlone(): void {
         for (const job of [...this.pending.values()]) {
             if (job.message.done || job.settled) continue;
+            // A new id: what the worker still sends of the old one is no longer read.
             this.busy.delete(job.message.id);
-            const id = this.nextId++;
             this.pending.delete(job.message.id);
-            job.message = { ...job.message, id };
-            this.pending.set(id, job);
-            const worker = this.ensureWorker();
-            const scenarios = job.message.model.scenarios.length + 1;
-            job.scenarios = new Array<ScenarioResult | undefined>(scenarios);
-            job.arrived = 0;
-            job.ranOut = job.settled = false;
-            worker.postMessage({ ...job.message, shared: undefined } satisfies ToWorker);
-            this.busy.add(id);
+            job.message = { ...job.message, id: this.nextId++ };
+            this.pending.set(job.message.id, job);
+            this.post(job, true);
         }
     }
 
