@@ -30,12 +30,14 @@ const oneRpc = {
 };
 
 const entries = [
-    // out/cli.js turns the compile cache on, then loads out/cli-main.js (the CLI proper).
-    { in: 'language/src/cli/cli.ts', out: 'cli' },
+    // out/cli.js and out/server.js turn the compile cache on, then load out/cli-main.js and
+    // out/server-main.js (the CLI and the language server proper): language/src/loading/bundle-loader.ts.
+    { in: 'language/src/loading/bundle-loader.ts', out: 'cli' },
     { in: 'language/src/cli/cli-main.ts', out: 'cli-main' },
+    { in: 'language/src/loading/bundle-loader.ts', out: 'server' },
     { in: 'language/src/evaluation/pool-worker.ts', out: 'pool-worker' },
     { in: 'language/src/cli/samples-worker.ts', out: 'samples-worker' },
-    { in: 'server/src/main.ts', out: 'server' },
+    { in: 'server/src/main.ts', out: 'server-main' },
     { in: 'client/src/extension.ts', out: 'extension' }
 ].filter(e => existsSync(e.in));
 

@@ -13,6 +13,7 @@ import { ChokepointCommandHandler } from './lsp/server-commands.js';
 import { ChokepointCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ChokepointCodeLensProvider } from './lsp/code-lens.js';
 import { ChokepointCompletionProvider } from './lsp/completion/completion-provider.js';
+import { deferredCompletionParser } from './lsp/completion/deferred-parser.js';
 import { ChokepointFoldingRangeProvider } from './lsp/folding.js';
 import { ChokepointFormatter } from './lsp/formatter/formatter.js';
 import { ChokepointHoverProvider } from './lsp/hover.js';
@@ -70,6 +71,9 @@ export const ChokepointSharedLspModule: Module<ChokepointSharedServices, Partial
 };
 
 export const ChokepointLspModule: Module<ChokepointServices, PartialLangiumServices> = {
+    parser: {
+        CompletionParser: services => deferredCompletionParser(services)
+    },
     lsp: {
         CodeLensProvider: services => new ChokepointCodeLensProvider(services),
         CompletionProvider: services => new ChokepointCompletionProvider(services),

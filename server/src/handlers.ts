@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
-import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic, InitializeParams } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STDLIB_TEXT, withPlainSeries } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
@@ -9,11 +9,13 @@ import type { ChartOverlayParams, ChartOverlayResponse, CompareParams, CompareRe
 import { ChartOverlayRequest, CompareRequest } from './protocol.js';
 import { compareResponse } from './compare/compare-request.js';
 import { chartOverlayResponse } from './compare/chart-overlay.js';
+import { isDeferredCompletionParser } from './lsp/completion/deferred-parser.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
 import { registerImportRoots } from './documents/import-roots.js';
 import { registerImmediateRequests } from './lsp/immediate-requests.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
+import { DEFAULT_SETTINGS } from './settings.js';
 import {
     FrontierRequest,
     LibraryTextRequest,
@@ -43,6 +45,8 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
     shared.lsp.LanguageServer.onInitialize(params => {
         lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport ?? false;
         hintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport ?? false;
+        // The settings are not fetched yet: the default revision (a `none` merely wastes a git call).
+        for (const folder of workspaceFolderPaths(params)) shared.compare.Service.prefetch(folder, DEFAULT_SETTINGS.compareWith);
     });
     const lenses = new CoalescedRefresh(() => connection.sendRequest(CodeLensRefreshRequest.type));
     const hints = new CoalescedRefresh(() => connection.sendRequest(InlayHintRefreshRequest.type));
@@ -153,15 +157,32 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         return shared.workspace.WorkspaceLock.read(() => answer(services, document), ReadPriority.Immediate);
     };
     connection.onCodeLens((params, token) =>
-        guarded(
-            async () =>
-                (await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) =>
-                    services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)
-                )) ?? []
-        )
+        guarded(async () => {
+            const lenses = await afterSimulation(params.textDocument, token, DEFAULT_WAIT_MS, (services, document) =>
+                services.lsp?.CodeLensProvider?.provideCodeLens(document, params, token)
+            );
+            prepareCompletionWhenIdle(shared);
+            return lenses ?? [];
+        })
     );
     // Completion and hover never wait for a run or a rebuild (immediate-requests.ts).
     registerImmediateRequests(connection, shared);
+}
+
+function workspaceFolderPaths(params: InitializeParams): string[] {
+    const uris = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return uris
+        .map(uri => URI.parse(uri))
+        .filter(uri => uri.scheme === 'file')
+        .map(uri => uri.fsPath);
+}
+
+/** The first lenses have gone out: completion's parser may now be built (deferred-parser.ts). */
+function prepareCompletionWhenIdle(shared: ChokepointSharedServices): void {
+    for (const services of shared.ServiceRegistry.all) {
+        const parser: unknown = services.parser.CompletionParser;
+        if (isDeferredCompletionParser(parser)) parser.prepareWhenIdle(() => shared.simulation.Service.updatesPending);
+    }
 }
 
 /** Cancellation becomes the LSP error a client expects; anything else is logged, not fatal. */

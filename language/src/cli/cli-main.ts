@@ -1,4 +1,4 @@
-/** The CLI proper, loaded by cli.ts once the compile cache is on. */
+/** The CLI proper, loaded by out/cli.js (loading/bundle-loader.ts) once the compile cache is on. */
 import { main } from './main.js';
 
 main(process.argv.slice(2)).then(

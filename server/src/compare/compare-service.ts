@@ -125,8 +125,21 @@ export class CompareService {
         return current.every(d => texts.get(relative(repo, d.uri.fsPath)) === d.textDocument.getText());
     }
 
-    private async repositoryOf(file: string): Promise<string | undefined> {
-        const dir = path.dirname(file);
+    /**
+     * Asks git for a folder's repository and `revision`'s commit ahead of time. Called as the
+     * server initializes: git then runs beside the parser's construction, forked from a process
+     * still small, and the first lenses of a file in `folder` find both known.
+     */
+    prefetch(folder: string, revision: string): void {
+        if (revision === 'none') return;
+        void this.repositoryOfFolder(folder).then(repo => (repo ? this.commitOf(repo, revision) : undefined));
+    }
+
+    private repositoryOf(file: string): Promise<string | undefined> {
+        return this.repositoryOfFolder(path.dirname(file));
+    }
+
+    private async repositoryOfFolder(dir: string): Promise<string | undefined> {
         const known = this.roots.get(dir);
         const now = Date.now();
         if (known) {
@@ -152,7 +165,9 @@ export class CompareService {
         const key = `${repo}\n${commit}\n${file}`;
         let known = this.bases.get(key);
         if (!known) {
-            known = computeBase(repo, commit, file)
+            // Forking git is synchronous and costs tens of ms in a large process: after the answer in hand.
+            known = afterThisAnswer()
+                .then(() => computeBase(repo, commit, file))
                 .catch(() => undefined)
                 .then(base => {
                     this.settled.add(key);
@@ -171,6 +186,10 @@ async function computeBase(repo: string, commit: string, file: string): Promise<
     const workspace = await buildRevisionWorkspace(snapshot, [file]);
     const texts = new Map(workspace.closureOf(file).map(f => [f, snapshot.files.get(f) ?? ''] as const));
     return { texts, results: workspace.resultsOf(file) };
+}
+
+function afterThisAnswer(): Promise<void> {
+    return new Promise(resolve => setImmediate(resolve));
 }
 
 function relative(repo: string, file: string): string {

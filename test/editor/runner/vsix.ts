@@ -37,6 +37,7 @@ export const REQUIRED_FILES = [
     'readme.md',
     'out/extension.js',
     'out/server.js',
+    'out/server-main.js',
     'out/chart.js',
     'client/images/icon.png',
     'client/images/file-icon.svg',
