@@ -44,7 +44,7 @@ export type { RunFamily } from './decisions/run-families.js';
 export type { RunSummary } from './decisions/summary.js';
 export { explanationsOf, type Explanation } from './evaluation/explanations.js';
 export { explainModel, type ModelExplanation } from './evaluation/model-explanations.js';
-export { packSeries, unpackSeries, withPlainSeries, type PackedSeries } from './evaluation/packed-series.js';
+export { ConstantSeries, packSeries, unpackSeries, withPlainSeries, type PackedSeries } from './evaluation/packed-series.js';
 
 // Decisions: costs, marginal values, ranking of chokepoints.
 export { costCurrencies, horizonCost, measureCosts } from './decisions/costs.js';

@@ -5,7 +5,7 @@
  * (`npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -63,6 +63,19 @@ describe('the bundle loader', () => {
         expect(runJapan(tmp) === first).toBe(true);
         expect(statSync(cache).size).toBeGreaterThan(100_000);
         expect(readFileSync(cache).subarray(0, 16).toString()).not.toBe('not a code cache');
+    });
+
+    it("deletes the caches of the bundle's earlier builds when it writes one", () => {
+        const tmp = tempDir();
+        const folder = path.join(tmp, 'chokepoint-compile-cache');
+        mkdirSync(folder);
+        writeFileSync(path.join(folder, 'cli-main-0123456789abcdef.bin'), 'an earlier build');
+        writeFileSync(path.join(folder, 'server-main-0123456789abcdef.bin'), 'another bundle');
+        runJapan(tmp);
+        const names = cacheFiles(tmp).map(f => path.basename(f));
+        expect(names).toContain('server-main-0123456789abcdef.bin');
+        expect(names.filter(n => n.startsWith('cli-main-'))).toHaveLength(1);
+        expect(names).not.toContain('cli-main-0123456789abcdef.bin');
     });
 
     it('keeps no cache with NODE_DISABLE_COMPILE_CACHE', () => {

@@ -11,6 +11,11 @@
  * every typed array, and every array that is empty or all numbers, as a series, so the n-th
  * emptied series of the summary receives the n-th length. A series met twice (an embedded
  * share that is the direct one) is packed twice and comes back as two views.
+ *
+ * A flat series (one value in every period: nothing recycled, a share that never moves, no
+ * arrivals) is half of a big model's numbers. It travels as its one value (its length negated),
+ * and comes back as one shared array per value and length (`ConstantSeries`, kept for a whole
+ * run's scenarios by its caller): one copy of each. Series are read, never written, once made.
  */
 export interface PackedSeries {
     values: Float64Array;
@@ -20,20 +25,52 @@ export interface PackedSeries {
 export function packSeries<T>(result: T): { summary: T; series: PackedSeries } {
     const arrays: ArrayLike<number>[] = [];
     const summary = strip(result, arrays) as T;
-    const lengths = Int32Array.from(arrays, a => a.length);
-    const values = new Float64Array(lengths.reduce((total, n) => total + n, 0));
+    // A flat series of 2 periods or more: its length negated, its value once.
+    const lengths = Int32Array.from(arrays, a => (a.length > 1 && isFlat(a) ? -a.length : a.length));
+    const values = new Float64Array(lengths.reduce((total, n) => total + (n < 0 ? 1 : n), 0));
     let offset = 0;
-    for (const array of arrays) {
-        values.set(array, offset);
-        offset += array.length;
-    }
+    arrays.forEach((array, i) => {
+        if (lengths[i] < 0) values[offset++] = array[0];
+        else {
+            values.set(array, offset);
+            offset += array.length;
+        }
+    });
     return { summary, series: { values, lengths } };
 }
 
-/** The result whose series `packSeries` took out; fills `summary` itself (no copy of its objects). */
-export function unpackSeries<T>(summary: T, series: PackedSeries): T {
+/**
+ * The result whose series `packSeries` took out; fills `summary` itself (no copy of its objects).
+ * Flat series come from `constants`: pass one for all the scenarios of a run to share them all.
+ */
+export function unpackSeries<T>(summary: T, series: PackedSeries, constants = new ConstantSeries()): T {
     const cursor = { index: 0, offset: 0 };
-    return fill(summary, series, cursor) as T;
+    return fill(summary, series, cursor, constants) as T;
+}
+
+/** One Float64Array per (value, length): the flat series of a run, each held once. */
+export class ConstantSeries {
+    private readonly byLength = new Map<number, Map<number | string, Float64Array>>();
+
+    get(value: number, length: number): Float64Array {
+        let byValue = this.byLength.get(length);
+        if (!byValue) this.byLength.set(length, (byValue = new Map()));
+        // Map keys equate 0 with -0 (and NaN with NaN, which is right): -0 has its own.
+        const key = value === 0 && 1 / value < 0 ? '-0' : value;
+        let series = byValue.get(key);
+        if (!series) byValue.set(key, (series = new Float64Array(length).fill(value)));
+        return series;
+    }
+}
+
+/** Every element the same number, to the bit as far as a reader can tell (NaN alike, -0 apart from 0). */
+function isFlat(series: ArrayLike<number>): boolean {
+    const first = series[0];
+    for (let i = 1; i < series.length; i++) {
+        const v = series[i];
+        if (v === first ? v === 0 && 1 / v !== 1 / first : !(v !== v && first !== first)) return false;
+    }
+    return true;
 }
 
 /**
@@ -88,21 +125,25 @@ function strip(value: unknown, arrays: ArrayLike<number>[]): unknown {
  * Puts the series back into the summary, in place: the summary is this thread's own copy (the
  * message's), and copying every object of a big result again cost more than the series did.
  */
-function fill(value: unknown, series: PackedSeries, cursor: { index: number; offset: number }): unknown {
+function fill(value: unknown, series: PackedSeries, cursor: { index: number; offset: number }, constants: ConstantSeries): unknown {
     const isTyped = value instanceof Float64Array;
     if (isTyped || (Array.isArray(value) && isSeries(value))) {
-        const length = series.lengths[cursor.index++];
-        const view = series.values.subarray(cursor.offset, cursor.offset + length);
-        cursor.offset += length;
+        const packed = series.lengths[cursor.index++];
+        if (packed < 0) {
+            const flat = constants.get(series.values[cursor.offset++], -packed);
+            return isTyped ? flat : Array.from(flat);
+        }
+        const view = series.values.subarray(cursor.offset, cursor.offset + packed);
+        cursor.offset += packed;
         return isTyped ? view : Array.from(view);
     }
     if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) value[i] = fill(value[i], series, cursor);
+        for (let i = 0; i < value.length; i++) value[i] = fill(value[i], series, cursor, constants);
         return value;
     }
     if (value !== null && typeof value === 'object') {
         const record = value as Record<string, unknown>;
-        for (const key of Object.keys(record)) record[key] = fill(record[key], series, cursor);
+        for (const key of Object.keys(record)) record[key] = fill(record[key], series, cursor, constants);
         return record;
     }
     return value;

@@ -21,7 +21,7 @@ import { ScenarioSimulator, SimulationCancelled, type ScenarioRun } from '../eng
 import type { LoweredModel } from '../lowering/model.js';
 import type { FromPoolWorker, ToPoolWorker } from './pool-messages.js';
 import { startSharedBatch, type SharedBatch } from './pool-shared.js';
-import { unpackSeries } from './packed-series.js';
+import { ConstantSeries, unpackSeries } from './packed-series.js';
 import { runEnds, takeFront } from './run-ends.js';
 
 export type { SharedBatch };
@@ -223,7 +223,8 @@ export class RunPool {
             seen[index] = 1;
             onResult(index, result);
         };
-        const onScenario = (message: Extract<FromPoolWorker, { type: 'scenario' }>) => deliver(message.index, unpackSeries(message.summary, message.series));
+        const constants = new ConstantSeries();
+        const onScenario = (message: Extract<FromPoolWorker, { type: 'scenario' }>) => deliver(message.index, unpackSeries(message.summary, message.series, constants));
         const done = this.track(batch, 0, { cancellable: true, signal, onScenario });
         const cancel = this.active.get(batch)!.cancel.buffer as SharedArrayBuffer;
         const ends = runEnds(runs.length);

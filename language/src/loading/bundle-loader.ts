@@ -12,11 +12,12 @@
  * (a rebuilt bundle or another Node never reads an old one; V8 refuses a cache of other flags).
  * It holds compiled code only, so output never depends on it. Written once, at the first exit
  * without a usable one, after the run: it then holds the functions that run compiled too.
- * Written to a temporary name and renamed, so a process never reads half a file.
+ * Written to a temporary name and renamed, so a process never reads half a file; the caches of
+ * the bundle's earlier builds are deleted then.
  * `NODE_DISABLE_COMPILE_CACHE=1` turns it off (Node's own switch for its cache).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -54,6 +55,12 @@ function writeCache(file: string, compiled: Script): void {
         const partial = `${file}.${process.pid}`;
         writeFileSync(partial, compiled.createCachedData());
         renameSync(partial, file);
+        // Caches of the bundle's earlier builds are never read again.
+        const prefix = `${path.basename(file).replace(/-[0-9a-f]+\.bin$/, '')}-`;
+        for (const other of readdirSync(path.dirname(file))) {
+            if (other.startsWith(prefix) && other.endsWith('.bin') && other !== path.basename(file))
+                rmSync(path.join(path.dirname(file), other), { force: true });
+        }
     } catch {
         // A cache that cannot be written is no cache: the next start compiles, as this one did.
     }

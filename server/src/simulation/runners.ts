@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, Worker, workerData } from 'node:worker_threads';
-import { resultsBesideScenarios, runEnds, SimulationCancelled, unpackSeries } from '../../../language/src/index.js';
+import { ConstantSeries, resultsBesideScenarios, runEnds, SimulationCancelled, unpackSeries } from '../../../language/src/index.js';
 import type { LoweredModel, ModelExplanation, ScenarioResult, SimulationResult } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
 import type { RunOutcome } from './engine-adapter.js';
@@ -118,7 +118,8 @@ export class WorkerRunner implements EngineRunner {
             scenarios: [],
             arrived: 0,
             ranOut: false,
-            settled: false
+            settled: false,
+            constants: new ConstantSeries()
         };
         this.pending.set(id, job);
         this.post(job);
@@ -260,7 +261,7 @@ export class WorkerRunner implements EngineRunner {
         const job = this.pending.get(message.id);
         if (!job) return;
         if (message.kind === 'scenario') {
-            job.scenarios[message.index] = unpackSeries(message.summary, message.series);
+            job.scenarios[message.index] = unpackSeries(message.summary, message.series, job.constants);
             job.arrived++;
             this.settleMainRun(job);
         } else if (message.kind === 'result') {
@@ -318,6 +319,8 @@ interface PendingJob {
     ranOut: boolean;
     /** The main run's result is given. */
     settled: boolean;
+    /** The flat series of its scenarios, each held once (packed-series.ts). */
+    constants: ConstantSeries;
 }
 
 function isLastMessage(message: FromWorker): boolean {
