@@ -35,7 +35,7 @@ describe('packed series', () => {
             expect(bits(back[key]), key).toEqual(bits(result[key]));
         }
         expect(back.plain).toEqual([4, 4, 4]);
-        expect(Array.from(back.nested.list[0]!.s)).toEqual([1.5, 1.5]);
+        expect(Array.from(back.nested.list[0].s)).toEqual([1.5, 1.5]);
     });
 
     it('shares one array per value and length across the scenarios given the same constants', async () => {
@@ -48,9 +48,9 @@ describe('packed series', () => {
         });
         expect(unpacked).toEqual(run.scenarios);
         // Nothing recycled in the baseline and in the first scenario: the same array, not a copy.
-        const consumer = Object.keys(run.scenarios[0]!.consumers)[0]!;
-        const material = Object.keys(run.scenarios[0]!.consumers[consumer]!.materials)[0]!;
-        const recycled = (i: number) => unpacked[i]!.consumers[consumer]!.materials[material]!.series.recycled as Float64Array;
+        const consumer = Object.keys(run.scenarios[0].consumers)[0];
+        const material = Object.keys(run.scenarios[0].consumers[consumer].materials)[0];
+        const recycled = (i: number) => unpacked[i].consumers[consumer].materials[material].series.recycled;
         expect(Array.from(recycled(0)).every(v => v === 0)).toBe(true);
         expect(recycled(1)).toBe(recycled(0));
     });

@@ -54,7 +54,7 @@ export class ConstantSeries {
 
     get(value: number, length: number): Float64Array {
         let byValue = this.byLength.get(length);
-        if (!byValue) this.byLength.set(length, (byValue = new Map()));
+        if (!byValue) this.byLength.set(length, (byValue = new Map<number | string, Float64Array>()));
         // Map keys equate 0 with -0 (and NaN with NaN, which is right): -0 has its own.
         const key = value === 0 && 1 / value < 0 ? '-0' : value;
         let series = byValue.get(key);
