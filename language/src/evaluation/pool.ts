@@ -224,7 +224,8 @@ export class RunPool {
             onResult(index, result);
         };
         const constants = new ConstantSeries();
-        const onScenario = (message: Extract<FromPoolWorker, { type: 'scenario' }>) => deliver(message.index, unpackSeries(message.summary, message.series, constants));
+        const onScenario = (message: Extract<FromPoolWorker, { type: 'scenario' }>) =>
+            deliver(message.index, unpackSeries(message.summary, message.series, constants));
         const done = this.track(batch, 0, { cancellable: true, signal, onScenario });
         const cancel = this.active.get(batch)!.cancel.buffer as SharedArrayBuffer;
         const ends = runEnds(runs.length);
