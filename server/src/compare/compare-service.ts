@@ -13,6 +13,7 @@ import type { RunJson } from '../../../language/src/index.js';
 import { buildRevisionWorkspace, type SideResults } from '../../../language/src/index.js';
 import { snapshotAt } from '../../../language/src/index.js';
 import { closureDocuments } from '../simulation/closure.js';
+import { nextTurn } from '../simulation/yielding.js';
 
 /** The comparison of a model's current results with a revision's. */
 export interface Comparison {
@@ -166,7 +167,7 @@ export class CompareService {
         let known = this.bases.get(key);
         if (!known) {
             // Forking git is synchronous and costs tens of ms in a large process: after the answer in hand.
-            known = afterThisAnswer()
+            known = nextTurn()
                 .then(() => computeBase(repo, commit, file))
                 .catch(() => undefined)
                 .then(base => {
@@ -186,10 +187,6 @@ async function computeBase(repo: string, commit: string, file: string): Promise<
     const workspace = await buildRevisionWorkspace(snapshot, [file]);
     const texts = new Map(workspace.closureOf(file).map(f => [f, snapshot.files.get(f) ?? ''] as const));
     return { texts, results: workspace.resultsOf(file) };
-}
-
-function afterThisAnswer(): Promise<void> {
-    return new Promise(resolve => setImmediate(resolve));
 }
 
 function relative(repo: string, file: string): string {

@@ -7,7 +7,7 @@ import type { RunOutcome } from './engine-adapter.js';
 import { mainRunFacts, memberEffects, messageOf } from './engine-adapter.js';
 import { explainSafely } from './simulation-worker.js';
 import { WORKER_MARK, type FromWorker, type ToWorker } from './worker-messages.js';
-import { simulateYielding } from './yielding.js';
+import { nextTurn, simulateYielding } from './yielding.js';
 
 /** Receives each scenario's results as a run makes them (the run then keeps none). */
 type ScenarioVisitor = (scenario: ScenarioResult) => void;
@@ -358,8 +358,11 @@ export class HybridRunner implements EngineRunner {
         let cancelled = false;
         let effectsJob: EngineJob | undefined;
         const local = this.inProcess.start(model, false);
-        const effects = local.result.then(outcome => {
+        const effects = local.result.then(async outcome => {
             if (outcome.kind !== 'ok' || cancelled) return undefined;
+            // Posting copies the model and the result: after the lenses that wait for this result.
+            await nextTurn();
+            if (cancelled) return undefined;
             effectsJob = this.worker.startEffects(model, outcome.result);
             return effectsJob.effects;
         });

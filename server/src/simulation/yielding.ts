@@ -17,6 +17,14 @@ export interface YieldingOptions {
     onScenario?: (scenario: ScenarioResult) => void;
 }
 
+/**
+ * The next turn of the event loop: what this turn has in hand (an answer being written, the
+ * promise callbacks queued) goes first. For work that would otherwise hold up a waiting answer.
+ */
+export function nextTurn(): Promise<void> {
+    return new Promise<void>(resolve => setImmediate(resolve));
+}
+
 export async function simulateYielding(model: LoweredModel, options: YieldingOptions = {}): Promise<SimulationResult> {
     const every = options.yieldEveryMs ?? 5;
     if (options.isCancelled?.()) throw new SimulationCancelled();
@@ -25,7 +33,7 @@ export async function simulateYielding(model: LoweredModel, options: YieldingOpt
     for (let step = run.next(); ; step = run.next()) {
         if (step.done) return step.value;
         if (performance.now() - since >= every) {
-            await new Promise<void>(resolve => setImmediate(resolve));
+            await nextTurn();
             since = performance.now();
         }
         if (options.isCancelled?.()) throw new SimulationCancelled();
