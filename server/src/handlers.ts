@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, isOperationCancelled, ReadPriority, URI } from 'langium';
-import type { CancellationToken, Connection, Diagnostic, InitializeParams } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { STDLIB_TEXT, withPlainSeries } from '../../language/src/index.js';
 import type { LangiumCoreAndPartialLSPServices } from 'langium/lsp';
@@ -12,7 +12,7 @@ import { chartOverlayResponse } from './compare/chart-overlay.js';
 import { isDeferredCompletionParser } from './lsp/completion/deferred-parser.js';
 import { CoalescedRefresh } from './lsp/refresh.js';
 import { registerEditRequests } from './documents/current-text.js';
-import { registerImportRoots } from './documents/import-roots.js';
+import { registerImportRoots, workspaceFolderPaths } from './documents/import-roots.js';
 import { registerImmediateRequests } from './lsp/immediate-requests.js';
 import { DEFAULT_WAIT_MS } from './simulation/simulation-service.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -167,14 +167,6 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
     );
     // Completion and hover never wait for a run or a rebuild (immediate-requests.ts).
     registerImmediateRequests(connection, shared);
-}
-
-function workspaceFolderPaths(params: InitializeParams): string[] {
-    const uris = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    return uris
-        .map(uri => URI.parse(uri))
-        .filter(uri => uri.scheme === 'file')
-        .map(uri => uri.fsPath);
 }
 
 /** The first lenses have gone out: completion's parser may now be built (deferred-parser.ts). */

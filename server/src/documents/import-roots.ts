@@ -12,13 +12,9 @@ export function registerImportRoots(shared: ChokepointSharedServices): void {
     const roots = workspaceRoots(shared.workspace.LangiumDocuments);
     let fromClient = false;
     shared.lsp.LanguageServer.onInitialize((params: InitializeParams) => {
-        const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-        for (const folder of folders) {
-            const uri = URI.parse(folder);
-            if (uri.scheme === 'file') {
-                roots.add(uri.fsPath);
-                fromClient = true;
-            }
+        for (const folder of workspaceFolderPaths(params)) {
+            roots.add(folder);
+            fromClient = true;
         }
     });
     shared.workspace.TextDocuments.onDidOpen(event => {
@@ -26,4 +22,13 @@ export function registerImportRoots(shared: ChokepointSharedServices): void {
         const uri = URI.parse(event.document.uri);
         if (uri.scheme === 'file') roots.add(UriUtils.dirname(uri).fsPath);
     });
+}
+
+/** The client's workspace folders (or its `rootUri`) on disk: those with a `file:` URI. */
+export function workspaceFolderPaths(params: InitializeParams): string[] {
+    const uris = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return uris
+        .map(uri => URI.parse(uri))
+        .filter(uri => uri.scheme === 'file')
+        .map(uri => uri.fsPath);
 }
