@@ -3,8 +3,9 @@
  * material and quantity: millions of numbers on large or daily models. From the worker they
  * travel as a summary (the result with every series emptied) plus all those numbers in one
  * transferred Float64Array and their lengths: one buffer moves instead of a hundred
- * thousand arrays. The results store unpacks it as it settles (`unpackSeries`: each series a
- * view into that buffer, no copy), since lenses and hovers read the series too. The CLI's
+ * thousand arrays. The server's worker runner unpacks each scenario as it arrives
+ * (`unpackSeries`: each series a view into that buffer, no copy), since lenses and hovers read
+ * the series too. The CLI's
  * `run --json` gets a large model's scenarios from its worker threads the same way.
  *
  * Both sides walk objects in the same order (structured clone keeps key order) and treat

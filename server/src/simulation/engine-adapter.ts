@@ -1,6 +1,6 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import type { ScenarioResult, SimulationResult } from '../../../language/src/index.js';
-import type { PackedSeries, Preparation } from '../../../language/src/index.js';
+import type { Preparation } from '../../../language/src/index.js';
 import { prepareDocument } from '../../../language/src/index.js';
 import type { LoweredModel } from '../../../language/src/index.js';
 import type { MemberEffect } from '../protocol.js';
@@ -15,8 +15,7 @@ import { measureCosts } from '../../../language/src/index.js';
  */
 
 export type RunOutcome =
-    /** With `series`, `result` is a summary whose series are empty (see packed-series.ts). */
-    | { kind: 'ok'; result: SimulationResult; series?: PackedSeries }
+    | { kind: 'ok'; result: SimulationResult }
     | { kind: 'cancelled' }
     /** The engine threw: reported as status 'failed', never a crash. */
     | { kind: 'failed'; message: string };

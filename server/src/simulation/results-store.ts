@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { SimulationResult } from '../../../language/src/index.js';
-import { isStdlibUri, unpackSeries, type PackedSeries } from '../../../language/src/index.js';
+import { isStdlibUri } from '../../../language/src/index.js';
 import type { MemberEffect, ResultsChangedParams, ResultsResponse, ResultsStatus, SimulationProgressParams } from '../protocol.js';
 import { isValidated, type ImportClosures } from './closure.js';
 import { isModel, type ModelRoots } from './model-roots.js';
@@ -27,12 +27,8 @@ export interface Settled {
     status: Exclude<ResultsStatus, 'running' | 'unknown'>;
     errorCount: number;
     message?: string;
-    /**
-     * Present when status is 'ok'. From the worker it comes as a summary with its series in
-     * `series` (packed-series.ts); `settle` puts them back (views of the one buffer, no copy).
-     */
+    /** Present when status is 'ok'; a worker's scenarios come unpacked already (runners.ts). */
     result?: SimulationResult;
-    series?: PackedSeries;
     /** Filled in by the second phase of a run. */
     effects?: Record<string, MemberEffect[]>;
 }
@@ -113,12 +109,6 @@ export class ResultsStore {
     }
 
     settle(uri: string, entry: Settled): void {
-        // Lenses and hovers read every series (a consumer's share per period): a worker's packed
-        // result is whole again before anyone reads it. In place: `addEffects` knows the entry.
-        if (entry.result && entry.series) {
-            entry.result = unpackSeries(entry.result, entry.series);
-            delete entry.series;
-        }
         const previous = this.settled.get(uri);
         this.settled.set(uri, entry);
         if (entry.status === 'ok' && entry.result) this.lastGood.set(uri, { result: entry.result, version: entry.version });

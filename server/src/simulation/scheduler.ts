@@ -251,7 +251,7 @@ export class SimulationScheduler {
             if (outcome.kind === 'failed') {
                 this.store.settle(uri, { closureKey, version, status: 'failed', errorCount: 0, message: `The simulation failed: ${outcome.message}` });
             } else if (outcome.kind === 'ok') {
-                const entry: Settled = { closureKey, version, status: 'ok', errorCount: 0, result: outcome.result, series: outcome.series };
+                const entry: Settled = { closureKey, version, status: 'ok', errorCount: 0, result: outcome.result };
                 this.store.settle(uri, entry);
                 this.changes.fire();
                 // Second phase: what each shock and measure changes (lenses refresh again after it).
