@@ -64,13 +64,10 @@ export class ConstantSeries {
     }
 }
 
-/** Every element the same number, to the bit as far as a reader can tell (NaN alike, -0 apart from 0). */
+/** Every element the same number as a reader can tell: `Object.is` (NaN alike, -0 apart from 0). */
 function isFlat(series: ArrayLike<number>): boolean {
     const first = series[0];
-    for (let i = 1; i < series.length; i++) {
-        const v = series[i];
-        if (v === first ? v === 0 && 1 / v !== 1 / first : !(v !== v && first !== first)) return false;
-    }
+    for (let i = 1; i < series.length; i++) if (!Object.is(series[i], first)) return false;
     return true;
 }
 
