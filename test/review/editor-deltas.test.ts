@@ -161,6 +161,32 @@ describe('deltas against HEAD in lenses and hovers', () => {
         expect(missing.status).toBe('unavailable');
     });
 
+    test('a new commit: the lens answers at once against the commit known, then refreshes against the new one', async () => {
+        const repo = new TempRepo();
+        try {
+            const file = path.join(repo.dir, 'moving.choke');
+            repo.write('moving.choke', makerModel(90)).commit('90 days');
+            const edited = await open(file, makerModel(30));
+            await titles(edited);
+            expect(await titles(edited)).toContainEqual(expect.stringContaining('unmet 101 t (+101 vs HEAD)'));
+            // HEAD now holds the edited text: nothing differs from it any more.
+            const second = repo.write('moving.choke', makerModel(30)).commit('30 days');
+            let refreshes = 0;
+            shared.compare.Service.onBaseReady(() => refreshes++);
+            await new Promise(done => setTimeout(done, 2100));
+            // The known commit's answer is 2 s old: this answer still compares with it (git is
+            // asked again after it, not before), and the new commit's answer asks for a refresh.
+            const lenses = await Chokepoint.lsp.CodeLensProvider!.provideCodeLens(edited, { textDocument: { uri: edited.uri.toString() } });
+            expect(lenses.map(l => l.command!.title)).toContainEqual(expect.stringContaining('unmet 101 t (+101 vs HEAD)'));
+            await shared.compare.Service.ready();
+            expect(refreshes).toBeGreaterThan(0);
+            expect((await shared.compare.Service.baseResults(edited, 'HEAD'))?.commit).toBe(second);
+            expect((await titles(edited)).some(t => t.includes('vs HEAD'))).toBe(false);
+        } finally {
+            repo.remove();
+        }
+    });
+
     test('a folder that becomes a repository is compared from then on (outside git is not remembered for good)', async () => {
         const later = new TempRepo(false);
         try {

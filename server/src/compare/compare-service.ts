@@ -30,14 +30,21 @@ interface BaseSide {
     results: SideResults;
 }
 
+/** An answer of git, when it was asked, and the asking again once it is old (see `askedOnce`). */
+interface Asked<T> {
+    answer: Promise<T | undefined>;
+    at: number;
+    again?: Promise<T | undefined>;
+}
+
 /** How long a revision's commit is trusted before asking git again (a commit moves HEAD). */
 const COMMIT_TTL_MS = 2000;
 
 export class CompareService {
     private readonly bases = new Map<string, Promise<BaseSide | undefined>>();
-    private readonly commits = new Map<string, { commit: string | undefined; at: number }>();
+    private readonly commits = new Map<string, Asked<string>>();
     /** Folder -> its repository's root; a folder outside git is asked again after COMMIT_TTL_MS (it may become one). */
-    private readonly roots = new Map<string, { root: Promise<string | undefined>; at: number }>();
+    private readonly roots = new Map<string, Asked<string>>();
     private readonly latest = new Map<string, Comparison>();
     /** Base sides whose computation has finished (the others are not waited for by lenses). */
     private readonly settled = new Set<string>();
@@ -68,7 +75,8 @@ export class CompareService {
 
     /** Resolves once every base side asked for so far is computed (for tests and the bench). */
     async ready(): Promise<void> {
-        await Promise.all([...[...this.roots.values()].map(r => r.root), ...this.bases.values()]);
+        const asked = [...this.roots.values(), ...this.commits.values()];
+        await Promise.all([...asked.flatMap(a => [a.answer, a.again]), ...this.bases.values()]);
     }
 
     /** The last comparison made for a model (hovers read it without waiting). */
@@ -140,26 +148,53 @@ export class CompareService {
         return this.repositoryOfFolder(path.dirname(file));
     }
 
-    private async repositoryOfFolder(dir: string): Promise<string | undefined> {
-        const known = this.roots.get(dir);
-        const now = Date.now();
-        if (known) {
-            const root = await known.root;
-            if (root !== undefined || now - known.at < COMMIT_TTL_MS) return root;
-        }
-        const root = repositoryRoot(dir).catch(() => undefined);
-        this.roots.set(dir, { root, at: now });
-        return root;
+    private repositoryOfFolder(dir: string): Promise<string | undefined> {
+        // Only a folder outside git is asked again: a repository's root does not move.
+        return this.askedOnce(
+            this.roots,
+            dir,
+            () => repositoryRoot(dir),
+            root => root === undefined
+        );
     }
 
-    private async commitOf(repo: string, revision: string): Promise<string | undefined> {
-        const key = `${repo}\n${revision}`;
-        const known = this.commits.get(key);
-        const now = Date.now();
-        if (known && now - known.at < COMMIT_TTL_MS) return known.commit;
-        const commit = await resolveCommit(repo, revision).catch(() => undefined);
-        this.commits.set(key, { commit, at: now });
-        return commit;
+    private commitOf(repo: string, revision: string): Promise<string | undefined> {
+        return this.askedOnce(
+            this.commits,
+            `${repo}\n${revision}`,
+            () => resolveCommit(repo, revision),
+            () => true
+        );
+    }
+
+    /**
+     * git's answer for `key`, asked once. Once it is older than COMMIT_TTL_MS (and `expires`
+     * says it may change), it is asked again after this turn while the answer in hand is
+     * returned: the lens answer never waits for a fork of git. A new answer refreshes the lenses.
+     */
+    private async askedOnce(
+        cache: Map<string, Asked<string>>,
+        key: string,
+        ask: () => Promise<string | undefined>,
+        expires: (answer: string | undefined) => boolean
+    ): Promise<string | undefined> {
+        const known = cache.get(key);
+        if (!known) {
+            const asked: Asked<string> = { answer: ask().catch(() => undefined), at: Date.now() };
+            cache.set(key, asked);
+            return asked.answer;
+        }
+        const answer = await known.answer;
+        if (known.again || !expires(answer) || Date.now() - known.at < COMMIT_TTL_MS) return answer;
+        known.again = nextTurn()
+            .then(ask)
+            .catch(() => undefined)
+            .then(fresh => {
+                cache.set(key, { answer: Promise.resolve(fresh), at: Date.now() });
+                if (fresh !== answer) for (const listener of this.readyListeners) listener();
+                return fresh;
+            });
+        return answer;
     }
 
     private baseSide(repo: string, commit: string, file: string): Promise<BaseSide | undefined> {
