@@ -7,15 +7,15 @@ import { describe, expect, test } from 'vitest';
 /**
  * The protocol suite run by a second, independent LSP client: Neovim's own (headless), driving
  * the bundled server (`out/server.js`, build it first) over stdio on the Japan example.
- * `npm test` runs `scripts/setup-neovim.sh` first, which installs Neovim (Debian's 0.7.2 works):
+ * `npm test` runs `scripts/setup-test-packages.sh` first, which installs Neovim (Debian's 0.7.2 works):
  * without it this suite fails, saying so, rather than being skipped.
  */
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const installed = nvim.status === 0;
 
 describe('Neovim as the LSP client', () => {
-    test('Neovim is installed (scripts/setup-neovim.sh)', () => {
-        expect(installed, 'nvim is not on PATH: run scripts/setup-neovim.sh (npm test does)').toBe(true);
+    test('Neovim is installed (scripts/setup-test-packages.sh)', () => {
+        expect(installed, 'nvim is not on PATH: run scripts/setup-test-packages.sh (npm test does)').toBe(true);
     });
 
     test.runIf(installed)(
