@@ -72,7 +72,7 @@ export function registerChokepointHandlers(connection: Connection, shared: Choke
         if (explanations.length > 0) sendDiagnostics(document.uri.toString(), explanations);
     });
     shared.settings.Settings.onChange(refresh);
-    shared.compare.Service.onBaseReady(refresh);
+    shared.compare.Service.onComparisonChanged(refresh);
     // Nothing else handles `shutdown`: answer it at once, with no run left to wait for.
     connection.onShutdown(() => {
         lenses.dispose();

@@ -172,7 +172,7 @@ describe('deltas against HEAD in lenses and hovers', () => {
             // HEAD now holds the edited text: nothing differs from it any more.
             const second = repo.write('moving.choke', makerModel(30)).commit('30 days');
             let refreshes = 0;
-            shared.compare.Service.onBaseReady(() => refreshes++);
+            shared.compare.Service.onComparisonChanged(() => refreshes++);
             await new Promise(done => setTimeout(done, 2100));
             // The known commit's answer is 2 s old: this answer still compares with it (git is
             // asked again after it, not before), and the new commit's answer asks for a refresh.

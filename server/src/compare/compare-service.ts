@@ -30,7 +30,7 @@ interface BaseSide {
     results: SideResults;
 }
 
-/** An answer of git, when it was asked, and the asking again once it is old (see `askedOnce`). */
+/** An answer of git, when it was asked, and the asking again once it is old (see `gitAnswer`). */
 interface Asked<T> {
     answer: Promise<T | undefined>;
     at: number;
@@ -48,7 +48,7 @@ export class CompareService {
     private readonly latest = new Map<string, Comparison>();
     /** Base sides whose computation has finished (the others are not waited for by lenses). */
     private readonly settled = new Set<string>();
-    private readonly readyListeners: Array<() => void> = [];
+    private readonly changeListeners: Array<() => void> = [];
 
     constructor(private readonly documents: LangiumDocuments) {}
 
@@ -66,14 +66,15 @@ export class CompareService {
     }
 
     /**
-     * Called when a base side finishes computing: lenses do not wait for it (it runs git and
-     * a simulation), they ask again (a lens refresh).
+     * Called when what lenses compare with may have changed: a base side finished computing, or
+     * git answered anew with another commit or repository. Lenses wait for neither (git, a
+     * simulation); they ask again (a lens refresh).
      */
-    onBaseReady(listener: () => void): void {
-        this.readyListeners.push(listener);
+    onComparisonChanged(listener: () => void): void {
+        this.changeListeners.push(listener);
     }
 
-    /** Resolves once every base side asked for so far is computed (for tests and the bench). */
+    /** Resolves once every base side and git answer asked for so far is in (for tests and the bench). */
     async ready(): Promise<void> {
         const asked = [...this.roots.values(), ...this.commits.values()];
         await Promise.all([...asked.flatMap(a => [a.answer, a.again]), ...this.bases.values()]);
@@ -150,7 +151,7 @@ export class CompareService {
 
     private repositoryOfFolder(dir: string): Promise<string | undefined> {
         // Only a folder outside git is asked again: a repository's root does not move.
-        return this.askedOnce(
+        return this.gitAnswer(
             this.roots,
             dir,
             () => repositoryRoot(dir),
@@ -159,7 +160,7 @@ export class CompareService {
     }
 
     private commitOf(repo: string, revision: string): Promise<string | undefined> {
-        return this.askedOnce(
+        return this.gitAnswer(
             this.commits,
             `${repo}\n${revision}`,
             () => resolveCommit(repo, revision),
@@ -168,11 +169,12 @@ export class CompareService {
     }
 
     /**
-     * git's answer for `key`, asked once. Once it is older than COMMIT_TTL_MS (and `expires`
-     * says it may change), it is asked again after this turn while the answer in hand is
-     * returned: the lens answer never waits for a fork of git. A new answer refreshes the lenses.
+     * git's answer for `key`, asked the first time it is wanted. Once it is older than
+     * COMMIT_TTL_MS (and `expires` says it may change), it is asked again after this turn while
+     * the answer in hand is returned: the lens answer never waits for a fork of git. A new
+     * answer refreshes the lenses.
      */
-    private async askedOnce(
+    private async gitAnswer(
         cache: Map<string, Asked<string>>,
         key: string,
         ask: () => Promise<string | undefined>,
@@ -191,7 +193,7 @@ export class CompareService {
             .catch(() => undefined)
             .then(fresh => {
                 cache.set(key, { answer: Promise.resolve(fresh), at: Date.now() });
-                if (fresh !== answer) for (const listener of this.readyListeners) listener();
+                if (fresh !== answer) for (const listener of this.changeListeners) listener();
                 return fresh;
             });
         return answer;
@@ -207,7 +209,7 @@ export class CompareService {
                 .catch(() => undefined)
                 .then(base => {
                     this.settled.add(key);
-                    for (const listener of this.readyListeners) listener();
+                    for (const listener of this.changeListeners) listener();
                     return base;
                 });
             this.bases.set(key, known);
